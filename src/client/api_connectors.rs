@@ -1,0 +1,2 @@
+//! Microsoft Graph `/identity/apiConnectors` operations.
+//! SKELETON: the Graph helper implements them.

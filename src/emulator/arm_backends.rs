@@ -1,0 +1,5 @@
+//! ARM backend routes. SKELETON.
+
+pub fn routes() -> axum::Router {
+    axum::Router::new()
+}

@@ -1,0 +1,5 @@
+//! Graph `/v1.0/identity/apiConnectors` routes. SKELETON.
+
+pub fn routes() -> axum::Router {
+    axum::Router::new()
+}

@@ -1,0 +1,1 @@
+//! TODO: api_connector wire contract.

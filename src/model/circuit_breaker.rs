@@ -1,0 +1,1 @@
+//! TODO: circuit_breaker wire contract.

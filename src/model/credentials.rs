@@ -1,0 +1,1 @@
+//! TODO: credentials wire contract.

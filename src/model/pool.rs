@@ -1,0 +1,1 @@
+//! TODO: pool wire contract.

@@ -1,0 +1,1 @@
+//! TODO: service_fabric wire contract.

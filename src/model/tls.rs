@@ -1,0 +1,1 @@
+//! TODO: tls wire contract.
