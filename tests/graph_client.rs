@@ -307,5 +307,5 @@ async fn query_options_are_encoded_as_odata_expects() {
         .unwrap();
     let seen = server.seen();
     assert_eq!(seen[0].3.as_deref(), Some(
-        "$filter=displayName%20eq%20'A%2BB%20%26%20C'&$search=%22displayName:a%20b%22&$orderby=displayName%20desc,id&$select=id,displayName&$top=5&$skip=1&$count=true"));
+        "$filter=displayName%20eq%20%27A%2BB%20%26%20C%27&$search=%22displayName:a%20b%22&$orderby=displayName%20desc,id&$select=id,displayName&$top=5&$skip=1&$count=true"));
 }
