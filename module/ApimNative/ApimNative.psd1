@@ -10,10 +10,15 @@
     FormatsToProcess     = @('ApimNative.Format.ps1xml')
     FunctionsToExport    = @(
         'Get-AzApiManagementBackend'
+        'Invoke-AzApiManagementBackendReconnect'
         'New-AzApiManagementBackend'
+        'New-AzApiManagementBackendCircuitBreakerRule'
         'New-AzApiManagementBackendCredential'
+        'New-AzApiManagementBackendPool'
+        'New-AzApiManagementBackendPoolItem'
         'New-AzApiManagementBackendProxy'
         'New-AzApiManagementBackendServiceFabric'
+        'New-AzApiManagementBackendTls'
         'New-AzApiManagementContext'
         'Remove-AzApiManagementBackend'
         'Set-AzApiManagementBackend'
