@@ -10,7 +10,9 @@
     FormatsToProcess     = @('ApimNative.Format.ps1xml')
     FunctionsToExport    = @(
         'Get-AzApiManagementBackend'
+        'Get-MgIdentityApiConnector'
         'Invoke-AzApiManagementBackendReconnect'
+        'Invoke-MgUploadIdentityApiConnectorClientCertificate'
         'New-AzApiManagementBackend'
         'New-AzApiManagementBackendCircuitBreakerRule'
         'New-AzApiManagementBackendCredential'
@@ -20,8 +22,11 @@
         'New-AzApiManagementBackendServiceFabric'
         'New-AzApiManagementBackendTls'
         'New-AzApiManagementContext'
+        'New-MgIdentityApiConnector'
         'Remove-AzApiManagementBackend'
+        'Remove-MgIdentityApiConnector'
         'Set-AzApiManagementBackend'
+        'Update-MgIdentityApiConnector'
     )
     CmdletsToExport      = @()
     VariablesToExport    = @()
