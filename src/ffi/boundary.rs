@@ -102,27 +102,17 @@ pub(crate) unsafe fn utf8_arg<'a>(ptr: *const c_char, name: &str) -> Result<&'a 
     })
 }
 
-/// A JSON argument decoded into `T`. Syntax errors name the argument with line and column;
-/// wrong types, missing and unknown fields are a `ValidationError` whose target is the JSON path.
+/// A JSON object argument decoded into `T` (every JSON argument of the ABI is an object).
+/// Syntax errors name the argument with line and column; a non-object, wrong types, missing and
+/// unknown fields are a `ValidationError` whose target is the JSON path.
 ///
 /// # Safety
 /// As [`utf8_arg`].
 pub(crate) unsafe fn json_arg<T: DeserializeOwned>(ptr: *const c_char, name: &str) -> Result<T, ApimError> {
     // SAFETY: forwarded to the caller.
     let text = unsafe { utf8_arg(ptr, name) }?;
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| shape_error(name, e))?;
-    de.end().map_err(|e| syntax_error(name, &e))?;
-    Ok(value)
-}
-
-/// A JSON argument that must be an object (the builders' wire objects).
-///
-/// # Safety
-/// As [`utf8_arg`].
-pub(crate) unsafe fn json_object_arg(ptr: *const c_char, name: &str) -> Result<Value, ApimError> {
-    // SAFETY: forwarded to the caller.
-    let value: Value = unsafe { json_arg(ptr, name) }?;
+    // Syntax first, over the whole text, so that a trailing mistake is not hidden by a shape error.
+    let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(name, &e))?;
     if !value.is_object() {
         return Err(ApimError::validation(vec![ErrorDetail::new(
             name,
@@ -130,7 +120,7 @@ pub(crate) unsafe fn json_object_arg(ptr: *const c_char, name: &str) -> Result<V
             format!("{name} must be a JSON object, not {}", kind_of(&value)),
         )]));
     }
-    Ok(value)
+    serde_path_to_error::deserialize(value).map_err(|e| shape_error(name, e))
 }
 
 fn kind_of(value: &Value) -> &'static str {
@@ -147,12 +137,12 @@ fn kind_of(value: &Value) -> &'static str {
 fn syntax_error(name: &str, e: &serde_json::Error) -> ApimError {
     ApimError::invalid_argument(
         name,
-        format!("{name} is not valid JSON: {} at line {} column {}", describe_syntax(e), e.line(), e.column()),
+        format!("{name} is not valid JSON: {} at line {} column {}", without_position(e), e.line(), e.column()),
     )
 }
 
 /// serde_json's message without its own " at line N column M" suffix (we add ours).
-fn describe_syntax(e: &serde_json::Error) -> String {
+fn without_position(e: &serde_json::Error) -> String {
     let text = e.to_string();
     match text.rfind(" at line ") {
         Some(i) => text[..i].to_string(),
@@ -162,13 +152,10 @@ fn describe_syntax(e: &serde_json::Error) -> String {
 
 fn shape_error(name: &str, e: serde_path_to_error::Error<serde_json::Error>) -> ApimError {
     let inner = e.inner();
-    if !inner.is_data() {
-        return syntax_error(name, inner);
-    }
     let path = e.path().to_string();
     let parent = if path == "." { String::new() } else { path };
-    let message = redact_strings(&describe_syntax(inner));
-    // serde reports missing and unknown fields at the parent; point at the field itself.
+    let message = redact_strings(&without_position(inner));
+    // serde reports a missing field at its parent; point at the field itself.
     let (rule, field) = if let Some(f) = field_in(&message, "missing field `") {
         ("Required", Some(f))
     } else if let Some(f) = field_in(&message, "unknown field `") {
@@ -176,11 +163,13 @@ fn shape_error(name: &str, e: serde_path_to_error::Error<serde_json::Error>) -> 
     } else {
         ("InvalidType", None)
     };
-    let target = match (parent.is_empty(), field) {
-        (true, Some(f)) => f,
-        (false, Some(f)) => format!("{parent}.{f}"),
-        (true, None) => name.to_string(),
-        (false, None) => parent,
+    let target = match field {
+        // serde_path_to_error already ends the path of an unknown field with its name.
+        Some(f) if parent == f || parent.ends_with(&format!(".{f}")) => parent,
+        Some(f) if parent.is_empty() => f,
+        Some(f) => format!("{parent}.{f}"),
+        None if parent.is_empty() => name.to_string(),
+        None => parent,
     };
     ApimError::validation(vec![ErrorDetail::new(target.clone(), rule, format!("{name}: {target}: {message}"))])
 }

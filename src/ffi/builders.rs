@@ -2,7 +2,7 @@
 //! wire form of one object, validates and normalises it with the model's rules, and returns
 //! `{"body":{...normalised wire object...}}`. No client, no network.
 
-use super::boundary::{self, json_object_arg};
+use super::boundary::{self, json_arg};
 use super::status::ApimStatus;
 use crate::model::{circuit_breaker, credentials, pool, proxy, service_fabric, tls, ApimError};
 use serde::Serialize;
@@ -21,7 +21,7 @@ unsafe fn build<T: Serialize>(
 ) -> ApimStatus {
     boundary::run(function, out_json, || {
         // SAFETY: forwarded from the caller's contract above.
-        let object = unsafe { json_object_arg(request_json, "request_json") }?;
+        let object: Value = unsafe { json_arg(request_json, "request_json") }?;
         let normalised = check(&object)?;
         boundary::to_json(&json!({ "body": normalised }))
     })
