@@ -35,15 +35,13 @@ typedef enum {
     APIM_STATUS_CANCELLED = 5,
 } ApimStatus;
 
-// A client for one set of options; cheap to share between threads (`&self` everywhere).
+// A client: endpoints, api-version, retry policy, credentials and one HTTP connection pool.
+// Opaque to C (`ApimClient` in the header); made by `apim_client_new`, freed by
+// `apim_client_free`; one client may be used by any number of threads at once.
 typedef struct ApimClient ApimClient;
 
 // A running in-process emulator (opaque to C).
 typedef struct ApimEmulator ApimEmulator;
-
-
-
-
 
 #ifdef __cplusplus
 extern "C" {

@@ -9,6 +9,7 @@
 use super::boundary::{self, block_on, handle_ref, json_arg};
 use super::status::ApimStatus;
 use crate::client::backends::BackendRequest;
+use super::client::ApimClientHandle;
 use crate::client::ApimClient;
 use crate::model::ApimError;
 use std::ffi::c_char;
@@ -31,7 +32,7 @@ enum BackendOp {
 unsafe fn call(
     function: &'static str,
     op: BackendOp,
-    client: *const ApimClient,
+    client: *const ApimClientHandle,
     request_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
@@ -40,7 +41,7 @@ unsafe fn call(
         let client = unsafe { handle_ref(client, "client") }?;
         // SAFETY: as above.
         let request: BackendRequest = unsafe { json_arg(request_json, "request_json") }?;
-        dispatch(client, op, &request)
+        dispatch(client.core(), op, &request)
     })
 }
 
@@ -69,7 +70,7 @@ fn dispatch(client: &ApimClient, op: BackendOp, request: &BackendRequest) -> Res
 /// (`apim_client_cancel`) or timed out.
 #[no_mangle]
 pub unsafe extern "C" fn apim_backend_create_or_update(
-    client: *const ApimClient,
+    client: *const ApimClientHandle,
     request_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
@@ -83,7 +84,7 @@ pub unsafe extern "C" fn apim_backend_create_or_update(
 /// Ownership, NULL handling and threads as for `apim_backend_create_or_update`.
 #[no_mangle]
 pub unsafe extern "C" fn apim_backend_get(
-    client: *const ApimClient,
+    client: *const ApimClientHandle,
     request_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
@@ -96,7 +97,7 @@ pub unsafe extern "C" fn apim_backend_get(
 /// Ownership, NULL handling and threads as for `apim_backend_create_or_update`.
 #[no_mangle]
 pub unsafe extern "C" fn apim_backend_get_entity_tag(
-    client: *const ApimClient,
+    client: *const ApimClientHandle,
     request_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
@@ -111,7 +112,7 @@ pub unsafe extern "C" fn apim_backend_get_entity_tag(
 /// Ownership, NULL handling and threads as for `apim_backend_create_or_update`.
 #[no_mangle]
 pub unsafe extern "C" fn apim_backend_list(
-    client: *const ApimClient,
+    client: *const ApimClientHandle,
     request_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
@@ -126,7 +127,7 @@ pub unsafe extern "C" fn apim_backend_list(
 /// Ownership, NULL handling and threads as for `apim_backend_create_or_update`.
 #[no_mangle]
 pub unsafe extern "C" fn apim_backend_update(
-    client: *const ApimClient,
+    client: *const ApimClientHandle,
     request_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
@@ -140,7 +141,7 @@ pub unsafe extern "C" fn apim_backend_update(
 /// Ownership, NULL handling and threads as for `apim_backend_create_or_update`.
 #[no_mangle]
 pub unsafe extern "C" fn apim_backend_delete(
-    client: *const ApimClient,
+    client: *const ApimClientHandle,
     request_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
@@ -155,7 +156,7 @@ pub unsafe extern "C" fn apim_backend_delete(
 /// Ownership, NULL handling and threads as for `apim_backend_create_or_update`.
 #[no_mangle]
 pub unsafe extern "C" fn apim_backend_reconnect(
-    client: *const ApimClient,
+    client: *const ApimClientHandle,
     request_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ApimStatus {

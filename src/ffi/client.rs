@@ -6,6 +6,20 @@ use crate::client::{ApimClient, ClientOptions};
 use serde_json::json;
 use std::ffi::c_char;
 
+/// A client: endpoints, api-version, retry policy, credentials and one HTTP connection pool.
+/// Opaque to C (`ApimClient` in the header); made by `apim_client_new`, freed by
+/// `apim_client_free`; one client may be used by any number of threads at once.
+pub struct ApimClientHandle {
+    client: ApimClient,
+}
+
+impl ApimClientHandle {
+    /// The safe core client behind the handle (for the resource files of this module).
+    pub(crate) fn core(&self) -> &ApimClient {
+        &self.client
+    }
+}
+
 /// Creates a client from `options_json`, e.g.
 /// `{"armEndpoint":"http://127.0.0.1:8080","apiVersion":"2025-03-01-preview",
 ///   "auth":{"kind":"token","token":"..."},"retry":{"maxAttempts":4},"timeoutSeconds":100}`
@@ -22,7 +36,7 @@ use std::ffi::c_char;
 #[no_mangle]
 pub unsafe extern "C" fn apim_client_new(
     options_json: *const c_char,
-    out_client: *mut *mut ApimClient,
+    out_client: *mut *mut ApimClientHandle,
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     boundary::run("apim_client_new", out_json, || {
@@ -38,7 +52,7 @@ pub unsafe extern "C" fn apim_client_new(
             "graphEndpoint": client.options().graph_endpoint,
         }))?;
         // SAFETY: checked non-NULL; the caller promises writable storage for one pointer.
-        unsafe { *out_client = Box::into_raw(Box::new(client)) };
+        unsafe { *out_client = Box::into_raw(Box::new(ApimClientHandle { client })) };
         Ok(summary)
     })
 }
@@ -49,7 +63,7 @@ pub unsafe extern "C" fn apim_client_new(
 /// to make in-flight calls return quickly); `client` must not be used afterwards.
 /// Threads: any thread, but no other thread may be using `client`.
 #[no_mangle]
-pub unsafe extern "C" fn apim_client_free(client: *mut ApimClient) {
+pub unsafe extern "C" fn apim_client_free(client: *mut ApimClientHandle) {
     if client.is_null() {
         return;
     }
@@ -64,11 +78,11 @@ pub unsafe extern "C" fn apim_client_free(client: *mut ApimClient) {
 /// afterwards run normally. Returns without waiting for them. NULL is a no-op.
 /// Threads: any thread, typically not the one blocked in the call (e.g. a Ctrl+C handler).
 #[no_mangle]
-pub unsafe extern "C" fn apim_client_cancel(client: *const ApimClient) {
+pub unsafe extern "C" fn apim_client_cancel(client: *const ApimClientHandle) {
     boundary::run_void(|| {
         // SAFETY: NULL or a live client from apim_client_new.
         if let Ok(client) = unsafe { handle_ref(client, "client") } {
-            client.cancel_all();
+            client.core().cancel_all();
         }
     });
 }

@@ -27,7 +27,7 @@ pub fn parse(text: &str) -> Value {
 /// A function of the shape `(const char *request_json, char **out_json)`.
 pub type BuilderFn = unsafe extern "C" fn(*const c_char, *mut *mut c_char) -> ApimStatus;
 /// A function of the shape `(const ApimClient *, const char *request_json, char **out_json)`.
-pub type ClientOpFn = unsafe extern "C" fn(*const apim_native::client::ApimClient, *const c_char, *mut *mut c_char) -> ApimStatus;
+pub type ClientOpFn = unsafe extern "C" fn(*const apim_native::ffi::ApimClientHandle, *const c_char, *mut *mut c_char) -> ApimStatus;
 
 /// Every client operation with its C name.
 pub fn backend_ops() -> Vec<(&'static str, ClientOpFn)> {
@@ -43,7 +43,7 @@ pub fn backend_ops() -> Vec<(&'static str, ClientOpFn)> {
 }
 
 /// Calls a client operation and returns (status, parsed out_json).
-pub fn op(f: ClientOpFn, client: *const apim_native::client::ApimClient, request: &str) -> (ApimStatus, Value) {
+pub fn op(f: ClientOpFn, client: *const apim_native::ffi::ApimClientHandle, request: &str) -> (ApimStatus, Value) {
     let request = c(request);
     let mut out = ptr::null_mut();
     // SAFETY: valid client (or a deliberate NULL), NUL-terminated request, writable out.
@@ -60,7 +60,7 @@ pub fn build(f: BuilderFn, request: &str) -> (ApimStatus, Value) {
 }
 
 /// A client created through apim_client_new; freed with apim_client_free on drop.
-pub struct Client(pub *mut apim_native::client::ApimClient);
+pub struct Client(pub *mut apim_native::ffi::ApimClientHandle);
 
 // SAFETY: the C ABI promises one client may be used from many threads (ApimClient is Sync).
 unsafe impl Send for Client {}
@@ -79,7 +79,7 @@ impl Client {
         Client(client)
     }
 
-    pub fn ptr(&self) -> *const apim_native::client::ApimClient {
+    pub fn ptr(&self) -> *const apim_native::ffi::ApimClientHandle {
         self.0
     }
 }
