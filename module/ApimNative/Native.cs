@@ -23,6 +23,8 @@ namespace ApimNative
 
         public bool Ok { get { return Status == 0; } }
 
+        public NativeResult() { }
+
         public NativeResult(int status, string json)
         {
             Status = status;
