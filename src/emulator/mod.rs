@@ -141,7 +141,7 @@ pub async fn start(options: EmulatorOptions) -> Result<EmulatorHandle, ApimError
 fn app(ctx: &context::EmulatorContext) -> Result<MapRequest<Router, fn(axum::extract::Request) -> axum::extract::Request>, ApimError> {
     let mut router = Router::new()
         .merge(arm_backends::routes(ctx)?)
-        .merge(graph_api_connectors::routes())
+        .merge(graph_api_connectors::routes(ctx)?)
         // The one fallback lives here (merging two routers that both have one panics).
         .fallback(|method: axum::http::Method, uri: axum::http::Uri| async move {
             errors::ArmError::new(

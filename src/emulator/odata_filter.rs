@@ -261,7 +261,10 @@ impl Parser {
     }
 
     fn expect(&mut self, kind: Kind) -> Result<(), String> {
-        let t = self.next()?;
+        let Some(t) = self.peek().cloned() else {
+            return Err(format!("expected {} but the filter ended", kind.describe()));
+        };
+        self.pos += 1;
         if t.kind == kind {
             Ok(())
         } else {
@@ -387,6 +390,9 @@ impl Parser {
             Kind::Str(s) => Ok(Operand::Literal(Some(s))),
             Kind::Word(w) if w.eq_ignore_ascii_case("null") => Ok(Operand::Literal(None)),
             Kind::Word(w) if w.eq_ignore_ascii_case("true") || w.eq_ignore_ascii_case("false") => Ok(Operand::Bool),
+            Kind::Word(w) if w.starts_with(|c: char| c.is_ascii_digit()) => {
+                Err(format!("literal {w} at position {} must be a string in single quotes", t.at))
+            }
             Kind::Word(w) => Field::parse(&w).map(Operand::Field).ok_or_else(|| {
                 format!("field '{w}' at position {} is not supported; filter on name, title or url", t.at)
             }),
