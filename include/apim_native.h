@@ -107,6 +107,49 @@ ApimStatus apim_backend_reconnect(const ApimClient *client,
                                   const char *request_json,
                                   char **out_json);
 
+// Validates and normalises backend credentials (`properties.credentials`), e.g.
+// `{"authorization":{"scheme":"Basic","parameter":"..."},"header":{"x-key":["a"]},
+//   "query":{"sv":["a"]},"certificateIds":[...]}`.
+//
+// On `APIM_STATUS_OK`, `*out_json` is `{"body":{...}}`; on `APIM_STATUS_INVALID_ARGUMENT` it is a
+// `ValidationError` whose `details[].target` are paths relative to the object. Secret values
+// never appear in errors. `*out_json` is always set unless `out_json` is NULL; free it with
+// `apim_string_free`. NULL `request_json` returns `APIM_STATUS_NULL_ARGUMENT`.
+// Threads: any; no shared state.
+ApimStatus apim_backend_credential_new(const char *request_json, char **out_json);
+
+// Validates and normalises a backend proxy (`properties.proxy`):
+// `{"url":"http://proxy:8080","username":"...","password":"..."}`.
+// Output, errors, ownership, NULL handling and threads as for `apim_backend_credential_new`.
+ApimStatus apim_backend_proxy_new(const char *request_json, char **out_json);
+
+// Validates and normalises a Service Fabric cluster description
+// (`properties.properties.serviceFabricCluster`): `managementEndpoints`, `clientCertificateId`
+// or `clientCertificatethumbprint`, `serverCertificateThumbprints`, `serverX509Names`,
+// `maxPartitionResolutionRetries`.
+// Output, errors, ownership, NULL handling and threads as for `apim_backend_credential_new`.
+ApimStatus apim_backend_service_fabric_new(const char *request_json, char **out_json);
+
+// Validates and normalises backend TLS settings (`properties.tls`):
+// `{"validateCertificateChain":true,"validateCertificateName":true, ...}`.
+// Output, errors, ownership, NULL handling and threads as for `apim_backend_credential_new`.
+ApimStatus apim_backend_tls_new(const char *request_json, char **out_json);
+
+// Validates and normalises one member of a load-balanced pool (`properties.pool.services[]`):
+// `{"id":"/subscriptions/.../backends/b1","priority":1,"weight":3}`.
+// Output, errors, ownership, NULL handling and threads as for `apim_backend_credential_new`.
+ApimStatus apim_backend_pool_item_new(const char *request_json, char **out_json);
+
+// Validates and normalises a load-balanced pool (`properties.pool`): `{"services":[...]}`.
+// Output, errors, ownership, NULL handling and threads as for `apim_backend_credential_new`.
+ApimStatus apim_backend_pool_new(const char *request_json, char **out_json);
+
+// Validates and normalises one circuit breaker rule (`properties.circuitBreaker.rules[]`):
+// `{"name":"r1","failureCondition":{"count":3,"interval":"PT1H","statusCodeRanges":[...]},
+//   "tripDuration":"PT1H","acceptRetryAfter":true}`.
+// Output, errors, ownership, NULL handling and threads as for `apim_backend_credential_new`.
+ApimStatus apim_backend_circuit_breaker_rule_new(const char *request_json, char **out_json);
+
 // Creates a client from `options_json`, e.g.
 // `{"armEndpoint":"http://127.0.0.1:8080","apiVersion":"2025-03-01-preview",
 //   "auth":{"kind":"token","token":"..."},"retry":{"maxAttempts":4},"timeoutSeconds":100}`

@@ -4,6 +4,7 @@
 
 mod backend;
 mod boundary;
+mod builders;
 mod client;
 mod emulator;
 mod status;
@@ -12,6 +13,7 @@ mod test_panic;
 mod version;
 
 pub use backend::*;
+pub use builders::*;
 pub use client::*;
 pub use emulator::*;
 pub use status::ApimStatus;
