@@ -37,8 +37,4 @@ Describe 'New-AzApiManagementBackendPoolItem' {
         { New-AzApiManagementBackendPoolItem -Id "$backends/backend-1" -Weight 101 } | Should -Throw
         { New-AzApiManagementBackendPoolItem -Id "$backends/backend-1" -PreferredCarbonEmission Green } | Should -Throw
     }
-
-    It 'reports an id that is not a backend ARM id (native validation)' {
-        { New-AzApiManagementBackendPoolItem -Id 'backend-1' } | Should -Throw -ErrorId 'ApimNative.BackendPoolItemNewFailed*'
-    }
 }
