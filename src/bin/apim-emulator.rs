@@ -1,6 +1,6 @@
 //! `apim-emulator --listen 127.0.0.1:0`: prints `listening on http://127.0.0.1:PORT` first.
 
-use apim_native::emulator::{self, EmulatorOptions};
+use apim_native::emulator::{self, EmulatorOptions, ThrottleLimits};
 use clap::Parser;
 use std::io::Write;
 use std::net::SocketAddr;
@@ -24,6 +24,21 @@ struct Args {
     /// Page size of list operations without `$top`.
     #[arg(long, default_value_t = 100)]
     page_size: usize,
+    /// Token bucket size for reads per subscription (with --throttle).
+    #[arg(long, default_value_t = 250)]
+    throttle_read_bucket: u32,
+    /// Read tokens refilled per second (with --throttle).
+    #[arg(long, default_value_t = 25.0)]
+    throttle_read_refill: f64,
+    /// Token bucket size for writes per subscription (with --throttle).
+    #[arg(long, default_value_t = 200)]
+    throttle_write_bucket: u32,
+    /// Write tokens refilled per second (with --throttle).
+    #[arg(long, default_value_t = 10.0)]
+    throttle_write_refill: f64,
+    /// Answer PUT with 202 + Location (polled once), as APIM sometimes does.
+    #[arg(long)]
+    async_put: bool,
 }
 
 #[tokio::main]
@@ -35,6 +50,13 @@ async fn main() -> anyhow_free::Result {
         require_token: args.require_token,
         throttle: args.throttle,
         page_size: args.page_size,
+        throttle_limits: ThrottleLimits {
+            read_bucket: args.throttle_read_bucket,
+            read_refill_per_second: args.throttle_read_refill,
+            write_bucket: args.throttle_write_bucket,
+            write_refill_per_second: args.throttle_write_refill,
+        },
+        async_put: args.async_put,
     };
     let handle = match emulator::start(options).await {
         Ok(h) => h,

@@ -1,5 +1,335 @@
-//! ARM backend routes. SKELETON.
+//! ARM backend routes (`.../service/{svc}/backends[/{id}[/reconnect]]`) with the real service's
+//! semantics (rest-contracts A.1, A.7): 201 create / 200 replace, PATCH merge, ETags and If-Match,
+//! 404 `ResourceNotFound`, 400 `ValidationError` from the model's validators, 202 reconnect.
+//! The list operation lives in `backend_list.rs`.
 
-pub fn routes() -> axum::Router {
-    axum::Router::new()
+use super::async_put::{PendingPuts, Poll};
+use super::backend_list::list_backends;
+use super::context::EmulatorContext;
+use super::errors::ArmError;
+use super::etag::IfMatch;
+use super::json_merge::merge_properties;
+use super::request::{absolute_url, api_version, Query};
+use super::store::{Change, JsonCollection, Record};
+use crate::model::address::{validate_backend_id, ServiceAddress};
+use crate::model::backend::{check_backend_contract, check_backend_reconnect, check_backend_update};
+use crate::model::{ApiVersion, ApimError, ErrorDetail};
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde_json::{json, Map, Value};
+use std::sync::Arc;
+
+pub const RESOURCE_TYPE: &str = "Microsoft.ApiManagement/service/backends";
+const COLLECTION: &str = "backends";
+
+/// State of the backend routes.
+#[derive(Clone)]
+pub struct ArmState {
+    pub ctx: EmulatorContext,
+    pub backends: Arc<JsonCollection>,
+    pub pending: Arc<PendingPuts>,
+}
+
+/// The backend routes; fails only when the data directory cannot be read.
+pub fn routes(ctx: &EmulatorContext) -> Result<Router, ApimError> {
+    let backends = ctx.store.collection(COLLECTION).map_err(|e| {
+        ApimError::new("EmulatorStartFailed", format!("cannot load stored backends: {e}"), crate::model::ErrorCategory::ResourceUnavailable)
+    })?;
+    let state = ArmState { ctx: ctx.clone(), backends, pending: Arc::new(PendingPuts::default()) };
+    let base = "/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.ApiManagement/service/{svc}/backends";
+    Ok(Router::new()
+        .route(base, get(list_backends))
+        .route(
+            &format!("{base}/{{id}}"),
+            get(get_backend).head(head_backend).put(put_backend).patch(patch_backend).delete(delete_backend),
+        )
+        .route(&format!("{base}/{{id}}/reconnect"), post(reconnect_backend))
+        .with_state(state))
+}
+
+/// The path parameters of an entity route.
+#[derive(serde::Deserialize)]
+pub struct EntityPath {
+    pub sub: String,
+    pub rg: String,
+    pub svc: String,
+    pub id: String,
+}
+
+/// Validates the service address (and the backend id when given) with the model's rules.
+pub fn check_address(sub: &str, rg: &str, svc: &str, id: Option<&str>) -> Result<String, ArmError> {
+    let address = ServiceAddress {
+        subscription_id: sub.to_string(),
+        resource_group_name: rg.to_string(),
+        service_name: svc.to_string(),
+    };
+    let mut details: Vec<ErrorDetail> = Vec::new();
+    if let Err(e) = address.validate() {
+        details.extend(ArmError::from_apim(StatusCode::BAD_REQUEST, e).error.details);
+    }
+    if let Some(id) = id {
+        if let Err(e) = validate_backend_id(id, "backendId") {
+            details.extend(ArmError::from_apim(StatusCode::BAD_REQUEST, e).error.details);
+        }
+    }
+    if details.is_empty() {
+        Ok(address.path())
+    } else {
+        Err(ArmError::validation(details))
+    }
+}
+
+/// Store key of a backend: the service scope plus the id (compared case-insensitively).
+pub fn scope_key(sub: &str, rg: &str, svc: &str) -> String {
+    format!("{sub}/{rg}/{svc}/")
+}
+
+fn entity_key(p: &EntityPath) -> String {
+    format!("{}{}", scope_key(&p.sub, &p.rg, &p.svc), p.id)
+}
+
+fn with_etag(mut response: Response, etag: &str) -> Response {
+    if let Ok(v) = HeaderValue::from_str(etag) {
+        response.headers_mut().insert("etag", v);
+    }
+    response
+}
+
+fn entity_response(status: StatusCode, record: &Record) -> Response {
+    with_etag((status, Json(record.value.clone())).into_response(), &record.etag)
+}
+
+/// Runs a store change off the async threads (it may fsync).
+async fn modify<F>(state: &ArmState, key: String, decide: F) -> Result<super::store::Modified, ArmError>
+where
+    F: FnOnce(Option<&Record>) -> Result<Change, ArmError> + Send + 'static,
+{
+    let backends = state.backends.clone();
+    tokio::task::spawn_blocking(move || backends.modify(&key, decide))
+        .await
+        .map_err(|e| ArmError::new(StatusCode::INTERNAL_SERVER_ERROR, "InternalServerError", format!("store task failed: {e}")))?
+}
+
+impl From<std::io::Error> for ArmError {
+    fn from(e: std::io::Error) -> Self {
+        ArmError::new(StatusCode::INTERNAL_SERVER_ERROR, "PersistenceFailed", format!("the emulator could not persist the change: {e}"))
+    }
+}
+
+/// Parses a JSON request body; `required` says whether an empty body is an error.
+fn json_body(bytes: &Bytes, required: bool) -> Result<Option<Value>, ArmError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return if required {
+            Err(ArmError::bad_parameter("body", "Required", "The request body is required."))
+        } else {
+            Ok(None)
+        };
+    }
+    let value: Value = serde_json::from_slice(bytes)
+        .map_err(|e| ArmError::bad_parameter("body", "InvalidJson", format!("The request body is not valid JSON: {e}.")))?;
+    if !value.is_object() {
+        return Err(ArmError::bad_parameter("body", "Type", "The request body must be a JSON object."));
+    }
+    Ok(Some(value))
+}
+
+fn validation_error(e: ApimError) -> ArmError {
+    ArmError::from_apim(StatusCode::BAD_REQUEST, e)
+}
+
+/// The properties to store for a PUT: the model's normalised form (so alternative spellings are
+/// stored canonically and only set fields kept), plus what the service fills in itself.
+fn stored_properties(body: &Value, version: ApiVersion) -> Result<Value, ArmError> {
+    let contract = check_backend_contract(body, version).map_err(validation_error)?;
+    let normalised = serde_json::to_value(&contract).unwrap_or(Value::Null);
+    let mut properties = normalised
+        .get("properties")
+        .or_else(|| body.get("properties"))
+        .cloned()
+        .unwrap_or_else(|| Value::Object(Map::new()));
+    // The service defaults maxPartitionResolutionRetries to 3 (BackendServiceFabricCrudTest recording).
+    if let Some(sf) = properties.pointer_mut("/properties/serviceFabricCluster").and_then(Value::as_object_mut) {
+        if sf.get("maxPartitionResolutionRetries").map_or(true, Value::is_null) {
+            sf.insert("maxPartitionResolutionRetries".into(), json!(3));
+        }
+    }
+    Ok(properties)
+}
+
+fn require_if_match(headers: &HeaderMap, operation: &str) -> Result<IfMatch, ArmError> {
+    match IfMatch::from_header(headers.get("if-match").and_then(|v| v.to_str().ok())) {
+        IfMatch::Absent => Err(ArmError::bad_parameter(
+            "If-Match",
+            "Required",
+            format!("The If-Match header is required for {operation}: send the entity's ETag, or * to {operation} unconditionally."),
+        )),
+        m => Ok(m),
+    }
+}
+
+fn if_match(headers: &HeaderMap) -> IfMatch {
+    IfMatch::from_header(headers.get("if-match").and_then(|v| v.to_str().ok()))
+}
+
+fn stale(id: &str) -> ArmError {
+    ArmError::precondition_failed(format!(
+        "The If-Match ETag does not match the current state of backend '{id}'; get the entity again and retry with its ETag."
+    ))
+}
+
+async fn get_backend(
+    State(state): State<ArmState>,
+    Path(p): Path<EntityPath>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Result<Response, ArmError> {
+    let query = Query::from_uri(&uri);
+    api_version(&query)?;
+    check_address(&p.sub, &p.rg, &p.svc, Some(&p.id))?;
+    let record = state.backends.get(&entity_key(&p)).ok_or_else(|| ArmError::not_found("Backend"))?;
+    if let Some(async_id) = query.get("asyncId") {
+        match state.pending.poll(async_id) {
+            Poll::Running => {
+                let location = absolute_url(&headers, &uri, &state.ctx.base_url).to_string();
+                let mut response = StatusCode::ACCEPTED.into_response();
+                if let Ok(v) = HeaderValue::from_str(&location) {
+                    response.headers_mut().insert("location", v);
+                }
+                response.headers_mut().insert("retry-after", HeaderValue::from_static("0"));
+                return Ok(response);
+            }
+            Poll::Done(status) => {
+                let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
+                return Ok(entity_response(status, &record));
+            }
+            Poll::Unknown => {}
+        }
+    }
+    Ok(entity_response(StatusCode::OK, &record))
+}
+
+async fn head_backend(State(state): State<ArmState>, Path(p): Path<EntityPath>, uri: Uri) -> Result<Response, ArmError> {
+    let head = |e: ArmError| e.for_method(&Method::HEAD);
+    api_version(&Query::from_uri(&uri)).map_err(head)?;
+    check_address(&p.sub, &p.rg, &p.svc, Some(&p.id)).map_err(head)?;
+    let record = state.backends.get(&entity_key(&p)).ok_or_else(|| head(ArmError::not_found("Backend")))?;
+    Ok(with_etag(StatusCode::OK.into_response(), &record.etag))
+}
+
+async fn put_backend(
+    State(state): State<ArmState>,
+    Path(p): Path<EntityPath>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ArmError> {
+    let version = api_version(&Query::from_uri(&uri))?;
+    let service_path = check_address(&p.sub, &p.rg, &p.svc, Some(&p.id))?;
+    let body = json_body(&body, true)?.unwrap_or_default();
+    let properties = stored_properties(&body, version)?;
+    let condition = if_match(&headers);
+    let id = p.id.clone();
+    let changed = modify(&state, entity_key(&p), move |before| {
+        if !condition.allows(before.map(|b| b.etag.as_str())) {
+            // If-Match `*` (or a tag) on a backend that does not exist: ARM answers 412, not 404,
+            // because the precondition is what failed.
+            return Err(match before {
+                None => ArmError::precondition_failed(format!(
+                    "Backend '{id}' does not exist, so the If-Match condition cannot hold; omit If-Match to create it."
+                )),
+                Some(_) => stale(&id),
+            });
+        }
+        // A replace keeps the id and name as first created (ARM keeps the original casing).
+        let (resource_id, name) = match before {
+            Some(b) => (b.value["id"].clone(), b.value["name"].clone()),
+            None => (json!(format!("{service_path}/backends/{id}")), json!(id)),
+        };
+        Ok(Change::Put(json!({ "id": resource_id, "type": RESOURCE_TYPE, "name": name, "properties": properties })))
+    })
+    .await?;
+    let record = changed.after.expect("a put leaves an entity");
+    let status = if changed.before.is_some() { StatusCode::OK } else { StatusCode::CREATED };
+    if state.ctx.options.async_put {
+        let async_id = state.pending.register(status.as_u16());
+        let mut location = absolute_url(&headers, &uri, &state.ctx.base_url);
+        location.query_pairs_mut().append_pair("asyncId", &async_id).append_pair("asyncCode", &status.as_u16().to_string());
+        let mut response = StatusCode::ACCEPTED.into_response();
+        if let Ok(v) = HeaderValue::from_str(location.as_str()) {
+            response.headers_mut().insert("location", v);
+        }
+        response.headers_mut().insert("retry-after", HeaderValue::from_static("0"));
+        return Ok(response);
+    }
+    Ok(entity_response(status, &record))
+}
+
+async fn patch_backend(
+    State(state): State<ArmState>,
+    Path(p): Path<EntityPath>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ArmError> {
+    let version = api_version(&Query::from_uri(&uri))?;
+    check_address(&p.sub, &p.rg, &p.svc, Some(&p.id))?;
+    let condition = require_if_match(&headers, "update")?;
+    let body = json_body(&body, true)?.unwrap_or_default();
+    check_backend_update(&body, version).map_err(validation_error)?;
+    let patch = body.get("properties").cloned().unwrap_or(Value::Null);
+    let id = p.id.clone();
+    let changed = modify(&state, entity_key(&p), move |before| {
+        let Some(before) = before else { return Err(ArmError::not_found("Backend")) };
+        if !condition.allows(Some(&before.etag)) {
+            return Err(stale(&id));
+        }
+        let mut entity = before.value.clone();
+        let stored = entity
+            .as_object_mut()
+            .map(|o| o.entry("properties").or_insert_with(|| Value::Object(Map::new())))
+            .expect("stored entities are objects");
+        merge_properties(stored, &patch);
+        Ok(Change::Put(entity))
+    })
+    .await?;
+    Ok(entity_response(StatusCode::OK, &changed.after.expect("a patch leaves an entity")))
+}
+
+async fn delete_backend(
+    State(state): State<ArmState>,
+    Path(p): Path<EntityPath>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Result<Response, ArmError> {
+    api_version(&Query::from_uri(&uri))?;
+    check_address(&p.sub, &p.rg, &p.svc, Some(&p.id))?;
+    let condition = require_if_match(&headers, "delete")?;
+    let id = p.id.clone();
+    let changed = modify(&state, entity_key(&p), move |before| match before {
+        // ARM convention: deleting what is not there is not an error (204).
+        None => Ok(Change::Keep),
+        Some(b) if condition.allows(Some(&b.etag)) => Ok(Change::Delete),
+        Some(_) => Err(stale(&id)),
+    })
+    .await?;
+    Ok(if changed.before.is_some() { StatusCode::OK } else { StatusCode::NO_CONTENT }.into_response())
+}
+
+async fn reconnect_backend(
+    State(state): State<ArmState>,
+    Path(p): Path<EntityPath>,
+    uri: Uri,
+    body: Bytes,
+) -> Result<Response, ArmError> {
+    api_version(&Query::from_uri(&uri))?;
+    check_address(&p.sub, &p.rg, &p.svc, Some(&p.id))?;
+    if let Some(body) = json_body(&body, false)? {
+        check_backend_reconnect(&body).map_err(validation_error)?;
+    }
+    state.backends.get(&entity_key(&p)).ok_or_else(|| ArmError::not_found("Backend"))?;
+    Ok(StatusCode::ACCEPTED.into_response())
 }

@@ -1,17 +1,42 @@
 //! A local management-plane server with the semantics of the real services: ARM backends
 //! (`arm_backends`) and Graph apiConnectors (`graph_api_connectors`).
-//! SKELETON: the emulator helper implements the routes, store, persistence and throttling.
+//!
+//! Layers over the merged router (outermost first): ARM path canonicalisation (before routing),
+//! tracing headers, `requireToken`, `throttle`; so every route family gets all of them.
+//! Route families share one [`context::EmulatorContext`] (options + [`store::Store`]); a family
+//! that wants persisted data asks `ctx.store.collection("name")`.
 
 pub mod arm_backends;
+mod async_put;
+mod auth_layer;
+mod backend_list;
+pub mod context;
+pub mod errors;
+pub mod etag;
 pub mod graph_api_connectors;
+mod json_merge;
+pub mod odata_filter;
+pub mod paging;
+mod path_case;
+pub mod persistence;
+pub mod request;
+pub mod store;
+pub mod throttle;
+mod tracing_headers;
 
-use crate::model::ApimError;
+pub use throttle::ThrottleLimits;
+
+use crate::model::{ApimError, ErrorCategory};
+use axum::{Router, ServiceExt};
 use serde::Deserialize;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
+use tower::util::{MapRequest, MapRequestLayer};
+use tower::Layer;
 
 /// Options for [`start`]; also the JSON of `apim_emulator_start`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Clone, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct EmulatorOptions {
     #[serde(default = "EmulatorOptions::default_listen")]
@@ -28,6 +53,27 @@ pub struct EmulatorOptions {
     /// Page size of list operations when the caller sends no `$top`.
     #[serde(default = "EmulatorOptions::default_page_size")]
     pub page_size: usize,
+    /// Bucket sizes and refill rates used when `throttle` is on (ARM's by default).
+    #[serde(default)]
+    pub throttle_limits: ThrottleLimits,
+    /// Answer PUT with 202 + `Location` (polled: 202 once, then the entity), as APIM sometimes does.
+    #[serde(default)]
+    pub async_put: bool,
+}
+
+/// `requireToken` is a secret: Debug shows only whether one is set.
+impl std::fmt::Debug for EmulatorOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EmulatorOptions")
+            .field("listen", &self.listen)
+            .field("data_dir", &self.data_dir)
+            .field("require_token", &self.require_token.as_ref().map(|_| "<redacted>"))
+            .field("throttle", &self.throttle)
+            .field("page_size", &self.page_size)
+            .field("throttle_limits", &self.throttle_limits)
+            .field("async_put", &self.async_put)
+            .finish()
+    }
 }
 
 impl EmulatorOptions {
@@ -68,27 +114,54 @@ impl EmulatorHandle {
 
 /// Binds `options.listen` and serves until stopped. Must be called inside a tokio runtime.
 pub async fn start(options: EmulatorOptions) -> Result<EmulatorHandle, ApimError> {
-    let listener = tokio::net::TcpListener::bind(options.listen).await.map_err(|e| {
-        ApimError::new("EmulatorStartFailed", format!("cannot listen on {}: {e}", options.listen), crate::model::ErrorCategory::ResourceUnavailable)
-    })?;
-    let local_addr = listener.local_addr().map_err(|e| {
-        ApimError::new("EmulatorStartFailed", e.to_string(), crate::model::ErrorCategory::ResourceUnavailable)
-    })?;
-    let app = axum::Router::new()
-        .merge(arm_backends::routes())
-        .merge(graph_api_connectors::routes());
+    let start_failed = |message: String| ApimError::new("EmulatorStartFailed", message, ErrorCategory::ResourceUnavailable);
+    let listener = tokio::net::TcpListener::bind(options.listen)
+        .await
+        .map_err(|e| start_failed(format!("cannot listen on {}: {e}", options.listen)))?;
+    let local_addr = listener.local_addr().map_err(|e| start_failed(e.to_string()))?;
+    let base_url = format!("http://{local_addr}");
+    let ctx = context::EmulatorContext {
+        store: Arc::new(store::Store::new(options.data_dir.clone())),
+        options: Arc::new(options),
+        base_url: base_url.clone(),
+    };
+    let app = app(&ctx)?;
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let task = tokio::spawn(async move {
-        let _ = axum::serve(listener, app)
+        let _ = axum::serve(listener, ServiceExt::<axum::extract::Request>::into_make_service(app))
             .with_graceful_shutdown(async {
                 let _ = rx.await;
             })
             .await;
     });
-    Ok(EmulatorHandle {
-        base_url: format!("http://{local_addr}"),
-        local_addr,
-        shutdown: Some(tx),
-        task: Some(task),
-    })
+    Ok(EmulatorHandle { base_url, local_addr, shutdown: Some(tx), task: Some(task) })
+}
+
+/// The merged routes with every layer applied.
+fn app(ctx: &context::EmulatorContext) -> Result<MapRequest<Router, fn(axum::extract::Request) -> axum::extract::Request>, ApimError> {
+    let mut router = Router::new()
+        .merge(arm_backends::routes(ctx)?)
+        .merge(graph_api_connectors::routes(ctx)?)
+        // The one fallback lives here (merging two routers that both have one panics).
+        .fallback(|method: axum::http::Method, uri: axum::http::Uri| async move {
+            errors::ArmError::new(
+                axum::http::StatusCode::NOT_FOUND,
+                "NotFound",
+                format!("No route for {method} {}.", uri.path()),
+            )
+            .for_method(&method)
+        });
+    let options = &ctx.options;
+    if options.throttle {
+        let throttle = Arc::new(throttle::Throttle::new(&options.throttle_limits));
+        router = router.layer(axum::middleware::from_fn_with_state(throttle, throttle::throttle));
+    }
+    if let Some(token) = &options.require_token {
+        let token = auth_layer::RequiredToken(Arc::from(token.as_str()));
+        router = router.layer(axum::middleware::from_fn_with_state(token, auth_layer::require_token));
+    }
+    router = router.layer(axum::middleware::from_fn(tracing_headers::add_tracing_headers));
+    // Routing happens inside `router`, so the path rewrite must wrap it from outside.
+    let canonical: fn(axum::extract::Request) -> axum::extract::Request = path_case::canonical_arm_path;
+    Ok(MapRequestLayer::new(canonical).layer(router))
 }

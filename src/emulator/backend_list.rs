@@ -1,0 +1,50 @@
+//! Backend_ListByService: `$filter` (odata_filter.rs), `$top`/`$skip` paging with an absolute
+//! `nextLink` (paging.rs), and `count` = every match across all pages.
+
+use super::arm_backends::{check_address, scope_key, ArmState};
+use super::errors::ArmError;
+use super::odata_filter::Filter;
+use super::paging::Paging;
+use super::request::{absolute_url, api_version, Query};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, Uri};
+use axum::Json;
+use serde_json::{json, Value};
+
+#[derive(serde::Deserialize)]
+pub struct ServicePath {
+    sub: String,
+    rg: String,
+    svc: String,
+}
+
+pub async fn list_backends(
+    State(state): State<ArmState>,
+    Path(p): Path<ServicePath>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Result<Json<Value>, ArmError> {
+    let query = Query::from_uri(&uri);
+    api_version(&query)?;
+    check_address(&p.sub, &p.rg, &p.svc, None)?;
+    let paging = Paging::parse(query.get("$top"), query.get("$skip"), state.ctx.options.page_size)?;
+    let filter = match query.get("$filter").map(str::trim) {
+        None | Some("") => None,
+        Some(text) => Some(Filter::parse(text).map_err(|why| {
+            ArmError::bad_parameter("$filter", "InvalidFilter", format!("$filter '{text}' is not supported: {why}."))
+        })?),
+    };
+    let matching: Vec<Value> = state
+        .backends
+        .list_prefix(&scope_key(&p.sub, &p.rg, &p.svc))
+        .into_iter()
+        .map(|r| r.value)
+        .filter(|v| filter.as_ref().map_or(true, |f| f.matches(v)))
+        .collect();
+    let page = paging.page(&matching);
+    let mut body = json!({ "value": page, "count": matching.len() });
+    if let Some(next) = paging.next_link(&absolute_url(&headers, &uri, &state.ctx.base_url), matching.len()) {
+        body["nextLink"] = json!(next);
+    }
+    Ok(Json(body))
+}
