@@ -72,7 +72,9 @@ impl SigningCertificate {
 
     pub fn from_pfx(bytes: &[u8], password: Option<&Secret>, path: &str, target: &str) -> Result<SigningCertificate, ApimError> {
         let password = password.map(Secret::expose).unwrap_or("");
-        let store = p12_keystore::KeyStore::from_pkcs12(bytes, password).map_err(|_| {
+        // Why Relaxed: PFX files from Windows, OpenSSL and Key Vault do not all link the key to its
+        // certificate by localKeyId; a key without any certificate is still reported below.
+        let store = p12_keystore::KeyStore::from_pkcs12(bytes, password, p12_keystore::Pkcs12ImportPolicy::Relaxed).map_err(|_| {
             ApimError::invalid_argument(
                 target,
                 format!("{target}: '{path}' cannot be opened as a PFX (PKCS#12) file: the password is wrong or the file is damaged"),
@@ -81,11 +83,11 @@ impl SigningCertificate {
         let (_, entry) = store
             .private_key_chain()
             .ok_or_else(|| ApimError::invalid_argument(target, format!("{target}: '{path}' holds no private key")))?;
-        let chain: Vec<Vec<u8>> = entry.chain().iter().map(|c| c.as_der().to_vec()).collect();
+        let chain: Vec<Vec<u8>> = entry.certs().iter().map(|c| c.as_der().to_vec()).collect();
         if chain.is_empty() {
             return Err(ApimError::invalid_argument(target, format!("{target}: '{path}' holds no certificate")));
         }
-        let key_pem = pem::encode(&pem::Pem::new("PRIVATE KEY", entry.key().to_vec()));
+        let key_pem = pem::encode(&pem::Pem::new("PRIVATE KEY", entry.key().as_der().to_vec()));
         let key = rsa_key(&key_pem, path, target)?;
         Ok(SigningCertificate { key, chain })
     }

@@ -158,7 +158,8 @@ impl TestCertificate {
     pub fn write_pfx(&self, dir: &std::path::Path, password: &str) -> String {
         let mut store = p12_keystore::KeyStore::new();
         let cert = p12_keystore::Certificate::from_der(&self.cert_der).expect("certificate for pfx");
-        let chain = p12_keystore::PrivateKeyChain::new(&self.key_pkcs8_der, [7u8; 20], vec![cert]);
+        let key = p12_keystore::PrivateKey::from_der(&self.key_pkcs8_der).expect("pkcs8 key for pfx");
+        let chain = p12_keystore::PrivateKeyChain::new(vec![7u8; 20], key, vec![cert]);
         store.add_entry("client", p12_keystore::KeyStoreEntry::PrivateKeyChain(chain));
         let bytes = store.writer(password).write().expect("pfx");
         let path = dir.join("client.pfx");
