@@ -1,10 +1,17 @@
-//! The seven ARM backend operations.
-//! SKELETON: signatures fixed; the client helper implements them.
+//! The seven ARM backend operations (Backend_* in apimbackends.json). Each validates the address
+//! and the body for the client's api-version BEFORE anything is sent, then sends the model's
+//! normalised serialisation (only set fields, unknown fields kept).
 
+use super::engine::{check_header_value, Call, HttpRequest, HttpResponse, ARM};
+use super::retry::Idempotency;
 use super::{ApimClient, ListResult, OperationResult};
-use crate::model::ApimError;
+use crate::model::address::{validate_backend_id, ServiceAddress};
+use crate::model::backend::{check_backend_contract, check_backend_reconnect, check_backend_update};
+use crate::model::{ApimError, ErrorCategory, ErrorDetail};
+use reqwest::Method;
 use serde::Deserialize;
 use serde_json::Value;
+use url::Url;
 
 /// A backend request as the C ABI receives it:
 /// `{"subscriptionId":"...","resourceGroupName":"rg1","serviceName":"apimService1","backendId":"b1",
@@ -36,37 +43,304 @@ pub struct BackendRequest {
     pub next_link: Option<String>,
 }
 
-fn not_yet() -> ApimError {
-    ApimError::new("NotImplemented", "not implemented yet", crate::model::ErrorCategory::NotSpecified)
+/// Collects every problem found before sending, so one error reports them all.
+#[derive(Default)]
+struct Problems(Vec<ApimError>);
+
+impl Problems {
+    fn check<T>(&mut self, result: Result<T, ApimError>) -> Option<T> {
+        match result {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.0.push(e);
+                None
+            }
+        }
+    }
+
+    /// One error: the only problem as it is, or a `ValidationError` listing every detail.
+    fn into_result(mut self) -> Result<(), ApimError> {
+        match self.0.len() {
+            0 => Ok(()),
+            1 => Err(self.0.remove(0)),
+            _ => {
+                let mut details = Vec::new();
+                for e in self.0 {
+                    if e.details.is_empty() {
+                        details.push(ErrorDetail { code: e.code, message: e.message, target: e.target });
+                    } else {
+                        details.extend(e.details);
+                    }
+                }
+                Err(ApimError::validation(details))
+            }
+        }
+    }
+}
+
+/// The validated address of a request: the service and (for entity operations) the backend id.
+struct Address {
+    service: ServiceAddress,
+    backend_id: Option<String>,
 }
 
 impl ApimClient {
+    /// The subscription: the request's, else the client options' (the auth helper adds more
+    /// sources, e.g. the Azure CLI's current subscription).
+    fn subscription_for(&self, req: &BackendRequest) -> Result<String, ApimError> {
+        req.subscription_id
+            .clone()
+            .filter(|s| !s.is_empty())
+            .or_else(|| self.options.subscription_id.clone().filter(|s| !s.is_empty()))
+            .ok_or_else(|| {
+                ApimError::invalid_argument(
+                    "subscriptionId",
+                    "subscriptionId is required: give it in the request or as the client option subscriptionId",
+                )
+            })
+    }
+
+    /// Checks the address; `needs_id` for entity operations.
+    fn check_address(&self, req: &BackendRequest, needs_id: bool, problems: &mut Problems) -> Option<Address> {
+        let subscription = problems.check(self.subscription_for(req));
+        let service = ServiceAddress {
+            subscription_id: subscription.clone().unwrap_or_default(),
+            resource_group_name: req.resource_group_name.clone(),
+            service_name: req.service_name.clone(),
+        };
+        let service_ok = if subscription.is_some() { problems.check(service.validate()).is_some() } else { false };
+        let backend_id = if needs_id {
+            match req.backend_id.as_deref() {
+                None | Some("") => {
+                    problems.0.push(ApimError::invalid_argument("backendId", "backendId is required for this operation"));
+                    None
+                }
+                Some(id) => problems.check(validate_backend_id(id, "backendId")).map(|_| id.to_string()),
+            }
+        } else {
+            None
+        };
+        if let Some(tag) = &req.if_match {
+            problems.check(check_header_value(tag, "ifMatch"));
+        }
+        let id_ok = !needs_id || backend_id.is_some();
+        (service_ok && id_ok).then_some(Address { service, backend_id })
+    }
+
+    /// `{armEndpoint}/subscriptions/.../service/{name}/backends[/{id}[/{suffix}]]?api-version=...`
+    fn backend_url(&self, call: &Call<'_>, address: &Address, suffix: Option<&str>) -> Result<Url, ApimError> {
+        let mut url = call.base().clone();
+        {
+            let s = &address.service;
+            let mut segments = url.path_segments_mut().map_err(|_| {
+                ApimError::invalid_argument("armEndpoint", "armEndpoint cannot have paths appended to it")
+            })?;
+            segments.pop_if_empty();
+            segments.extend([
+                "subscriptions",
+                s.subscription_id.as_str(),
+                "resourceGroups",
+                s.resource_group_name.as_str(),
+                "providers",
+                "Microsoft.ApiManagement",
+                "service",
+                s.service_name.as_str(),
+                "backends",
+            ]);
+            if let Some(id) = &address.backend_id {
+                segments.push(id);
+            }
+            if let Some(suffix) = suffix {
+                segments.push(suffix);
+            }
+        }
+        url.set_query(Some(&format!("api-version={}", encode_query_value(self.api_version.as_str()))));
+        Ok(url)
+    }
+
+    fn body_required<'r>(&self, req: &'r BackendRequest, problems: &mut Problems) -> Option<&'r Value> {
+        match &req.body {
+            Some(b) if !b.is_null() => Some(b),
+            _ => {
+                problems.0.push(ApimError::invalid_argument("body", "body is required for this operation"));
+                None
+            }
+        }
+    }
+
+    /// Backend_CreateOrUpdate: PUT, `If-Match` optional (absent = create or replace).
+    /// A 202 + Location is polled, then the entity is read back.
     pub async fn backend_create_or_update(&self, req: &BackendRequest) -> Result<OperationResult, ApimError> {
-        let _ = req;
-        Err(not_yet())
+        let mut problems = Problems::default();
+        let address = self.check_address(req, true, &mut problems);
+        let body = self
+            .body_required(req, &mut problems)
+            .and_then(|b| problems.check(check_backend_contract(b, self.api_version)))
+            .map(|contract| to_wire(&contract));
+        problems.into_result()?;
+        let (address, body) = (address.expect("checked"), body.expect("checked")?);
+        let mut call = self.start_call(&ARM, &self.options.arm_endpoint)?;
+        let url = self.backend_url(&call, &address, None)?;
+        // PUT replaces the whole entity, so repeating it converges on the same state: retry-safe.
+        let request = HttpRequest::new(Method::PUT, url.clone()).if_match(req.if_match.clone()).body(Some(body));
+        let response = call.send(&request).await?;
+        self.settle_write(call, url, response).await
     }
+
+    /// Backend_Get: GET.
     pub async fn backend_get(&self, req: &BackendRequest) -> Result<OperationResult, ApimError> {
-        let _ = req;
-        Err(not_yet())
+        let mut problems = Problems::default();
+        let address = self.check_address(req, true, &mut problems);
+        problems.into_result()?;
+        let address = address.expect("checked");
+        let mut call = self.start_call(&ARM, &self.options.arm_endpoint)?;
+        let url = self.backend_url(&call, &address, None)?;
+        let response = call.send(&HttpRequest::new(Method::GET, url)).await?;
+        finish(call, response)
     }
+
+    /// Backend_GetEntityTag: HEAD; the result carries the ETag and no body.
     pub async fn backend_get_entity_tag(&self, req: &BackendRequest) -> Result<OperationResult, ApimError> {
-        let _ = req;
-        Err(not_yet())
+        let mut problems = Problems::default();
+        let address = self.check_address(req, true, &mut problems);
+        problems.into_result()?;
+        let address = address.expect("checked");
+        let mut call = self.start_call(&ARM, &self.options.arm_endpoint)?;
+        let url = self.backend_url(&call, &address, None)?;
+        let response = call.send(&HttpRequest::new(Method::HEAD, url)).await?;
+        let exchanges = call.into_exchanges();
+        Ok(OperationResult { status: response.status, etag: response.etag, body: None, exchanges })
     }
+
+    /// Backend_ListByService: GET with `$filter`/`$top`/`$skip`; follows `nextLink` to the end
+    /// unless `onePage`. With `nextLink` the list continues from that link (it already carries
+    /// the query), and the address fields are not used.
     pub async fn backend_list(&self, req: &BackendRequest) -> Result<ListResult, ApimError> {
-        let _ = req;
-        Err(not_yet())
+        if let Some(link) = req.next_link.as_deref().filter(|l| !l.is_empty()) {
+            let mut call = self.start_call(&ARM, &self.options.arm_endpoint)?;
+            let url = call.follow_url(link, "nextLink")?;
+            let mut result = call.list(url, req.one_page).await?;
+            result.exchanges = call.into_exchanges();
+            return Ok(result);
+        }
+        let mut problems = Problems::default();
+        let address = self.check_address(req, false, &mut problems);
+        if let Some(top) = req.top {
+            if top < 1 {
+                problems.0.push(ApimError::invalid_argument("top", format!("top must be at least 1 (got {top})")));
+            }
+        }
+        if let Some(skip) = req.skip {
+            if skip < 0 {
+                problems.0.push(ApimError::invalid_argument("skip", format!("skip must be at least 0 (got {skip})")));
+            }
+        }
+        problems.into_result()?;
+        let address = address.expect("checked");
+        let mut call = self.start_call(&ARM, &self.options.arm_endpoint)?;
+        let mut url = self.backend_url(&call, &address, None)?;
+        let mut query = url.query().unwrap_or_default().to_string();
+        if let Some(filter) = req.filter.as_deref().filter(|f| !f.is_empty()) {
+            query.push_str(&format!("&$filter={}", encode_query_value(filter)));
+        }
+        if let Some(top) = req.top {
+            query.push_str(&format!("&$top={top}"));
+        }
+        if let Some(skip) = req.skip {
+            query.push_str(&format!("&$skip={skip}"));
+        }
+        url.set_query(Some(&query));
+        let mut result = call.list(url, req.one_page).await?;
+        result.exchanges = call.into_exchanges();
+        Ok(result)
     }
+
+    /// Backend_Update: PATCH with the supplied properties only. The spec requires `If-Match`;
+    /// when the request has none we send `*` (unconditional, as Set-AzApiManagementBackend does).
+    /// With If-Match the PATCH is idempotent (a repeat merges the same fields, or meets a 412),
+    /// so it is retried like a read.
     pub async fn backend_update(&self, req: &BackendRequest) -> Result<OperationResult, ApimError> {
-        let _ = req;
-        Err(not_yet())
+        let mut problems = Problems::default();
+        let address = self.check_address(req, true, &mut problems);
+        let body = self
+            .body_required(req, &mut problems)
+            .and_then(|b| problems.check(check_backend_update(b, self.api_version)))
+            .map(|update| to_wire(&update));
+        problems.into_result()?;
+        let (address, body) = (address.expect("checked"), body.expect("checked")?);
+        let mut call = self.start_call(&ARM, &self.options.arm_endpoint)?;
+        let url = self.backend_url(&call, &address, None)?;
+        let request = HttpRequest::new(Method::PATCH, url.clone()).if_match(Some(if_match_or_any(req))).body(Some(body));
+        let response = call.send(&request).await?;
+        self.settle_write(call, url, response).await
     }
+
+    /// Backend_Delete: DELETE with `If-Match` (`*` when the request has none, as
+    /// Remove-AzApiManagementBackend does). 200 = deleted, 204 = there was nothing to delete.
+    /// Idempotent with If-Match (a repeat finds nothing, or meets a 412), so retried.
     pub async fn backend_delete(&self, req: &BackendRequest) -> Result<OperationResult, ApimError> {
-        let _ = req;
-        Err(not_yet())
+        let mut problems = Problems::default();
+        let address = self.check_address(req, true, &mut problems);
+        problems.into_result()?;
+        let address = address.expect("checked");
+        let mut call = self.start_call(&ARM, &self.options.arm_endpoint)?;
+        let url = self.backend_url(&call, &address, None)?;
+        let request = HttpRequest::new(Method::DELETE, url).if_match(Some(if_match_or_any(req)));
+        let response = call.send(&request).await?;
+        let (response, _) = call.poll_to_completion(response).await?;
+        finish(call, response)
     }
+
+    /// Backend_Reconnect: POST `.../reconnect` with an optional `{"properties":{"after":"PT2M"}}`.
+    /// Not idempotent: retried only when the service surely did not process it (429, or no
+    /// connection). 202 without Location is the normal, terminal answer.
     pub async fn backend_reconnect(&self, req: &BackendRequest) -> Result<OperationResult, ApimError> {
-        let _ = req;
-        Err(not_yet())
+        let mut problems = Problems::default();
+        let address = self.check_address(req, true, &mut problems);
+        let body = match req.body.as_ref().filter(|b| !b.is_null()) {
+            Some(b) => problems.check(check_backend_reconnect(b)).map(|r| to_wire(&r).map(Some)),
+            None => Some(Ok(None)),
+        };
+        problems.into_result()?;
+        let (address, body) = (address.expect("checked"), body.expect("checked")?);
+        let mut call = self.start_call(&ARM, &self.options.arm_endpoint)?;
+        let url = self.backend_url(&call, &address, Some("reconnect"))?;
+        let mut request = HttpRequest::new(Method::POST, url).body(body);
+        request.idempotency = Idempotency::NonIdempotent;
+        let response = call.send(&request).await?;
+        let (response, _) = call.poll_to_completion(response).await?;
+        finish(call, response)
     }
+
+    /// After a PUT/PATCH: a 202 + Location is polled, and then the entity read back, so the
+    /// caller always gets the final entity.
+    async fn settle_write(&self, mut call: Call<'_>, url: Url, response: HttpResponse) -> Result<OperationResult, ApimError> {
+        let (response, polled) = call.poll_to_completion(response).await?;
+        if !polled {
+            return finish(call, response);
+        }
+        let entity = call.send(&HttpRequest::new(Method::GET, url)).await?;
+        finish(call, entity)
+    }
+}
+
+fn if_match_or_any(req: &BackendRequest) -> String {
+    req.if_match.clone().filter(|t| !t.is_empty()).unwrap_or_else(|| "*".to_string())
+}
+
+fn finish(call: Call<'_>, response: HttpResponse) -> Result<OperationResult, ApimError> {
+    let body = response.json()?;
+    Ok(OperationResult { status: response.status, etag: response.etag, body, exchanges: call.into_exchanges() })
+}
+
+fn to_wire<T: serde::Serialize>(value: &T) -> Result<Value, ApimError> {
+    serde_json::to_value(value).map_err(|e| {
+        ApimError::new("InternalError", format!("the validated body could not be serialised: {e}"), ErrorCategory::NotSpecified)
+    })
+}
+
+/// Percent-encodes a query value. form_urlencoded writes a space as `+`; OData servers read `+`
+/// literally in some places, so spaces go out as `%20` (a literal `+` is already `%2B`).
+fn encode_query_value(value: &str) -> String {
+    url::form_urlencoded::byte_serialize(value.as_bytes()).collect::<String>().replace('+', "%20")
 }

@@ -1,10 +1,15 @@
-//! The HTTP engine (one reqwest client, retries, throttling, ETags, paging) and the operations:
-//! `backends` (ARM) and `api_connectors` (Graph).
-//! SKELETON: the client helper implements the engine and the operations behind these signatures.
+//! The HTTP engine (`engine`: one shared reqwest client, retries, cancellation; `paging`,
+//! `polling`, `response_error`) and the operations: `backends` (ARM), `api_connectors` (Graph).
 
 pub mod api_connectors;
 pub mod backends;
+pub mod engine;
+mod http;
 pub mod options;
+pub mod paging;
+pub mod polling;
+pub mod response_error;
+pub mod retry;
 
 pub use options::{ClientOptions, RetryOptions};
 
@@ -24,6 +29,9 @@ pub struct Exchange {
     pub request_id: Option<String>,
     pub elapsed_ms: u64,
     pub attempt: u32,
+    /// The wait before the next attempt, when this one is retried (Retry-After or back-off).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delay_ms: Option<u64>,
 }
 
 /// A single-entity result: `{"status":201,"etag":"\"...\"","body":{...},"exchanges":[...]}`.
@@ -54,13 +62,21 @@ pub struct ApimClient {
     pub(crate) options: ClientOptions,
     pub(crate) api_version: ApiVersion,
     pub(crate) token_source: Option<Arc<dyn TokenSource>>,
+    pub(crate) engine: engine::Engine,
 }
 
 impl ApimClient {
     pub fn new(options: ClientOptions) -> Result<ApimClient, ApimError> {
         let api_version = ApiVersion::parse(&options.api_version)?;
+        engine::parse_endpoint(&options.arm_endpoint, "armEndpoint")?;
+        engine::parse_endpoint(&options.graph_endpoint, "graphEndpoint")?;
         let token_source = crate::auth::token_source_from_options(&options.auth)?;
-        Ok(ApimClient { options, api_version, token_source })
+        let http = http::shared_client(options.connect_timeout_seconds)?;
+        let policy = retry::RetryPolicy::from_options(&options.retry);
+        // timeoutSeconds 0 means no per-request limit.
+        let timeout = (options.timeout_seconds > 0).then(|| std::time::Duration::from_secs(options.timeout_seconds));
+        let engine = engine::Engine::new(http, policy, timeout);
+        Ok(ApimClient { options, api_version, token_source, engine })
     }
 
     pub fn options(&self) -> &ClientOptions {
@@ -72,5 +88,9 @@ impl ApimClient {
     }
 
     /// Cancels every call in flight on this client (Ctrl+C in PowerShell); later calls run normally.
-    pub fn cancel_all(&self) {}
+    /// Each call holds the token current when it started; this cancels that token and installs a
+    /// fresh one, so cancelled calls return `OperationCancelled` and later calls are unaffected.
+    pub fn cancel_all(&self) {
+        self.engine.cancel_all();
+    }
 }

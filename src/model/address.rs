@@ -1,8 +1,17 @@
-//! Resource addresses (path segments) and their rules: subscription id, resource group,
-//! service name, backend id.
+//! Resource addresses (path segments) and their rules:
+//!
+//! | segment | rule |
+//! |---|---|
+//! | subscriptionId | a GUID (`format: uuid`, 8-4-4-4-12 hex) |
+//! | resourceGroupName | 1..90, `^[-\w\._\(\)]+$` |
+//! | serviceName | 1..50, `^[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$` |
+//! | backendId | 1..80, and no character that would change the URL path (`/ ? # %` or control) |
 
-use super::error::{ApimError, ErrorDetail};
+use super::error::ApimError;
+use super::validate::{rule, Problems};
+use regex::Regex;
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
 /// The APIM service a call is about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -11,6 +20,22 @@ pub struct ServiceAddress {
     pub subscription_id: String,
     pub resource_group_name: String,
     pub service_name: String,
+}
+
+fn resource_group_pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^[-\w\._\(\)]+$").expect("resource group regex is valid"))
+}
+
+fn service_name_pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$").expect("service name regex is valid"))
+}
+
+/// 8-4-4-4-12 hexadecimal digits; uuid's parser also takes braces, urn: and the 32-digit form,
+/// which ARM paths do not use.
+pub fn is_guid(s: &str) -> bool {
+    s.len() == 36 && uuid::Uuid::try_parse(s).is_ok()
 }
 
 impl ServiceAddress {
@@ -24,18 +49,62 @@ impl ServiceAddress {
 
     /// Every path-segment rule, all problems reported.
     pub fn validate(&self) -> Result<(), ApimError> {
-        let mut details: Vec<ErrorDetail> = Vec::new();
-        // TODO(model): subscription uuid, resource group 1-90 `^[-\w\._\(\)]+$`, service name pattern.
-        if details.is_empty() {
-            Ok(())
-        } else {
-            Err(ApimError::validation(std::mem::take(&mut details)))
+        let mut p = Problems::new();
+        self.collect(&mut p);
+        p.finish(())
+    }
+
+    /// Adds this address's problems to `p` (so a request's address and body report together).
+    pub fn collect(&self, p: &mut Problems) {
+        if !is_guid(&self.subscription_id) {
+            p.push(
+                "subscriptionId",
+                rule::PATTERN,
+                format!(
+                    "subscriptionId must be a GUID such as 00000000-0000-0000-0000-000000000000 (it is '{}')",
+                    self.subscription_id
+                ),
+            );
+        }
+        let rg = &self.resource_group_name;
+        p.length("resourceGroupName", rg, 1, 90);
+        if !rg.is_empty() && !resource_group_pattern().is_match(rg) {
+            p.push(
+                "resourceGroupName",
+                rule::PATTERN,
+                format!("resourceGroupName '{rg}' may only hold letters, digits, '-', '_', '.', '(' and ')'"),
+            );
+        }
+        let name = &self.service_name;
+        p.length("serviceName", name, 1, 50);
+        if !name.is_empty() && !service_name_pattern().is_match(name) {
+            p.push(
+                "serviceName",
+                rule::PATTERN,
+                format!(
+                    "serviceName '{name}' must start with a letter, end with a letter or digit and hold only letters, digits and '-'"
+                ),
+            );
         }
     }
 }
 
 /// Validates a backend id (1-80 characters) and reports it under `target`.
 pub fn validate_backend_id(backend_id: &str, target: &str) -> Result<(), ApimError> {
-    let _ = (backend_id, target); // TODO(model)
-    Ok(())
+    let mut p = Problems::new();
+    collect_backend_id(backend_id, target, &mut p);
+    p.finish(())
+}
+
+/// Adds a backend id's problems to `p`.
+pub fn collect_backend_id(backend_id: &str, target: &str, p: &mut Problems) {
+    p.length(target, backend_id, 1, 80);
+    // The swagger has no pattern, but these characters would address another URL.
+    if backend_id.chars().any(|c| matches!(c, '/' | '?' | '#' | '%' | '\\') || c.is_control()) {
+        p.push(
+            target,
+            rule::PATTERN,
+            format!("{target} must not contain '/', '?', '#', '%', '\\' or control characters"),
+        );
+    }
 }

@@ -1,1 +1,98 @@
-//! TODO: credentials wire contract.
+//! BackendCredentialsContract and BackendAuthorizationHeaderCredentials, with their rules:
+//!
+//! | field | rule |
+//! |---|---|
+//! | certificateIds | maxItems 32 |
+//! | certificate | maxItems 32 |
+//! | query, header | map of string arrays (type only) |
+//! | authorization.scheme | required, 1..100 |
+//! | authorization.parameter | required, 1..300, a secret: never in Debug or messages |
+
+use super::api_version::ApiVersion;
+use super::error::ApimError;
+use super::validate::{join, parse, Problems};
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// Details of the credentials used to connect to the backend.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackendCredentialsContract {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate_ids: Option<Vec<String>>,
+    /// Client certificate thumbprints; ignored by the service when certificateIds are given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<Vec<String>>,
+    /// Query parameters; IndexMap keeps the order the caller wrote them in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub query: Option<IndexMap<String, Vec<String>>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header: Option<IndexMap<String, Vec<String>>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authorization: Option<BackendAuthorizationHeaderCredentials>,
+    /// Fields a newer service added; kept so GET -> modify -> PUT does not drop them.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// The Authorization header the gateway sends to the backend.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackendAuthorizationHeaderCredentials {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheme: Option<String>,
+    /// The credential itself (e.g. a basic-auth token): a secret.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parameter: Option<String>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// Debug never shows the parameter: it is the credential.
+impl fmt::Debug for BackendAuthorizationHeaderCredentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("BackendAuthorizationHeaderCredentials")
+            .field("scheme", &self.scheme)
+            .field("parameter", &self.parameter.as_ref().map(|_| "<redacted>"))
+            .field("extra", &self.extra)
+            .finish()
+    }
+}
+
+impl BackendCredentialsContract {
+    pub fn validate(&self, path: &str, _version: ApiVersion, p: &mut Problems) {
+        if let Some(ids) = &self.certificate_ids {
+            p.max_items(&join(path, "certificateIds"), ids.len(), 32);
+        }
+        if let Some(thumbprints) = &self.certificate {
+            p.max_items(&join(path, "certificate"), thumbprints.len(), 32);
+        }
+        if let Some(auth) = &self.authorization {
+            auth.validate(&join(path, "authorization"), p);
+        }
+    }
+}
+
+impl BackendAuthorizationHeaderCredentials {
+    pub fn validate(&self, path: &str, p: &mut Problems) {
+        let scheme = join(path, "scheme");
+        if p.required(&scheme, &self.scheme) {
+            p.opt_length(&scheme, &self.scheme, 1, 100);
+        }
+        let parameter = join(path, "parameter");
+        if p.required(&parameter, &self.parameter) {
+            p.opt_length(&parameter, &self.parameter, 1, 300);
+        }
+    }
+}
+
+/// Builder check (`apim_backend_credential_new`): parses and validates a credentials object;
+/// targets are relative to it (`authorization.scheme`).
+pub fn check_credentials(value: &Value) -> Result<BackendCredentialsContract, ApimError> {
+    let parsed: BackendCredentialsContract = parse(value, "").map_err(|d| ApimError::validation(vec![d]))?;
+    let mut p = Problems::new();
+    parsed.validate("", ApiVersion::DEFAULT, &mut p);
+    p.finish(parsed)
+}

@@ -1,1 +1,130 @@
-//! TODO: pool wire contract.
+//! BackendPool, BackendPoolItem, BackendSessionAffinity, BackendSessionId.
+//!
+//! | field | rule |
+//! |---|---|
+//! | pool | from api-version 2024-05-01 (checked by the owner, backend.rs) |
+//! | services | minItems 1 (a pool needs at least one service) |
+//! | services[].id | required (ARM id of an existing backend) |
+//! | services[].weight, services[].priority | 0..100 |
+//! | services[].preferredCarbonEmission | VeryLow, Low, Medium, High, VeryHigh; from 2025-03-01-preview |
+//! | failureResponse | from 2025-03-01-preview; statusCode 100..599 |
+//! | sessionAffinity | from 2025-03-01-preview; sessionId.source is `cookie` |
+
+use super::api_version::ApiVersion;
+use super::circuit_breaker::BackendFailureResponse;
+use super::error::ApimError;
+use super::validate::{item, join, parse, Problems};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+pub const CARBON_EMISSION_CATEGORIES: [&str; 5] = ["VeryLow", "Low", "Medium", "High", "VeryHigh"];
+pub const SESSION_ID_SOURCES: [&str; 1] = ["cookie"];
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackendPool {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub services: Option<Vec<BackendPoolItem>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure_response: Option<BackendFailureResponse>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_affinity: Option<BackendSessionAffinity>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// One member of a pool. weight/priority are i64 so an out-of-range number is a Range problem.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackendPoolItem {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preferred_carbon_emission: Option<String>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackendSessionAffinity {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<BackendSessionId>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackendSessionId {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl BackendPool {
+    pub fn validate(&self, path: &str, version: ApiVersion, p: &mut Problems) {
+        let services_path = join(path, "services");
+        let services = self.services.as_deref().unwrap_or_default();
+        p.min_items(&services_path, services.len(), 1);
+        for (i, s) in services.iter().enumerate() {
+            s.validate(&item(&services_path, i), version, p);
+        }
+        let newest = ApiVersion::V2025_03_01Preview;
+        let fr_path = join(path, "failureResponse");
+        p.since(&fr_path, self.failure_response.is_some(), version, newest);
+        if let Some(fr) = &self.failure_response {
+            fr.validate(&fr_path, p);
+        }
+        let sa_path = join(path, "sessionAffinity");
+        p.since(&sa_path, self.session_affinity.is_some(), version, newest);
+        if let Some(sa) = &self.session_affinity {
+            sa.validate(&sa_path, p);
+        }
+    }
+}
+
+impl BackendPoolItem {
+    pub fn validate(&self, path: &str, version: ApiVersion, p: &mut Problems) {
+        let id = join(path, "id");
+        if p.required(&id, &self.id) {
+            p.opt_length(&id, &self.id, 1, usize::MAX);
+        }
+        p.opt_range(&join(path, "weight"), self.weight, 0, 100);
+        p.opt_range(&join(path, "priority"), self.priority, 0, 100);
+        let carbon = join(path, "preferredCarbonEmission");
+        p.since(&carbon, self.preferred_carbon_emission.is_some(), version, ApiVersion::V2025_03_01Preview);
+        p.one_of(&carbon, &self.preferred_carbon_emission, &CARBON_EMISSION_CATEGORIES);
+    }
+}
+
+impl BackendSessionAffinity {
+    pub fn validate(&self, path: &str, p: &mut Problems) {
+        if let Some(sid) = &self.session_id {
+            p.one_of(&join(&join(path, "sessionId"), "source"), &sid.source, &SESSION_ID_SOURCES);
+        }
+    }
+}
+
+/// Builder check (`apim_backend_pool_item_new`); targets are relative to the item.
+pub fn check_pool_item(value: &Value) -> Result<BackendPoolItem, ApimError> {
+    let parsed: BackendPoolItem = parse(value, "").map_err(|d| ApimError::validation(vec![d]))?;
+    let mut p = Problems::new();
+    parsed.validate("", ApiVersion::DEFAULT, &mut p);
+    p.finish(parsed)
+}
+
+/// Builder check (`apim_backend_pool_new`); targets are relative to the pool (`services[0].id`).
+pub fn check_pool(value: &Value) -> Result<BackendPool, ApimError> {
+    let parsed: BackendPool = parse(value, "").map_err(|d| ApimError::validation(vec![d]))?;
+    let mut p = Problems::new();
+    parsed.validate("", ApiVersion::DEFAULT, &mut p);
+    p.finish(parsed)
+}

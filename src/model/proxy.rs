@@ -1,1 +1,56 @@
-//! TODO: proxy wire contract.
+//! BackendProxyContract: the web proxy the gateway uses to reach the backend.
+//!
+//! | field | rule |
+//! |---|---|
+//! | url | required, 1..2000 |
+//! | username | string |
+//! | password | string, a secret: never in Debug or messages |
+
+use super::api_version::ApiVersion;
+use super::error::ApimError;
+use super::validate::{join, parse, Problems};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::fmt;
+
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackendProxyContract {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// Debug never shows the password.
+impl fmt::Debug for BackendProxyContract {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("BackendProxyContract")
+            .field("url", &self.url)
+            .field("username", &self.username)
+            .field("password", &self.password.as_ref().map(|_| "<redacted>"))
+            .field("extra", &self.extra)
+            .finish()
+    }
+}
+
+impl BackendProxyContract {
+    pub fn validate(&self, path: &str, _version: ApiVersion, p: &mut Problems) {
+        let url = join(path, "url");
+        if p.required(&url, &self.url) {
+            p.opt_length(&url, &self.url, 1, 2000);
+        }
+    }
+}
+
+/// Builder check (`apim_backend_proxy_new`); targets are relative to the proxy object.
+pub fn check_proxy(value: &Value) -> Result<BackendProxyContract, ApimError> {
+    let parsed: BackendProxyContract = parse(value, "").map_err(|d| ApimError::validation(vec![d]))?;
+    let mut p = Problems::new();
+    parsed.validate("", ApiVersion::DEFAULT, &mut p);
+    p.finish(parsed)
+}

@@ -1,0 +1,31 @@
+@{
+    RootModule           = 'ApimNative.psm1'
+    ModuleVersion        = '0.1.0'
+    GUID                 = 'b42629b9-5f44-4e29-8dcc-6083f1233a0b'
+    Author               = 'ApimNative contributors'
+    Copyright            = '(c) ApimNative contributors. MIT License.'
+    Description          = 'Azure API Management backends and Microsoft Graph identity API connectors with the Az.ApiManagement / Microsoft.Graph cmdlet names, backed by a native Rust library (no Az or Graph SDK load).'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    FormatsToProcess     = @('ApimNative.Format.ps1xml')
+    FunctionsToExport    = @(
+        'Get-AzApiManagementBackend'
+        'New-AzApiManagementBackend'
+        'New-AzApiManagementBackendCredential'
+        'New-AzApiManagementBackendProxy'
+        'New-AzApiManagementBackendServiceFabric'
+        'New-AzApiManagementContext'
+        'Remove-AzApiManagementBackend'
+        'Set-AzApiManagementBackend'
+    )
+    CmdletsToExport      = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('Azure', 'ApiManagement', 'APIM', 'Backend', 'Graph', 'Native')
+            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            ReleaseNotes = 'Az.ApiManagement backend cmdlets plus pools, circuit breakers, TLS pinning, regions and ETag concurrency.'
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! The process-wide reqwest client (rustls), shared by every `ApimClient` so connections and TLS
+//! sessions are pooled across calls.
+//!
+//! reqwest fixes the connect timeout when a client is built, while `connectTimeoutSeconds` is a
+//! per-`ApimClient` option. Rather than ignore that option or build a client per `ApimClient`
+//! (losing the pool), we keep one client per distinct connect timeout: in practice exactly one
+//! (everyone uses the default), at most a handful. Per-request timeouts are set on each request.
+
+use crate::model::{ApimError, ErrorCategory};
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+use std::time::Duration;
+
+static CLIENTS: OnceLock<Mutex<HashMap<u64, reqwest::Client>>> = OnceLock::new();
+
+/// The shared client whose connect timeout is `connect_timeout_seconds` (0 means no limit).
+pub fn shared_client(connect_timeout_seconds: u64) -> Result<reqwest::Client, ApimError> {
+    let map = CLIENTS.get_or_init(|| Mutex::new(HashMap::new()));
+    // Why unwrap_or_else(into_inner): a panic while holding the lock cannot leave the map
+    // half-written (insert is the only mutation), so a poisoned lock is still safe to use.
+    let mut clients = map.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(client) = clients.get(&connect_timeout_seconds) {
+        return Ok(client.clone());
+    }
+    let client = build(connect_timeout_seconds)?;
+    clients.insert(connect_timeout_seconds, client.clone());
+    Ok(client)
+}
+
+fn build(connect_timeout_seconds: u64) -> Result<reqwest::Client, ApimError> {
+    let mut builder = reqwest::Client::builder()
+        .use_rustls_tls()
+        .user_agent(concat!("apim_native/", env!("CARGO_PKG_VERSION")))
+        // ARM does not redirect; following one could carry the bearer token somewhere unexpected.
+        .redirect(reqwest::redirect::Policy::none())
+        .pool_idle_timeout(Duration::from_secs(90));
+    if connect_timeout_seconds > 0 {
+        builder = builder.connect_timeout(Duration::from_secs(connect_timeout_seconds));
+    }
+    builder.build().map_err(|e| {
+        ApimError::new(
+            "HttpClientUnavailable",
+            format!("the HTTP client could not be created: {}", e.without_url()),
+            ErrorCategory::ResourceUnavailable,
+        )
+    })
+}

@@ -1,0 +1,244 @@
+//! The validation rule table: one row per rule of the 2025-03-01-preview backend contract (and the
+//! path segments), shared by tests/model_validation.rs (the model alone), and
+//! tests/validation_rules.rs (the same rows through the client and through the emulator).
+//! Each row is a body (or address) that breaks exactly one rule, and the target + rule code the
+//! error must carry.
+
+#![allow(dead_code)]
+
+use apim_native::model::ApiVersion;
+use serde_json::{json, Value};
+
+/// Which operation a row exercises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    /// PUT body (`check_backend_contract`).
+    Put,
+    /// PATCH body (`check_backend_update`).
+    Patch,
+    /// POST .../reconnect body (`check_backend_reconnect`).
+    Reconnect,
+    /// A path segment (`ServiceAddress::validate`, `validate_backend_id`); body is a valid PUT.
+    Path,
+}
+
+#[derive(Debug, Clone)]
+pub struct Address {
+    pub subscription_id: String,
+    pub resource_group_name: String,
+    pub service_name: String,
+    pub backend_id: String,
+}
+
+impl Default for Address {
+    fn default() -> Self {
+        Address {
+            subscription_id: "00000000-0000-0000-0000-000000000000".into(),
+            resource_group_name: "rg1".into(),
+            service_name: "apimService1".into(),
+            backend_id: "backend1".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Case {
+    pub name: &'static str,
+    pub op: Op,
+    pub version: ApiVersion,
+    pub address: Address,
+    pub body: Value,
+    pub target: &'static str,
+    pub code: &'static str,
+}
+
+const V2021: ApiVersion = ApiVersion::V2021_08_01;
+const V2022: ApiVersion = ApiVersion::V2022_08_01;
+const V2024: ApiVersion = ApiVersion::V2024_05_01;
+const LATEST: ApiVersion = ApiVersion::V2025_03_01Preview;
+
+/// A valid Single backend PUT body.
+pub fn valid_put() -> Value {
+    json!({"properties": {"url": "https://backend.example.com/api", "protocol": "http"}})
+}
+
+/// A valid Pool backend PUT body.
+pub fn valid_pool_put() -> Value {
+    json!({"properties": {"type": "Pool", "pool": {"services": [
+        {"id": "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/apimService1/backends/b1"}
+    ]}}})
+}
+
+/// `base` with `patch` merged in (objects merge recursively, everything else replaces).
+pub fn merged(mut base: Value, patch: Value) -> Value {
+    merge(&mut base, patch);
+    base
+}
+
+fn merge(base: &mut Value, patch: Value) {
+    match (base, patch) {
+        (Value::Object(b), Value::Object(p)) => {
+            for (k, v) in p {
+                match b.get_mut(&k) {
+                    Some(existing) if existing.is_object() && v.is_object() => merge(existing, v),
+                    _ => {
+                        b.insert(k, v);
+                    }
+                }
+            }
+        }
+        (b, p) => *b = p,
+    }
+}
+
+fn s(n: usize) -> String {
+    "x".repeat(n)
+}
+
+fn strings(n: usize) -> Vec<String> {
+    (0..n).map(|i| format!("item{i}")).collect()
+}
+
+fn put(name: &'static str, props: Value, target: &'static str, code: &'static str) -> Case {
+    put_v(name, LATEST, props, target, code)
+}
+
+fn put_v(name: &'static str, version: ApiVersion, props: Value, target: &'static str, code: &'static str) -> Case {
+    Case {
+        name,
+        op: Op::Put,
+        version,
+        address: Address::default(),
+        body: merged(valid_put(), json!({ "properties": props })),
+        target,
+        code,
+    }
+}
+
+fn pool(name: &'static str, pool_patch: Value, target: &'static str, code: &'static str) -> Case {
+    pool_v(name, LATEST, pool_patch, target, code)
+}
+
+fn pool_v(name: &'static str, version: ApiVersion, pool_patch: Value, target: &'static str, code: &'static str) -> Case {
+    Case {
+        name,
+        op: Op::Put,
+        version,
+        address: Address::default(),
+        body: merged(valid_pool_put(), json!({ "properties": { "pool": pool_patch } })),
+        target,
+        code,
+    }
+}
+
+/// A circuit breaker with one rule built from `rule`.
+fn cb_rule(name: &'static str, rule: Value, target: &'static str, code: &'static str) -> Case {
+    put(name, json!({"circuitBreaker": {"rules": [merged(json!({"name": "r1", "tripDuration": "PT1M"}), rule)]}}), target, code)
+}
+
+fn body_case(name: &'static str, op: Op, version: ApiVersion, body: Value, target: &'static str, code: &'static str) -> Case {
+    Case { name, op, version, address: Address::default(), body, target, code }
+}
+
+fn path(name: &'static str, edit: fn(&mut Address), target: &'static str, code: &'static str) -> Case {
+    let mut address = Address::default();
+    edit(&mut address);
+    Case { name, op: Op::Path, version: LATEST, address, body: valid_put(), target, code }
+}
+
+/// Every rule, one row each.
+pub fn cases() -> Vec<Case> {
+    let range = "Range";
+    vec![
+        // BackendContractProperties
+        put("title too short", json!({"title": ""}), "properties.title", "MinLength"),
+        put("title too long", json!({"title": s(301)}), "properties.title", "MaxLength"),
+        put("description too short", json!({"description": ""}), "properties.description", "MinLength"),
+        put("description too long", json!({"description": s(2001)}), "properties.description", "MaxLength"),
+        put("resourceId too short", json!({"resourceId": ""}), "properties.resourceId", "MinLength"),
+        put("resourceId too long", json!({"resourceId": s(2001)}), "properties.resourceId", "MaxLength"),
+        put("url too short", json!({"url": ""}), "properties.url", "MinLength"),
+        put("url too long", json!({"url": format!("https://{}", s(1993))}), "properties.url", "MaxLength"),
+        body_case("url required when type absent", Op::Put, LATEST, json!({"properties": {"protocol": "http"}}), "properties.url", "Required"),
+        body_case("url required when type Single", Op::Put, LATEST, json!({"properties": {"type": "Single", "protocol": "http"}}), "properties.url", "Required"),
+        body_case("url null is missing", Op::Put, LATEST, json!({"properties": {"url": null, "protocol": "http"}}), "properties.url", "Required"),
+        body_case("protocol required", Op::Put, LATEST, json!({"properties": {"url": "https://b/"}}), "properties.protocol", "Required"),
+        put("protocol enum", json!({"protocol": "ftp"}), "properties.protocol", "Enum"),
+        put("type enum", json!({"type": "Cluster"}), "properties.type", "Enum"),
+        body_case("pool required when type Pool", Op::Put, LATEST, json!({"properties": {"type": "Pool"}}), "properties.pool", "Required"),
+        // BackendPool
+        pool("pool services empty", json!({"services": []}), "properties.pool.services", "MinItems"),
+        body_case("pool services missing", Op::Put, LATEST, json!({"properties": {"type": "Pool", "pool": {}}}), "properties.pool.services", "MinItems"),
+        pool("pool item id required", json!({"services": [{"weight": 1}]}), "properties.pool.services[0].id", "Required"),
+        pool("pool item weight above 100", json!({"services": [{"id": "/b/1", "weight": 101}]}), "properties.pool.services[0].weight", range),
+        pool("pool item weight below 0", json!({"services": [{"id": "/b/1", "weight": -1}]}), "properties.pool.services[0].weight", range),
+        pool("pool item priority above 100", json!({"services": [{"id": "/b/1", "priority": 101}]}), "properties.pool.services[0].priority", range),
+        pool("pool item carbon enum", json!({"services": [{"id": "/b/1", "preferredCarbonEmission": "Zero"}]}), "properties.pool.services[0].preferredCarbonEmission", "Enum"),
+        pool("pool failureResponse below 100", json!({"failureResponse": {"statusCode": 99}}), "properties.pool.failureResponse.statusCode", range),
+        pool("pool failureResponse above 599", json!({"failureResponse": {"statusCode": 600}}), "properties.pool.failureResponse.statusCode", range),
+        pool("session id source enum", json!({"sessionAffinity": {"sessionId": {"source": "header", "name": "s"}}}), "properties.pool.sessionAffinity.sessionId.source", "Enum"),
+        // BackendCredentialsContract
+        put("certificateIds maxItems 32", json!({"credentials": {"certificateIds": strings(33)}}), "properties.credentials.certificateIds", "MaxItems"),
+        put("certificate maxItems 32", json!({"credentials": {"certificate": strings(33)}}), "properties.credentials.certificate", "MaxItems"),
+        put("authorization scheme required", json!({"credentials": {"authorization": {"parameter": "p"}}}), "properties.credentials.authorization.scheme", "Required"),
+        put("authorization parameter required", json!({"credentials": {"authorization": {"scheme": "Basic"}}}), "properties.credentials.authorization.parameter", "Required"),
+        put("authorization scheme too long", json!({"credentials": {"authorization": {"scheme": s(101), "parameter": "p"}}}), "properties.credentials.authorization.scheme", "MaxLength"),
+        put("authorization scheme too short", json!({"credentials": {"authorization": {"scheme": "", "parameter": "p"}}}), "properties.credentials.authorization.scheme", "MinLength"),
+        put("authorization parameter too long", json!({"credentials": {"authorization": {"scheme": "Basic", "parameter": s(301)}}}), "properties.credentials.authorization.parameter", "MaxLength"),
+        put("authorization parameter too short", json!({"credentials": {"authorization": {"scheme": "Basic", "parameter": ""}}}), "properties.credentials.authorization.parameter", "MinLength"),
+        put("header values must be string arrays", json!({"credentials": {"header": {"x-a": "v"}}}), "properties.credentials.header.x-a", "InvalidType"),
+        // BackendProxyContract
+        put("proxy url required", json!({"proxy": {"username": "u", "password": "p"}}), "properties.proxy.url", "Required"),
+        put("proxy url too long", json!({"proxy": {"url": s(2001)}}), "properties.proxy.url", "MaxLength"),
+        // BackendServiceFabricClusterProperties
+        put("service fabric managementEndpoints required", json!({"properties": {"serviceFabricCluster": {"clientCertificateId": "c"}}}), "properties.properties.serviceFabricCluster.managementEndpoints", "Required"),
+        put("service fabric retries int32", json!({"properties": {"serviceFabricCluster": {"managementEndpoints": ["https://c"], "maxPartitionResolutionRetries": "five"}}}), "properties.properties.serviceFabricCluster.maxPartitionResolutionRetries", "InvalidType"),
+        // BackendCircuitBreaker
+        put("circuit breaker rules maxItems 15", json!({"circuitBreaker": {"rules": (0..16).map(|i| json!({"name": format!("r{i}")})).collect::<Vec<_>>()}}), "properties.circuitBreaker.rules", "MaxItems"),
+        cb_rule("tripDuration is a duration", json!({"tripDuration": "1 hour"}), "properties.circuitBreaker.rules[0].tripDuration", "Duration"),
+        cb_rule("interval is a duration", json!({"failureCondition": {"interval": "60"}}), "properties.circuitBreaker.rules[0].failureCondition.interval", "Duration"),
+        cb_rule("statusCodeRanges maxItems 10", json!({"failureCondition": {"statusCodeRanges": (0..11).map(|_| json!({"min": 500, "max": 599})).collect::<Vec<_>>()}}), "properties.circuitBreaker.rules[0].failureCondition.statusCodeRanges", "MaxItems"),
+        cb_rule("statusCodeRange min below 200", json!({"failureCondition": {"statusCodeRanges": [{"min": 199, "max": 500}]}}), "properties.circuitBreaker.rules[0].failureCondition.statusCodeRanges[0].min", range),
+        cb_rule("statusCodeRange max above 599", json!({"failureCondition": {"statusCodeRanges": [{"min": 500, "max": 600}]}}), "properties.circuitBreaker.rules[0].failureCondition.statusCodeRanges[0].max", range),
+        cb_rule("statusCodeRange min above max", json!({"failureCondition": {"statusCodeRanges": [{"min": 503, "max": 500}]}}), "properties.circuitBreaker.rules[0].failureCondition.statusCodeRanges[0].min", range),
+        cb_rule("errorReasons maxItems 10", json!({"failureCondition": {"errorReasons": strings(11)}}), "properties.circuitBreaker.rules[0].failureCondition.errorReasons", "MaxItems"),
+        cb_rule("errorReason maxLength 200", json!({"failureCondition": {"errorReasons": ["timeout", s(201)]}}), "properties.circuitBreaker.rules[0].failureCondition.errorReasons[1]", "MaxLength"),
+        cb_rule("rule failureResponse range", json!({"failureResponse": {"statusCode": 600}}), "properties.circuitBreaker.rules[0].failureResponse.statusCode", range),
+        cb_rule("failure count is an integer", json!({"failureCondition": {"count": 1.5}}), "properties.circuitBreaker.rules[0].failureCondition.count", "InvalidType"),
+        // Wrong JSON types
+        put("title must be a string", json!({"title": 42}), "properties.title", "InvalidType"),
+        pool("weight must be an integer", json!({"services": [{"id": "/b/1", "weight": "heavy"}]}), "properties.pool.services[0].weight", "InvalidType"),
+        put("tls flag must be a boolean", json!({"tls": {"validateCertificateChain": "yes"}}), "properties.tls.validateCertificateChain", "InvalidType"),
+        body_case("body must be an object", Op::Put, LATEST, json!([1, 2]), "body", "InvalidType"),
+        body_case("properties must be an object", Op::Put, LATEST, json!({"properties": "x"}), "properties", "InvalidType"),
+        // Api-version gating: fields the chosen version does not have
+        put_v("circuitBreaker needs 2024-05-01", V2022, json!({"circuitBreaker": {"rules": [{"name": "r"}]}}), "properties.circuitBreaker", "NotInApiVersion"),
+        pool_v("pool needs 2024-05-01", V2022, json!({}), "properties.pool", "NotInApiVersion"),
+        put_v("type needs 2024-05-01", V2021, json!({"type": "Single"}), "properties.type", "NotInApiVersion"),
+        put_v("azureRegion needs 2025-03-01-preview", V2024, json!({"azureRegion": "northeurope"}), "properties.azureRegion", "NotInApiVersion"),
+        put_v("rule failureResponse needs 2025-03-01-preview", V2024, json!({"circuitBreaker": {"rules": [{"name": "r", "failureResponse": {"statusCode": 503}}]}}), "properties.circuitBreaker.rules[0].failureResponse", "NotInApiVersion"),
+        pool_v("pool failureResponse needs 2025-03-01-preview", V2024, json!({"failureResponse": {"statusCode": 503}}), "properties.pool.failureResponse", "NotInApiVersion"),
+        pool_v("sessionAffinity needs 2025-03-01-preview", V2024, json!({"sessionAffinity": {"sessionId": {"source": "cookie", "name": "s"}}}), "properties.pool.sessionAffinity", "NotInApiVersion"),
+        pool_v("preferredCarbonEmission needs 2025-03-01-preview", V2024, json!({"services": [{"id": "/b/1", "preferredCarbonEmission": "Low"}]}), "properties.pool.services[0].preferredCarbonEmission", "NotInApiVersion"),
+        put_v("tls thumbprints need 2025-03-01-preview", V2024, json!({"tls": {"serverCertificateThumbprints": ["ab"]}}), "properties.tls.serverCertificateThumbprints", "NotInApiVersion"),
+        put_v("tls X509 names need 2025-03-01-preview", V2024, json!({"tls": {"serverX509Names": [{"name": "*.contoso.com"}]}}), "properties.tls.serverX509Names", "NotInApiVersion"),
+        // PATCH
+        body_case("patch title too long", Op::Patch, LATEST, json!({"properties": {"title": s(301)}}), "properties.title", "MaxLength"),
+        body_case("patch protocol enum", Op::Patch, LATEST, json!({"properties": {"protocol": "grpc"}}), "properties.protocol", "Enum"),
+        body_case("patch azureRegion needs 2025-03-01-preview", Op::Patch, V2022, json!({"properties": {"azureRegion": "westeurope"}}), "properties.azureRegion", "NotInApiVersion"),
+        body_case("patch authorization parameter required", Op::Patch, LATEST, json!({"properties": {"credentials": {"authorization": {"scheme": "Basic"}}}}), "properties.credentials.authorization.parameter", "Required"),
+        // Reconnect
+        body_case("reconnect after is a duration", Op::Reconnect, LATEST, json!({"properties": {"after": "2 minutes"}}), "properties.after", "Duration"),
+        body_case("reconnect after is a string", Op::Reconnect, LATEST, json!({"properties": {"after": 120}}), "properties.after", "InvalidType"),
+        // Path segments
+        path("subscriptionId is a GUID", |a| a.subscription_id = "not-a-guid".into(), "subscriptionId", "Pattern"),
+        path("resourceGroupName too long", |a| a.resource_group_name = "r".repeat(91), "resourceGroupName", "MaxLength"),
+        path("resourceGroupName pattern", |a| a.resource_group_name = "rg 1".into(), "resourceGroupName", "Pattern"),
+        path("serviceName too long", |a| a.service_name = format!("a{}", "b".repeat(50)), "serviceName", "MaxLength"),
+        path("serviceName starts with a letter", |a| a.service_name = "1apim".into(), "serviceName", "Pattern"),
+        path("serviceName does not end with a hyphen", |a| a.service_name = "apim-".into(), "serviceName", "Pattern"),
+        path("backendId too long", |a| a.backend_id = "b".repeat(81), "backendId", "MaxLength"),
+        path("backendId too short", |a| a.backend_id = String::new(), "backendId", "MinLength"),
+        path("backendId has no slash", |a| a.backend_id = "a/b".into(), "backendId", "Pattern"),
+    ]
+}
