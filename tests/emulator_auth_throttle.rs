@@ -99,3 +99,19 @@ async fn buckets_are_per_subscription_and_cover_graph_routes() {
     assert_eq!(http().get(&graph).send().await.unwrap().status(), 429);
     emu.stop().await;
 }
+
+#[tokio::test]
+async fn waiting_retry_after_seconds_finds_a_refilled_bucket() {
+    // One write token, refilled every 2 s: the second write (well within 2 s) must wait 1-2 s.
+    let emu = start(json!({"throttle": true, "throttleLimits": {"writeBucket": 1, "writeRefillPerSecond": 0.5}})).await;
+    let base = &emu.base_url;
+    let put = |id: &'static str| http().put(backend_url(base, id)).json(&single("https://a.example/", "t")).send();
+    assert_eq!(put("b1").await.unwrap().status(), 201);
+    let r = put("b2").await.unwrap();
+    assert_eq!(r.status(), 429);
+    let wait: u64 = r.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=2).contains(&wait), "{wait}");
+    tokio::time::sleep(std::time::Duration::from_secs(wait)).await;
+    assert_eq!(put("b2").await.unwrap().status(), 201, "the bucket refilled while we waited");
+    emu.stop().await;
+}

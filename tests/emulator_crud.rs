@@ -260,3 +260,32 @@ async fn async_put_answers_202_location_then_the_entity() {
     assert_eq!(http().get(&location).send().await.unwrap().status(), 200);
     emu.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_writes_with_the_same_etag_let_exactly_one_win() {
+    let emu = start(json!({})).await;
+    let base = emu.base_url.clone();
+    let tag = create(&base, "b1", &single("https://a.example/", "t")).await;
+    let mut tasks = Vec::new();
+    for i in 0..8 {
+        let (base, tag) = (base.clone(), tag.clone());
+        tasks.push(tokio::spawn(async move {
+            http()
+                .patch(backend_url(&base, "b1"))
+                .header("if-match", tag)
+                .json(&json!({"properties": {"description": format!("writer {i}")}}))
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }));
+    }
+    let mut statuses = Vec::new();
+    for t in tasks {
+        statuses.push(t.await.unwrap());
+    }
+    statuses.sort();
+    assert_eq!(statuses, vec![200, 412, 412, 412, 412, 412, 412, 412], "the If-Match check and the write are one step");
+    emu.stop().await;
+}

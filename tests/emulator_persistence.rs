@@ -140,3 +140,17 @@ async fn in_process_emulator_reloads_its_data_dir() {
     assert_eq!(etag(&r), tag);
     emu.stop().await;
 }
+
+#[tokio::test]
+async fn a_corrupt_data_file_stops_the_start_with_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("backends")).unwrap();
+    std::fs::write(dir.path().join("backends").join("broken.json"), b"{not json").unwrap();
+    let options: apim_native::emulator::EmulatorOptions = serde_json::from_value(serde_json::json!({"dataDir": dir.path()})).unwrap();
+    let err = match apim_native::emulator::start(options).await {
+        Ok(_) => panic!("a corrupt store must not be served as empty"),
+        Err(e) => e,
+    };
+    assert_eq!(err.code, "EmulatorStartFailed");
+    assert!(err.message.contains("broken.json"), "{}", err.message);
+}

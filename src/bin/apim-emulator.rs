@@ -67,9 +67,25 @@ async fn main() -> anyhow_free::Result {
     };
     println!("listening on {}", handle.base_url);
     let _ = std::io::stdout().flush();
-    let _ = tokio::signal::ctrl_c().await;
+    wait_for_stop_signal().await;
     handle.stop().await;
     Ok(())
+}
+
+/// Ctrl+C everywhere, and SIGTERM on Unix (what `kill` and service managers send).
+async fn wait_for_stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
 }
 
 /// The binary needs no error crate: failures are printed and exit non-zero above.

@@ -151,13 +151,23 @@ fn stored_properties(body: &Value, version: ApiVersion) -> Result<Value, ArmErro
         .or_else(|| body.get("properties"))
         .cloned()
         .unwrap_or_else(|| Value::Object(Map::new()));
-    // The service defaults maxPartitionResolutionRetries to 3 (BackendServiceFabricCrudTest recording).
-    if let Some(sf) = properties.pointer_mut("/properties/serviceFabricCluster").and_then(Value::as_object_mut) {
-        if sf.get("maxPartitionResolutionRetries").map_or(true, Value::is_null) {
-            sf.insert("maxPartitionResolutionRetries".into(), json!(3));
-        }
-    }
+    service_fills_in(&mut properties);
     Ok(properties)
+}
+
+/// What the service itself does to stored backend properties (BackendServiceFabricCrudTest
+/// recording): it defaults `maxPartitionResolutionRetries` to 3 and answers the thumbprint as
+/// `clientCertificateThumbprint` although requests spell it `clientCertificatethumbprint`.
+fn service_fills_in(properties: &mut Value) {
+    let Some(sf) = properties.pointer_mut("/properties/serviceFabricCluster").and_then(Value::as_object_mut) else {
+        return;
+    };
+    if sf.get("maxPartitionResolutionRetries").map_or(true, Value::is_null) {
+        sf.insert("maxPartitionResolutionRetries".into(), json!(3));
+    }
+    if let Some(thumbprint) = sf.remove("clientCertificatethumbprint") {
+        sf.insert("clientCertificateThumbprint".into(), thumbprint);
+    }
 }
 
 fn require_if_match(headers: &HeaderMap, operation: &str) -> Result<IfMatch, ArmError> {
@@ -293,6 +303,7 @@ async fn patch_backend(
             .map(|o| o.entry("properties").or_insert_with(|| Value::Object(Map::new())))
             .expect("stored entities are objects");
         merge_properties(stored, &patch);
+        service_fills_in(stored);
         Ok(Change::Put(entity))
     })
     .await?;

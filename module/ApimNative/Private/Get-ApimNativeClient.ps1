@@ -1,0 +1,87 @@
+function Get-ApimNativeClient {
+    <#
+    .SYNOPSIS
+    Returns the cached native client for an endpoint and api-version, creating it on first use.
+
+    .DESCRIPTION
+    One native client (one connection pool, one token cache) serves every cmdlet call that targets
+    the same endpoints and api-version. Clients are created from the connection chosen by
+    Connect-ApimNative ($script:ApimNativeConnection: a hashtable with optional keys Auth (the
+    client options' auth object), SubscriptionId, ArmEndpoint, GraphEndpoint). Without a
+    connection no Authorization header is sent, which is what the local emulator expects.
+    Connect-ApimNative and Disconnect-ApimNative call Clear-ApimNativeClientCache so that clients
+    built with old credentials are not reused.
+
+    A client that cannot be created (bad options) is a terminating error on the calling cmdlet.
+    #>
+    [CmdletBinding()]
+    [OutputType([object])]
+    param (
+        [Parameter(Mandatory = $true)]
+        [System.Management.Automation.PSCmdlet]
+        $Cmdlet,
+
+        [Parameter()]
+        [AllowNull()]
+        [AllowEmptyString()]
+        [string]
+        $Endpoint,
+
+        [Parameter()]
+        [AllowNull()]
+        [AllowEmptyString()]
+        [string]
+        $GraphEndpoint,
+
+        [Parameter()]
+        [AllowNull()]
+        [AllowEmptyString()]
+        [string]
+        $ApiVersion
+    )
+
+    $connection = $script:ApimNativeConnection
+    if (-not $Endpoint) {
+        $Endpoint = $script:ApimNativeDefaultArmEndpoint
+        if ($connection -and $connection['ArmEndpoint']) {
+            $Endpoint = [string]$connection['ArmEndpoint']
+        }
+    }
+    if (-not $GraphEndpoint -and $connection -and $connection['GraphEndpoint']) {
+        $GraphEndpoint = [string]$connection['GraphEndpoint']
+    }
+    $Endpoint = $Endpoint.TrimEnd('/')
+
+    $key = '{0}|{1}|{2}' -f $Endpoint, $GraphEndpoint, $ApiVersion
+    if ($script:ApimNativeClients.ContainsKey($key)) {
+        return $script:ApimNativeClients[$key]
+    }
+
+    $options = @{ armEndpoint = $Endpoint }
+    if ($GraphEndpoint) {
+        $options['graphEndpoint'] = $GraphEndpoint.TrimEnd('/')
+    }
+    if ($ApiVersion) {
+        $options['apiVersion'] = $ApiVersion
+    }
+    if ($connection) {
+        if ($connection['Auth']) {
+            $options['auth'] = $connection['Auth']
+        }
+        if ($connection['SubscriptionId']) {
+            $options['subscriptionId'] = [string]$connection['SubscriptionId']
+        }
+    }
+
+    # The options may hold a client secret: the JSON is handed to the library and never printed.
+    $optionsJson = ConvertTo-Json -InputObject $options -Depth 20 -Compress
+    $client = $null
+    $result = [ApimNative.Interop]::NewClient($optionsJson, [ref]$client)
+    if (-not $result.Ok) {
+        $nativeError = ConvertFrom-Json -InputObject $result.Json
+        $record = ConvertTo-ApimErrorRecord -NativeError $nativeError -Operation 'client_new' -TargetObject $Endpoint
+        $Cmdlet.ThrowTerminatingError($record)
+    }
+    $script:ApimNativeClients[$key] = $client
+    $client
+}

@@ -1,0 +1,156 @@
+function Get-AzApiManagementBackend {
+    <#
+    .SYNOPSIS
+    Gets the details of the Backend.
+
+    .DESCRIPTION
+    Gets one backend (-BackendId) or lists the backends of an API Management service. A list is read
+    page by page with progress, following nextLink until the end (or until -Top backends).
+
+    Each object carries the backend's ETag (single gets), which Set-AzApiManagementBackend and
+    Remove-AzApiManagementBackend send as If-Match when the object is piped to them.
+
+    Differences from Az.ApiManagement, on purpose:
+    - -ResourceId keeps the subscription of the id (Az used the current Az context's), and a
+      -BackendId that contradicts the id is an error (Az ignored it). The id may start with an
+      endpoint (http://127.0.0.1:PORT/subscriptions/...) to read from the emulator.
+    - -Filter, -Top and -Skip are passed to the service ($filter, $top, $skip); Az always read
+      every page.
+    - A missing backend is still a non-terminating error (ApimNative.BackendGetFailed,
+      ObjectNotFound) with the service's code, message and request id; use -ErrorAction Stop to
+      make it terminating.
+
+    .PARAMETER Context
+    Instance of PsApiManagementContext.
+    This parameter is required.
+
+    .PARAMETER BackendId
+    Identifier of the backend. If specified will find backend by the identifier.
+    This parameter is optional.
+
+    .PARAMETER ResourceId
+    Arm Resource Identifier of the Backend. If specified will try to find backend by the identifier.
+    This parameter is required.
+
+    .PARAMETER Filter
+    OData filter passed to the service as $filter, for example "title eq 'first backend'" or
+    "startswith(name, 'b')". Not in Az.
+
+    .PARAMETER Top
+    Number of backends to return ($top). Not in Az.
+
+    .PARAMETER Skip
+    Number of backends to skip ($skip). Not in Az.
+
+    .EXAMPLE
+    PS C:\>$apimContext = New-AzApiManagementContext -ResourceGroupName "Api-Default-WestUS" -ServiceName "contoso"
+    PS C:\>Get-AzApiManagementBackend -Context $apimContext
+
+    Gets all the backends of the service.
+
+    .EXAMPLE
+    PS C:\>$apimContext = New-AzApiManagementContext -ResourceGroupName "Api-Default-WestUS" -ServiceName "contoso"
+    PS C:\>Get-AzApiManagementBackend -Context $apimContext -backendId 123
+
+    Gets the backend with id 123.
+
+    .EXAMPLE
+    PS C:\>Get-AzApiManagementBackend -ResourceId /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/apimService1/backends/proxybackend
+
+    Gets a backend by its ARM id.
+
+    .EXAMPLE
+    PS C:\>Get-AzApiManagementBackend -Context $apimContext -Filter "startswith(name, 'backend-')" -Top 10
+
+    Lists at most 10 backends whose id starts with backend-.
+
+    .INPUTS
+    Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext
+
+    System.String
+
+    .OUTPUTS
+    Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackend
+    #>
+    [CmdletBinding(DefaultParameterSetName = 'ContextParameterSet')]
+    [OutputType('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackend')]
+    param (
+        [Parameter(Mandatory = $true, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
+        [ValidateNotNullOrEmpty()]
+        [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext')]
+        [PSObject]
+        $Context,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [string]
+        $BackendId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ResourceIdParameterSet')]
+        [string]
+        $ResourceId,
+
+        [Parameter(ParameterSetName = 'ContextParameterSet')]
+        [ValidateNotNullOrEmpty()]
+        [string]
+        $Filter,
+
+        [Parameter(ParameterSetName = 'ContextParameterSet')]
+        [ValidateRange(1, 2147483647)]
+        [int]
+        $Top,
+
+        [Parameter(ParameterSetName = 'ContextParameterSet')]
+        [ValidateRange(0, 2147483647)]
+        [int]
+        $Skip
+    )
+
+    process {
+        $backendContext = $Context
+        $id = $BackendId
+        if ($PSCmdlet.ParameterSetName -eq 'ResourceIdParameterSet') {
+            $parsed = ConvertFrom-ApimResourceId -ResourceId $ResourceId -Backend
+            if ($null -eq $parsed) {
+                $message = "ResourceId '{0}' is not a valid Backend Id (/subscriptions/{{subscriptionId}}/resourceGroups/{{resourceGroupName}}/providers/Microsoft.ApiManagement/service/{{serviceName}}/backends/{{backendId}})." -f $ResourceId
+                $PSCmdlet.WriteError((New-ApimErrorRecord -Message $message -ErrorId 'ApimNative.ResourceIdParseFailed' -TargetObject $ResourceId))
+                return
+            }
+            if ($BackendId -and $BackendId -ne $parsed['BackendId']) {
+                $message = "BackendId '{0}' contradicts the backend '{1}' named by ResourceId." -f $BackendId, $parsed['BackendId']
+                $PSCmdlet.WriteError((New-ApimErrorRecord -Message $message -ErrorId 'ApimNative.ResourceIdParseFailed' -TargetObject $ResourceId))
+                return
+            }
+            $backendContext = New-ApimContextObject -ResourceGroupName $parsed['ResourceGroupName'] -ServiceName $parsed['ServiceName'] -SubscriptionId $parsed['SubscriptionId'] -Endpoint $parsed['Endpoint']
+            $id = $parsed['BackendId']
+        }
+
+        $address = Resolve-ApimServiceAddress -Context $backendContext
+        $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint $address['Endpoint'] -ApiVersion $address['ApiVersion']
+
+        if ($id) {
+            $request = New-ApimBackendRequest -Address $address -BackendId $id
+            $result = Invoke-ApimNative -Client $client -Operation 'backend_get' -Request $request -Cmdlet $PSCmdlet -TargetObject $id
+            if ($null -ne $result) {
+                ConvertFrom-ApimWireBackend -Wire $result.body -ETag $result.etag -Context $backendContext
+            }
+            return
+        }
+
+        $pageArguments = @{
+            Client  = $client
+            Address = $address
+            Context = $backendContext
+            Cmdlet  = $PSCmdlet
+        }
+        if ($PSBoundParameters.ContainsKey('Filter')) {
+            $pageArguments['Filter'] = $Filter
+        }
+        if ($PSBoundParameters.ContainsKey('Top')) {
+            $pageArguments['Top'] = $Top
+        }
+        if ($PSBoundParameters.ContainsKey('Skip')) {
+            $pageArguments['Skip'] = $Skip
+        }
+        Get-ApimBackendPage @pageArguments
+    }
+}

@@ -1,0 +1,247 @@
+function New-AzApiManagementBackend {
+    <#
+    .SYNOPSIS
+    Creates a new backend entity.
+
+    .DESCRIPTION
+    Creates a new backend entity in Api Management (PUT .../backends/{backendId}). The request is
+    validated by the native library before anything is sent; every problem is reported with the
+    field's JSON path (for example properties.title). Without -BackendId an id is generated
+    (32 lower-case hex characters, as Az does) and shown by -WhatIf.
+
+    Beyond Az: load-balanced pools (-Pool, with New-AzApiManagementBackendPool and
+    New-AzApiManagementBackendPoolItem), circuit breakers (-CircuitBreaker, with
+    New-AzApiManagementBackendCircuitBreakerRule), TLS pinning (-Tls, with
+    New-AzApiManagementBackendTls) and regions (-AzureRegion). A pool backend has no -Url and
+    -Protocol: the service rejects them on a Pool, so the PoolBackend parameter set does not
+    offer them, and the SingleBackend set (the default, Az's syntax) still requires both.
+
+    Differences from Az.ApiManagement, on purpose:
+    - Whenever TLS settings are sent, the tls object is complete (validateCertificateChain and
+      validateCertificateName both present, true unless skipped). Az sent only the flag that was
+      given, which the service now rejects (Az issue #29209).
+    - -WhatIf shows the backend id (also a generated one), the method and the URL.
+    - Credentials given with -CertificateId are sent as certificateIds (see
+      New-AzApiManagementBackendCredential).
+    - The output carries the ETag of the new backend.
+    As in Az the PUT has no If-Match, so an existing backend with the same id is replaced.
+
+    .PARAMETER Context
+    Instance of PsApiManagementContext.
+    This parameter is required.
+
+    .PARAMETER BackendId
+    Identifier of new backend.
+    This parameter is optional.
+    If not specified will be generated.
+
+    .PARAMETER Protocol
+    Backend Communication protocol.
+    This parameter is required (except for a pool).
+    Valid values are 'http' and 'soap'.
+
+    .PARAMETER Url
+    Runtime Url for the Backend.
+    This parameter is required (except for a pool).
+
+    .PARAMETER ResourceId
+    Management Uri of the Resource in External System.
+    This parameter is optional.
+    This url can be the Arm Resource Id of Logic Apps, Function Apps or Api Apps.
+
+    .PARAMETER Title
+    Backend Title.
+    This parameter is optional.
+
+    .PARAMETER Description
+    Backend Description.
+    This parameter is optional.
+
+    .PARAMETER SkipCertificateChainValidation
+    Whether to Skip Certificate Chain Validation when talking to the Backend.
+    This parameter is optional.
+
+    .PARAMETER SkipCertificateNameValidation
+    Whether to skip Certificate Name Validation when talking to the Backend.
+    This parameter is optional.
+
+    .PARAMETER Credential
+    Credential details which should be used when talking to the Backend.
+    This parameter is optional.
+
+    .PARAMETER Proxy
+    Proxy Server details to be used while sending request to the Backend.
+    This parameter is optional.
+
+    .PARAMETER ServiceFabricCluster
+    Service Fabric Cluster Backend details. This parameter is optional.
+
+    .PARAMETER Type
+    Type of the backend: Single (default) or Pool. Not in Az. Giving -Pool implies Pool.
+
+    .PARAMETER Pool
+    The pool's member backends and options, from New-AzApiManagementBackendPool. Not in Az.
+
+    .PARAMETER CircuitBreaker
+    Circuit breaker rules, from New-AzApiManagementBackendCircuitBreakerRule. Not in Az.
+
+    .PARAMETER Tls
+    TLS settings (validation flags, pinned server certificate thumbprints and X509 names), from
+    New-AzApiManagementBackendTls. -SkipCertificate*Validation override its flags. Not in Az.
+
+    .PARAMETER AzureRegion
+    Azure region the backend is deployed in, used by carbon-aware pools. Not in Az.
+
+    .EXAMPLE
+    PS C:\>$apimContext = New-AzApiManagementContext -ResourceGroupName "Api-Default-WestUS" -ServiceName "contoso"
+    PS C:\>$credential = New-AzApiManagementBackendCredential -AuthorizationHeaderScheme basic -AuthorizationHeaderParameter opensesame -Query @{"sv" = @('xx', 'bb'); "sr" = @('cc')} -Header @{"x-my-1" = @('val1', 'val2')}
+
+    PS C:\>$backend = New-AzApiManagementBackend -Context  $apimContext -BackendId 123 -Url 'https://contoso.com/awesomeapi' -Protocol http -Title "first backend" -SkipCertificateChainValidation $true -Credential $credential -Description "my backend"
+
+    Creates a new Backend
+
+    .EXAMPLE
+    PS C:\>New-AzApiManagementBackend -Context $apimContext -BackendId azurebackend -Url 'https://backendname2644/' -Protocol http -AzureRegion northeurope
+
+    A backend with its Azure region (REST example ApiManagementCreateBackendWithAzureRegion).
+
+    .EXAMPLE
+    PS C:\>$backends = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/apimService1/backends'
+    PS C:\>$pool = New-AzApiManagementBackendPool -Service @(
+    >>     New-AzApiManagementBackendPoolItem -Id "$backends/backend-1" -Weight 75
+    >>     New-AzApiManagementBackendPoolItem -Id "$backends/backend-2" -Weight 25)
+    PS C:\>New-AzApiManagementBackend -Context $apimContext -BackendId weighted-load-balancer -Pool $pool
+
+    A weighted load balancer (REST example ApiManagementCreateBackendWithWeightedLoadBalancer).
+
+    .EXAMPLE
+    PS C:\>$rule = New-AzApiManagementBackendCircuitBreakerRule -Name rule1 -FailureCount 5 -FailureInterval (New-TimeSpan -Minutes 1) -FailureStatusCodeRange @{ Min = 500; Max = 599 } -TripDuration (New-TimeSpan -Minutes 1) -AcceptRetryAfter
+    PS C:\>New-AzApiManagementBackend -Context $apimContext -BackendId cb -Url 'https://backend.contoso.com/' -Protocol http -CircuitBreaker $rule
+
+    A backend with a circuit breaker that opens for a minute after 5 server errors in a minute.
+
+    .INPUTS
+    Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext
+
+    System.String
+
+    System.Nullable`1[System.Boolean]
+
+    Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendCredential
+
+    Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendProxy
+
+    Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementServiceFabric
+
+    .OUTPUTS
+    Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackend
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'SingleBackend')]
+    [OutputType('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackend')]
+    param (
+        [Parameter(Mandatory = $true, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [ValidateNotNullOrEmpty()]
+        [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext')]
+        [PSObject]
+        $Context,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [string]
+        $BackendId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true, ParameterSetName = 'SingleBackend')]
+        [ValidateNotNullOrEmpty()]
+        [ValidateSet('http', 'soap')]
+        [string]
+        $Protocol,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true, ParameterSetName = 'SingleBackend')]
+        [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2000)]
+        [string]
+        $Url,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [ValidateLength(1, 2000)]
+        [string]
+        $ResourceId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [ValidateLength(1, 300)]
+        [string]
+        $Title,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [ValidateLength(1, 2000)]
+        [string]
+        $Description,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Nullable[bool]]
+        $SkipCertificateChainValidation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Nullable[bool]]
+        $SkipCertificateNameValidation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendCredential')]
+        [PSObject]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendProxy')]
+        [PSObject]
+        $Proxy,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementServiceFabric')]
+        [PSObject]
+        $ServiceFabricCluster,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [ValidateSet('Single', 'Pool')]
+        [string]
+        $Type,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true, ParameterSetName = 'PoolBackend')]
+        [PSTypeName('ApimNative.BackendPool')]
+        [PSObject]
+        $Pool,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [PSTypeName('ApimNative.BackendCircuitBreakerRule')]
+        [PSObject[]]
+        $CircuitBreaker,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [PSTypeName('ApimNative.BackendTls')]
+        [PSObject]
+        $Tls,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [ValidateNotNullOrEmpty()]
+        [string]
+        $AzureRegion
+    )
+
+    process {
+        $id = $BackendId
+        if (-not $id) {
+            $id = [System.Guid]::NewGuid().ToString('N')
+        }
+        $address = Resolve-ApimServiceAddress -Context $Context
+        $properties = New-ApimBackendProperties -BoundParameters $PSBoundParameters
+        $target = Format-ApimBackendOperation -Address $address -BackendId $id -Method 'PUT'
+        if (-not $PSCmdlet.ShouldProcess($target, 'Create a Backend Entity')) {
+            return
+        }
+
+        $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint $address['Endpoint'] -ApiVersion $address['ApiVersion']
+        $request = New-ApimBackendRequest -Address $address -BackendId $id -Body @{ properties = $properties }
+        $result = Invoke-ApimNative -Client $client -Operation 'backend_create_or_update' -Request $request -Cmdlet $PSCmdlet -TargetObject $id
+        if ($null -ne $result) {
+            ConvertFrom-ApimWireBackend -Wire $result.body -ETag $result.etag -Context $Context
+        }
+    }
+}

@@ -1,0 +1,120 @@
+function New-AzApiManagementBackendCredential {
+    <#
+    .SYNOPSIS
+    Creates a new Backend Credential contract.
+
+    .DESCRIPTION
+    Creates an in-memory PsApiManagementBackendCredential to pass to New-AzApiManagementBackend or
+    Set-AzApiManagementBackend -Credential. Nothing is sent to the service; the object is validated
+    and normalised by the native library (the same rules the service applies), so a mistake is
+    reported here, naming the field, rather than by the service later.
+
+    Differences from Az.ApiManagement, on purpose:
+    - -CertificateId is sent as credentials.certificateIds. Az put the ids into the thumbprint list
+      and the service answered "Certificate with thumbprint '<id>' not found" (Az issue #25799).
+      The ids are on the output's CertificateIds property.
+    - A plain string is accepted as a Query or Header value (@{ 'x-key' = 'value' }); Az required
+      an array.
+    - Giving only one of -AuthorizationHeaderScheme / -AuthorizationHeaderParameter is an error
+      naming the missing field; Az silently dropped the authorization.
+
+    .PARAMETER CertificateThumbprint
+    Client Certificate Thumbprints.
+    This parameter is optional.
+
+    .PARAMETER CertificateId
+    Client Certificate Ids (ARM ids of API Management certificates, for example Key Vault backed
+    ones). Sent as credentials.certificateIds; when present the service ignores the thumbprints.
+    This parameter is optional.
+
+    .PARAMETER Query
+    Query Parameter Values accepted by Backend: name -> value or array of values.
+    This parameter is optional.
+
+    .PARAMETER Header
+    Header Parameter Values accepted by Backend: name -> value or array of values.
+    This parameter is optional.
+
+    .PARAMETER AuthorizationHeaderScheme
+    Authorization Scheme used for the Backend.
+    This parameter is optional.
+
+    .PARAMETER AuthorizationHeaderParameter
+    Authorization Header used for the Backend. It is a secret: it never appears in -Verbose,
+    -WhatIf or error output, and the format view hides it.
+    This parameter is optional.
+
+    .EXAMPLE
+    PS C:\>$apimContext = New-AzApiManagementContext -ResourceGroupName "Api-Default-WestUS" -ServiceName "contoso"
+    PS C:\>$credential = New-AzApiManagementBackendCredential -AuthorizationHeaderScheme basic -AuthorizationHeaderParameter opensesame -Query @{"sv" = @('xx', 'bb'); "sr" = @('cc')} -Header @{"x-my-1" = @('val1', 'val2')}
+
+    PS C:\>$backend = New-AzApiManagementBackend -Context  $apimContext -BackendId 123 -Url 'https://contoso.com/awesomeapi' -Protocol http -Title "first backend" -SkipCertificateChainValidation $true -Credential $credential -Description "my backend"
+
+    Creates a Backend Credentials Contract
+
+    .EXAMPLE
+    PS C:\>$credential = New-AzApiManagementBackendCredential -CertificateId '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/apimService1/certificates/cert1' -Header @{ 'x-api-key' = 'single-value' }
+
+    Uses a certificate by id (sent as certificateIds) and a header given as a plain string.
+
+    .INPUTS
+    None
+
+    .OUTPUTS
+    Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendCredential
+    #>
+    [CmdletBinding()]
+    [OutputType('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendCredential')]
+    param (
+        [Parameter()]
+        [string[]]
+        $CertificateThumbprint,
+
+        [Parameter()]
+        [string[]]
+        $CertificateId,
+
+        [Parameter()]
+        [hashtable]
+        $Query,
+
+        [Parameter()]
+        [hashtable]
+        $Header,
+
+        [Parameter()]
+        [string]
+        $AuthorizationHeaderScheme,
+
+        [Parameter()]
+        [string]
+        $AuthorizationHeaderParameter
+    )
+
+    $request = @{}
+    if ($CertificateThumbprint) {
+        $request['certificate'] = [object[]]$CertificateThumbprint
+    }
+    if ($CertificateId) {
+        $request['certificateIds'] = [object[]]$CertificateId
+    }
+    if ($null -ne $Query -and $Query.Count -gt 0) {
+        $request['query'] = ConvertTo-ApimStringListMap -Map $Query
+    }
+    if ($null -ne $Header -and $Header.Count -gt 0) {
+        $request['header'] = ConvertTo-ApimStringListMap -Map $Header
+    }
+    if ($PSBoundParameters.ContainsKey('AuthorizationHeaderScheme') -or $PSBoundParameters.ContainsKey('AuthorizationHeaderParameter')) {
+        $authorization = @{}
+        if ($PSBoundParameters.ContainsKey('AuthorizationHeaderScheme')) {
+            $authorization['scheme'] = $AuthorizationHeaderScheme
+        }
+        if ($PSBoundParameters.ContainsKey('AuthorizationHeaderParameter')) {
+            $authorization['parameter'] = $AuthorizationHeaderParameter
+        }
+        $request['authorization'] = $authorization
+    }
+
+    $body = Invoke-ApimNativeBuilder -Builder 'backend_credential_new' -Request $request -Cmdlet $PSCmdlet
+    ConvertFrom-ApimWireCredential -Wire $body
+}

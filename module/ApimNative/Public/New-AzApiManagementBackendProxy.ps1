@@ -1,0 +1,58 @@
+function New-AzApiManagementBackendProxy {
+    <#
+    .SYNOPSIS
+    Creates a new Backend Proxy Object.
+
+    .DESCRIPTION
+    Creates an in-memory PsApiManagementBackendProxy to pass to New-AzApiManagementBackend or
+    Set-AzApiManagementBackend -Proxy. Nothing is sent to the service; the native library validates
+    the URL and credentials. The password stays in the PSCredential's SecureString until the
+    request is sent; it never appears in -Verbose, -WhatIf or error output.
+
+    .PARAMETER Url
+    Url of the Proxy server to be used when forwarding calls to Backend.
+    This parameter is required.
+
+    .PARAMETER ProxyCredential
+    Credentials used to connect to the Backend Proxy.
+    This parameter is optional.
+
+    .EXAMPLE
+    PS C:\>$secpassword = ConvertTo-SecureString "PlainTextPassword" -AsPlainText -Force
+    PS C:\>$proxyCreds = New-Object System.Management.Automation.PSCredential ("foo", $secpassword)
+    PS C:\>$credential = New-AzApiManagementBackendProxy -Url "http://12.168.1.1:8080" -ProxyCredential $proxyCreds
+
+    PS C:\>$apimContext = New-AzApiManagementContext -ResourceGroupName "Api-Default-WestUS" -ServiceName "contoso"
+
+    PS C:\>$backend = New-AzApiManagementBackend -Context  $apimContext -BackendId 123 -Url 'https://contoso.com/awesomeapi' -Protocol http -Title "first backend" -SkipCertificateChainValidation $true -Proxy $credential -Description "backend with proxy server"
+
+    Creates a Backend Proxy In-Memory Object which can be used when setting up a backend.
+
+    .INPUTS
+    None
+
+    .OUTPUTS
+    Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendProxy
+    #>
+    [CmdletBinding()]
+    [OutputType('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendProxy')]
+    param (
+        [Parameter(Mandatory = $true)]
+        [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2000)]
+        [string]
+        $Url,
+
+        [Parameter()]
+        [System.Management.Automation.PSCredential]
+        $ProxyCredential
+    )
+
+    $proxy = [PSCustomObject]@{
+        Url              = $Url
+        ProxyCredentials = $ProxyCredential
+    }
+    $request = ConvertTo-ApimWireProxy -Proxy $proxy
+    $body = Invoke-ApimNativeBuilder -Builder 'backend_proxy_new' -Request $request -Cmdlet $PSCmdlet
+    ConvertFrom-ApimWireProxy -Wire $body
+}

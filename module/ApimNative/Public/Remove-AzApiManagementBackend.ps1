@@ -1,0 +1,90 @@
+function Remove-AzApiManagementBackend {
+    <#
+    .SYNOPSIS
+    Removes a Backend.
+
+    .DESCRIPTION
+    Removes the backend from the API Management service (DELETE .../backends/{backendId}).
+
+    The DELETE carries If-Match: -IfMatch when given (a piped backend object supplies its ETag
+    through the ETag property), otherwise * as in Az. With a stale ETag the service answers 412
+    PreconditionFailed and nothing is removed.
+
+    .PARAMETER Context
+    Instance of PsApiManagementContext.
+    This parameter is required.
+
+    .PARAMETER BackendId
+    Identifier of existing backend.
+    This parameter is required.
+
+    .PARAMETER PassThru
+    If specified will write true in case operation succeeds.
+    This parameter is optional.
+
+    .PARAMETER IfMatch
+    ETag the backend must still have; * matches any. Bound from a piped object's ETag. Not in Az.
+
+    .EXAMPLE
+    PS C:\>$apimContext = New-AzApiManagementContext -ResourceGroupName "Api-Default-WestUS" -ServiceName "contoso"
+    PS C:\>Remove-AzApiManagementBackend -Context $apimContext -BackendId 123 -PassThru
+
+    Removes the backend 123
+
+    .EXAMPLE
+    PS C:\>Get-AzApiManagementBackend -Context $apimContext -BackendId 123 | Remove-AzApiManagementBackend
+
+    Removes backend 123 only if it has not changed since it was read.
+
+    .INPUTS
+    Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext
+
+    System.String
+
+    System.Management.Automation.SwitchParameter
+
+    .OUTPUTS
+    System.Boolean
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    [OutputType([bool])]
+    param (
+        [Parameter(Mandatory = $true, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [ValidateNotNullOrEmpty()]
+        [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext')]
+        [PSObject]
+        $Context,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [ValidateNotNullOrEmpty()]
+        [string]
+        $BackendId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $PassThru,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ETag')]
+        [string]
+        $IfMatch
+    )
+
+    process {
+        $etag = '*'
+        if ($IfMatch) {
+            $etag = $IfMatch
+        }
+        $address = Resolve-ApimServiceAddress -Context $Context
+        $target = Format-ApimBackendOperation -Address $address -BackendId $BackendId -Method 'DELETE'
+        if (-not $PSCmdlet.ShouldProcess($target, 'Remove Backend')) {
+            return
+        }
+        $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint $address['Endpoint'] -ApiVersion $address['ApiVersion']
+        $request = New-ApimBackendRequest -Address $address -BackendId $BackendId -IfMatch $etag
+        $result = Invoke-ApimNative -Client $client -Operation 'backend_delete' -Request $request -Cmdlet $PSCmdlet -TargetObject $BackendId
+        if ($null -ne $result -and $PassThru) {
+            $true
+        }
+    }
+}

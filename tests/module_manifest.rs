@@ -1,0 +1,211 @@
+//! The manifest and root module: FunctionsToExport is exactly the Public/*.ps1 functions (no
+//! wildcards), the psm1 loads Native.cs (path substituted, Add-Type guarded) before dot-sourcing
+//! Private/ and then Public/, every output PSTypeName has a view, and no module script uses a
+//! construct the brief forbids (5.1 compatibility, PSScriptAnalyzer defaults, Native.cs C# 5).
+
+#[path = "module_support/mod.rs"]
+mod support;
+
+use support::rules::{error_ids, violations};
+use support::{
+    children, code_only, files_under, find_all, module_dir, node_text, parse, public_files, read, repo_root,
+    skip_or_fail_in_ci,
+};
+
+/// The string values of one `Key = ...` entry of the manifest hashtable.
+fn manifest_strings(key: &str) -> Vec<String> {
+    let source = read(&module_dir().join("ApimNative.psd1"));
+    let tree = parse(&source);
+    for entry in find_all(tree.root_node(), "hash_entry") {
+        let Some(key_node) = children(entry).into_iter().find(|c| c.kind() == "key_expression") else { continue };
+        if !node_text(key_node, &source).trim().eq_ignore_ascii_case(key) {
+            continue;
+        }
+        let value = children(entry).into_iter().find(|c| c.kind() == "pipeline").expect("entry has a value");
+        return find_all(value, "string_literal")
+            .into_iter()
+            .map(|s| node_text(s, &source).trim_matches(|c| c == '\'' || c == '"').to_string())
+            .collect();
+    }
+    panic!("ApimNative.psd1 has no {key}");
+}
+
+#[test]
+fn functions_to_export_is_exactly_the_public_functions() {
+    let exported = manifest_strings("FunctionsToExport");
+    assert!(exported.iter().all(|f| !f.contains('*')), "wildcard in FunctionsToExport: {exported:?}");
+    let mut exported_sorted = exported.clone();
+    exported_sorted.sort();
+    let mut public: Vec<String> = Vec::new();
+    for file in public_files() {
+        let source = read(&file);
+        let tree = parse(&source);
+        let names: Vec<String> =
+            find_all(tree.root_node(), "function_name").into_iter().map(|n| node_text(n, &source).to_string()).collect();
+        let stem = file.file_stem().unwrap().to_string_lossy().to_string();
+        assert_eq!(names, vec![stem.clone()], "{} must define exactly the function {stem}", file.display());
+        public.push(stem);
+    }
+    public.sort();
+    assert_eq!(exported_sorted, public, "FunctionsToExport differs from Public/*.ps1");
+    for key in ["CmdletsToExport", "VariablesToExport", "AliasesToExport"] {
+        assert!(manifest_strings(key).is_empty(), "{key} must be @()");
+    }
+}
+
+#[test]
+fn manifest_targets_windows_powershell_and_powershell_7() {
+    let mut editions = manifest_strings("CompatiblePSEditions");
+    editions.sort();
+    assert_eq!(editions, ["Core", "Desktop"]);
+    assert_eq!(manifest_strings("PowerShellVersion"), ["5.1"]);
+    assert_eq!(manifest_strings("RootModule"), ["ApimNative.psm1"]);
+    let formats = manifest_strings("FormatsToProcess");
+    assert_eq!(formats, ["ApimNative.Format.ps1xml"]);
+    assert!(module_dir().join(&formats[0]).exists());
+}
+
+#[test]
+fn root_module_loads_native_cs_then_private_then_public() {
+    let source = read(&module_dir().join("ApimNative.psm1"));
+    let tree = parse(&source);
+    // Comments blanked, strings kept: the order of the statements is what matters.
+    let mut code = source.clone().into_bytes();
+    support::visit(tree.root_node(), &mut |n| {
+        if n.kind() == "comment" {
+            for b in &mut code[n.byte_range()] {
+                if *b != b'\n' {
+                    *b = b' ';
+                }
+            }
+        }
+    });
+    let code = String::from_utf8(code).unwrap();
+    let position = |needle: &str| code.find(needle).unwrap_or_else(|| panic!("psm1 has no {needle:?}"));
+    let guard = position("-not ('ApimNative.Interop' -as [type])");
+    let read_native = position("'Native.cs'");
+    let substitute = position(".Replace('__APIM_NATIVE_LIBRARY__'");
+    let add_type = position("Add-Type -TypeDefinition");
+    let private = position("@('Private', 'Public')");
+    let dot_source = position(". $file.FullName");
+    let export = position("Export-ModuleMember");
+    assert!(guard < read_native && read_native < substitute && substitute < add_type, "Native.cs must be read, get the library path, then Add-Type, inside the -as [type] guard");
+    assert!(add_type < private && private < dot_source && dot_source < export, "Private/ then Public/ are dot-sourced after the interop type is loaded, then exported");
+    for (lib, rid) in [
+        ("apim_native.dll", "win-x64"),
+        ("libapim_native.so", "linux-"),
+        ("libapim_native.dylib", "osx-"),
+    ] {
+        assert!(code.contains(lib) && code.contains(rid), "psm1 does not locate {rid} {lib}");
+    }
+}
+
+#[test]
+fn every_output_type_name_has_a_view() {
+    let format = read(&module_dir().join("ApimNative.Format.ps1xml"));
+    let mut missing = Vec::new();
+    let mut count = 0;
+    for file in files_under(&module_dir(), &["ps1"]) {
+        let source = read(&file);
+        let tree = parse(&source);
+        for entry in find_all(tree.root_node(), "hash_entry") {
+            let Some(key) = children(entry).into_iter().find(|c| c.kind() == "key_expression") else { continue };
+            if node_text(key, &source).trim() != "PSTypeName" {
+                continue;
+            }
+            for literal in find_all(entry, "string_literal") {
+                let name = node_text(literal, &source).trim_matches('\'').to_string();
+                count += 1;
+                if !format.contains(&format!("<TypeName>{name}</TypeName>")) {
+                    missing.push(format!("{name} ({})", file.display()));
+                }
+            }
+        }
+    }
+    assert!(count >= 8, "expected the module's output objects, found {count} PSTypeNames");
+    assert!(missing.is_empty(), "no view in ApimNative.Format.ps1xml for {missing:?}");
+}
+
+#[test]
+fn module_code_has_no_forbidden_constructs() {
+    let mut files = files_under(&module_dir(), &["ps1", "psm1"]);
+    files.push(repo_root().join("build.ps1"));
+    let mut problems = Vec::new();
+    for file in &files {
+        let source = read(file);
+        let tree = parse(&source);
+        for v in violations(&tree, &source) {
+            problems.push(format!("{}: {v}", file.strip_prefix(repo_root()).unwrap_or(file).display()));
+        }
+    }
+    assert!(problems.is_empty(), "forbidden constructs:\n{}", problems.join("\n"));
+}
+
+#[test]
+fn the_rules_catch_each_forbidden_construct() {
+    let cases = [
+        ("$a = $b ?? 'x'\n", "'?'"),
+        ("$n = $o?.Name\n", "'?'"),
+        ("cargo build && cargo test\n", "&&"),
+        ("Write-Host -Object 'hi'\n", "Write-Host"),
+        ("Get-ChildItem -Path . | % { $_ }\n", "alias"),
+        ("1..3 | ForEach-Object -Parallel { $_ }\n", "-Parallel"),
+        ("Get-ChildItem C:\\\n", "positional"),
+        ("function Do-Thing {\n    param()\n}\n", "approved verb"),
+        ("throw 'failed'\n", "bare string"),
+    ];
+    for (script, expected) in cases {
+        let tree = parse(script);
+        let found = violations(&tree, script);
+        assert!(found.iter().any(|v| v.contains(expected)), "{script:?} should report {expected}: {found:?}");
+    }
+    let clean = "Get-ChildItem -LiteralPath $path -Filter '*.ps1' | ForEach-Object -Process { $_.Name }\n$x = 'a ?? b && c'\n";
+    assert!(violations(&parse(clean), clean).is_empty(), "{:?}", violations(&parse(clean), clean));
+    // Blanking keeps offsets, so line numbers in reports stay right.
+    assert_eq!(code_only(&parse(clean), clean).len(), clean.len());
+}
+
+#[test]
+fn native_cs_is_csharp_5_and_has_the_library_placeholder() {
+    let path = module_dir().join("Native.cs");
+    if !path.exists() {
+        skip_or_fail_in_ci("module/ApimNative/Native.cs is not there yet (the ffi helper writes it)");
+        return;
+    }
+    let source = read(&path);
+    for forbidden in ["$\"", "$@\"", "NativeLibrary", "PtrToStringUTF8", "Span<"] {
+        assert!(!source.contains(forbidden), "Native.cs uses {forbidden}, which Windows PowerShell 5.1's C# 5 compiler lacks");
+    }
+    assert!(source.contains("__APIM_NATIVE_LIBRARY__"), "Native.cs must carry the placeholder the psm1 replaces");
+    for api in ["BeginCall", "Cancel", "Build", "NewClient", "StartEmulator", "Wait"] {
+        assert!(source.contains(api), "Native.cs lacks {api}, which the module calls");
+    }
+}
+
+#[test]
+fn error_ids_follow_the_apimnative_operation_failed_scheme() {
+    // Scripts match on FullyQualifiedErrorId, so the ids are part of the interface.
+    let mut files = files_under(&module_dir(), &["ps1", "psm1"]);
+    files.push(repo_root().join("build.ps1"));
+    files.push(repo_root().join("tests").join("pester").join("SeedDemo.ps1"));
+    let mut found = 0;
+    let mut problems = Vec::new();
+    for file in &files {
+        let source = read(file);
+        let tree = parse(&source);
+        for (line, id) in error_ids(&tree, &source) {
+            found += 1;
+            let name = id.strip_prefix("ApimNative.").and_then(|rest| rest.strip_suffix("Failed"));
+            let well_formed = name.is_some_and(|n| {
+                n == "{0}" || (n.starts_with(|c: char| c.is_ascii_uppercase()) && n.chars().all(|c| c.is_ascii_alphanumeric()))
+            });
+            if !well_formed {
+                problems.push(format!("{}:{line}: ErrorId {id:?} is not ApimNative.<Operation>Failed", file.display()));
+            }
+        }
+    }
+    assert!(found >= 8, "expected the module's error ids, found {found}");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let bad = "$r = New-Object -TypeName System.Management.Automation.ErrorRecord -ArgumentList @($e, 'Oops', 'NotSpecified', $null)\n";
+    assert_eq!(error_ids(&parse(bad), bad), vec![(1, "Oops".to_string())]);
+}

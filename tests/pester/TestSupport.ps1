@@ -1,0 +1,123 @@
+# Shared by the *.Tests.ps1 files (dot-sourced in BeforeAll): imports the staged module and offers
+# an in-process emulator and a context pointing at it. Run build.ps1 -Task Build first (the Test
+# task does).
+
+$modulePath = [System.IO.Path]::Combine($PSScriptRoot, '..', '..', 'module', 'ApimNative', 'ApimNative.psd1')
+Import-Module -Name $modulePath -Force
+
+$script:TestSubscriptionId = '00000000-0000-0000-0000-000000000000'
+
+function Start-TestEmulator {
+    # A fresh emulator (empty, in memory) on a free 127.0.0.1 port.
+    param (
+        [int]
+        $PageSize = 100
+    )
+    $emulator = $null
+    $options = ConvertTo-Json -InputObject @{ listen = '127.0.0.1:0'; pageSize = $PageSize } -Compress
+    $started = [ApimNative.Interop]::StartEmulator($options, [ref]$emulator)
+    if (-not $started.Ok) {
+        throw ('The emulator did not start: {0}' -f $started.Json)
+    }
+    $emulator
+}
+
+function New-TestContext {
+    param (
+        [Parameter(Mandatory = $true)]
+        [object]
+        $Emulator,
+
+        [string]
+        $ServiceName = 'apimService1'
+    )
+    New-AzApiManagementContext -ResourceGroupName 'rg1' -ServiceName $ServiceName -SubscriptionId $script:TestSubscriptionId -Endpoint $Emulator.BaseUrl
+}
+
+function New-TestBackend {
+    # A plain Single backend to work on.
+    param (
+        [Parameter(Mandatory = $true)]
+        [object]
+        $Context,
+
+        [Parameter(Mandatory = $true)]
+        [string]
+        $BackendId
+    )
+    New-AzApiManagementBackend -Context $Context -BackendId $BackendId -Url ('https://{0}.contoso.com/' -f $BackendId) -Protocol http -Title $BackendId
+}
+
+function Get-WhatIfText {
+    # What -WhatIf printed (it goes to the host, so a transcript is the way to read it).
+    param (
+        [Parameter(Mandatory = $true)]
+        [scriptblock]
+        $ScriptBlock
+    )
+    $path = [System.IO.Path]::GetTempFileName()
+    try {
+        $null = Start-Transcript -Path $path -Force
+        try {
+            $null = & $ScriptBlock
+        }
+        finally {
+            $null = Stop-Transcript
+        }
+        [System.IO.File]::ReadAllText($path)
+    }
+    finally {
+        Remove-Item -LiteralPath $path -Force
+    }
+}
+
+function ConvertTo-CanonicalJson {
+    # JSON with every object's keys sorted, so that two bodies compare equal whatever their key order.
+    param (
+        [Parameter(Mandatory = $true)]
+        [AllowNull()]
+        [object]
+        $InputObject
+    )
+    function ConvertTo-Sorted {
+        param ([AllowNull()] [object] $Value)
+        if ($null -eq $Value -or $Value -is [string] -or $Value -is [System.ValueType]) {
+            return $Value
+        }
+        if ($Value -is [System.Collections.IDictionary]) {
+            $sorted = [ordered]@{}
+            foreach ($key in ($Value.Keys | Sort-Object)) {
+                $sorted[[string]$key] = ConvertTo-Sorted -Value $Value[$key]
+            }
+            return $sorted
+        }
+        if ($Value -is [System.Collections.IEnumerable]) {
+            return , @($Value | ForEach-Object -Process { ConvertTo-Sorted -Value $_ })
+        }
+        $sorted = [ordered]@{}
+        foreach ($property in ($Value.PSObject.Properties | Sort-Object -Property Name)) {
+            $sorted[$property.Name] = ConvertTo-Sorted -Value $property.Value
+        }
+        $sorted
+    }
+    # A round trip through JSON first turns hashtables and objects into the same kind of value.
+    $plain = ConvertFrom-Json -InputObject (ConvertTo-Json -InputObject $InputObject -Depth 20)
+    ConvertTo-Json -InputObject (ConvertTo-Sorted -Value $plain) -Depth 20 -Compress
+}
+
+function Get-SeedRequestBody {
+    # The "Sample request" body of one example of seed 004 (backend-create-or-update.md).
+    param (
+        [Parameter(Mandatory = $true)]
+        [string]
+        $Example
+    )
+    $seed = [System.IO.Path]::Combine($PSScriptRoot, '..', 'fixtures', 'seeds', 'backend-create-or-update.md')
+    $text = [System.IO.File]::ReadAllText($seed).Replace("`r`n", "`n")
+    $pattern = '(?s)\n' + [regex]::Escape($Example) + '\s*\n\s*Sample request\s*\n\s*PUT [^\n]+\n(?<json>.*?)\n\s*Sample response'
+    $match = [regex]::Match($text, $pattern)
+    if (-not $match.Success) {
+        throw ('Seed 004 has no request body for {0}' -f $Example)
+    }
+    ConvertFrom-Json -InputObject $match.Groups['json'].Value
+}
