@@ -2,6 +2,7 @@
 //! helpers (`boundary`: panic/NULL/UTF-8/JSON guards; `status`; `strings`) and one file per
 //! exported type. Every function here is re-exported so Rust tests can call it as C would.
 
+mod api_connector;
 mod backend;
 mod boundary;
 mod builders;
@@ -12,6 +13,7 @@ mod strings;
 mod test_panic;
 mod version;
 
+pub use api_connector::*;
 pub use backend::*;
 pub use builders::*;
 pub use client::*;
