@@ -10,13 +10,18 @@
     FormatsToProcess     = @('ApimNative.Format.ps1xml')
     FunctionsToExport    = @(
         'Get-AzApiManagementBackend'
+        'Get-MgIdentityApiConnector'
+        'Invoke-MgUploadIdentityApiConnectorClientCertificate'
         'New-AzApiManagementBackend'
         'New-AzApiManagementBackendCredential'
         'New-AzApiManagementBackendProxy'
         'New-AzApiManagementBackendServiceFabric'
         'New-AzApiManagementContext'
+        'New-MgIdentityApiConnector'
         'Remove-AzApiManagementBackend'
+        'Remove-MgIdentityApiConnector'
         'Set-AzApiManagementBackend'
+        'Update-MgIdentityApiConnector'
     )
     CmdletsToExport      = @()
     VariablesToExport    = @()
