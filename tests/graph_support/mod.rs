@@ -63,3 +63,104 @@ pub async fn start_emulator(page_size: usize) -> apim_native::emulator::Emulator
         serde_json::from_value(serde_json::json!({"listen": "127.0.0.1:0", "pageSize": page_size})).unwrap();
     apim_native::emulator::start(options).await.expect("emulator starts")
 }
+
+/// A client whose Graph endpoint is `base_url`, with fast retries.
+pub fn client_for(base_url: &str) -> apim_native::client::ApimClient {
+    let options: apim_native::client::ClientOptions = serde_json::from_value(serde_json::json!({
+        "graphEndpoint": base_url,
+        "auth": {"kind": "token", "token": "test-graph-token"},
+        "retry": {"maxAttempts": 3, "baseDelayMs": 1, "maxDelayMs": 20},
+        "timeoutSeconds": 30
+    }))
+    .unwrap();
+    apim_native::client::ApimClient::new(options).unwrap()
+}
+
+pub fn fixture(name: &str) -> serde_json::Value {
+    let path = format!("{}/tests/fixtures/graph/{name}", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
+}
+
+/// The `$params = @{ ... }` hashtables of the seed page, as JSON (string values and nested
+/// hashtables are all the seed uses).
+pub fn seed_params() -> Vec<serde_json::Value> {
+    let path = format!("{}/tests/fixtures/seeds/New-MgIdentityApiConnector.md", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut out = Vec::new();
+    let mut stack: Vec<(Option<String>, serde_json::Map<String, serde_json::Value>)> = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if line == "$params = @{" {
+            stack.push((None, serde_json::Map::new()));
+        } else if stack.is_empty() {
+            continue;
+        } else if line == "}" {
+            let (key, map) = stack.pop().unwrap();
+            match (key, stack.last_mut()) {
+                (Some(k), Some((_, parent))) => {
+                    parent.insert(k, serde_json::Value::Object(map));
+                }
+                _ => out.push(serde_json::Value::Object(map)),
+            }
+        } else if let Some((k, v)) = line.split_once(" = ") {
+            let k = k.trim_matches('"').to_string();
+            if v == "@{" {
+                stack.push((Some(k), serde_json::Map::new()));
+            } else {
+                stack.last_mut().unwrap().1.insert(k, serde_json::Value::String(v.trim_matches('"').to_string()));
+            }
+        }
+    }
+    out
+}
+
+/// A server that answers scripted `(status, headers, body)` replies in order and records
+/// `(method, path, authorization, raw query)` of every request.
+pub struct ScriptedServer {
+    pub base_url: String,
+    seen: std::sync::Arc<std::sync::Mutex<Vec<(String, String, Option<String>, Option<String>)>>>,
+}
+
+type Script = std::sync::Arc<std::sync::Mutex<std::collections::VecDeque<(u16, Vec<(String, String)>, String)>>>;
+
+impl ScriptedServer {
+    pub async fn start(replies: Vec<(u16, Vec<(&str, &str)>, String)>) -> ScriptedServer {
+        let script: Script = std::sync::Arc::new(std::sync::Mutex::new(
+            replies
+                .into_iter()
+                .map(|(s, h, b)| (s, h.into_iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(), b))
+                .collect(),
+        ));
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let (script2, seen2) = (script.clone(), seen.clone());
+        let app = axum::Router::new().fallback(move |request: axum::extract::Request| {
+            let (script, seen) = (script2.clone(), seen2.clone());
+            async move {
+                let auth = request.headers().get("authorization").and_then(|v| v.to_str().ok()).map(str::to_string);
+                let uri = request.uri().clone();
+                seen.lock().unwrap().push((request.method().to_string(), uri.path().to_string(), auth, uri.query().map(str::to_string)));
+                let (status, headers, body) =
+                    script.lock().unwrap().pop_front().unwrap_or((599, Vec::new(), "script exhausted".to_string()));
+                let mut response = axum::response::Response::new(axum::body::Body::from(body));
+                *response.status_mut() = axum::http::StatusCode::from_u16(status).unwrap();
+                response.headers_mut().insert("content-type", axum::http::HeaderValue::from_static("application/json"));
+                for (k, v) in headers {
+                    response.headers_mut().insert(
+                        axum::http::HeaderName::from_bytes(k.as_bytes()).unwrap(),
+                        axum::http::HeaderValue::from_str(&v).unwrap(),
+                    );
+                }
+                response
+            }
+        });
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base_url = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        ScriptedServer { base_url, seen }
+    }
+
+    pub fn seen(&self) -> Vec<(String, String, Option<String>, Option<String>)> {
+        self.seen.lock().unwrap().clone()
+    }
+}

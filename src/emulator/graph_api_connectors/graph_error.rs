@@ -65,7 +65,7 @@ impl GraphError {
 }
 
 /// The ids Graph reports for one request: a fresh `request-id`, and the caller's
-/// `client-request-id` echoed (or a fresh one when it sent none).
+/// client request id echoed (or a fresh one when it sent none).
 #[derive(Debug, Clone)]
 pub struct Tracing {
     pub request_id: String,
@@ -74,8 +74,10 @@ pub struct Tracing {
 
 impl Tracing {
     pub fn from_headers(headers: &HeaderMap) -> Tracing {
+        // Graph's SDKs send `client-request-id`; Azure SDKs (and our engine) `x-ms-client-request-id`.
         let client_request_id = headers
             .get("client-request-id")
+            .or_else(|| headers.get("x-ms-client-request-id"))
             .and_then(|v| v.to_str().ok())
             .filter(|v| !v.is_empty() && v.len() <= 128)
             .map(str::to_string)
