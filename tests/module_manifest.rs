@@ -6,7 +6,7 @@
 #[path = "module_support/mod.rs"]
 mod support;
 
-use support::rules::violations;
+use support::rules::{error_ids, violations};
 use support::{
     children, code_only, files_under, find_all, module_dir, node_text, parse, public_files, read, repo_root,
     skip_or_fail_in_ci,
@@ -180,4 +180,32 @@ fn native_cs_is_csharp_5_and_has_the_library_placeholder() {
     for api in ["BeginCall", "Cancel", "Build", "NewClient", "StartEmulator", "Wait"] {
         assert!(source.contains(api), "Native.cs lacks {api}, which the module calls");
     }
+}
+
+#[test]
+fn error_ids_follow_the_apimnative_operation_failed_scheme() {
+    // Scripts match on FullyQualifiedErrorId, so the ids are part of the interface.
+    let mut files = files_under(&module_dir(), &["ps1", "psm1"]);
+    files.push(repo_root().join("build.ps1"));
+    files.push(repo_root().join("tests").join("pester").join("SeedDemo.ps1"));
+    let mut found = 0;
+    let mut problems = Vec::new();
+    for file in &files {
+        let source = read(file);
+        let tree = parse(&source);
+        for (line, id) in error_ids(&tree, &source) {
+            found += 1;
+            let name = id.strip_prefix("ApimNative.").and_then(|rest| rest.strip_suffix("Failed"));
+            let well_formed = name.is_some_and(|n| {
+                n == "{0}" || (n.starts_with(|c: char| c.is_ascii_uppercase()) && n.chars().all(|c| c.is_ascii_alphanumeric()))
+            });
+            if !well_formed {
+                problems.push(format!("{}:{line}: ErrorId {id:?} is not ApimNative.<Operation>Failed", file.display()));
+            }
+        }
+    }
+    assert!(found >= 8, "expected the module's error ids, found {found}");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let bad = "$r = New-Object -TypeName System.Management.Automation.ErrorRecord -ArgumentList @($e, 'Oops', 'NotSpecified', $null)\n";
+    assert_eq!(error_ids(&parse(bad), bad), vec![(1, "Oops".to_string())]);
 }

@@ -202,9 +202,11 @@ fn every_public_cmdlet_has_full_comment_based_help() {
     assert!(problems.is_empty(), "help problems:\n{}", problems.join("\n"));
 }
 
-/// `PS C:\>` lines of the seed's ```powershell blocks, whitespace-normalised.
+/// `PS C:\>` lines of the seed's ```powershell blocks, whitespace-normalised. Graph's pages
+/// write their examples without prompts: then every non-empty line of those blocks counts.
 fn seed_example_lines(seed: &str) -> Vec<String> {
     let mut lines = Vec::new();
+    let mut all_code = Vec::new();
     let mut in_code = false;
     for line in seed.lines() {
         let trimmed = line.trim();
@@ -215,6 +217,12 @@ fn seed_example_lines(seed: &str) -> Vec<String> {
         if in_code && trimmed.starts_with("PS C:\\>") {
             lines.push(normalise(trimmed));
         }
+        if in_code && !trimmed.is_empty() {
+            all_code.push(normalise(trimmed));
+        }
+    }
+    if lines.is_empty() {
+        return all_code;
     }
     lines
 }

@@ -10,13 +10,23 @@
     FormatsToProcess     = @('ApimNative.Format.ps1xml')
     FunctionsToExport    = @(
         'Get-AzApiManagementBackend'
+        'Get-MgIdentityApiConnector'
+        'Invoke-AzApiManagementBackendReconnect'
+        'Invoke-MgUploadIdentityApiConnectorClientCertificate'
         'New-AzApiManagementBackend'
+        'New-AzApiManagementBackendCircuitBreakerRule'
         'New-AzApiManagementBackendCredential'
+        'New-AzApiManagementBackendPool'
+        'New-AzApiManagementBackendPoolItem'
         'New-AzApiManagementBackendProxy'
         'New-AzApiManagementBackendServiceFabric'
+        'New-AzApiManagementBackendTls'
         'New-AzApiManagementContext'
+        'New-MgIdentityApiConnector'
         'Remove-AzApiManagementBackend'
+        'Remove-MgIdentityApiConnector'
         'Set-AzApiManagementBackend'
+        'Update-MgIdentityApiConnector'
     )
     CmdletsToExport      = @()
     VariablesToExport    = @()

@@ -32,7 +32,7 @@ if (-not ('ApimNative.Interop' -as [type])) {
             ('The ApimNative native library was not found at {0}. Run build.ps1 -Task Build to stage it.' -f $nativePath),
             $nativePath)
         $record = New-Object -TypeName System.Management.Automation.ErrorRecord -ArgumentList @(
-            $exception, 'ApimNative.NativeLibraryMissing', [System.Management.Automation.ErrorCategory]::ObjectNotFound, $nativePath)
+            $exception, 'ApimNative.LoadNativeLibraryFailed', [System.Management.Automation.ErrorCategory]::ObjectNotFound, $nativePath)
         throw $record
     }
     # Native.cs carries a placeholder in its DllImport; the absolute path makes the loader find the

@@ -112,3 +112,41 @@ pub fn violations(tree: &Tree, source: &str) -> Vec<String> {
     }
     found
 }
+
+/// The ErrorIds a script gives its ErrorRecords: the value after `-ErrorId`, and the first string
+/// of `New-Object ...ErrorRecord -ArgumentList @(...)`. Returns (line, id).
+pub fn error_ids(tree: &Tree, source: &str) -> Vec<(usize, String)> {
+    let line_of = |byte: usize| source[..byte].matches('\n').count() + 1;
+    let unquote = |s: &str| s.trim().trim_matches(|c| c == '\'' || c == '"').to_string();
+    let mut ids = Vec::new();
+    for command in find_all(tree.root_node(), "command") {
+        let Some(elements) = children(command).into_iter().find(|c| c.kind() == "command_elements") else { continue };
+        let parts: Vec<_> =
+            children(elements).into_iter().filter(|c| c.kind() != "command_argument_sep").collect();
+        let name = children(command)
+            .into_iter()
+            .find(|c| c.kind() == "command_name")
+            .map(|n| node_text(n, source))
+            .unwrap_or("");
+        for (i, part) in parts.iter().enumerate() {
+            if part.kind() != "command_parameter" {
+                continue;
+            }
+            let parameter = node_text(*part, source);
+            let Some(value) = parts.get(i + 1) else { continue };
+            if parameter.eq_ignore_ascii_case("-ErrorId") {
+                // A computed id ('ApimNative.{0}Failed' -f $Operation) is judged by its format string.
+                let literal = find_all(*value, "string_literal").first().copied().unwrap_or(*value);
+                ids.push((line_of(value.start_byte()), unquote(node_text(literal, source))));
+            }
+            let builds_record = name.eq_ignore_ascii_case("New-Object")
+                && parts.iter().any(|p| node_text(*p, source).ends_with("ErrorRecord"));
+            if builds_record && parameter.eq_ignore_ascii_case("-ArgumentList") {
+                if let Some(first) = find_all(*value, "string_literal").first() {
+                    ids.push((line_of(first.start_byte()), unquote(node_text(*first, source))));
+                }
+            }
+        }
+    }
+    ids
+}

@@ -45,7 +45,7 @@ Describe 'Get-AzApiManagementBackend' {
         $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $failures[0].TargetObject | Should -Be 'missing'
         $failures[0].ErrorDetails.Message | Should -Match 'Request id: '
-        $failures[0].Exception.Data['ApimError'].httpStatus | Should -Be 404
+        $failures[0].Exception.Data['ApimHttpStatus'] | Should -Be 404
         { Get-AzApiManagementBackend -Context $context -BackendId missing -ErrorAction Stop } | Should -Throw -ErrorId 'ApimNative.BackendGetFailed*'
     }
 

@@ -29,8 +29,9 @@ Describe 'New-AzApiManagementBackendProxy' {
         $proxy.ProxyCredentials | Should -Be ([System.Management.Automation.PSCredential]::Empty)
     }
 
-    It 'reports an invalid URL before anything is sent' {
-        { New-AzApiManagementBackendProxy -Url 'not a url' } | Should -Throw -ErrorId 'ApimNative.BackendProxyNewFailed*'
+    It 'rejects an empty or too long URL before anything is built' {
+        { New-AzApiManagementBackendProxy -Url '' } | Should -Throw
+        { New-AzApiManagementBackendProxy -Url ('http://{0}' -f ('x' * 2000)) } | Should -Throw
     }
 
     It 'never shows the password in output, -Verbose or -WhatIf' {

@@ -39,7 +39,7 @@ Describe 'Remove-AzApiManagementBackend' {
         $stale | Remove-AzApiManagementBackend -ErrorAction SilentlyContinue -ErrorVariable failures
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'ApimNative.BackendDeleteFailed*'
-        $failures[0].Exception.Data['ApimError'].httpStatus | Should -Be 412
+        $failures[0].Exception.Data['ApimHttpStatus'] | Should -Be 412
         (Get-AzApiManagementBackend -Context $context -BackendId 123).Title | Should -Be 'changed meanwhile'
     }
 

@@ -53,6 +53,41 @@ try {
     Get-AzApiManagementBackend -Context $apimContext
     Get-AzApiManagementBackend -Context $apimContext -BackendId 123
 
+    Write-Information -MessageData '-- Beyond Az (seed 004): region, weighted / priority / carbon-aware pools, circuit breaker, TLS pinning' -InformationAction Continue
+    $backends = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/Api-Default-WestUS/providers/Microsoft.ApiManagement/service/contoso/backends'
+    foreach ($memberId in @('backend-1', 'backend-2', 'backend-3', 'backend-4', 'sustainable-backend-europe-north')) {
+        $null = New-AzApiManagementBackend -Context $apimContext -BackendId $memberId -Url ('https://{0}.contoso.com/' -f $memberId) -Protocol http -AzureRegion northeurope
+    }
+    New-AzApiManagementBackend -Context $apimContext -BackendId azurebackend -Url 'https://backendname2644/' -Protocol http -AzureRegion northeurope
+    $weighted = New-AzApiManagementBackendPool -Service @(
+        New-AzApiManagementBackendPoolItem -Id "$backends/backend-1" -Weight 75
+        New-AzApiManagementBackendPoolItem -Id "$backends/backend-2" -Weight 25)
+    New-AzApiManagementBackend -Context $apimContext -BackendId weighted-load-balancer -Pool $weighted
+    $priority = New-AzApiManagementBackendPool -Service @(
+        New-AzApiManagementBackendPoolItem -Id "$backends/backend-1" -Priority 1
+        New-AzApiManagementBackendPoolItem -Id "$backends/backend-2" -Priority 1
+        New-AzApiManagementBackendPoolItem -Id "$backends/backend-3" -Priority 2
+        New-AzApiManagementBackendPoolItem -Id "$backends/backend-4" -Priority 2)
+    New-AzApiManagementBackend -Context $apimContext -BackendId priority-based-load-balancer -Pool $priority
+    $carbonAware = New-AzApiManagementBackendPool -Service @(
+        New-AzApiManagementBackendPoolItem -Id "$backends/sustainable-backend-europe-north" -PreferredCarbonEmission Medium -Priority 1 -Weight 1
+        New-AzApiManagementBackendPoolItem -Id "$backends/backend-1" -Priority 1 -Weight 1)
+    New-AzApiManagementBackend -Context $apimContext -BackendId carbonawareloadbalancerbackend -Pool $carbonAware
+    $rule = New-AzApiManagementBackendCircuitBreakerRule -Name rule1 -FailureCount 5 -FailureInterval (New-TimeSpan -Minutes 1) -FailureStatusCodeRange @{ Min = 500; Max = 599 } -TripDuration (New-TimeSpan -Minutes 1) -AcceptRetryAfter
+    $tls = New-AzApiManagementBackendTls -ServerCertificateThumbprint '1365083bae61ee876fc26850b825d05d3eb2e503'
+    New-AzApiManagementBackend -Context $apimContext -BackendId cabackend -Url 'https://self-signed.badssl.com/' -Protocol http -Description 'Custom Assigned certificate Example' -Tls $tls -CircuitBreaker $rule
+    Invoke-AzApiManagementBackendReconnect -Context $apimContext -BackendId cabackend -After (New-TimeSpan -Minutes 2) -PassThru
+
+    Write-Information -MessageData '-- Optimistic concurrency: an edit based on a stale read fails with 412' -InformationAction Continue
+    $first = Get-AzApiManagementBackend -Context $apimContext -BackendId azurebackend
+    $second = Get-AzApiManagementBackend -Context $apimContext -BackendId azurebackend
+    $first.Title = 'first session'
+    $null = $first | Set-AzApiManagementBackend
+    $second.Title = 'second session'
+    $second | Set-AzApiManagementBackend -ErrorAction SilentlyContinue -ErrorVariable staleEdit
+    Write-Information -MessageData ('Second session: {0}' -f $staleEdit[0].Exception.Message) -InformationAction Continue
+    Get-AzApiManagementBackend -Context $apimContext -BackendId azurebackend
+
     Write-Information -MessageData '-- Remove-AzApiManagementBackend' -InformationAction Continue
     Remove-AzApiManagementBackend -Context $apimContext -BackendId sfbackend -PassThru
     Remove-AzApiManagementBackend -Context $apimContext -BackendId 123 -PassThru

@@ -48,7 +48,7 @@ Describe 'Set-AzApiManagementBackend' {
         $second | Set-AzApiManagementBackend -ErrorAction SilentlyContinue -ErrorVariable failures
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'ApimNative.BackendUpdateFailed*'
-        $failures[0].Exception.Data['ApimError'].httpStatus | Should -Be 412
+        $failures[0].Exception.Data['ApimHttpStatus'] | Should -Be 412
         $read = Get-AzApiManagementBackend -Context $context -BackendId 123
         $read.Title | Should -Be 'first session'
         $read.Description | Should -Not -Be 'second session'

@@ -70,3 +70,54 @@ function Get-WhatIfText {
         Remove-Item -LiteralPath $path -Force
     }
 }
+
+function ConvertTo-CanonicalJson {
+    # JSON with every object's keys sorted, so that two bodies compare equal whatever their key order.
+    param (
+        [Parameter(Mandatory = $true)]
+        [AllowNull()]
+        [object]
+        $InputObject
+    )
+    function ConvertTo-Sorted {
+        param ([AllowNull()] [object] $Value)
+        if ($null -eq $Value -or $Value -is [string] -or $Value -is [System.ValueType]) {
+            return $Value
+        }
+        if ($Value -is [System.Collections.IDictionary]) {
+            $sorted = [ordered]@{}
+            foreach ($key in ($Value.Keys | Sort-Object)) {
+                $sorted[[string]$key] = ConvertTo-Sorted -Value $Value[$key]
+            }
+            return $sorted
+        }
+        if ($Value -is [System.Collections.IEnumerable]) {
+            return , @($Value | ForEach-Object -Process { ConvertTo-Sorted -Value $_ })
+        }
+        $sorted = [ordered]@{}
+        foreach ($property in ($Value.PSObject.Properties | Sort-Object -Property Name)) {
+            $sorted[$property.Name] = ConvertTo-Sorted -Value $property.Value
+        }
+        $sorted
+    }
+    # A round trip through JSON first turns hashtables and objects into the same kind of value.
+    $plain = ConvertFrom-Json -InputObject (ConvertTo-Json -InputObject $InputObject -Depth 20)
+    ConvertTo-Json -InputObject (ConvertTo-Sorted -Value $plain) -Depth 20 -Compress
+}
+
+function Get-SeedRequestBody {
+    # The "Sample request" body of one example of seed 004 (backend-create-or-update.md).
+    param (
+        [Parameter(Mandatory = $true)]
+        [string]
+        $Example
+    )
+    $seed = [System.IO.Path]::Combine($PSScriptRoot, '..', 'fixtures', 'seeds', 'backend-create-or-update.md')
+    $text = [System.IO.File]::ReadAllText($seed).Replace("`r`n", "`n")
+    $pattern = '(?s)\n' + [regex]::Escape($Example) + '\s*\n\s*Sample request\s*\n\s*PUT [^\n]+\n(?<json>.*?)\n\s*Sample response'
+    $match = [regex]::Match($text, $pattern)
+    if (-not $match.Success) {
+        throw ('Seed 004 has no request body for {0}' -f $Example)
+    }
+    ConvertFrom-Json -InputObject $match.Groups['json'].Value
+}

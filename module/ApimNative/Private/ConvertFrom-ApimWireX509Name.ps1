@@ -8,6 +8,7 @@ function ConvertFrom-ApimWireX509Name {
     param (
         [Parameter(Mandatory = $true)]
         [AllowNull()]
+        [AllowEmptyCollection()]
         [object[]]
         $Wire
     )

@@ -8,8 +8,9 @@ function ConvertTo-ApimErrorRecord {
     requestId, category}. The ErrorId is ApimNative.<Operation>Failed (backend_get ->
     ApimNative.BackendGetFailed), the category is the JSON's category (a PowerShell ErrorCategory
     name chosen by the native library), and ErrorDetails carries the service's code, message, target,
-    request id and each detail, so that a script can read them without parsing text. The parsed JSON
-    is also kept in the exception's Data['ApimError'].
+    request id and each detail. For scripts, the exception's Data carries ApimErrorCode,
+    ApimHttpStatus, ApimTarget, ApimRequestId and ApimErrorJson (the whole native error), all as
+    strings or numbers because Exception.Data on .NET Framework only takes serializable values.
 
     The native library never puts secrets into error messages, so this text is safe to show.
     #>
@@ -60,7 +61,13 @@ function ConvertTo-ApimErrorRecord {
     else {
         $exception = New-Object -TypeName System.InvalidOperationException -ArgumentList @($message)
     }
-    $exception.Data['ApimError'] = $NativeError
+    $exception.Data['ApimErrorCode'] = [string]$NativeError.code
+    $exception.Data['ApimTarget'] = [string]$NativeError.target
+    $exception.Data['ApimRequestId'] = [string]$NativeError.requestId
+    $exception.Data['ApimErrorJson'] = ConvertTo-Json -InputObject $NativeError -Depth 10 -Compress
+    if ($null -ne $NativeError.httpStatus) {
+        $exception.Data['ApimHttpStatus'] = [int]$NativeError.httpStatus
+    }
 
     if ($null -eq $TargetObject) {
         $TargetObject = $NativeError.target

@@ -91,8 +91,10 @@ function New-ApimBackendProperties {
     }
     if ($null -ne $values['Pool']) {
         $wire['pool'] = ConvertTo-ApimWirePool -Pool $values['Pool']
-        # A pool is only meaningful on a Pool backend; saying -Pool is saying -Type Pool.
-        if (-not $wire.ContainsKey('type')) {
+        # A pool is only meaningful on a Pool backend: saying -Pool is saying -Type Pool, also over
+        # the type of an -InputObject that was a Single backend.
+        $poolGiven = $BoundParameters.ContainsKey('Pool') -and -not $BoundParameters.ContainsKey('Type')
+        if ($poolGiven -or -not $wire.ContainsKey('type')) {
             $wire['type'] = 'Pool'
         }
     }

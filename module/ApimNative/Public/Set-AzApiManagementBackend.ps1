@@ -17,6 +17,11 @@ function Set-AzApiManagementBackend {
       other parameters overriding them; Az used only the object's identity and ignored its values.
     - -PassThru returns the backend from the PATCH response; Az ignored it and sent a second GET
       (a GET is still made when the service answers 204 without a body, as api-version 2019 did).
+    - A piped backend object binds only -InputObject: in the ByInputObject set the other
+      parameters do not take values from the object's properties by name (Az's declaration did,
+      so piping a backend whose Description, Url or Protocol is empty - any pool - failed
+      parameter validation). The object's values are applied as a whole instead, and parameters
+      given on the command line override them.
     - When TLS settings are sent the tls object is complete: a single -Skip*Validation switch keeps
       the backend's current value of the other flag (read first when needed) instead of sending a
       partial tls object, which the service rejects (Az issue #29209).
@@ -151,80 +156,96 @@ function Set-AzApiManagementBackend {
         [PSObject]
         $InputObject,
 
-        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Parameter(ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
+        [Parameter(ParameterSetName = 'ByInputObject')]
         [ValidateNotNullOrEmpty()]
         [ValidateSet('http', 'soap')]
         [string]
         $Protocol,
 
-        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Parameter(ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
+        [Parameter(ParameterSetName = 'ByInputObject')]
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 2000)]
         [string]
         $Url,
 
-        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Parameter(ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
+        [Parameter(ParameterSetName = 'ByInputObject')]
         [string]
         $ResourceId,
 
-        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Parameter(ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
+        [Parameter(ParameterSetName = 'ByInputObject')]
         [ValidateLength(1, 300)]
         [string]
         $Title,
 
-        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Parameter(ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
+        [Parameter(ParameterSetName = 'ByInputObject')]
         [ValidateLength(1, 2000)]
         [string]
         $Description,
 
-        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Parameter(ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
+        [Parameter(ParameterSetName = 'ByInputObject')]
         [Nullable[bool]]
         $SkipCertificateChainValidation,
 
-        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Parameter(ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
+        [Parameter(ParameterSetName = 'ByInputObject')]
         [Nullable[bool]]
         $SkipCertificateNameValidation,
 
-        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Parameter(ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
+        [Parameter(ParameterSetName = 'ByInputObject')]
         [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendCredential')]
         [PSObject]
         $Credential,
 
-        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Parameter(ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
+        [Parameter(ParameterSetName = 'ByInputObject')]
         [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendProxy')]
         [PSObject]
         $Proxy,
 
-        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Parameter(ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
+        [Parameter(ParameterSetName = 'ByInputObject')]
         [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementServiceFabric')]
         [PSObject]
         $ServiceFabricCluster,
 
-        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Parameter(ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
+        [Parameter(ParameterSetName = 'ByInputObject')]
         [switch]
         $PassThru,
 
-        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Parameter(ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
+        [Parameter(ParameterSetName = 'ByInputObject')]
         [ValidateSet('Single', 'Pool')]
         [string]
         $Type,
 
-        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Parameter(ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
+        [Parameter(ParameterSetName = 'ByInputObject')]
         [PSTypeName('ApimNative.BackendPool')]
         [PSObject]
         $Pool,
 
-        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Parameter(ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
+        [Parameter(ParameterSetName = 'ByInputObject')]
         [PSTypeName('ApimNative.BackendCircuitBreakerRule')]
         [PSObject[]]
         $CircuitBreaker,
 
-        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Parameter(ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
+        [Parameter(ParameterSetName = 'ByInputObject')]
         [PSTypeName('ApimNative.BackendTls')]
         [PSObject]
         $Tls,
 
-        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Parameter(ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
+        [Parameter(ParameterSetName = 'ByInputObject')]
         [ValidateNotNullOrEmpty()]
         [string]
         $AzureRegion,

@@ -1,0 +1,109 @@
+function Invoke-AzApiManagementBackendReconnect {
+    <#
+    .SYNOPSIS
+    Tells the API Management gateways to open new connections to a backend.
+
+    .DESCRIPTION
+    Sends POST .../backends/{backendId}/reconnect: after -After (at least two minutes, the service's
+    minimum) the gateways drop their connections to the backend and connect again, for example
+    after the backend's DNS or certificates changed. Without -After the service's default delay
+    applies. Az.ApiManagement has no cmdlet for this operation.
+
+    .PARAMETER Context
+    Instance of PsApiManagementContext.
+
+    .PARAMETER BackendId
+    Identifier of the backend.
+
+    .PARAMETER InputObject
+    A backend object (Get-AzApiManagementBackend output), for example from the pipeline.
+
+    .PARAMETER After
+    Delay before the gateways reconnect; at least two minutes. Sent as an ISO 8601 duration.
+
+    .PARAMETER PassThru
+    Write $true when the request was accepted.
+
+    .EXAMPLE
+    PS C:\>Invoke-AzApiManagementBackendReconnect -Context $apimContext -BackendId proxybackend -After (New-TimeSpan -Minutes 2)
+
+    Reconnects the gateways to proxybackend in two minutes (REST example ApiManagementBackendReconnect,
+    whose PT3S is below the service's minimum).
+
+    .EXAMPLE
+    PS C:\>Get-AzApiManagementBackend -Context $apimContext | Invoke-AzApiManagementBackendReconnect -After (New-TimeSpan -Minutes 5) -WhatIf
+
+    Shows the reconnect request that would be sent for every backend.
+
+    .INPUTS
+    Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext
+
+    Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackend
+
+    System.String
+
+    .OUTPUTS
+    System.Boolean
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'ContextParameterSet')]
+    [OutputType([bool])]
+    param (
+        [Parameter(Mandatory = $true, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
+        [ValidateNotNullOrEmpty()]
+        [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext')]
+        [PSObject]
+        $Context,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
+        [ValidateNotNullOrEmpty()]
+        [string]
+        $BackendId,
+
+        [Parameter(Mandatory = $true, ValueFromPipeline = $true, ParameterSetName = 'ByInputObject')]
+        [ValidateNotNullOrEmpty()]
+        [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackend')]
+        [PSObject]
+        $InputObject,
+
+        [Parameter()]
+        [Nullable[timespan]]
+        $After,
+
+        [Parameter()]
+        [switch]
+        $PassThru
+    )
+
+    process {
+        $backendContext = $Context
+        $id = $BackendId
+        if ($PSCmdlet.ParameterSetName -eq 'ByInputObject') {
+            $id = [string]$InputObject.BackendId
+            $backendContext = $InputObject.Context
+            if ($null -eq $backendContext) {
+                $backendContext = New-ApimContextObject -ResourceGroupName ([string]$InputObject.ResourceGroupName) -ServiceName ([string]$InputObject.ServiceName) -SubscriptionId ([string]$InputObject.SubscriptionId)
+            }
+        }
+        if ($null -ne $After -and $After -lt [System.TimeSpan]::FromMinutes(2)) {
+            $message = '-After must be at least two minutes (the service''s minimum for a reconnect); {0} was given.' -f $After
+            $PSCmdlet.WriteError((New-ApimErrorRecord -Message $message -ErrorId 'ApimNative.BackendReconnectFailed' -TargetObject $id))
+            return
+        }
+
+        $address = Resolve-ApimServiceAddress -Context $backendContext
+        $target = Format-ApimBackendOperation -Address $address -BackendId $id -Method 'POST' -Suffix '/reconnect'
+        if (-not $PSCmdlet.ShouldProcess($target, 'Reconnect Backend')) {
+            return
+        }
+        $body = $null
+        if ($null -ne $After) {
+            $body = @{ properties = @{ after = ConvertTo-ApimIsoDuration -Value $After } }
+        }
+        $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint $address['Endpoint'] -ApiVersion $address['ApiVersion']
+        $request = New-ApimBackendRequest -Address $address -BackendId $id -Body $body
+        $result = Invoke-ApimNative -Client $client -Operation 'backend_reconnect' -Request $request -Cmdlet $PSCmdlet -TargetObject $id
+        if ($null -ne $result -and $PassThru) {
+            $true
+        }
+    }
+}

@@ -1,0 +1,170 @@
+function Invoke-MgUploadIdentityApiConnectorClientCertificate {
+    <#
+    .SYNOPSIS
+    Upload a PKCS 12 format key (.pfx) to an API connector's authentication configuration.
+
+    .DESCRIPTION
+    Adds a client certificate (POST /v1.0/identity/apiConnectors/{id}/uploadClientCertificate) and
+    writes the connector, whose authenticationConfiguration is then a
+    #microsoft.graph.clientCertificateAuthentication listing every uploaded certificate with its
+    thumbprint, notBefore and notAfter (Unix seconds) and isActive (the most recently uploaded
+    certificate that is currently valid). -Pkcs12Value is the base64 encoding of the .pfx file and
+    -Password its password ("" when it has none); both are required by the service. The service
+    opens the file with the password: a wrong password or an unreadable file is an error naming the
+    field. The PFX and its password never appear in output, -Verbose, -WhatIf or errors.
+
+    -Password is a plain string because the Graph cmdlet takes one and scripts pass strings;
+    compatibility wins here, and the value is only handed to the native library.
+
+    Not mirrored: -Break, -HttpPipelineAppend, -HttpPipelinePrepend, -Proxy, -ProxyCredential and
+    -ProxyUseDefaultCredentials belong to the Graph SDK's HTTP pipeline, which this module does not
+    load. -Headers is accepted but not sent yet (a warning names the headers).
+
+    .PARAMETER AdditionalProperties
+    Additional Parameters: further properties of the request body, sent as given.
+
+    .PARAMETER BodyParameter
+    A hashtable (or object) with pkcs12Value and password.
+
+    .PARAMETER Headers
+    Optional headers that will be added to the request. Not sent yet: a warning names them.
+
+    .PARAMETER IdentityApiConnectorId
+    The unique identifier of identityApiConnector.
+
+    .PARAMETER InputObject
+    Identity Parameter: an object with IdentityApiConnectorId or Id (such as Get-MgIdentityApiConnector's output).
+
+    .PARAMETER Password
+    The password of the .pfx file ("" when it has none).
+
+    .PARAMETER Pkcs12Value
+    The base64 encoding of the .pfx file.
+
+    .PARAMETER ResponseHeadersVariable
+    Optional Response Headers Variable: receives a hashtable with request-id, ETag and StatusCode.
+
+    .EXAMPLE
+    Import-Module Microsoft.Graph.Identity.SignIns
+
+    $params = @{
+    	pkcs12Value = "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ...kDJ04sJShkkgjL9Bm49plA"
+    	password = "<password>"
+    }
+
+    Invoke-MgUploadIdentityApiConnectorClientCertificate -IdentityApiConnectorId $identityApiConnectorId -BodyParameter $params
+
+    Uploads a certificate (the pkcs12Value shown is the documentation's shortened placeholder).
+
+    .EXAMPLE
+    $pfx = [Convert]::ToBase64String([System.IO.File]::ReadAllBytes('C:\certs\client.pfx'))
+    Get-MgIdentityApiConnector -IdentityApiConnectorId $id | Invoke-MgUploadIdentityApiConnectorClientCertificate -Pkcs12Value $pfx -Password $pfxPassword
+
+    Uploads a certificate file to a connector read before.
+
+    .INPUTS
+    Microsoft.Graph.PowerShell.Models.IIdentitySignInsIdentity
+
+    System.Collections.IDictionary
+
+    .OUTPUTS
+    Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'UploadExpanded')]
+    [OutputType('Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector')]
+    param (
+        [Parameter(ParameterSetName = 'UploadExpanded')]
+        [Parameter(ParameterSetName = 'UploadViaIdentityExpanded')]
+        [hashtable]
+        $AdditionalProperties,
+
+        [Parameter(ParameterSetName = 'Upload', Mandatory = $true, ValueFromPipeline = $true)]
+        [Parameter(ParameterSetName = 'UploadViaIdentity', Mandatory = $true, ValueFromPipeline = $true)]
+        [PSObject]
+        $BodyParameter,
+
+        [Parameter(ValueFromPipeline = $true)]
+        [System.Collections.IDictionary]
+        $Headers,
+
+        [Parameter(ParameterSetName = 'UploadExpanded', Mandatory = $true)]
+        [Parameter(ParameterSetName = 'Upload', Mandatory = $true)]
+        [string]
+        $IdentityApiConnectorId,
+
+        [Parameter(ParameterSetName = 'UploadViaIdentityExpanded', Mandatory = $true, ValueFromPipeline = $true)]
+        [Parameter(ParameterSetName = 'UploadViaIdentity', Mandatory = $true, ValueFromPipeline = $true)]
+        [PSObject]
+        $InputObject,
+
+        [Parameter(ParameterSetName = 'UploadExpanded')]
+        [Parameter(ParameterSetName = 'UploadViaIdentityExpanded')]
+        [string]
+        $Password,
+
+        [Parameter(ParameterSetName = 'UploadExpanded')]
+        [Parameter(ParameterSetName = 'UploadViaIdentityExpanded')]
+        [string]
+        $Pkcs12Value,
+
+        [Parameter()]
+        [Alias('RHV')]
+        [string]
+        $ResponseHeadersVariable
+    )
+
+    process {
+        $connectorId = $IdentityApiConnectorId
+        if ($PSCmdlet.ParameterSetName -like 'UploadViaIdentity*') {
+            $connectorId = Resolve-MgIdentityApiConnectorId -Cmdlet $PSCmdlet -InputObject $InputObject -Operation 'ApiConnectorUploadClientCertificate'
+        }
+        $body = @{}
+        if ($PSCmdlet.ParameterSetName -like '*Expanded') {
+            if ($null -ne $AdditionalProperties) {
+                foreach ($key in @($AdditionalProperties.Keys)) {
+                    $body[[string]$key] = $AdditionalProperties[$key]
+                }
+            }
+            if ($PSBoundParameters.ContainsKey('Pkcs12Value')) {
+                $body['pkcs12Value'] = $Pkcs12Value
+            }
+            if ($PSBoundParameters.ContainsKey('Password')) {
+                $body['password'] = $Password
+            }
+        }
+        elseif ($BodyParameter -is [System.Collections.IDictionary]) {
+            foreach ($key in @($BodyParameter.Keys)) {
+                $name = [string]$key
+                if ($name -eq 'Pkcs12Value') {
+                    $name = 'pkcs12Value'
+                }
+                elseif ($name -eq 'Password') {
+                    $name = 'password'
+                }
+                $body[$name] = $BodyParameter[$key]
+            }
+        }
+        else {
+            foreach ($property in $BodyParameter.PSObject.Properties) {
+                $name = $property.Name.Substring(0, 1).ToLowerInvariant() + $property.Name.Substring(1)
+                $body[$name] = $property.Value
+            }
+        }
+        # The target names the connector only: the PFX and its password are never shown.
+        if (-not $PSCmdlet.ShouldProcess(("identityApiConnector '{0}'" -f $connectorId), 'Upload client certificate (POST .../uploadClientCertificate)')) {
+            return
+        }
+        $splat = @{
+            Cmdlet                  = $PSCmdlet
+            Operation               = 'api_connector_upload_client_certificate'
+            Request                 = @{ id = $connectorId; body = $body }
+            TargetObject            = $connectorId
+            ResponseHeadersVariable = $ResponseHeadersVariable
+            Headers                 = $Headers
+        }
+        $result = Invoke-MgIdentityApiConnectorCall @splat
+        if ($null -ne $result) {
+            ConvertFrom-MgIdentityApiConnectorWire -Wire $result.body
+        }
+    }
+}

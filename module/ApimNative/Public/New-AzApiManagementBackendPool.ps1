@@ -1,0 +1,101 @@
+function New-AzApiManagementBackendPool {
+    <#
+    .SYNOPSIS
+    Creates the pool of a load-balanced backend.
+
+    .DESCRIPTION
+    Creates an in-memory ApimNative.BackendPool for New-AzApiManagementBackend -Pool or
+    Set-AzApiManagementBackend -Pool: its member backends (New-AzApiManagementBackendPoolItem, given
+    with -Service or piped), optional cookie session affinity and the status code answered when no
+    member is available. Nothing is sent; the native library validates the pool. Az.ApiManagement
+    has no cmdlet for pools.
+
+    .PARAMETER Service
+    The pool's members, from New-AzApiManagementBackendPoolItem. Piped items are collected.
+
+    .PARAMETER SessionIdSource
+    Where the gateway keeps the session id for session affinity: cookie.
+
+    .PARAMETER SessionIdName
+    Name of the session id (the cookie name).
+
+    .PARAMETER FailureResponseStatusCode
+    Status code (100-599) returned when no member of the pool can answer.
+
+    .EXAMPLE
+    PS C:\>$backends = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/apimService1/backends'
+    PS C:\>$pool = New-AzApiManagementBackendPool -Service @(
+    >>     New-AzApiManagementBackendPoolItem -Id "$backends/backend-1"
+    >>     New-AzApiManagementBackendPoolItem -Id "$backends/backend-2")
+    PS C:\>New-AzApiManagementBackend -Context $apimContext -BackendId simple-load-balancer -Pool $pool
+
+    A simple round-robin load balancer (REST example ApiManagementCreateBackendWithSimpleLoadBalancer).
+
+    .EXAMPLE
+    PS C:\>$pool = New-AzApiManagementBackendPool -Service @(
+    >>     New-AzApiManagementBackendPoolItem -Id "$backends/backend-1" -Weight 75
+    >>     New-AzApiManagementBackendPoolItem -Id "$backends/backend-2" -Weight 25)
+    PS C:\>New-AzApiManagementBackend -Context $apimContext -BackendId weighted-load-balancer -Pool $pool
+
+    A weighted load balancer (REST example ApiManagementCreateBackendWithWeightedLoadBalancer).
+
+    .EXAMPLE
+    PS C:\>$pool = "$backends/backend-1", "$backends/backend-2" | New-AzApiManagementBackendPoolItem | New-AzApiManagementBackendPool -SessionIdSource cookie -SessionIdName APIM-Session -FailureResponseStatusCode 503
+
+    A pool with cookie session affinity that answers 503 when every member is down.
+
+    .INPUTS
+    ApimNative.BackendPoolItem
+
+    .OUTPUTS
+    ApimNative.BackendPool
+    #>
+    [CmdletBinding()]
+    [OutputType('ApimNative.BackendPool')]
+    param (
+        [Parameter(Mandatory = $true, ValueFromPipeline = $true)]
+        [PSTypeName('ApimNative.BackendPoolItem')]
+        [PSObject[]]
+        $Service,
+
+        [Parameter()]
+        [ValidateSet('cookie')]
+        [string]
+        $SessionIdSource,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [string]
+        $SessionIdName,
+
+        [Parameter()]
+        [ValidateRange(100, 599)]
+        [int]
+        $FailureResponseStatusCode
+    )
+
+    begin {
+        $services = New-Object -TypeName System.Collections.Generic.List[object]
+    }
+
+    process {
+        foreach ($item in $Service) {
+            $services.Add($item)
+        }
+    }
+
+    end {
+        $pool = [PSCustomObject]@{
+            Services                  = $services.ToArray()
+            SessionIdSource           = $SessionIdSource
+            SessionIdName             = $SessionIdName
+            FailureResponseStatusCode = $null
+        }
+        if ($PSBoundParameters.ContainsKey('FailureResponseStatusCode')) {
+            $pool.FailureResponseStatusCode = $FailureResponseStatusCode
+        }
+        $request = ConvertTo-ApimWirePool -Pool $pool
+        $body = Invoke-ApimNativeBuilder -Builder 'backend_pool_new' -Request $request -Cmdlet $PSCmdlet
+        ConvertFrom-ApimWirePool -Wire $body
+    }
+}

@@ -1,0 +1,109 @@
+function New-AzApiManagementBackendPoolItem {
+    <#
+    .SYNOPSIS
+    Creates a member of a load-balanced backend pool.
+
+    .DESCRIPTION
+    Creates an in-memory ApimNative.BackendPoolItem for New-AzApiManagementBackendPool: an existing
+    backend (by ARM id, or a backend object from Get-AzApiManagementBackend / the pipeline) with its
+    priority, weight and preferred carbon emission category. Nothing is sent; the native library
+    validates the item (0-100 for priority and weight, a known carbon category). Az.ApiManagement
+    has no cmdlet for pools.
+
+    .PARAMETER Id
+    ARM id of an existing backend:
+    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ApiManagement/service/{serviceName}/backends/{backendId}
+
+    .PARAMETER Backend
+    A backend object (Get-AzApiManagementBackend or New-AzApiManagementBackend output); its Id is used.
+
+    .PARAMETER Priority
+    Priority in the pool, 0-100; lower values are used first.
+
+    .PARAMETER Weight
+    Weight in the pool, 0-100, among members of the same priority.
+
+    .PARAMETER PreferredCarbonEmission
+    Highest Scope 2 carbon emission category to route to when the backend has an azureRegion:
+    VeryLow, Low, Medium, High or VeryHigh.
+
+    .EXAMPLE
+    PS C:\>$backends = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/apimService1/backends'
+    PS C:\>$pool = New-AzApiManagementBackendPool -Service @(
+    >>     New-AzApiManagementBackendPoolItem -Id "$backends/backend-1" -Priority 1
+    >>     New-AzApiManagementBackendPoolItem -Id "$backends/backend-2" -Priority 1
+    >>     New-AzApiManagementBackendPoolItem -Id "$backends/backend-3" -Priority 2
+    >>     New-AzApiManagementBackendPoolItem -Id "$backends/backend-4" -Priority 2)
+    PS C:\>New-AzApiManagementBackend -Context $apimContext -BackendId priority-based-load-balancer -Pool $pool
+
+    A priority-based load balancer (REST example ApiManagementCreateBackendWithPriorityBasedLoadBalancer).
+
+    .EXAMPLE
+    PS C:\>$pool = New-AzApiManagementBackendPool -Service @(
+    >>     New-AzApiManagementBackendPoolItem -Id "$backends/sustainable-backend-europe-north" -PreferredCarbonEmission Medium -Priority 1 -Weight 1
+    >>     New-AzApiManagementBackendPoolItem -Id "$backends/proxybackend" -Priority 1 -Weight 1)
+    PS C:\>New-AzApiManagementBackend -Context $apimContext -BackendId carbonawareloadbalancerbackend -Pool $pool
+
+    A carbon-aware load balancer (REST example ApiManagementCreateBackendWithCarbonAwareLoadBalancer).
+
+    .EXAMPLE
+    PS C:\>$pool = Get-AzApiManagementBackend -Context $apimContext -Filter "startswith(name, 'backend-')" | New-AzApiManagementBackendPoolItem -Weight 50 | New-AzApiManagementBackendPool
+
+    Every backend whose id starts with backend-, equally weighted.
+
+    .INPUTS
+    Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackend
+
+    System.String
+
+    .OUTPUTS
+    ApimNative.BackendPoolItem
+    #>
+    [CmdletBinding(DefaultParameterSetName = 'ById')]
+    [OutputType('ApimNative.BackendPoolItem')]
+    param (
+        [Parameter(Mandatory = $true, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ById')]
+        [ValidateNotNullOrEmpty()]
+        [string]
+        $Id,
+
+        [Parameter(Mandatory = $true, ValueFromPipeline = $true, ParameterSetName = 'ByBackend')]
+        [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackend')]
+        [PSObject]
+        $Backend,
+
+        [Parameter()]
+        [ValidateRange(0, 100)]
+        [int]
+        $Priority,
+
+        [Parameter()]
+        [ValidateRange(0, 100)]
+        [int]
+        $Weight,
+
+        [Parameter()]
+        [ValidateSet('VeryLow', 'Low', 'Medium', 'High', 'VeryHigh')]
+        [string]
+        $PreferredCarbonEmission
+    )
+
+    process {
+        $backendArmId = $Id
+        if ($PSCmdlet.ParameterSetName -eq 'ByBackend') {
+            $backendArmId = [string]$Backend.Id
+        }
+        $request = @{ id = $backendArmId }
+        if ($PSBoundParameters.ContainsKey('Priority')) {
+            $request['priority'] = $Priority
+        }
+        if ($PSBoundParameters.ContainsKey('Weight')) {
+            $request['weight'] = $Weight
+        }
+        if ($PSBoundParameters.ContainsKey('PreferredCarbonEmission')) {
+            $request['preferredCarbonEmission'] = $PreferredCarbonEmission
+        }
+        $body = Invoke-ApimNativeBuilder -Builder 'backend_pool_item_new' -Request $request -Cmdlet $PSCmdlet
+        ConvertFrom-ApimWirePoolItem -Wire $body
+    }
+}

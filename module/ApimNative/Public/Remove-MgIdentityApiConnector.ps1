@@ -1,0 +1,106 @@
+function Remove-MgIdentityApiConnector {
+    <#
+    .SYNOPSIS
+    Delete an identityApiConnector object.
+
+    .DESCRIPTION
+    Deletes an API connector (DELETE /v1.0/identity/apiConnectors/{id}). With -IfMatch the DELETE
+    carries If-Match, and a connector that changed since that ETag was read is not removed (412).
+
+    Not mirrored: -Break, -HttpPipelineAppend, -HttpPipelinePrepend, -Proxy, -ProxyCredential and
+    -ProxyUseDefaultCredentials belong to the Graph SDK's HTTP pipeline, which this module does not
+    load. -Headers is accepted but not sent yet (a warning names the headers).
+
+    .PARAMETER Headers
+    Optional headers that will be added to the request. Not sent yet: a warning names them.
+
+    .PARAMETER IdentityApiConnectorId
+    The unique identifier of identityApiConnector.
+
+    .PARAMETER IfMatch
+    ETag.
+
+    .PARAMETER InputObject
+    Identity Parameter: an object with IdentityApiConnectorId or Id (such as Get-MgIdentityApiConnector's output).
+
+    .PARAMETER PassThru
+    Returns true when the command succeeds.
+
+    .PARAMETER ResponseHeadersVariable
+    Optional Response Headers Variable: receives a hashtable with request-id and StatusCode.
+
+    .EXAMPLE
+    Import-Module Microsoft.Graph.Identity.SignIns
+
+    Remove-MgIdentityApiConnector -IdentityApiConnectorId $identityApiConnectorId
+
+    Deletes the API connector.
+
+    .EXAMPLE
+    Get-MgIdentityApiConnector -Filter "displayName eq 'Old API'" | Remove-MgIdentityApiConnector -PassThru
+
+    Deletes the connectors named Old API and writes $true for each.
+
+    .INPUTS
+    Microsoft.Graph.PowerShell.Models.IIdentitySignInsIdentity
+
+    System.Collections.IDictionary
+
+    .OUTPUTS
+    System.Boolean
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'Delete')]
+    [OutputType([bool])]
+    param (
+        [Parameter(ValueFromPipeline = $true)]
+        [System.Collections.IDictionary]
+        $Headers,
+
+        [Parameter(ParameterSetName = 'Delete', Mandatory = $true)]
+        [string]
+        $IdentityApiConnectorId,
+
+        [Parameter()]
+        [string]
+        $IfMatch,
+
+        [Parameter(ParameterSetName = 'DeleteViaIdentity', Mandatory = $true, ValueFromPipeline = $true)]
+        [PSObject]
+        $InputObject,
+
+        [Parameter()]
+        [switch]
+        $PassThru,
+
+        [Parameter()]
+        [Alias('RHV')]
+        [string]
+        $ResponseHeadersVariable
+    )
+
+    process {
+        $id = $IdentityApiConnectorId
+        if ($PSCmdlet.ParameterSetName -eq 'DeleteViaIdentity') {
+            $id = Resolve-MgIdentityApiConnectorId -Cmdlet $PSCmdlet -InputObject $InputObject -Operation 'ApiConnectorDelete'
+        }
+        if (-not $PSCmdlet.ShouldProcess(("identityApiConnector '{0}'" -f $id), 'Remove API connector (DELETE /v1.0/identity/apiConnectors)')) {
+            return
+        }
+        $request = @{ id = $id }
+        if ($IfMatch) {
+            $request['ifMatch'] = $IfMatch
+        }
+        $splat = @{
+            Cmdlet                  = $PSCmdlet
+            Operation               = 'api_connector_delete'
+            Request                 = $request
+            TargetObject            = $id
+            ResponseHeadersVariable = $ResponseHeadersVariable
+            Headers                 = $Headers
+        }
+        $result = Invoke-MgIdentityApiConnectorCall @splat
+        if ($null -ne $result -and $PassThru) {
+            $true
+        }
+    }
+}

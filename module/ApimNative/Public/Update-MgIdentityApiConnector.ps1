@@ -1,0 +1,179 @@
+function Update-MgIdentityApiConnector {
+    <#
+    .SYNOPSIS
+    Update the properties of an identityApiConnector object.
+
+    .DESCRIPTION
+    Updates an API connector (PATCH /v1.0/identity/apiConnectors/{id}; the service answers 204 and
+    nothing is written). Any of displayName, targetUrl and authenticationConfiguration may be sent;
+    a #microsoft.graph.pkcs12Certificate configuration replaces the whole configuration (use
+    Invoke-MgUploadIdentityApiConnectorClientCertificate to add a certificate instead). The body is
+    checked by the native library before anything is sent, each problem named by its JSON path.
+    Passwords and PFX contents never appear in output, -Verbose, -WhatIf or errors.
+
+    Not mirrored: -Break, -HttpPipelineAppend, -HttpPipelinePrepend, -Proxy, -ProxyCredential and
+    -ProxyUseDefaultCredentials belong to the Graph SDK's HTTP pipeline, which this module does not
+    load. -Headers is accepted but not sent yet (a warning names the headers).
+
+    .PARAMETER AdditionalProperties
+    Additional Parameters: further properties of the identityApiConnector, sent as given.
+
+    .PARAMETER AuthenticationConfiguration
+    apiAuthenticationConfigurationBase: a hashtable with "@odata.type" and the members of that type.
+
+    .PARAMETER BodyParameter
+    identityApiConnector: a hashtable (or object) with the properties to change.
+
+    .PARAMETER DisplayName
+    The name of the API connector.
+
+    .PARAMETER Headers
+    Optional headers that will be added to the request. Not sent yet: a warning names them.
+
+    .PARAMETER Id
+    The unique identifier for an entity. Read-only.
+
+    .PARAMETER IdentityApiConnectorId
+    The unique identifier of identityApiConnector.
+
+    .PARAMETER InputObject
+    Identity Parameter: an object with IdentityApiConnectorId or Id (such as Get-MgIdentityApiConnector's output).
+
+    .PARAMETER ResponseHeadersVariable
+    Optional Response Headers Variable: receives a hashtable with request-id, ETag and StatusCode.
+
+    .PARAMETER TargetUrl
+    The URL of the API endpoint to call.
+
+    .EXAMPLE
+    Import-Module Microsoft.Graph.Identity.SignIns
+
+    $params = @{
+    	displayName = "New Test API"
+    	targetUrl = "https://otherapi.com/api/endpoint"
+    	authenticationConfiguration = @{
+    		"@odata.type" = "microsoft.graph.basicAuthentication"
+    		username = "<NEW_USERNAME>"
+    		password = "<NEW_PASSWORD>"
+    	}
+    }
+
+    Update-MgIdentityApiConnector -IdentityApiConnectorId $identityApiConnectorId -BodyParameter $params
+
+    Changes the display name, the target URL and the basic credentials.
+
+    .EXAMPLE
+    $params = @{
+    	authenticationConfiguration = @{
+    		"@odata.type" = "#microsoft.graph.pkcs12Certificate"
+    		pkcs12Value = [Convert]::ToBase64String([System.IO.File]::ReadAllBytes('C:\certs\client.pfx'))
+    		password = "secret"
+    	}
+    }
+
+    Update-MgIdentityApiConnector -IdentityApiConnectorId $identityApiConnectorId -BodyParameter $params
+
+    Switches the connector to client certificate authentication.
+
+    .INPUTS
+    Microsoft.Graph.PowerShell.Models.IIdentitySignInsIdentity
+
+    Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector
+
+    System.Collections.IDictionary
+
+    .OUTPUTS
+    Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'UpdateExpanded')]
+    [OutputType('Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector')]
+    param (
+        [Parameter(ParameterSetName = 'UpdateExpanded')]
+        [Parameter(ParameterSetName = 'UpdateViaIdentityExpanded')]
+        [hashtable]
+        $AdditionalProperties,
+
+        [Parameter(ParameterSetName = 'UpdateExpanded')]
+        [Parameter(ParameterSetName = 'UpdateViaIdentityExpanded')]
+        [hashtable]
+        $AuthenticationConfiguration,
+
+        [Parameter(ParameterSetName = 'Update', Mandatory = $true, ValueFromPipeline = $true)]
+        [Parameter(ParameterSetName = 'UpdateViaIdentity', Mandatory = $true, ValueFromPipeline = $true)]
+        [PSObject]
+        $BodyParameter,
+
+        [Parameter(ParameterSetName = 'UpdateExpanded')]
+        [Parameter(ParameterSetName = 'UpdateViaIdentityExpanded')]
+        [string]
+        $DisplayName,
+
+        [Parameter(ValueFromPipeline = $true)]
+        [System.Collections.IDictionary]
+        $Headers,
+
+        [Parameter(ParameterSetName = 'UpdateExpanded')]
+        [Parameter(ParameterSetName = 'UpdateViaIdentityExpanded')]
+        [string]
+        $Id,
+
+        [Parameter(ParameterSetName = 'UpdateExpanded', Mandatory = $true)]
+        [Parameter(ParameterSetName = 'Update', Mandatory = $true)]
+        [string]
+        $IdentityApiConnectorId,
+
+        [Parameter(ParameterSetName = 'UpdateViaIdentityExpanded', Mandatory = $true, ValueFromPipeline = $true)]
+        [Parameter(ParameterSetName = 'UpdateViaIdentity', Mandatory = $true, ValueFromPipeline = $true)]
+        [PSObject]
+        $InputObject,
+
+        [Parameter()]
+        [Alias('RHV')]
+        [string]
+        $ResponseHeadersVariable,
+
+        [Parameter(ParameterSetName = 'UpdateExpanded')]
+        [Parameter(ParameterSetName = 'UpdateViaIdentityExpanded')]
+        [string]
+        $TargetUrl
+    )
+
+    process {
+        $connectorId = $IdentityApiConnectorId
+        if ($PSCmdlet.ParameterSetName -like 'UpdateViaIdentity*') {
+            $connectorId = Resolve-MgIdentityApiConnectorId -Cmdlet $PSCmdlet -InputObject $InputObject -Operation 'ApiConnectorUpdate'
+        }
+        if ($PSCmdlet.ParameterSetName -like '*Expanded') {
+            $expanded = @{}
+            if ($null -ne $AdditionalProperties) {
+                foreach ($key in @($AdditionalProperties.Keys)) {
+                    $expanded[[string]$key] = $AdditionalProperties[$key]
+                }
+            }
+            foreach ($name in @('AuthenticationConfiguration', 'DisplayName', 'Id', 'TargetUrl')) {
+                if ($PSBoundParameters.ContainsKey($name)) {
+                    $expanded[$name] = $PSBoundParameters[$name]
+                }
+            }
+            $body = ConvertTo-MgIdentityApiConnectorBody -Expanded $expanded
+        }
+        else {
+            $body = ConvertTo-MgIdentityApiConnectorBody -BodyParameter $BodyParameter
+        }
+        # The id is read-only: it addresses the connector and is not sent in the PATCH.
+        $body.Remove('id')
+        $changed = (@($body.Keys) | Sort-Object) -join ', '
+        if (-not $PSCmdlet.ShouldProcess(("identityApiConnector '{0}'" -f $connectorId), ('Update API connector properties: {0} (PATCH)' -f $changed))) {
+            return
+        }
+        $splat = @{
+            Cmdlet                  = $PSCmdlet
+            Operation               = 'api_connector_update'
+            Request                 = @{ id = $connectorId; body = $body }
+            TargetObject            = $connectorId
+            ResponseHeadersVariable = $ResponseHeadersVariable
+            Headers                 = $Headers
+        }
+        $null = Invoke-MgIdentityApiConnectorCall @splat
+    }
+}

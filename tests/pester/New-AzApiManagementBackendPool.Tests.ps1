@@ -1,0 +1,46 @@
+Describe 'New-AzApiManagementBackendPool' {
+    BeforeAll {
+        . ([System.IO.Path]::Combine($PSScriptRoot, 'TestSupport.ps1'))
+        $emulator = Start-TestEmulator
+        $apimContext = New-TestContext -Emulator $emulator
+        $backends = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/apimService1/backends'
+        foreach ($id in @('backend-1', 'backend-2')) {
+            $null = New-TestBackend -Context $apimContext -BackendId $id
+        }
+    }
+
+    AfterAll {
+        $emulator.Dispose()
+    }
+
+    It 'runs the weighted example and creates the pool backend' {
+        $pool = New-AzApiManagementBackendPool -Service @(
+            New-AzApiManagementBackendPoolItem -Id "$backends/backend-1" -Weight 75
+            New-AzApiManagementBackendPoolItem -Id "$backends/backend-2" -Weight 25)
+        $pool.PSObject.TypeNames | Should -Contain 'ApimNative.BackendPool'
+        $pool.Services.Count | Should -Be 2
+        $backend = New-AzApiManagementBackend -Context $apimContext -BackendId weighted-load-balancer -Pool $pool
+        $backend.Type | Should -Be 'Pool'
+        ($backend.Pool.Services | ForEach-Object -Process { $_.Weight }) -join ',' | Should -Be '75,25'
+    }
+
+    It 'collects piped items and sets session affinity and the failure response' {
+        $pool = "$backends/backend-1", "$backends/backend-2" | New-AzApiManagementBackendPoolItem | New-AzApiManagementBackendPool -SessionIdSource cookie -SessionIdName APIM-Session -FailureResponseStatusCode 503
+        $pool.Services.Count | Should -Be 2
+        $pool.SessionIdSource | Should -Be 'cookie'
+        $pool.SessionIdName | Should -Be 'APIM-Session'
+        $pool.FailureResponseStatusCode | Should -Be 503
+    }
+
+    It 'turns a Single backend into a pool with Set-AzApiManagementBackend -Pool' {
+        $null = New-TestBackend -Context $apimContext -BackendId becomes-pool
+        $pool = New-AzApiManagementBackendPool -Service (New-AzApiManagementBackendPoolItem -Id "$backends/backend-1")
+        $updated = Set-AzApiManagementBackend -Context $apimContext -BackendId becomes-pool -Pool $pool -PassThru
+        $updated.Type | Should -Be 'Pool'
+        $updated.Pool.Services.Count | Should -Be 1
+    }
+
+    It 'rejects a pool without members' {
+        { New-AzApiManagementBackendPool -Service @() } | Should -Throw
+    }
+}
