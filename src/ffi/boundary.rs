@@ -1,0 +1,208 @@
+//! The guards every entry point runs behind: one panic boundary ([`run`]), NULL checks, UTF-8
+//! and JSON decoding of arguments with errors that name the argument, and the one way to block
+//! on the shared runtime. Nothing here knows about backends.
+
+use super::status::ApimStatus;
+use super::strings::into_c_string;
+use crate::model::{ApimError, ErrorCategory, ErrorDetail};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use std::any::Any;
+use std::ffi::{c_char, CStr};
+use std::future::Future;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::OnceLock;
+
+/// Runs `body` so that nothing unwinds into C, and writes its JSON (success or error) to
+/// `*out_json`. When `out_json` itself is NULL nothing can be reported, so nothing runs.
+pub(crate) fn run(
+    function: &'static str,
+    out_json: *mut *mut c_char,
+    body: impl FnOnce() -> Result<String, ApimError>,
+) -> ApimStatus {
+    if out_json.is_null() {
+        return ApimStatus::NullArgument;
+    }
+    // Why AssertUnwindSafe: after a panic nothing observes the closure's captures again; the
+    // shared state it touches (client, runtime) is only used through `&self` and stays valid.
+    let (status, json) = match catch_unwind(AssertUnwindSafe(body)) {
+        Ok(Ok(json)) => (ApimStatus::Ok, json),
+        Ok(Err(error)) => (ApimStatus::for_error(&error), error.to_json()),
+        Err(payload) => (ApimStatus::Panic, panic_error(function, payload.as_ref()).to_json()),
+    };
+    // SAFETY: checked non-NULL above; the caller promises it points to writable `char *` storage.
+    unsafe { *out_json = into_c_string(json) };
+    status
+}
+
+/// Runs a function that returns nothing (`_free`, `_cancel`, `_stop`): a panic is swallowed
+/// because there is no channel to report it, and unwinding into C would abort the host.
+pub(crate) fn run_void(body: impl FnOnce()) {
+    let _ = catch_unwind(AssertUnwindSafe(body));
+}
+
+fn panic_error(function: &str, payload: &(dyn Any + Send)) -> ApimError {
+    let reason = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no message".to_string());
+    ApimError::new(
+        "InternalPanic",
+        format!("internal error in {function} (a bug; please report it): {reason}. The library remains usable."),
+        ErrorCategory::NotSpecified,
+    )
+}
+
+/// The error for a NULL pointer argument; `ApimStatus::for_error` maps its code to
+/// `APIM_STATUS_NULL_ARGUMENT`.
+pub(crate) fn null_argument(name: &str) -> ApimError {
+    let mut e = ApimError::new(
+        "NullArgument",
+        format!("{name} is NULL; a valid pointer is required"),
+        ErrorCategory::InvalidArgument,
+    );
+    e.target = Some(name.to_string());
+    e
+}
+
+/// A shared reference to a handle the caller passed in, or the NULL-argument error.
+///
+/// # Safety
+/// `ptr` is NULL or points to a live `T` created by this library and not yet freed.
+pub(crate) unsafe fn handle_ref<'a, T>(ptr: *const T, name: &str) -> Result<&'a T, ApimError> {
+    // SAFETY: guaranteed by the caller (see above).
+    unsafe { ptr.as_ref() }.ok_or_else(|| null_argument(name))
+}
+
+/// Checks that an out-parameter for a handle is usable.
+pub(crate) fn out_ptr<T>(ptr: *mut *mut T, name: &str) -> Result<*mut *mut T, ApimError> {
+    if ptr.is_null() {
+        Err(null_argument(name))
+    } else {
+        Ok(ptr)
+    }
+}
+
+/// A NUL-terminated UTF-8 argument as `&str`.
+///
+/// # Safety
+/// `ptr` is NULL or points to a NUL-terminated string that stays valid during the call.
+pub(crate) unsafe fn utf8_arg<'a>(ptr: *const c_char, name: &str) -> Result<&'a str, ApimError> {
+    if ptr.is_null() {
+        return Err(null_argument(name));
+    }
+    // SAFETY: non-NULL and NUL-terminated by the caller's promise.
+    let bytes = unsafe { CStr::from_ptr(ptr) }.to_bytes();
+    std::str::from_utf8(bytes).map_err(|e| {
+        ApimError::invalid_argument(
+            name,
+            format!("{name} is not valid UTF-8 (invalid byte at offset {}); pass UTF-8 text", e.valid_up_to()),
+        )
+    })
+}
+
+/// A JSON object argument decoded into `T` (every JSON argument of the ABI is an object).
+/// Syntax errors name the argument with line and column; a non-object, wrong types, missing and
+/// unknown fields are a `ValidationError` whose target is the JSON path.
+///
+/// # Safety
+/// As [`utf8_arg`].
+pub(crate) unsafe fn json_arg<T: DeserializeOwned>(ptr: *const c_char, name: &str) -> Result<T, ApimError> {
+    // SAFETY: forwarded to the caller.
+    let text = unsafe { utf8_arg(ptr, name) }?;
+    // Syntax first, over the whole text, so that a trailing mistake is not hidden by a shape error.
+    let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(name, &e))?;
+    if !value.is_object() {
+        return Err(ApimError::validation(vec![ErrorDetail::new(
+            name,
+            "InvalidType",
+            format!("{name} must be a JSON object, not {}", kind_of(&value)),
+        )]));
+    }
+    serde_path_to_error::deserialize(value).map_err(|e| shape_error(name, e))
+}
+
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn syntax_error(name: &str, e: &serde_json::Error) -> ApimError {
+    ApimError::invalid_argument(
+        name,
+        format!("{name} is not valid JSON: {} at line {} column {}", without_position(e), e.line(), e.column()),
+    )
+}
+
+/// serde_json's message without its own " at line N column M" suffix (we add ours).
+fn without_position(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+fn shape_error(name: &str, e: serde_path_to_error::Error<serde_json::Error>) -> ApimError {
+    let inner = e.inner();
+    let path = e.path().to_string();
+    let parent = if path == "." { String::new() } else { path };
+    let message = redact_strings(&without_position(inner));
+    // serde reports a missing field at its parent; point at the field itself.
+    let (rule, field) = if let Some(f) = field_in(&message, "missing field `") {
+        ("Required", Some(f))
+    } else if let Some(f) = field_in(&message, "unknown field `") {
+        ("UnknownField", Some(f))
+    } else {
+        ("InvalidType", None)
+    };
+    let target = match field {
+        // serde_path_to_error already ends the path of an unknown field with its name.
+        Some(f) if parent == f || parent.ends_with(&format!(".{f}")) => parent,
+        Some(f) if parent.is_empty() => f,
+        Some(f) => format!("{parent}.{f}"),
+        None if parent.is_empty() => name.to_string(),
+        None => parent,
+    };
+    ApimError::validation(vec![ErrorDetail::new(target.clone(), rule, format!("{name}: {target}: {message}"))])
+}
+
+fn field_in(message: &str, prefix: &str) -> Option<String> {
+    let rest = message.strip_prefix(prefix)?;
+    rest.find('`').map(|end| rest[..end].to_string())
+}
+
+/// serde echoes a wrong-typed string value (`invalid type: string "..."`); that value may be a
+/// token or password put in the wrong place, so it never reaches an error message.
+fn redact_strings(message: &str) -> String {
+    static QUOTED: OnceLock<regex::Regex> = OnceLock::new();
+    let re = QUOTED.get_or_init(|| regex::Regex::new(r#"string "(?:[^"\\]|\\.)*""#).expect("static regex"));
+    re.replace_all(message, "string").into_owned()
+}
+
+/// Runs `future` to completion on the shared runtime. C callers' threads are never runtime
+/// threads; a caller already inside a tokio runtime would deadlock or panic, so it gets an error.
+pub(crate) fn block_on<F: Future>(future: F) -> Result<F::Output, ApimError> {
+    if tokio::runtime::Handle::try_current().is_ok() {
+        return Err(ApimError::new(
+            "InvalidThread",
+            "apim_* functions block until done and cannot be called from a thread that runs an async runtime",
+            ErrorCategory::InvalidOperation,
+        ));
+    }
+    Ok(crate::runtime::runtime().block_on(future))
+}
+
+/// Serialises a success body; the result types are plain data, so failure would be a bug.
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, ApimError> {
+    serde_json::to_string(value).map_err(|e| {
+        ApimError::new("SerializationFailed", format!("result could not be serialised: {e}"), ErrorCategory::NotSpecified)
+    })
+}

@@ -1,0 +1,118 @@
+//! Every backend operation through the C ABI against the in-process emulator started with
+//! apim_emulator_start: the status codes, ETags and error JSON a C caller sees.
+
+mod ffi_support;
+
+use apim_native::ffi::*;
+use ffi_support::*;
+use serde_json::json;
+
+fn backend_body(description: &str) -> serde_json::Value {
+    json!({"properties": {"description": description, "url": "https://backend.contoso.example/api", "protocol": "http"}})
+}
+
+#[test]
+fn full_lifecycle_through_the_c_abi() {
+    let emulator = Emulator::start();
+    let client = emulator.client();
+
+    // create: 201 with an ETag and the stored backend
+    let (status, created) = op(apim_backend_create_or_update, client.ptr(), &request("ffi-b1", json!({"body": backend_body("first")})));
+    assert_eq!(status, ApimStatus::Ok, "{created}");
+    assert_eq!(created["status"], 201, "{created}");
+    let etag1 = created["etag"].as_str().expect("etag").to_string();
+    assert!(!etag1.is_empty());
+    assert_eq!(created["body"]["name"], "ffi-b1", "{created}");
+    assert_eq!(created["body"]["properties"]["description"], "first");
+    assert!(created["exchanges"].as_array().is_some_and(|e| !e.is_empty()), "{created}");
+
+    // replace: 200 and a new ETag
+    let (status, replaced) = op(apim_backend_create_or_update, client.ptr(), &request("ffi-b1", json!({"body": backend_body("second")})));
+    assert_eq!(status, ApimStatus::Ok, "{replaced}");
+    assert_eq!(replaced["status"], 200);
+    let etag2 = replaced["etag"].as_str().unwrap().to_string();
+    assert_ne!(etag1, etag2);
+
+    // get and get_entity_tag agree on the ETag
+    let (status, got) = op(apim_backend_get, client.ptr(), &request("ffi-b1", json!({})));
+    assert_eq!(status, ApimStatus::Ok, "{got}");
+    assert_eq!(got["body"]["properties"]["description"], "second");
+    assert_eq!(got["etag"], etag2.as_str());
+    let (status, tag) = op(apim_backend_get_entity_tag, client.ptr(), &request("ffi-b1", json!({})));
+    assert_eq!(status, ApimStatus::Ok, "{tag}");
+    assert_eq!(tag["etag"], etag2.as_str());
+
+    // list sees it
+    let (status, list) = op(apim_backend_list, client.ptr(), &request("ignored", json!({})).replace(",\"backendId\":\"ignored\"", ""));
+    assert_eq!(status, ApimStatus::Ok, "{list}");
+    let names: Vec<&str> = list["value"].as_array().unwrap().iter().filter_map(|b| b["name"].as_str()).collect();
+    assert!(names.contains(&"ffi-b1"), "{list}");
+    assert!(list.get("nextLink").is_some(), "{list}");
+
+    // update with a stale ETag: 412 PreconditionFailed as APIM_STATUS_ERROR
+    let patch = json!({"properties": {"description": "patched"}});
+    let (status, stale) = op(apim_backend_update, client.ptr(), &request("ffi-b1", json!({"ifMatch": etag1, "body": patch})));
+    assert_eq!(status, ApimStatus::Error, "{stale}");
+    assert_eq!(stale["httpStatus"], 412, "{stale}");
+    assert_eq!(stale["code"], "PreconditionFailed", "{stale}");
+
+    // update with the current ETag
+    let (status, updated) = op(apim_backend_update, client.ptr(), &request("ffi-b1", json!({"ifMatch": etag2, "body": patch})));
+    assert_eq!(status, ApimStatus::Ok, "{updated}");
+    assert_eq!(updated["body"]["properties"]["description"], "patched", "{updated}");
+    assert_eq!(updated["body"]["properties"]["url"], "https://backend.contoso.example/api");
+
+    // reconnect is accepted
+    let (status, reconnected) = op(apim_backend_reconnect, client.ptr(), &request("ffi-b1", json!({"body": {"properties": {"after": "PT2M"}}})));
+    assert_eq!(status, ApimStatus::Ok, "{reconnected}");
+    assert_eq!(reconnected["status"], 202, "{reconnected}");
+
+    // delete, then get is a 404 ResourceNotFound with the ObjectNotFound category
+    let (status, deleted) = op(apim_backend_delete, client.ptr(), &request("ffi-b1", json!({"ifMatch": "*"})));
+    assert_eq!(status, ApimStatus::Ok, "{deleted}");
+    assert_eq!(deleted["status"], 200, "{deleted}");
+    let (status, missing) = op(apim_backend_get, client.ptr(), &request("ffi-b1", json!({})));
+    assert_eq!(status, ApimStatus::Error, "{missing}");
+    assert_eq!(missing["httpStatus"], 404);
+    assert_eq!(missing["code"], "ResourceNotFound");
+    assert_eq!(missing["category"], "ObjectNotFound");
+}
+
+#[test]
+fn an_invalid_body_is_rejected_before_sending_with_every_field_path() {
+    let emulator = Emulator::start();
+    let client = emulator.client();
+    // url missing, protocol not in the enum, title too long: three rules, all reported at once.
+    let body = json!({"properties": {"protocol": "gopher", "title": "t".repeat(301)}});
+    let (status, error) = op(apim_backend_create_or_update, client.ptr(), &request("bad", json!({"body": body})));
+    assert_eq!(status, ApimStatus::InvalidArgument, "{error}");
+    assert_eq!(error["code"], "ValidationError");
+    let targets: Vec<&str> = error["details"].as_array().unwrap().iter().filter_map(|d| d["target"].as_str()).collect();
+    for field in ["properties.url", "properties.protocol", "properties.title"] {
+        assert!(targets.contains(&field), "{field} missing from {error}");
+    }
+    assert!(error.get("httpStatus").is_none(), "nothing was sent: {error}");
+    // and nothing was created
+    let (status, _) = op(apim_backend_get, client.ptr(), &request("bad", json!({})));
+    assert_eq!(status, ApimStatus::Error);
+}
+
+#[test]
+fn a_bad_address_is_an_invalid_argument_naming_the_field() {
+    let emulator = Emulator::start();
+    let client = emulator.client();
+    let bad = json!({"subscriptionId": SUB, "resourceGroupName": "rg1", "serviceName": "bad name!", "backendId": "b1"}).to_string();
+    let (status, error) = op(apim_backend_get, client.ptr(), &bad);
+    assert_eq!(status, ApimStatus::InvalidArgument, "{error}");
+    let text = error.to_string();
+    assert!(text.contains("serviceName"), "{error}");
+}
+
+#[test]
+fn the_emulator_stops_and_its_port_is_released() {
+    let emulator = Emulator::start();
+    let address = emulator.base_url.trim_start_matches("http://").to_string();
+    assert!(std::net::TcpStream::connect(&address).is_ok());
+    drop(emulator); // apim_emulator_stop
+    assert!(std::net::TcpStream::connect(&address).is_err(), "still listening on {address} after stop");
+}

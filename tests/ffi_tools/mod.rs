@@ -1,0 +1,48 @@
+//! Finding external tools (gcc, mcs, mono) and the cdylib for the tests that spawn them.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+/// True when `tool` runs. When it does not: a loud message and false, unless `CI=true`, where a
+/// missing tool is a failure (CI installs gcc, mono-mcs and mono-runtime).
+pub fn have_tool(tool: &str, version_arg: &str) -> bool {
+    let found = Command::new(tool)
+        .arg(version_arg)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    if !found {
+        if std::env::var("CI").as_deref() == Ok("true") {
+            panic!("`{tool}` is required when CI=true but was not found on PATH");
+        }
+        eprintln!("\n!!!!!!!! SKIPPED: `{tool}` is not installed; this test did NOT run. !!!!!!!!\n");
+    }
+    found
+}
+
+/// The directory holding `libapim_native.so` built by this `cargo test` run: the test executable
+/// lives in `target/<profile>/deps/`, the cdylib in `target/<profile>/`.
+pub fn cdylib_dir() -> PathBuf {
+    let exe = std::env::current_exe().expect("test executable path");
+    let dir = exe.parent().and_then(|deps| deps.parent()).expect("target/<profile>").to_path_buf();
+    let lib = dir.join(cdylib_name());
+    assert!(
+        lib.exists(),
+        "{} was not built; `cargo test` builds the cdylib with the library (crate-type cdylib)",
+        lib.display()
+    );
+    dir
+}
+
+pub fn cdylib_name() -> &'static str {
+    if cfg!(target_os = "macos") {
+        "libapim_native.dylib"
+    } else if cfg!(windows) {
+        "apim_native.dll"
+    } else {
+        "libapim_native.so"
+    }
+}
