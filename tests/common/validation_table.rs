@@ -50,6 +50,28 @@ pub struct Case {
     pub body: Value,
     pub target: &'static str,
     pub code: &'static str,
+    /// The rule code the client reports ("" = the row cannot be sent by the client).
+    pub client_code: &'static str,
+    /// The rule code the emulator answers ("" = the row cannot be put on a URL).
+    pub emulator_code: &'static str,
+}
+
+impl Case {
+    fn new(name: &'static str, op: Op, version: ApiVersion, address: Address, body: Value, target: &'static str, code: &'static str) -> Case {
+        Case { name, op, version, address, body, target, code, client_code: code, emulator_code: code }
+    }
+
+    /// The client reports this row with another rule code (or "" when it cannot).
+    fn on_client(mut self, code: &'static str) -> Case {
+        self.client_code = code;
+        self
+    }
+
+    /// The emulator answers this row with another rule code (or "" when it cannot be sent).
+    fn on_emulator(mut self, code: &'static str) -> Case {
+        self.emulator_code = code;
+        self
+    }
 }
 
 const V2021: ApiVersion = ApiVersion::V2021_08_01;
@@ -104,15 +126,7 @@ fn put(name: &'static str, props: Value, target: &'static str, code: &'static st
 }
 
 fn put_v(name: &'static str, version: ApiVersion, props: Value, target: &'static str, code: &'static str) -> Case {
-    Case {
-        name,
-        op: Op::Put,
-        version,
-        address: Address::default(),
-        body: merged(valid_put(), json!({ "properties": props })),
-        target,
-        code,
-    }
+    Case::new(name, Op::Put, version, Address::default(), merged(valid_put(), json!({ "properties": props })), target, code)
 }
 
 fn pool(name: &'static str, pool_patch: Value, target: &'static str, code: &'static str) -> Case {
@@ -120,15 +134,8 @@ fn pool(name: &'static str, pool_patch: Value, target: &'static str, code: &'sta
 }
 
 fn pool_v(name: &'static str, version: ApiVersion, pool_patch: Value, target: &'static str, code: &'static str) -> Case {
-    Case {
-        name,
-        op: Op::Put,
-        version,
-        address: Address::default(),
-        body: merged(valid_pool_put(), json!({ "properties": { "pool": pool_patch } })),
-        target,
-        code,
-    }
+    let body = merged(valid_pool_put(), json!({ "properties": { "pool": pool_patch } }));
+    Case::new(name, Op::Put, version, Address::default(), body, target, code)
 }
 
 /// A circuit breaker with one rule built from `rule`.
@@ -137,13 +144,13 @@ fn cb_rule(name: &'static str, rule: Value, target: &'static str, code: &'static
 }
 
 fn body_case(name: &'static str, op: Op, version: ApiVersion, body: Value, target: &'static str, code: &'static str) -> Case {
-    Case { name, op, version, address: Address::default(), body, target, code }
+    Case::new(name, op, version, Address::default(), body, target, code)
 }
 
 fn path(name: &'static str, edit: fn(&mut Address), target: &'static str, code: &'static str) -> Case {
     let mut address = Address::default();
     edit(&mut address);
-    Case { name, op: Op::Path, version: LATEST, address, body: valid_put(), target, code }
+    Case::new(name, Op::Path, LATEST, address, valid_put(), target, code)
 }
 
 /// Every rule, one row each.
@@ -209,7 +216,9 @@ pub fn cases() -> Vec<Case> {
         put("title must be a string", json!({"title": 42}), "properties.title", "InvalidType"),
         pool("weight must be an integer", json!({"services": [{"id": "/b/1", "weight": "heavy"}]}), "properties.pool.services[0].weight", "InvalidType"),
         put("tls flag must be a boolean", json!({"tls": {"validateCertificateChain": "yes"}}), "properties.tls.validateCertificateChain", "InvalidType"),
-        body_case("body must be an object", Op::Put, LATEST, json!([1, 2]), "body", "InvalidType"),
+        body_case("body must be an object", Op::Put, LATEST, json!([1, 2]), "body", "InvalidType")
+            // The emulator's HTTP layer rejects a non-object body before the model sees it.
+            .on_emulator("Type"),
         body_case("properties must be an object", Op::Put, LATEST, json!({"properties": "x"}), "properties", "InvalidType"),
         // Api-version gating: fields the chosen version does not have
         put_v("circuitBreaker needs 2024-05-01", V2022, json!({"circuitBreaker": {"rules": [{"name": "r"}]}}), "properties.circuitBreaker", "NotInApiVersion"),
@@ -238,7 +247,10 @@ pub fn cases() -> Vec<Case> {
         path("serviceName starts with a letter", |a| a.service_name = "1apim".into(), "serviceName", "Pattern"),
         path("serviceName does not end with a hyphen", |a| a.service_name = "apim-".into(), "serviceName", "Pattern"),
         path("backendId too long", |a| a.backend_id = "b".repeat(81), "backendId", "MaxLength"),
-        path("backendId too short", |a| a.backend_id = String::new(), "backendId", "MinLength"),
+        path("backendId too short", |a| a.backend_id = String::new(), "backendId", "MinLength")
+            // The client says the id is missing; a URL cannot carry an empty segment.
+            .on_client("InvalidArgument")
+            .on_emulator(""),
         path("backendId has no slash", |a| a.backend_id = "a/b".into(), "backendId", "Pattern"),
     ]
 }
