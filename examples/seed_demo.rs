@@ -173,12 +173,9 @@ fn summary(out: &Value) -> String {
     if let Some(etag) = out.get("etag").and_then(Value::as_str) {
         parts.push(format!("ETag {etag}"));
     }
-    match out.get("body") {
-        Some(Value::Object(body)) => {
-            let shown = body.get("properties").cloned().unwrap_or_else(|| Value::Object(body.clone()));
-            parts.push(mask(shown).to_string());
-        }
-        _ => {}
+    if let Some(Value::Object(body)) = out.get("body") {
+        let shown = body.get("properties").cloned().unwrap_or_else(|| Value::Object(body.clone()));
+        parts.push(mask(shown).to_string());
     }
     parts.join("  ")
 }

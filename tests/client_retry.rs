@@ -416,6 +416,26 @@ async fn nothing_is_sent_when_the_request_is_invalid() {
     for t in ["subscriptionId", "backendId", "body"] {
         assert!(targets.iter().any(|x| x == t), "{t} reported in {targets:?}");
     }
+    // The model's rules, for the client's api-version: every problem with its JSON path.
+    let long_title = "t".repeat(301);
+    let err = c
+        .backend_create_or_update(&request(json!({"body": {"properties": {"title": long_title, "url": "https://x.example", "protocol": "ftp"}}})))
+        .await
+        .unwrap_err();
+    let targets: Vec<_> = err.details.iter().filter_map(|d| d.target.clone()).collect();
+    assert!(targets.contains(&"properties.title".to_string()), "{targets:?}");
+    assert!(targets.contains(&"properties.protocol".to_string()), "{targets:?}");
+    // A field the chosen api-version does not have is an error, not silently dropped.
+    let old = client(&server, json!({"apiVersion": "2022-08-01"}));
+    let pool = json!({"properties": {"type": "Pool", "pool": {"services": [{"id": format!("/subscriptions/{}/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/apimService1/backends/b2", client_support::SUB)}]}}});
+    let err = old.backend_create_or_update(&request(json!({"body": pool}))).await.unwrap_err();
+    let targets: Vec<_> = err.details.iter().filter_map(|d| d.target.clone()).chain(err.target.clone()).collect();
+    assert!(targets.iter().any(|t| t.starts_with("properties.pool") || t.starts_with("properties.type")), "{err:?}");
+    // A bad resource group / service name / backend id.
+    let err = c.backend_get(&request(json!({"serviceName": "1-bad-", "backendId": "x".repeat(81)}))).await.unwrap_err();
+    let targets: Vec<_> = err.details.iter().filter_map(|d| d.target.clone()).collect();
+    assert!(targets.iter().any(|t| t == "serviceName"), "{err:?}");
+    assert!(targets.iter().any(|t| t == "backendId"), "{err:?}");
     // A bad list page size.
     let err = c.backend_list(&request(json!({"top": 0}))).await.unwrap_err();
     assert_eq!(err.target.as_deref(), Some("top"));

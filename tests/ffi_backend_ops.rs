@@ -116,3 +116,45 @@ fn the_emulator_stops_and_its_port_is_released() {
     drop(emulator); // apim_emulator_stop
     assert!(std::net::TcpStream::connect(&address).is_err(), "still listening on {address} after stop");
 }
+
+#[test]
+fn list_pages_with_top_one_page_and_next_link() {
+    let emulator = Emulator::start();
+    let client = emulator.client();
+    for i in 0..5 {
+        let (status, out) = op(apim_backend_create_or_update, client.ptr(), &request(&format!("page-{i}"), json!({"body": backend_body("p")})));
+        assert_eq!(status, ApimStatus::Ok, "{out}");
+    }
+    let address = json!({"subscriptionId": SUB, "resourceGroupName": "rg1", "serviceName": "apimService1"});
+
+    // Following every page (the default) returns all five.
+    let (status, all) = op(apim_backend_list, client.ptr(), &address.to_string());
+    assert_eq!(status, ApimStatus::Ok, "{all}");
+    assert_eq!(all["value"].as_array().unwrap().len(), 5, "{all}");
+
+    // One page of two, then continue from its nextLink.
+    let mut first = address.clone();
+    first["top"] = json!(2);
+    first["onePage"] = json!(true);
+    let (status, page) = op(apim_backend_list, client.ptr(), &first.to_string());
+    assert_eq!(status, ApimStatus::Ok, "{page}");
+    assert_eq!(page["value"].as_array().unwrap().len(), 2, "{page}");
+    let next = page["nextLink"].as_str().expect("a nextLink after a partial page").to_string();
+    let mut second = address.clone();
+    second["nextLink"] = json!(next);
+    second["onePage"] = json!(true);
+    let (status, page2) = op(apim_backend_list, client.ptr(), &second.to_string());
+    assert_eq!(status, ApimStatus::Ok, "{page2}");
+    assert_eq!(page2["value"].as_array().unwrap().len(), 2, "{page2}");
+    let names = |p: &serde_json::Value| -> Vec<String> {
+        p["value"].as_array().unwrap().iter().map(|b| b["name"].as_str().unwrap().to_string()).collect()
+    };
+    assert!(names(&page).iter().all(|n| !names(&page2).contains(n)), "pages overlap: {page} {page2}");
+
+    // $filter reaches the service.
+    let mut filtered = address.clone();
+    filtered["filter"] = json!("name eq 'page-3'");
+    let (status, one) = op(apim_backend_list, client.ptr(), &filtered.to_string());
+    assert_eq!(status, ApimStatus::Ok, "{one}");
+    assert_eq!(names(&one), vec!["page-3".to_string()], "{one}");
+}

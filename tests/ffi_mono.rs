@@ -1,7 +1,8 @@
 //! module/ApimNative/Native.cs, compiled as C# 5 (`mcs -langversion:5`) with the library path
 //! substituted the way the module does it, runs tests/dotnet/InteropHarness.cs under mono
 //! against the cdylib: the backend lifecycle on the in-process emulator, a builder, BeginCall,
-//! and `Zürich 東京 🚀` round-tripped through a description byte for byte.
+//! `Zürich 東京 🚀` round-tripped through a description byte for byte, and the module's Ctrl+C
+//! path (BeginCall, Wait(100) polling, Cancel) returning status 5.
 
 mod ffi_tools;
 
@@ -46,7 +47,7 @@ fn native_cs_compiles_as_csharp5_and_drives_the_library_under_mono() {
     for step in [
         "start_emulator", "new_client", "create", "get", "unicode_round_trip", "list", "update", "begin_call",
         "delete", "get_after_delete", "build_credential", "build_rejects_non_object", "null_request",
-        "malformed_json", "call_after_cancel",
+        "malformed_json", "call_after_cancel", "call_reaches_server", "cancelled_call_returns", "cancel_status",
     ] {
         assert!(stdout.lines().any(|l| l == format!("ok {step}")), "step {step} missing:\n{stdout}\n{stderr}");
     }

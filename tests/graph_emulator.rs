@@ -306,3 +306,51 @@ async fn odata_query_options() {
     }
     emu.handle.stop().await;
 }
+
+#[tokio::test]
+async fn connectors_persist_without_their_secrets() {
+    let dir = tempfile::tempdir().unwrap();
+    let options = |dir: &std::path::Path| -> apim_native::emulator::EmulatorOptions {
+        serde_json::from_value(json!({"listen": "127.0.0.1:0", "dataDir": dir})).unwrap()
+    };
+    let handle = apim_native::emulator::start(options(dir.path())).await.unwrap();
+    let emu = Emu { handle, http: reqwest::Client::new() };
+    let (_, _, basic_created) = emu.create(json!({"displayName": "Persisted", "targetUrl": "https://someapi.com/api",
+        "authenticationConfiguration": {"@odata.type": "#microsoft.graph.basicAuthentication", "username": "MyUsername", "password": "Disk-Secret-1"}})).await;
+    let pfx = current_pfx("Disk-Secret-2");
+    let (status, _, cert_created) = emu.create(json!({"displayName": "Cert", "targetUrl": "https://someapi.com/api",
+        "authenticationConfiguration": {"@odata.type": "#microsoft.graph.pkcs12Certificate", "pkcs12Value": pfx.base64, "password": "Disk-Secret-2"}})).await;
+    assert_eq!(status, StatusCode::CREATED);
+    emu.handle.stop().await;
+
+    let mut stored = String::new();
+    for entry in walk(dir.path()) {
+        stored.push_str(&String::from_utf8_lossy(&std::fs::read(entry).unwrap()));
+    }
+    assert!(stored.contains("Persisted") && stored.contains(&pfx.thumbprint), "the data directory holds the connectors");
+    for secret in ["Disk-Secret-1", "Disk-Secret-2", &pfx.base64[..40]] {
+        assert!(!stored.contains(secret), "a secret reached the disk");
+    }
+
+    let handle = apim_native::emulator::start(options(dir.path())).await.unwrap();
+    let emu = Emu { handle, http: reqwest::Client::new() };
+    for created in [&basic_created, &cert_created] {
+        let (status, _, got) = emu.send(reqwest::Method::GET, &format!("{COLLECTION}/{}", created["id"].as_str().unwrap()), None, &[]).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(got["authenticationConfiguration"], created["authenticationConfiguration"]);
+    }
+    emu.handle.stop().await;
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}

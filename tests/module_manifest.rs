@@ -173,8 +173,9 @@ fn native_cs_is_csharp_5_and_has_the_library_placeholder() {
         return;
     }
     let source = read(&path);
+    let code = csharp_without_comments(&source);
     for forbidden in ["$\"", "$@\"", "NativeLibrary", "PtrToStringUTF8", "Span<"] {
-        assert!(!source.contains(forbidden), "Native.cs uses {forbidden}, which Windows PowerShell 5.1's C# 5 compiler lacks");
+        assert!(!code.contains(forbidden), "Native.cs uses {forbidden}, which Windows PowerShell 5.1's C# 5 compiler lacks");
     }
     assert!(source.contains("__APIM_NATIVE_LIBRARY__"), "Native.cs must carry the placeholder the psm1 replaces");
     for api in ["BeginCall", "Cancel", "Build", "NewClient", "StartEmulator", "Wait"] {
@@ -208,4 +209,56 @@ fn error_ids_follow_the_apimnative_operation_failed_scheme() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     let bad = "$r = New-Object -TypeName System.Management.Automation.ErrorRecord -ArgumentList @($e, 'Oops', 'NotSpecified', $null)\n";
     assert_eq!(error_ids(&parse(bad), bad), vec![(1, "Oops".to_string())]);
+}
+
+/// C# source with // and /* */ comments removed (string and char literals are kept as they are),
+/// so that a comment naming a forbidden API is not mistaken for a use of it.
+fn csharp_without_comments(source: &str) -> String {
+    let chars: Vec<char> = source.chars().collect();
+    let mut out = String::with_capacity(source.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        if c == '/' && next == Some('/') {
+            while i < chars.len() && chars[i] != '\n' {
+                i += 1;
+            }
+        } else if c == '/' && next == Some('*') {
+            i += 2;
+            while i + 1 < chars.len() && !(chars[i] == '*' && chars[i + 1] == '/') {
+                i += 1;
+            }
+            i += 2;
+        } else if c == '"' || c == '\'' {
+            // A literal: copy it through its closing quote, honouring backslash escapes
+            // (verbatim @"" strings double their quotes, which this also passes through).
+            out.push(c);
+            i += 1;
+            while i < chars.len() && chars[i] != c {
+                if chars[i] == '\\' && i + 1 < chars.len() {
+                    out.push(chars[i]);
+                    i += 1;
+                }
+                out.push(chars[i]);
+                i += 1;
+            }
+            if i < chars.len() {
+                out.push(chars[i]);
+                i += 1;
+            }
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    out
+}
+
+#[test]
+fn csharp_comment_stripping_keeps_code_and_strings() {
+    let sample = "// no NativeLibrary here\nint a = 1; /* PtrToStringUTF8 */ string s = \"http://x\"; var t = $\"{a}\";\n";
+    let code = csharp_without_comments(sample);
+    assert!(!code.contains("NativeLibrary") && !code.contains("PtrToStringUTF8"));
+    assert!(code.contains("\"http://x\"") && code.contains("$\""), "{code}");
 }

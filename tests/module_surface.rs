@@ -256,3 +256,17 @@ fn help_carries_the_seed_examples() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+
+#[test]
+fn help_carries_every_seed_004_example() {
+    // Issue 7: the REST reference's create-or-update examples, each shown as cmdlets somewhere.
+    let seed = read(&repo_root().join("tests/fixtures/seeds/backend-create-or-update.md"));
+    let mut examples: Vec<&str> =
+        seed.lines().map(str::trim).filter(|l| l.starts_with("ApiManagementCreateBackend") && !l.contains(' ')).collect();
+    examples.sort();
+    examples.dedup();
+    assert!(examples.len() >= 9, "seed 004 lists its examples: {examples:?}");
+    let help: String = public_files().iter().map(|f| read(f)).collect();
+    let missing: Vec<&&str> = examples.iter().filter(|e| !help.contains(**e)).collect();
+    assert!(missing.is_empty(), "no cmdlet help shows these seed 004 examples: {missing:?}");
+}

@@ -9,6 +9,8 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('ApimNative.Format.ps1xml')
     FunctionsToExport    = @(
+        'Connect-ApimNative'
+        'Disconnect-ApimNative'
         'Get-AzApiManagementBackend'
         'Get-MgIdentityApiConnector'
         'Invoke-AzApiManagementBackendReconnect'

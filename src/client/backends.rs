@@ -312,16 +312,23 @@ impl ApimClient {
         finish(call, response)
     }
 
-    /// After a PUT/PATCH: a 202 + Location is polled, and then the entity read back, so the
-    /// caller always gets the final entity.
+    /// After a PUT/PATCH: a 202 + Location is polled to completion. When the last poll answers
+    /// with the entity itself (APIM's Location URLs do) that is the result, keeping its 201/200;
+    /// otherwise (an operation-status body, or none) the entity is read back, so the caller always
+    /// gets the final entity.
     async fn settle_write(&self, mut call: Call<'_>, url: Url, response: HttpResponse) -> Result<OperationResult, ApimError> {
         let (response, polled) = call.poll_to_completion(response).await?;
-        if !polled {
+        if !polled || is_entity(&response.json()?) {
             return finish(call, response);
         }
         let entity = call.send(&HttpRequest::new(Method::GET, url)).await?;
         finish(call, entity)
     }
+}
+
+/// A backend entity rather than an operation status: it has `id`, `name` and `properties`.
+fn is_entity(body: &Option<Value>) -> bool {
+    body.as_ref().is_some_and(|b| b.get("id").is_some() && b.get("name").is_some() && b.get("properties").is_some())
 }
 
 fn if_match_or_any(req: &BackendRequest) -> String {

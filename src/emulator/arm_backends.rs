@@ -1,19 +1,21 @@
 //! ARM backend routes (`.../service/{svc}/backends[/{id}[/reconnect]]`) with the real service's
 //! semantics (rest-contracts A.1, A.7): 201 create / 200 replace, PATCH merge, ETags and If-Match,
 //! 404 `ResourceNotFound`, 400 `ValidationError` from the model's validators, 202 reconnect.
-//! The list operation lives in `backend_list.rs`.
+//! The list operation lives in `backend_list.rs`, body parsing and service-side defaults in
+//! `backend_body.rs`.
 
 use super::async_put::{PendingPuts, Poll};
 use super::backend_list::list_backends;
 use super::context::EmulatorContext;
 use super::errors::ArmError;
 use super::etag::IfMatch;
+use super::backend_body::{json_body, service_fills_in, stored_properties, validation_error};
 use super::json_merge::merge_properties;
 use super::request::{absolute_url, api_version, Query};
 use super::store::{Change, JsonCollection, Record};
 use crate::model::address::{validate_backend_id, ServiceAddress};
-use crate::model::backend::{check_backend_contract, check_backend_reconnect, check_backend_update};
-use crate::model::{ApiVersion, ApimError, ErrorDetail};
+use crate::model::backend::{check_backend_reconnect, check_backend_update};
+use crate::model::{ApimError, ErrorDetail};
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri};
@@ -112,62 +114,6 @@ where
     tokio::task::spawn_blocking(move || backends.modify(&key, decide))
         .await
         .map_err(|e| ArmError::new(StatusCode::INTERNAL_SERVER_ERROR, "InternalServerError", format!("store task failed: {e}")))?
-}
-
-impl From<std::io::Error> for ArmError {
-    fn from(e: std::io::Error) -> Self {
-        ArmError::new(StatusCode::INTERNAL_SERVER_ERROR, "PersistenceFailed", format!("the emulator could not persist the change: {e}"))
-    }
-}
-
-/// Parses a JSON request body; `required` says whether an empty body is an error.
-fn json_body(bytes: &Bytes, required: bool) -> Result<Option<Value>, ArmError> {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return if required {
-            Err(ArmError::bad_parameter("body", "Required", "The request body is required."))
-        } else {
-            Ok(None)
-        };
-    }
-    let value: Value = serde_json::from_slice(bytes)
-        .map_err(|e| ArmError::bad_parameter("body", "InvalidJson", format!("The request body is not valid JSON: {e}.")))?;
-    if !value.is_object() {
-        return Err(ArmError::bad_parameter("body", "Type", "The request body must be a JSON object."));
-    }
-    Ok(Some(value))
-}
-
-fn validation_error(e: ApimError) -> ArmError {
-    ArmError::from_apim(StatusCode::BAD_REQUEST, e)
-}
-
-/// The properties to store for a PUT: the model's normalised form (so alternative spellings are
-/// stored canonically and only set fields kept), plus what the service fills in itself.
-fn stored_properties(body: &Value, version: ApiVersion) -> Result<Value, ArmError> {
-    let contract = check_backend_contract(body, version).map_err(validation_error)?;
-    let normalised = serde_json::to_value(&contract).unwrap_or(Value::Null);
-    let mut properties = normalised
-        .get("properties")
-        .or_else(|| body.get("properties"))
-        .cloned()
-        .unwrap_or_else(|| Value::Object(Map::new()));
-    service_fills_in(&mut properties);
-    Ok(properties)
-}
-
-/// What the service itself does to stored backend properties (BackendServiceFabricCrudTest
-/// recording): it defaults `maxPartitionResolutionRetries` to 3 and answers the thumbprint as
-/// `clientCertificateThumbprint` although requests spell it `clientCertificatethumbprint`.
-fn service_fills_in(properties: &mut Value) {
-    let Some(sf) = properties.pointer_mut("/properties/serviceFabricCluster").and_then(Value::as_object_mut) else {
-        return;
-    };
-    if sf.get("maxPartitionResolutionRetries").map_or(true, Value::is_null) {
-        sf.insert("maxPartitionResolutionRetries".into(), json!(3));
-    }
-    if let Some(thumbprint) = sf.remove("clientCertificatethumbprint") {
-        sf.insert("clientCertificateThumbprint".into(), thumbprint);
-    }
 }
 
 fn require_if_match(headers: &HeaderMap, operation: &str) -> Result<IfMatch, ArmError> {

@@ -94,6 +94,13 @@ impl IntoResponse for ArmError {
     }
 }
 
+/// A store write that could not be persisted is the emulator's fault: 500, never a silent loss.
+impl From<std::io::Error> for ArmError {
+    fn from(e: std::io::Error) -> Self {
+        ArmError::new(StatusCode::INTERNAL_SERVER_ERROR, "PersistenceFailed", format!("the emulator could not persist the change: {e}"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

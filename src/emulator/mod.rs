@@ -9,6 +9,7 @@
 pub mod arm_backends;
 mod async_put;
 mod auth_layer;
+mod backend_body;
 mod backend_list;
 pub mod context;
 pub mod errors;
@@ -16,6 +17,7 @@ pub mod etag;
 pub mod graph_api_connectors;
 mod json_merge;
 pub mod odata_filter;
+mod odata_tokens;
 pub mod paging;
 mod path_case;
 pub mod persistence;

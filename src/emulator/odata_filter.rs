@@ -8,6 +8,7 @@
 //!
 //! String comparisons ignore case (APIM compares resource names case-insensitively).
 
+use super::odata_tokens::{tokenize, Kind, Token};
 use serde_json::Value;
 
 /// A filterable field of a backend.
@@ -145,91 +146,6 @@ fn compare(value: Option<String>, op: Op, literal: Option<&str>) -> bool {
             }
         }
     }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-enum Kind {
-    Word(String),
-    Str(String),
-    Open,
-    Close,
-    Comma,
-}
-
-impl Kind {
-    fn describe(&self) -> String {
-        match self {
-            Kind::Word(w) => format!("'{w}'"),
-            Kind::Str(s) => format!("string '{s}'"),
-            Kind::Open => "'('".into(),
-            Kind::Close => "')'".into(),
-            Kind::Comma => "','".into(),
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-struct Token {
-    kind: Kind,
-    at: usize,
-}
-
-fn tokenize(text: &str) -> Result<Vec<Token>, String> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        match c {
-            c if c.is_whitespace() => i += 1,
-            '(' | ')' | ',' => {
-                let kind = match c {
-                    '(' => Kind::Open,
-                    ')' => Kind::Close,
-                    _ => Kind::Comma,
-                };
-                out.push(Token { kind, at });
-                i += 1;
-            }
-            '\'' => {
-                // OData escapes a quote inside a string by doubling it.
-                let mut s = String::new();
-                i += 1;
-                loop {
-                    match chars.get(i) {
-                        None => return Err(format!("unterminated string starting at position {at}")),
-                        Some((_, '\'')) if matches!(chars.get(i + 1), Some((_, '\''))) => {
-                            s.push('\'');
-                            i += 2;
-                        }
-                        Some((_, '\'')) => {
-                            i += 1;
-                            break;
-                        }
-                        Some((_, ch)) => {
-                            s.push(*ch);
-                            i += 1;
-                        }
-                    }
-                }
-                out.push(Token { kind: Kind::Str(s), at });
-            }
-            c if c.is_alphanumeric() || c == '_' || c == '.' || c == '/' || c == '-' => {
-                let mut w = String::new();
-                while let Some((_, ch)) = chars.get(i) {
-                    if ch.is_alphanumeric() || *ch == '_' || *ch == '.' || *ch == '/' || *ch == '-' {
-                        w.push(*ch);
-                        i += 1;
-                    } else {
-                        break;
-                    }
-                }
-                out.push(Token { kind: Kind::Word(w), at });
-            }
-            other => return Err(format!("unexpected character '{other}' at position {at}")),
-        }
-    }
-    Ok(out)
 }
 
 struct Parser {

@@ -2,6 +2,13 @@
 //! helpers (`boundary`: panic/NULL/UTF-8/JSON guards; `status`; `strings`) and one file per
 //! exported type. Every function here is re-exported so Rust tests can call it as C would.
 
+// Each entry point's doc comment is written for the C caller and states its pointer contract
+// (what may be NULL, who owns and frees what), which is what a `# Safety` section would repeat.
+#![allow(clippy::missing_safety_doc)]
+// ApimError is the one error type of the crate and deliberately carries everything the caller
+// needs; boxing it here would only add an allocation on the error path.
+#![allow(clippy::result_large_err)]
+
 mod backend;
 mod boundary;
 mod builders;

@@ -3,6 +3,8 @@
 // builder, BeginCall/Wait, and NULL handling. Compiled with `mcs -langversion:5` and run under
 // mono by tests/ffi_mono.rs. Prints "ok <step>" lines; exits 1 on the first failure.
 using System;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using ApimNative;
 
@@ -44,6 +46,33 @@ public static class InteropHarness
         start += marker.Length;
         int end = json.IndexOf('"', start);
         return json.Substring(start, end - start);
+    }
+
+    // The module's Ctrl+C path: BeginCall, poll Wait(100), then Cancel from this thread. The server
+    // accepts and never answers, so the call is certainly in flight when Cancel comes.
+    private static void CancelLikeCtrlC()
+    {
+        TcpListener silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        int port = ((IPEndPoint)silent.LocalEndpoint).Port;
+        ClientHandle client;
+        NativeResult made = Interop.NewClient("{\"armEndpoint\":\"http://127.0.0.1:" + port + "\",\"retry\":{\"maxAttempts\":1},\"timeoutSeconds\":120}", out client);
+        Expect("new_client_for_cancel", made.Ok, made);
+        PendingCall pending = Interop.BeginCall(client, "backend_get", "{" + Address + ",\"backendId\":\"slow\"}");
+        int polls = 0;
+        bool finishedEarly = false;
+        while (!silent.Pending() && !finishedEarly && polls++ < 300)
+        {
+            finishedEarly = pending.Wait(100);
+        }
+        Expect("call_reaches_server", silent.Pending() && !finishedEarly, finishedEarly ? pending.Result : null);
+        TcpClient accepted = silent.AcceptTcpClient();
+        Interop.Cancel(client);
+        Expect("cancelled_call_returns", pending.Wait(30000), null);
+        Expect("cancel_status", pending.Result.Status == 5 && pending.Result.Json.Contains("OperationCancelled"), pending.Result);
+        accepted.Close();
+        silent.Stop();
+        client.Dispose();
     }
 
     public static int Main()
@@ -107,6 +136,8 @@ public static class InteropHarness
         Interop.Cancel(client);
         NativeResult afterCancel = Interop.Call(client, "backend_list", "{" + Address + "}");
         Expect("call_after_cancel", afterCancel.Ok, afterCancel);
+
+        CancelLikeCtrlC();
 
         client.Dispose();
         emulator.Dispose();

@@ -73,4 +73,47 @@ Describe 'Get-AzApiManagementBackend' {
             $paged.Dispose()
         }
     }
+
+    It 'cancels the native call when the pipeline is stopped (Ctrl+C)' {
+        # A server that accepts the connection and never answers: only a cancel ends the call
+        # before the client's 100 s timeout.
+        $listener = New-Object -TypeName System.Net.Sockets.TcpListener -ArgumentList @([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        $shell = [powershell]::Create()
+        try {
+            $endpoint = 'http://127.0.0.1:{0}' -f $listener.LocalEndpoint.Port
+            $null = $shell.AddScript({
+                    param ($ModulePath, $Endpoint, $SubscriptionId)
+                    Import-Module -Name $ModulePath
+                    $hanging = New-AzApiManagementContext -ResourceGroupName rg1 -ServiceName apimService1 -SubscriptionId $SubscriptionId -Endpoint $Endpoint
+                    Get-AzApiManagementBackend -Context $hanging -BackendId hangs
+                }).AddArgument($modulePath).AddArgument($endpoint).AddArgument($TestSubscriptionId)
+            $null = $shell.BeginInvoke()
+            $polls = 0
+            while (-not $listener.Pending() -and $polls -lt 600) {
+                Start-Sleep -Milliseconds 100
+                $polls++
+            }
+            $listener.Pending() | Should -BeTrue
+            $socket = $listener.AcceptTcpClient()
+
+            $shell.Stop()
+            $shell.InvocationStateInfo.State | Should -Be 'Stopped'
+
+            # The native call was cancelled, so its connection is closed: reading ends with 0
+            # bytes instead of running into the read timeout (an IOException fails the test).
+            $socket.ReceiveTimeout = 30000
+            $stream = $socket.GetStream()
+            $buffer = New-Object -TypeName byte[] -ArgumentList 65536
+            do {
+                $read = $stream.Read($buffer, 0, $buffer.Length)
+            } while ($read -gt 0)
+            $read | Should -Be 0
+            $socket.Close()
+        }
+        finally {
+            $shell.Dispose()
+            $listener.Stop()
+        }
+    }
 }

@@ -28,6 +28,14 @@ function New-AzApiManagementBackendProxy {
 
     Creates a Backend Proxy In-Memory Object which can be used when setting up a backend.
 
+    .EXAMPLE
+    PS C:\>$credential = New-AzApiManagementBackendCredential -AuthorizationHeaderScheme Basic -AuthorizationHeaderParameter opensesma -Header @{ 'x-my-1' = @('val1', 'val2') } -Query @{ 'sv' = @('xx', 'bb', 'cc') }
+    PS C:\>$proxy = New-AzApiManagementBackendProxy -Url 'http://192.168.1.1:8080' -ProxyCredential (Get-Credential -UserName 'Contoso\admin')
+    PS C:\>New-AzApiManagementBackend -Context $apimContext -BackendId proxybackend -Url 'https://backendname2644/' -Protocol http -Description description5308 -Credential $credential -Proxy $proxy -SkipCertificateChainValidation $false -SkipCertificateNameValidation $false
+
+    REST example ApiManagementCreateBackendProxyBackend: a backend reached through an
+    authenticated web proxy, with credentials and a complete tls object.
+
     .INPUTS
     None
 

@@ -1,0 +1,325 @@
+function Connect-ApimNative {
+    <#
+    .SYNOPSIS
+    Chooses how the ApimNative cmdlets sign in to Azure Resource Manager and Microsoft Graph.
+
+    .DESCRIPTION
+    Sets the session's default credential (and optionally the cloud and subscription) for every
+    ApimNative cmdlet that follows. The native library gets the tokens: it caches them per scope
+    (ARM, Graph) and refreshes them a few minutes before they expire, so a long runbook keeps
+    working after one Connect-ApimNative.
+
+    The ways to sign in, as in Connect-AzAccount:
+    - no credential parameter: the default chain of the Azure SDKs, tried on first use in this
+      order: environment variables (AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET or
+      AZURE_CLIENT_CERTIFICATE_PATH), workload identity (AZURE_FEDERATED_TOKEN_FILE), managed
+      identity, then the signed-in Azure CLI. When none works, the error lists each one and why.
+    - -Identity: the managed identity of the App Service, Function, Container App, Azure
+      Automation account, VM or Cloud Shell this runs in. -AccountId picks a user-assigned one.
+    - -ServicePrincipal -TenantId -Credential: an application with a client secret (user name =
+      application (client) id, password = secret).
+    - -ServicePrincipal -TenantId -ApplicationId -CertificatePath: an application with a
+      certificate (PEM with its key, or PFX with -CertificatePassword).
+    - -FederatedTokenFile: workload identity federation (AKS, GitHub Actions).
+    - -UseAzureCli: the account signed in with 'az login'.
+    - -AccessToken: a token you already have. It is never refreshed and is sent to ARM and Graph
+      alike, so it only suits short sessions against one of them.
+
+    Nothing is sent when this runs: the options are checked (missing values, unreadable
+    certificate, wrong PFX password) and kept for the session. Cached clients are dropped so the
+    next call signs in with the new credential. A token of Az.Accounts (Get-AzAccessToken) is not
+    taken over implicitly: it is valid for one audience and cannot be refreshed here; pass it with
+    -AccessToken if that is what you want.
+
+    Secrets (client secret, certificate password, access token) are never shown by -WhatIf,
+    -Verbose, errors or the returned object.
+
+    .PARAMETER Identity
+    Sign in with the managed identity of the Azure resource this session runs on.
+
+    .PARAMETER AccountId
+    With -Identity, the user-assigned identity to use: its client id, or its ARM resource id
+    (/subscriptions/.../providers/Microsoft.ManagedIdentity/userAssignedIdentities/name).
+    Without it the system-assigned identity is used.
+
+    .PARAMETER ServicePrincipal
+    Sign in as an application (service principal) with a secret (-Credential) or a certificate
+    (-CertificatePath).
+
+    .PARAMETER TenantId
+    The Microsoft Entra tenant (directory) id or domain of the application. Optional with
+    -FederatedTokenFile (default: AZURE_TENANT_ID) and -UseAzureCli (default: the CLI's tenant).
+
+    .PARAMETER Credential
+    The application's client id as user name and its client secret as password.
+
+    .PARAMETER ApplicationId
+    The application (client) id for certificate sign-in and workload identity (default for the
+    latter: AZURE_CLIENT_ID).
+
+    .PARAMETER CertificatePath
+    Path of the sign-in certificate with its private key: PEM (certificate and unencrypted RSA key)
+    or PFX / PKCS#12.
+
+    .PARAMETER CertificatePassword
+    The password of a PFX certificate file.
+
+    .PARAMETER FederatedTokenFile
+    Path of the federated token file that the platform writes and rotates (AZURE_FEDERATED_TOKEN_FILE
+    on AKS). It is read again for every token request.
+
+    .PARAMETER UseAzureCli
+    Use the account signed in with the Azure CLI ('az login').
+
+    .PARAMETER AccessToken
+    A bearer token to send as it is. It is not refreshed.
+
+    .PARAMETER Environment
+    The Azure cloud: AzureCloud (default), AzureChinaCloud or AzureUSGovernment. Sets the sign-in
+    authority and the ARM and Graph endpoints the cmdlets call.
+
+    .PARAMETER Subscription
+    The subscription id used when a cmdlet's context names none.
+
+    .EXAMPLE
+    PS C:\> Connect-ApimNative -Identity
+
+    Signs in with the system-assigned managed identity (App Service, Functions, Container Apps,
+    Azure Automation, VMs).
+
+    .EXAMPLE
+    PS C:\> Connect-ApimNative -Identity -AccountId 00000000-1111-2222-3333-444444444444 -Subscription 55555555-6666-7777-8888-999999999999
+
+    Signs in with a user-assigned managed identity chosen by its client id.
+
+    .EXAMPLE
+    PS C:\> $credential = Get-Credential -UserName 00000000-1111-2222-3333-444444444444 -Message 'Client secret'
+    PS C:\> Connect-ApimNative -ServicePrincipal -TenantId contoso.onmicrosoft.com -Credential $credential
+
+    Signs in as an application with its client secret.
+
+    .EXAMPLE
+    PS C:\> Connect-ApimNative -ServicePrincipal -TenantId contoso.onmicrosoft.com -ApplicationId 00000000-1111-2222-3333-444444444444 -CertificatePath ./sp.pfx -CertificatePassword (Read-Host -AsSecureString)
+
+    Signs in as an application with a PFX certificate.
+
+    .EXAMPLE
+    PS C:\> Connect-ApimNative -UseAzureCli -Environment AzureUSGovernment
+
+    Uses the Azure CLI's account in Azure Government.
+
+    .EXAMPLE
+    PS C:\> Connect-ApimNative
+
+    Uses the default chain (environment, workload identity, managed identity, Azure CLI).
+
+    .OUTPUTS
+    ApimNative.Connection
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'DefaultChain')]
+    [OutputType('ApimNative.Connection')]
+    param (
+        [Parameter(Mandatory = $true, ParameterSetName = 'ManagedIdentity')]
+        [switch]
+        $Identity,
+
+        [Parameter(ParameterSetName = 'ManagedIdentity')]
+        [ValidateNotNullOrEmpty()]
+        [string]
+        $AccountId,
+
+        [Parameter(Mandatory = $true, ParameterSetName = 'ServicePrincipalSecret')]
+        [Parameter(Mandatory = $true, ParameterSetName = 'ServicePrincipalCertificate')]
+        [switch]
+        $ServicePrincipal,
+
+        [Parameter(Mandatory = $true, ParameterSetName = 'ServicePrincipalSecret')]
+        [Parameter(Mandatory = $true, ParameterSetName = 'ServicePrincipalCertificate')]
+        [Parameter(ParameterSetName = 'FederatedToken')]
+        [Parameter(ParameterSetName = 'AzureCli')]
+        [ValidateNotNullOrEmpty()]
+        [string]
+        $TenantId,
+
+        [Parameter(Mandatory = $true, ParameterSetName = 'ServicePrincipalSecret')]
+        [pscredential]
+        $Credential,
+
+        [Parameter(Mandatory = $true, ParameterSetName = 'ServicePrincipalCertificate')]
+        [Parameter(ParameterSetName = 'FederatedToken')]
+        [ValidateNotNullOrEmpty()]
+        [string]
+        $ApplicationId,
+
+        [Parameter(Mandatory = $true, ParameterSetName = 'ServicePrincipalCertificate')]
+        [ValidateNotNullOrEmpty()]
+        [string]
+        $CertificatePath,
+
+        [Parameter(ParameterSetName = 'ServicePrincipalCertificate')]
+        [securestring]
+        $CertificatePassword,
+
+        [Parameter(Mandatory = $true, ParameterSetName = 'FederatedToken')]
+        [ValidateNotNullOrEmpty()]
+        [string]
+        $FederatedTokenFile,
+
+        [Parameter(Mandatory = $true, ParameterSetName = 'AzureCli')]
+        [switch]
+        $UseAzureCli,
+
+        [Parameter(Mandatory = $true, ParameterSetName = 'AccessToken')]
+        [ValidateNotNullOrEmpty()]
+        [string]
+        $AccessToken,
+
+        [Parameter()]
+        [ValidateSet('AzureCloud', 'AzureChinaCloud', 'AzureUSGovernment')]
+        [string]
+        $Environment,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [string]
+        $Subscription
+    )
+
+    # What the native client options' "auth" object gets, and a description without secrets for
+    # -WhatIf and the returned object.
+    $auth = @{}
+    $account = ''
+    switch ($PSCmdlet.ParameterSetName) {
+        'ManagedIdentity' {
+            $auth['kind'] = 'managedIdentity'
+            $account = 'system-assigned managed identity'
+            if ($AccountId) {
+                if ($AccountId.StartsWith('/subscriptions/', [System.StringComparison]::OrdinalIgnoreCase)) {
+                    $auth['identityResourceId'] = $AccountId
+                }
+                else {
+                    $auth['identityClientId'] = $AccountId
+                }
+                $account = 'managed identity {0}' -f $AccountId
+            }
+        }
+        'ServicePrincipalSecret' {
+            $auth['kind'] = 'clientSecret'
+            $auth['tenantId'] = $TenantId
+            $auth['clientId'] = $Credential.UserName
+            $auth['clientSecret'] = $Credential.GetNetworkCredential().Password
+            $account = 'application {0}' -f $Credential.UserName
+        }
+        'ServicePrincipalCertificate' {
+            $auth['kind'] = 'clientCertificate'
+            $auth['tenantId'] = $TenantId
+            $auth['clientId'] = $ApplicationId
+            # The native library runs in the process's working directory, not PowerShell's location.
+            $auth['certificatePath'] = $PSCmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath($CertificatePath)
+            if ($CertificatePassword) {
+                # NetworkCredential unwraps a SecureString on Windows PowerShell 5.1 and PowerShell 7.
+                $unwrapped = New-Object -TypeName System.Net.NetworkCredential -ArgumentList @('', $CertificatePassword)
+                $auth['certificatePassword'] = $unwrapped.Password
+            }
+            $account = 'application {0} (certificate)' -f $ApplicationId
+        }
+        'FederatedToken' {
+            $auth['kind'] = 'workloadIdentity'
+            $auth['federatedTokenFile'] = $PSCmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath($FederatedTokenFile)
+            if ($TenantId) {
+                $auth['tenantId'] = $TenantId
+            }
+            if ($ApplicationId) {
+                $auth['clientId'] = $ApplicationId
+            }
+            $account = 'workload identity'
+            if ($ApplicationId) {
+                $account = 'workload identity {0}' -f $ApplicationId
+            }
+        }
+        'AzureCli' {
+            $auth['kind'] = 'azureCli'
+            if ($TenantId) {
+                $auth['tenantId'] = $TenantId
+            }
+            $account = 'Azure CLI account'
+        }
+        'AccessToken' {
+            $auth['kind'] = 'token'
+            $auth['token'] = $AccessToken
+            $account = 'access token'
+        }
+        default {
+            $auth['kind'] = 'default'
+            $account = 'default credential chain'
+        }
+    }
+
+    $armEndpoint = $null
+    $graphEndpoint = $null
+    if ($Environment) {
+        $auth['environment'] = $Environment
+        if ($Environment -eq 'AzureChinaCloud') {
+            $armEndpoint = 'https://management.chinacloudapi.cn'
+            $graphEndpoint = 'https://microsoftgraph.chinacloudapi.cn'
+        }
+        elseif ($Environment -eq 'AzureUSGovernment') {
+            $armEndpoint = 'https://management.usgovcloudapi.net'
+            $graphEndpoint = 'https://graph.microsoft.us'
+        }
+        else {
+            $armEndpoint = 'https://management.azure.com'
+            $graphEndpoint = 'https://graph.microsoft.com'
+        }
+    }
+
+    $target = $account
+    if ($TenantId) {
+        $target = '{0} in tenant {1}' -f $account, $TenantId
+    }
+    if (-not $PSCmdlet.ShouldProcess($target, 'Connect ApimNative')) {
+        return
+    }
+
+    # Let the native library check the options now (missing fields, unreadable certificate, wrong
+    # PFX password) rather than on the first cmdlet; no request is sent by creating a client.
+    $probeOptions = @{ auth = $auth }
+    if ($armEndpoint) {
+        $probeOptions['armEndpoint'] = $armEndpoint
+        $probeOptions['graphEndpoint'] = $graphEndpoint
+    }
+    $probeJson = ConvertTo-Json -InputObject $probeOptions -Depth 5 -Compress
+    $probe = $null
+    $result = [ApimNative.Interop]::NewClient($probeJson, [ref]$probe)
+    if (-not $result.Ok) {
+        $nativeError = ConvertFrom-Json -InputObject $result.Json
+        $record = ConvertTo-ApimErrorRecord -NativeError $nativeError -Operation 'connect' -TargetObject $account
+        $PSCmdlet.ThrowTerminatingError($record)
+    }
+    $probe.Dispose()
+
+    $connection = @{ Auth = $auth }
+    if ($Subscription) {
+        $connection['SubscriptionId'] = $Subscription
+    }
+    if ($armEndpoint) {
+        $connection['ArmEndpoint'] = $armEndpoint
+        $connection['GraphEndpoint'] = $graphEndpoint
+    }
+    $script:ApimNativeConnection = $connection
+    Clear-ApimNativeClientCache
+    Write-Verbose -Message ('ApimNative now signs in with the {0}.' -f $target)
+
+    $cloud = 'AzureCloud'
+    if ($Environment) {
+        $cloud = $Environment
+    }
+    [PSCustomObject]@{
+        PSTypeName     = 'ApimNative.Connection'
+        Kind           = $auth['kind']
+        Account        = $account
+        TenantId       = $TenantId
+        Environment    = $cloud
+        SubscriptionId = $Subscription
+    }
+}

@@ -1,0 +1,38 @@
+function Disconnect-ApimNative {
+    <#
+    .SYNOPSIS
+    Forgets the credential, cloud and subscription chosen with Connect-ApimNative.
+
+    .DESCRIPTION
+    Clears the session's connection and frees every cached native client together with the
+    tokens it holds. Later cmdlets run as if Connect-ApimNative had never been called. Nothing is
+    sent to Azure: tokens already issued stay valid until they expire, as with Disconnect-AzAccount.
+
+    .EXAMPLE
+    PS C:\> Disconnect-ApimNative
+
+    Forgets the current connection.
+
+    .EXAMPLE
+    PS C:\> Disconnect-ApimNative -WhatIf
+
+    Shows what would be forgotten and keeps it.
+
+    .OUTPUTS
+    None
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param ()
+
+    $target = 'no connection'
+    $connection = $script:ApimNativeConnection
+    if ($connection -and $connection['Auth']) {
+        $target = 'the {0} connection' -f $connection['Auth']['kind']
+    }
+    if (-not $PSCmdlet.ShouldProcess($target, 'Disconnect ApimNative')) {
+        return
+    }
+    $script:ApimNativeConnection = $null
+    Clear-ApimNativeClientCache
+    Write-Verbose -Message 'ApimNative forgot its connection and cached clients.'
+}

@@ -1,0 +1,126 @@
+Describe 'Connect-ApimNative' {
+    BeforeAll {
+        . ([System.IO.Path]::Combine($PSScriptRoot, 'TestSupport.ps1'))
+        $module = Get-Module -Name ApimNative
+        function Get-Connection {
+            & $module { $script:ApimNativeConnection }
+        }
+        # An emulator that accepts exactly one bearer token.
+        $requiredToken = 'pester-required-token-1234'
+        $emulator = $null
+        $options = ConvertTo-Json -InputObject @{ listen = '127.0.0.1:0'; requireToken = $requiredToken } -Compress
+        $started = [ApimNative.Interop]::StartEmulator($options, [ref]$emulator)
+        if (-not $started.Ok) {
+            throw ('The emulator did not start: {0}' -f $started.Json)
+        }
+        $context = New-TestContext -Emulator $emulator
+        $clientSecret = 'pester-Client-Secret-5678'
+        $secureSecret = ConvertTo-SecureString -String $clientSecret -AsPlainText -Force
+        $credential = New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList @('11111111-2222-3333-4444-555555555555', $secureSecret)
+    }
+
+    AfterAll {
+        Disconnect-ApimNative
+        $emulator.Dispose()
+    }
+
+    AfterEach {
+        Disconnect-ApimNative
+    }
+
+    It 'sends the access token it was given' {
+        $connection = Connect-ApimNative -AccessToken $requiredToken
+        $connection.PSObject.TypeNames | Should -Contain 'ApimNative.Connection'
+        $connection.Kind | Should -Be 'token'
+        ($connection | Out-String) | Should -Not -Match $requiredToken
+        { Get-AzApiManagementBackend -Context $context -ErrorAction Stop } | Should -Not -Throw
+    }
+
+    It 'is rejected by the emulator with another token' {
+        $null = Connect-ApimNative -AccessToken 'some-other-token'
+        { Get-AzApiManagementBackend -Context $context -ErrorAction Stop } | Should -Throw
+    }
+
+    It 'keeps a service principal secret out of the output and -WhatIf' {
+        $connection = Connect-ApimNative -ServicePrincipal -TenantId 'contoso.onmicrosoft.com' -Credential $credential -Subscription $TestSubscriptionId
+        $connection.Kind | Should -Be 'clientSecret'
+        $connection.Account | Should -Be 'application 11111111-2222-3333-4444-555555555555'
+        $connection.SubscriptionId | Should -Be $TestSubscriptionId
+        ($connection | Format-List -Property * | Out-String) | Should -Not -Match $clientSecret
+        $state = Get-Connection
+        $state['Auth']['kind'] | Should -Be 'clientSecret'
+        $state['Auth']['tenantId'] | Should -Be 'contoso.onmicrosoft.com'
+        $state['Auth']['clientId'] | Should -Be '11111111-2222-3333-4444-555555555555'
+        $state['SubscriptionId'] | Should -Be $TestSubscriptionId
+
+        Disconnect-ApimNative
+        $text = Get-WhatIfText -ScriptBlock { Connect-ApimNative -ServicePrincipal -TenantId 'contoso.onmicrosoft.com' -Credential $credential -WhatIf -Verbose }
+        $text | Should -Match 'Connect ApimNative'
+        $text | Should -Not -Match $clientSecret
+        Get-Connection | Should -BeNullOrEmpty
+    }
+
+    It 'maps -Identity -AccountId to a client id or a resource id' {
+        $null = Connect-ApimNative -Identity
+        (Get-Connection)['Auth']['kind'] | Should -Be 'managedIdentity'
+        (Get-Connection)['Auth'].ContainsKey('identityClientId') | Should -BeFalse
+
+        $null = Connect-ApimNative -Identity -AccountId '00000000-1111-2222-3333-444444444444'
+        (Get-Connection)['Auth']['identityClientId'] | Should -Be '00000000-1111-2222-3333-444444444444'
+
+        $resourceId = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/ua'
+        $null = Connect-ApimNative -Identity -AccountId $resourceId
+        (Get-Connection)['Auth']['identityResourceId'] | Should -Be $resourceId
+    }
+
+    It 'selects the cloud endpoints with -Environment' {
+        $connection = Connect-ApimNative -UseAzureCli -Environment AzureUSGovernment
+        $connection.Environment | Should -Be 'AzureUSGovernment'
+        $state = Get-Connection
+        $state['Auth']['kind'] | Should -Be 'azureCli'
+        $state['Auth']['environment'] | Should -Be 'AzureUSGovernment'
+        $state['ArmEndpoint'] | Should -Be 'https://management.usgovcloudapi.net'
+        $state['GraphEndpoint'] | Should -Be 'https://graph.microsoft.us'
+        { Connect-ApimNative -UseAzureCli -Environment Mars } | Should -Throw
+    }
+
+    It 'uses the default chain without credential parameters' {
+        $connection = Connect-ApimNative
+        $connection.Kind | Should -Be 'default'
+    }
+
+    It 'resolves a relative federated token file against the current location' {
+        Push-Location -Path $TestDrive
+        try {
+            $null = Connect-ApimNative -FederatedTokenFile 'token.jwt' -TenantId 'contoso.onmicrosoft.com' -ApplicationId 'app-id'
+        }
+        finally {
+            Pop-Location
+        }
+        $state = Get-Connection
+        $state['Auth']['kind'] | Should -Be 'workloadIdentity'
+        [System.IO.Path]::IsPathRooted($state['Auth']['federatedTokenFile']) | Should -BeTrue
+    }
+
+    It 'reports an unreadable certificate as ApimNative.ConnectFailed without the password' {
+        $password = ConvertTo-SecureString -String 'pester-Pfx-Password-9' -AsPlainText -Force
+        $missing = [System.IO.Path]::Combine($TestDrive, 'missing.pfx')
+        $failure = $null
+        try {
+            Connect-ApimNative -ServicePrincipal -TenantId 'contoso.onmicrosoft.com' -ApplicationId 'app-id' -CertificatePath $missing -CertificatePassword $password -ErrorAction Stop
+        }
+        catch {
+            $failure = $_
+        }
+        $failure | Should -Not -BeNullOrEmpty
+        $failure.FullyQualifiedErrorId | Should -BeLike 'ApimNative.ConnectFailed*'
+        $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failure.Exception.Message | Should -Match 'auth.certificatePath'
+        ($failure | Out-String) | Should -Not -Match 'pester-Pfx-Password-9'
+        Get-Connection | Should -BeNullOrEmpty
+    }
+
+    It 'requires a tenant for a service principal' {
+        { Connect-ApimNative -ServicePrincipal -Credential $credential -TenantId '' } | Should -Throw
+    }
+}
