@@ -12,19 +12,21 @@ use std::time::{Duration, SystemTime};
 /// For Microsoft Entra ID (the authority host): honours the system proxy settings.
 pub fn entra_client() -> &'static reqwest::Client {
     static CLIENT: OnceLock<reqwest::Client> = OnceLock::new();
-    CLIENT.get_or_init(|| build(reqwest::Client::builder()))
+    CLIENT.get_or_init(|| build(reqwest::Client::builder(), Duration::from_secs(5)))
 }
 
 /// For the managed-identity endpoints: they are link-local or on the same host, and a proxy
 /// must never see the request (the SDKs disable proxies for IMDS for the same reason).
 pub fn local_client() -> &'static reqwest::Client {
     static CLIENT: OnceLock<reqwest::Client> = OnceLock::new();
-    CLIENT.get_or_init(|| build(reqwest::Client::builder().no_proxy()))
+    // Why 2 s to connect: these endpoints are on this host or link-local and answer at once when
+    // they exist; on a machine without IMDS the default chain should move on quickly.
+    CLIENT.get_or_init(|| build(reqwest::Client::builder().no_proxy(), Duration::from_secs(2)))
 }
 
-fn build(builder: reqwest::ClientBuilder) -> reqwest::Client {
+fn build(builder: reqwest::ClientBuilder, connect_timeout: Duration) -> reqwest::Client {
     builder
-        .connect_timeout(Duration::from_secs(5))
+        .connect_timeout(connect_timeout)
         .timeout(Duration::from_secs(60))
         // Why no redirects: a token request that is redirected would re-send a secret elsewhere.
         .redirect(reqwest::redirect::Policy::none())
@@ -89,8 +91,7 @@ pub fn describe_transport_error(error: &reqwest::Error) -> String {
     } else if error.is_connect() {
         "the connection was refused or could not be made".into()
     } else {
-        // Why without_url: the URL is named by the caller; reqwest's text adds nothing secret but
-        // keep the message short.
+        // Why the replacement: the caller already names the endpoint; the message stays short.
         let mut text = error.to_string();
         if let Some(url) = error.url() {
             text = text.replace(url.as_str(), "the endpoint");

@@ -18,14 +18,17 @@
 use super::api_version::ApiVersion;
 use super::circuit_breaker::BackendCircuitBreaker;
 use super::credentials::BackendCredentialsContract;
-use super::error::ApimError;
+use super::error::{ApimError, ErrorDetail};
 use super::pool::BackendPool;
 use super::proxy::BackendProxyContract;
-use super::service_fabric::BackendProperties;
 use super::tls::BackendTlsProperties;
-use super::validate::{join, parse, Problems};
+use super::validate::{join, json_kind, parse, rule, Problems};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+
+/// `properties.properties` lives with the service fabric rules it carries; re-exported here so
+/// every type of the backend body is reachable from this module.
+pub use super::service_fabric::BackendProperties;
 
 pub const BACKEND_PROTOCOLS: [&str; 2] = ["http", "soap"];
 pub const BACKEND_TYPES: [&str; 2] = ["Single", "Pool"];
@@ -204,10 +207,10 @@ impl BackendContractProperties {
 
 fn parse_body<T: serde::de::DeserializeOwned>(body: &Value) -> Result<T, ApimError> {
     if !body.is_object() {
-        return Err(ApimError::validation(vec![super::error::ErrorDetail::new(
+        return Err(ApimError::validation(vec![ErrorDetail::new(
             "body",
-            super::validate::rule::INVALID_TYPE,
-            format!("body must be a JSON object (it is {})", super::validate::json_kind(body)),
+            rule::INVALID_TYPE,
+            format!("body must be a JSON object (it is {})", json_kind(body)),
         )]));
     }
     parse(body, "").map_err(|d| ApimError::validation(vec![d]))

@@ -1,18 +1,9 @@
 Describe 'Connect-ApimNative' {
     BeforeAll {
         . ([System.IO.Path]::Combine($PSScriptRoot, 'TestSupport.ps1'))
-        $module = Get-Module -Name ApimNative
-        function Get-Connection {
-            & $module { $script:ApimNativeConnection }
-        }
-        # An emulator that accepts exactly one bearer token.
+        . ([System.IO.Path]::Combine($PSScriptRoot, 'ConnectTestSupport.ps1'))
         $requiredToken = 'pester-required-token-1234'
-        $emulator = $null
-        $options = ConvertTo-Json -InputObject @{ listen = '127.0.0.1:0'; requireToken = $requiredToken } -Compress
-        $started = [ApimNative.Interop]::StartEmulator($options, [ref]$emulator)
-        if (-not $started.Ok) {
-            throw ('The emulator did not start: {0}' -f $started.Json)
-        }
+        $emulator = Start-TokenEmulator -RequiredToken $requiredToken
         $context = New-TestContext -Emulator $emulator
         $clientSecret = 'pester-Client-Secret-5678'
         $secureSecret = ConvertTo-SecureString -String $clientSecret -AsPlainText -Force
@@ -47,7 +38,7 @@ Describe 'Connect-ApimNative' {
         $connection.Account | Should -Be 'application 11111111-2222-3333-4444-555555555555'
         $connection.SubscriptionId | Should -Be $TestSubscriptionId
         ($connection | Format-List -Property * | Out-String) | Should -Not -Match $clientSecret
-        $state = Get-Connection
+        $state = Get-ApimNativeConnectionState
         $state['Auth']['kind'] | Should -Be 'clientSecret'
         $state['Auth']['tenantId'] | Should -Be 'contoso.onmicrosoft.com'
         $state['Auth']['clientId'] | Should -Be '11111111-2222-3333-4444-555555555555'
@@ -57,26 +48,26 @@ Describe 'Connect-ApimNative' {
         $text = Get-WhatIfText -ScriptBlock { Connect-ApimNative -ServicePrincipal -TenantId 'contoso.onmicrosoft.com' -Credential $credential -WhatIf -Verbose }
         $text | Should -Match 'Connect ApimNative'
         $text | Should -Not -Match $clientSecret
-        Get-Connection | Should -BeNullOrEmpty
+        Get-ApimNativeConnectionState | Should -BeNullOrEmpty
     }
 
     It 'maps -Identity -AccountId to a client id or a resource id' {
         $null = Connect-ApimNative -Identity
-        (Get-Connection)['Auth']['kind'] | Should -Be 'managedIdentity'
-        (Get-Connection)['Auth'].ContainsKey('identityClientId') | Should -BeFalse
+        (Get-ApimNativeConnectionState)['Auth']['kind'] | Should -Be 'managedIdentity'
+        (Get-ApimNativeConnectionState)['Auth'].ContainsKey('identityClientId') | Should -BeFalse
 
         $null = Connect-ApimNative -Identity -AccountId '00000000-1111-2222-3333-444444444444'
-        (Get-Connection)['Auth']['identityClientId'] | Should -Be '00000000-1111-2222-3333-444444444444'
+        (Get-ApimNativeConnectionState)['Auth']['identityClientId'] | Should -Be '00000000-1111-2222-3333-444444444444'
 
         $resourceId = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/ua'
         $null = Connect-ApimNative -Identity -AccountId $resourceId
-        (Get-Connection)['Auth']['identityResourceId'] | Should -Be $resourceId
+        (Get-ApimNativeConnectionState)['Auth']['identityResourceId'] | Should -Be $resourceId
     }
 
     It 'selects the cloud endpoints with -Environment' {
         $connection = Connect-ApimNative -UseAzureCli -Environment AzureUSGovernment
         $connection.Environment | Should -Be 'AzureUSGovernment'
-        $state = Get-Connection
+        $state = Get-ApimNativeConnectionState
         $state['Auth']['kind'] | Should -Be 'azureCli'
         $state['Auth']['environment'] | Should -Be 'AzureUSGovernment'
         $state['ArmEndpoint'] | Should -Be 'https://management.usgovcloudapi.net'
@@ -97,7 +88,7 @@ Describe 'Connect-ApimNative' {
         finally {
             Pop-Location
         }
-        $state = Get-Connection
+        $state = Get-ApimNativeConnectionState
         $state['Auth']['kind'] | Should -Be 'workloadIdentity'
         [System.IO.Path]::IsPathRooted($state['Auth']['federatedTokenFile']) | Should -BeTrue
     }
@@ -117,7 +108,7 @@ Describe 'Connect-ApimNative' {
         $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
         $failure.Exception.Message | Should -Match 'auth.certificatePath'
         ($failure | Out-String) | Should -Not -Match 'pester-Pfx-Password-9'
-        Get-Connection | Should -BeNullOrEmpty
+        Get-ApimNativeConnectionState | Should -BeNullOrEmpty
     }
 
     It 'requires a tenant for a service principal' {

@@ -1,17 +1,9 @@
 Describe 'Disconnect-ApimNative' {
     BeforeAll {
         . ([System.IO.Path]::Combine($PSScriptRoot, 'TestSupport.ps1'))
-        $module = Get-Module -Name ApimNative
-        function Get-Connection {
-            & $module { $script:ApimNativeConnection }
-        }
+        . ([System.IO.Path]::Combine($PSScriptRoot, 'ConnectTestSupport.ps1'))
         $requiredToken = 'pester-disconnect-token'
-        $emulator = $null
-        $options = ConvertTo-Json -InputObject @{ listen = '127.0.0.1:0'; requireToken = $requiredToken } -Compress
-        $started = [ApimNative.Interop]::StartEmulator($options, [ref]$emulator)
-        if (-not $started.Ok) {
-            throw ('The emulator did not start: {0}' -f $started.Json)
-        }
+        $emulator = Start-TokenEmulator -RequiredToken $requiredToken
         $context = New-TestContext -Emulator $emulator
     }
 
@@ -22,11 +14,11 @@ Describe 'Disconnect-ApimNative' {
     It 'forgets the connection and the cached clients' {
         $null = Connect-ApimNative -AccessToken $requiredToken -Subscription $TestSubscriptionId
         { Get-AzApiManagementBackend -Context $context -ErrorAction Stop } | Should -Not -Throw
-        (& $module { $script:ApimNativeClients.Count }) | Should -BeGreaterThan 0
+        (Get-ApimNativeClientCount) | Should -BeGreaterThan 0
 
         Disconnect-ApimNative
-        Get-Connection | Should -BeNullOrEmpty
-        (& $module { $script:ApimNativeClients.Count }) | Should -Be 0
+        Get-ApimNativeConnectionState | Should -BeNullOrEmpty
+        (Get-ApimNativeClientCount) | Should -Be 0
         # Without the token the emulator refuses the call.
         { Get-AzApiManagementBackend -Context $context -ErrorAction Stop } | Should -Throw
     }
@@ -34,13 +26,13 @@ Describe 'Disconnect-ApimNative' {
     It 'keeps the connection with -WhatIf' {
         $null = Connect-ApimNative -AccessToken $requiredToken
         Disconnect-ApimNative -WhatIf
-        (Get-Connection)['Auth']['kind'] | Should -Be 'token'
+        (Get-ApimNativeConnectionState)['Auth']['kind'] | Should -Be 'token'
         Disconnect-ApimNative
     }
 
     It 'does nothing harmful when not connected' {
         Disconnect-ApimNative
         { Disconnect-ApimNative -ErrorAction Stop } | Should -Not -Throw
-        Get-Connection | Should -BeNullOrEmpty
+        Get-ApimNativeConnectionState | Should -BeNullOrEmpty
     }
 }
