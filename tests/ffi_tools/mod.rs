@@ -1,6 +1,7 @@
 //! Finding external tools (gcc, mcs, mono) and the cdylib for the tests that spawn them.
 #![allow(dead_code)]
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
@@ -18,7 +19,12 @@ pub fn have_tool(tool: &str, version_arg: &str) -> bool {
         if std::env::var("CI").as_deref() == Ok("true") {
             panic!("`{tool}` is required when CI=true but was not found on PATH");
         }
-        eprintln!("\n!!!!!!!! SKIPPED: `{tool}` is not installed; this test did NOT run. !!!!!!!!\n");
+        // Written to the stderr handle directly: libtest captures eprintln! of passing tests,
+        // and this message must be seen.
+        let _ = writeln!(
+            std::io::stderr(),
+            "\n!!!!!!!! SKIPPED: `{tool}` is not installed; this test did NOT run (CI=true makes it fail). !!!!!!!!\n"
+        );
     }
     found
 }
