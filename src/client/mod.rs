@@ -63,20 +63,31 @@ pub struct ApimClient {
     pub(crate) api_version: ApiVersion,
     pub(crate) token_source: Option<Arc<dyn TokenSource>>,
     pub(crate) engine: engine::Engine,
+    /// The environment captured at creation (AZURE_SUBSCRIPTION_ID, PATH for `az`).
+    pub(crate) env: crate::auth::Env,
+    /// The subscription found by the environment / Azure CLI fallback, resolved on first need and
+    /// kept, so `az account show` runs at most once per client (a failure is not kept).
+    pub(crate) fallback_subscription: tokio::sync::OnceCell<String>,
 }
 
 impl ApimClient {
     pub fn new(options: ClientOptions) -> Result<ApimClient, ApimError> {
+        ApimClient::with_env(options, crate::auth::Env::process())
+    }
+
+    /// The same with an explicit environment (tests, hosts that manage their own variables):
+    /// both the token source and the subscription fallback read it instead of the process's.
+    pub fn with_env(options: ClientOptions, env: crate::auth::Env) -> Result<ApimClient, ApimError> {
         let api_version = ApiVersion::parse(&options.api_version)?;
         engine::parse_endpoint(&options.arm_endpoint, "armEndpoint")?;
         engine::parse_endpoint(&options.graph_endpoint, "graphEndpoint")?;
-        let token_source = crate::auth::token_source_from_options(&options.auth)?;
+        let token_source = crate::auth::token_source_from_options_with_env(&options.auth, &env)?;
         let http = http::shared_client(options.connect_timeout_seconds)?;
         let policy = retry::RetryPolicy::from_options(&options.retry);
         // timeoutSeconds 0 means no per-request limit.
         let timeout = (options.timeout_seconds > 0).then(|| std::time::Duration::from_secs(options.timeout_seconds));
         let engine = engine::Engine::new(http, policy, timeout);
-        Ok(ApimClient { options, api_version, token_source, engine })
+        Ok(ApimClient { options, api_version, token_source, engine, env, fallback_subscription: tokio::sync::OnceCell::new() })
     }
 
     pub fn options(&self) -> &ClientOptions {
