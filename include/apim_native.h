@@ -47,6 +47,67 @@ typedef struct ApimEmulator ApimEmulator;
 extern "C" {
 #endif // __cplusplus
 
+// Creates an API connector (Graph POST /identity/apiConnectors). `request_json` needs `body`:
+// an identityApiConnector with `displayName`, `targetUrl` and `authenticationConfiguration`
+// (`#microsoft.graph.basicAuthentication` or `#microsoft.graph.pkcs12Certificate`; the `#` is
+// optional). The body is validated before anything is sent.
+//
+// On `APIM_STATUS_OK`, `*out_json` is `{"status":201,"etag":...,"body":{...created connector,
+// password shown as "******"...},"exchanges":[...]}`; otherwise the error JSON (validation
+// errors list every field's JSON path; passwords and PFX contents never appear).
+// `*out_json` is always set unless `out_json` is NULL; free it with `apim_string_free`.
+// NULL `client` or `request_json` returns `APIM_STATUS_NULL_ARGUMENT`.
+// Threads: any number of threads may use one client at once. Blocks until done, cancelled
+// (`apim_client_cancel`) or timed out.
+ApimStatus apim_api_connector_create(const ApimClient *client,
+                                     const char *request_json,
+                                     char **out_json);
+
+// Gets one API connector (Graph GET). `request_json` needs `id`; `select` and `expand` are
+// optional. On success `*out_json` is `{"status":200,"etag":...,"body":{...},"exchanges":[...]}`;
+// an unknown id is `APIM_STATUS_ERROR` with `code` `Request_ResourceNotFound` and `httpStatus` 404.
+// Ownership, NULL handling and threads as for `apim_api_connector_create`.
+ApimStatus apim_api_connector_get(const ApimClient *client,
+                                  const char *request_json,
+                                  char **out_json);
+
+// Lists API connectors, following `@odata.nextLink` to the end. Optional: `filter`, `search`,
+// `orderBy`, `select`, `expand` (strings or lists), `top` (page size, 1..999), `skip`, `count`
+// (true asks for the total), `maxItems` (stop after that many), `onePage` (return one page and
+// its `nextLink`) and `nextLink` (continue from a link).
+// On success `*out_json` is `{"value":[...],"nextLink":null,"count":N,"exchanges":[...]}`.
+// Ownership, NULL handling and threads as for `apim_api_connector_create`.
+ApimStatus apim_api_connector_list(const ApimClient *client,
+                                   const char *request_json,
+                                   char **out_json);
+
+// Updates an API connector (Graph PATCH). `request_json` needs `id` and `body` (any of
+// `displayName`, `targetUrl`, `authenticationConfiguration`; a pkcs12Certificate replaces the
+// whole configuration); `ifMatch` makes it conditional. On success `*out_json` is
+// `{"status":204,"etag":...,"body":null,"exchanges":[...]}`.
+// Ownership, NULL handling and threads as for `apim_api_connector_create`.
+ApimStatus apim_api_connector_update(const ApimClient *client,
+                                     const char *request_json,
+                                     char **out_json);
+
+// Deletes an API connector (Graph DELETE). `request_json` needs `id`; `ifMatch` ("*" or an
+// ETag) makes it conditional (a stale ETag is `httpStatus` 412). On success `*out_json` is
+// `{"status":204,"etag":null,"body":null,"exchanges":[...]}`.
+// Ownership, NULL handling and threads as for `apim_api_connector_create`.
+ApimStatus apim_api_connector_delete(const ApimClient *client,
+                                     const char *request_json,
+                                     char **out_json);
+
+// Adds a client certificate to an API connector (Graph POST .../uploadClientCertificate).
+// `request_json` needs `id` and `body` `{"pkcs12Value":"<base64 PFX>","password":"<or \"\">"}`.
+// On success `*out_json` is `{"status":200,...,"body":{...connector with
+// clientCertificateAuthentication.certificateList...}}`; a wrong password or an unreadable PFX
+// is `httpStatus` 400 naming `password` or `pkcs12Value` (the values never appear).
+// Ownership, NULL handling and threads as for `apim_api_connector_create`.
+ApimStatus apim_api_connector_upload_client_certificate(const ApimClient *client,
+                                                        const char *request_json,
+                                                        char **out_json);
+
 // Creates a backend or replaces it (ARM PUT). `request_json` needs `resourceGroupName`,
 // `serviceName`, `backendId` and `body` (a BackendContract in wire form); `ifMatch` ("*" or an
 // ETag) makes the replace conditional. The body is validated before anything is sent.

@@ -105,6 +105,19 @@ fn header_declares_the_whole_c_abi_and_no_test_probe() {
         "apim_backend_reconnect",
         "apim_emulator_start",
         "apim_emulator_stop",
+        "apim_backend_credential_new",
+        "apim_backend_proxy_new",
+        "apim_backend_service_fabric_new",
+        "apim_backend_tls_new",
+        "apim_backend_pool_item_new",
+        "apim_backend_pool_new",
+        "apim_backend_circuit_breaker_rule_new",
+        "apim_api_connector_create",
+        "apim_api_connector_get",
+        "apim_api_connector_list",
+        "apim_api_connector_update",
+        "apim_api_connector_delete",
+        "apim_api_connector_upload_client_certificate",
     ] {
         assert!(header.contains(&format!("{name}(")), "header lacks {name}");
     }

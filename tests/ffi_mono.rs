@@ -47,7 +47,7 @@ fn native_cs_compiles_as_csharp5_and_drives_the_library_under_mono() {
     for step in [
         "start_emulator", "new_client", "create", "get", "unicode_round_trip", "list", "update", "begin_call",
         "delete", "get_after_delete", "build_credential", "build_rejects_non_object", "null_request",
-        "malformed_json", "call_after_cancel", "call_reaches_server", "cancelled_call_returns", "cancel_status",
+        "malformed_json", "every_entry_point_resolves", "api_connector_list", "call_after_cancel", "call_reaches_server", "cancelled_call_returns", "cancel_status",
     ] {
         assert!(stdout.lines().any(|l| l == format!("ok {step}")), "step {step} missing:\n{stdout}\n{stderr}");
     }

@@ -9,6 +9,7 @@
 // needs; boxing it here would only add an allocation on the error path.
 #![allow(clippy::result_large_err)]
 
+mod api_connector;
 mod backend;
 mod boundary;
 mod builders;
@@ -19,6 +20,7 @@ mod strings;
 mod test_panic;
 mod version;
 
+pub use api_connector::*;
 pub use backend::*;
 pub use builders::*;
 pub use client::*;

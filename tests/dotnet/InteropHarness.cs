@@ -133,6 +133,34 @@ public static class InteropHarness
         NativeResult malformed = Interop.Call(client, "backend_get", "{not json");
         Expect("malformed_json", malformed.Status == 2 && malformed.Json.Contains("not valid JSON"), malformed);
 
+        // Every operation and builder Native.cs declares resolves in the library and reports a
+        // NULL request as status 3 (no network involved).
+        string[] operations = { "backend_create_or_update", "backend_get", "backend_get_entity_tag", "backend_list",
+            "backend_update", "backend_delete", "backend_reconnect", "api_connector_create", "api_connector_get",
+            "api_connector_list", "api_connector_update", "api_connector_delete", "api_connector_upload_client_certificate" };
+        foreach (string operation in operations)
+        {
+            NativeResult r = Interop.Call(client, operation, null);
+            if (r.Status != 3)
+            {
+                Expect("entry_point " + operation, false, r);
+            }
+        }
+        string[] builders = { "backend_credential_new", "backend_proxy_new", "backend_service_fabric_new", "backend_tls_new",
+            "backend_pool_item_new", "backend_pool_new", "backend_circuit_breaker_rule_new" };
+        foreach (string builder in builders)
+        {
+            NativeResult r = Interop.Build(builder, null);
+            if (r.Status != 3)
+            {
+                Expect("entry_point " + builder, false, r);
+            }
+        }
+        Expect("every_entry_point_resolves", true, null);
+
+        NativeResult connectors = Interop.Call(client, "api_connector_list", "{}");
+        Expect("api_connector_list", connectors.Ok && connectors.Json.Contains("\"value\":[]"), connectors);
+
         Interop.Cancel(client);
         NativeResult afterCancel = Interop.Call(client, "backend_list", "{" + Address + "}");
         Expect("call_after_cancel", afterCancel.Ok, afterCancel);

@@ -1,6 +1,7 @@
 //! Finding external tools (gcc, mcs, mono) and the cdylib for the tests that spawn them.
 #![allow(dead_code)]
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
@@ -18,20 +19,27 @@ pub fn have_tool(tool: &str, version_arg: &str) -> bool {
         if std::env::var("CI").as_deref() == Ok("true") {
             panic!("`{tool}` is required when CI=true but was not found on PATH");
         }
-        eprintln!("\n!!!!!!!! SKIPPED: `{tool}` is not installed; this test did NOT run. !!!!!!!!\n");
+        // Written to the stderr handle directly: libtest captures eprintln! of passing tests,
+        // and this message must be seen.
+        let _ = writeln!(
+            std::io::stderr(),
+            "\n!!!!!!!! SKIPPED: `{tool}` is not installed; this test did NOT run (CI=true makes it fail). !!!!!!!!\n"
+        );
     }
     found
 }
 
-/// The directory holding `libapim_native.so` built by this `cargo test` run: the test executable
-/// lives in `target/<profile>/deps/`, the cdylib in `target/<profile>/`.
+/// The directory holding the `libapim_native.so` of this very build: `cargo test` compiles the
+/// library (crate-type cdylib + rlib) into `target/<profile>/deps/`, next to this test
+/// executable, in the same rustc run as the rlib the test links. (It is only copied up to
+/// `target/<profile>/` by `cargo build`, so that copy may be stale and is not used.)
 pub fn cdylib_dir() -> PathBuf {
     let exe = std::env::current_exe().expect("test executable path");
-    let dir = exe.parent().and_then(|deps| deps.parent()).expect("target/<profile>").to_path_buf();
+    let dir = exe.parent().expect("target/<profile>/deps").to_path_buf();
     let lib = dir.join(cdylib_name());
     assert!(
         lib.exists(),
-        "{} was not built; `cargo test` builds the cdylib with the library (crate-type cdylib)",
+        "{} was not built; the library's crate-type must include cdylib",
         lib.display()
     );
     dir
