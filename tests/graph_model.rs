@@ -104,8 +104,10 @@ fn debug_output_never_shows_secrets() {
     assert!(!debug.contains("UpPass") && !debug.contains(PFX_B64), "{debug}");
 }
 
-/// (case, body, expected (target, code) pairs in order) for create.
-fn create_cases() -> Vec<(&'static str, Value, Vec<(&'static str, &'static str)>)> {
+/// (case, body, expected (target, code) pairs in order).
+type Case = (&'static str, Value, Vec<(&'static str, &'static str)>);
+
+fn create_cases() -> Vec<Case> {
     let auth = |v: Value| {
         let mut b = basic_body();
         b["authenticationConfiguration"] = v;

@@ -115,12 +115,17 @@ pub fn seed_params() -> Vec<serde_json::Value> {
 
 /// A server that answers scripted `(status, headers, body)` replies in order and records
 /// `(method, path, authorization, raw query)` of every request.
+/// (method, path, authorization, raw query) of one request.
+pub type SeenRequest = (String, String, Option<String>, Option<String>);
+
 pub struct ScriptedServer {
     pub base_url: String,
-    seen: std::sync::Arc<std::sync::Mutex<Vec<(String, String, Option<String>, Option<String>)>>>,
+    seen: std::sync::Arc<std::sync::Mutex<Vec<SeenRequest>>>,
 }
 
-type Script = std::sync::Arc<std::sync::Mutex<std::collections::VecDeque<(u16, Vec<(String, String)>, String)>>>;
+/// (status, headers, body) of one scripted reply.
+type Reply = (u16, Vec<(String, String)>, String);
+type Script = std::sync::Arc<std::sync::Mutex<std::collections::VecDeque<Reply>>>;
 
 impl ScriptedServer {
     pub async fn start(replies: Vec<(u16, Vec<(&str, &str)>, String)>) -> ScriptedServer {
@@ -160,7 +165,7 @@ impl ScriptedServer {
         ScriptedServer { base_url, seen }
     }
 
-    pub fn seen(&self) -> Vec<(String, String, Option<String>, Option<String>)> {
+    pub fn seen(&self) -> Vec<SeenRequest> {
         self.seen.lock().unwrap().clone()
     }
 }

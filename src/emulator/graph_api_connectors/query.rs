@@ -79,8 +79,8 @@ impl ListQuery {
 
     /// Whether a stored connector passes `$filter` and `$search`.
     pub fn matches(&self, connector: &Value) -> bool {
-        let filtered = self.filter.as_ref().map_or(true, |f| f.matches(connector));
-        let searched = self.search.as_ref().map_or(true, |(property, term)| {
+        let filtered = self.filter.as_ref().is_none_or(|f| f.matches(connector));
+        let searched = self.search.as_ref().is_none_or(|(property, term)| {
             let haystacks: Vec<&str> = match property {
                 Some(p) => vec![text(connector, p)],
                 None => vec![text(connector, "displayName")],

@@ -100,7 +100,7 @@ fn check_target_url(value: &str, details: &mut Problems) {
     let problem = match url::Url::parse(value) {
         Err(_) => Some("must be an absolute URL"),
         Ok(u) if u.scheme() != "https" => Some("must use the https scheme"),
-        Ok(u) if u.host_str().map_or(true, str::is_empty) => Some("must name a host"),
+        Ok(u) if u.host_str().is_none_or(str::is_empty) => Some("must name a host"),
         Ok(u) if !u.username().is_empty() || u.password().is_some() => {
             Some("must not contain a user name or password (use authenticationConfiguration)")
         }
