@@ -152,7 +152,7 @@ impl BackendContractProperties {
 
     /// Single is the default when `type` is absent.
     pub fn is_single(&self) -> bool {
-        self.backend_type.as_deref().map_or(true, |t| t.eq_ignore_ascii_case("Single"))
+        self.backend_type.as_deref().is_none_or(|t| t.eq_ignore_ascii_case("Single"))
     }
 
     pub fn validate(&self, path: &str, version: ApiVersion, kind: BodyKind, p: &mut Problems) {

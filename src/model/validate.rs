@@ -240,7 +240,7 @@ pub fn parse_all<T: DeserializeOwned>(value: &Value, root: &str, p: &mut Problem
             reported += 1;
         }
         // A path serde could not name, or the root itself: nothing to neutralise.
-        let Some(steps) = steps.filter(|s| !s.is_empty()) else { return None };
+        let steps = steps.filter(|s| !s.is_empty())?;
         let work = work.get_or_insert_with(|| value.clone());
         if !neutralise(work, &steps, attempt, &serde_message) {
             return None;
