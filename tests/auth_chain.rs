@@ -94,3 +94,25 @@ async fn the_azure_cli_is_the_last_resort() {
     let source = token_source_from_options_with_env(&auth_options(json!({"kind":"default"})), &env).unwrap().unwrap();
     assert_eq!(source.token(ARM_SCOPE).await.unwrap().token, "from-cli");
 }
+
+#[tokio::test]
+async fn a_non_loopback_test_imds_override_is_ignored_and_named_in_the_report() {
+    // The override is compiled into every build; pointed away from this machine it would hand the
+    // managed-identity request to another host. It is ignored and the report says so (no request
+    // is made: 192.0.2.1 is a documentation address that must never be contacted).
+    let (env, _dir) = nothing_works();
+    let env = env.with("APIM_NATIVE_TEST_IMDS_ENDPOINT", "http://192.0.2.1:8080");
+    let source = token_source_from_options_with_env(&auth_options(json!({"kind":"default"})), &env).unwrap().unwrap();
+    let error = source.token(ARM_SCOPE).await.unwrap_err();
+    assert_eq!(error.code, "CredentialUnavailable");
+    let message = &error.message;
+    assert!(
+        message.contains("managed identity: skipped: APIM_NATIVE_TEST_IMDS_ENDPOINT was ignored")
+            && message.contains("loopback"),
+        "{message}"
+    );
+    let detail = error.details.iter().find(|d| d.target.as_deref() == Some("managed identity")).unwrap();
+    assert!(detail.message.contains("APIM_NATIVE_TEST_IMDS_ENDPOINT was ignored"), "{}", detail.message);
+    // The chain still went on to the next source.
+    assert!(message.contains("Azure CLI: skipped"), "{message}");
+}

@@ -251,3 +251,44 @@ fn user_assigned_selectors_are_exclusive_and_resource_ids_checked() {
         Some("auth.identityRequestMethod")
     );
 }
+
+#[test]
+fn the_test_imds_override_is_honoured_only_for_loopback_hosts() {
+    for origin in ["http://127.0.0.1:4000", "http://localhost:4000/", "http://LOCALHOST:4000", "http://[::1]:4000", "http://127.0.0.2:4000"] {
+        match detect_platform(&Env::from_pairs([("APIM_NATIVE_TEST_IMDS_ENDPOINT", origin)]), false).unwrap() {
+            Platform::Imds { endpoint } => {
+                assert_eq!(endpoint.port(), Some(4000), "{origin}");
+                assert_eq!(endpoint.path(), "/metadata/identity/oauth2/token", "{origin}");
+            }
+            other => panic!("{origin}: expected IMDS, got {other:?}"),
+        }
+    }
+    for origin in [
+        "http://192.0.2.1:4000",
+        "http://169.254.169.254",
+        "http://localhost.example.com",
+        "http://127.0.0.1.nip.io",
+        "http://127.0.0.1@example.com/",
+        "http://[::2]:4000",
+        "localhost:4000",
+        "not a url",
+    ] {
+        match detect_platform(&Env::from_pairs([("APIM_NATIVE_TEST_IMDS_ENDPOINT", origin)]), false).unwrap() {
+            Platform::Unsupported { reason } => {
+                assert!(reason.contains("APIM_NATIVE_TEST_IMDS_ENDPOINT was ignored") && reason.contains("loopback"), "{origin}: {reason}")
+            }
+            other => panic!("{origin}: expected the override to be ignored, got {other:?}"),
+        }
+    }
+}
+
+#[tokio::test]
+async fn an_ignored_override_makes_managed_identity_unavailable_without_a_request() {
+    let env = Env::from_pairs([("APIM_NATIVE_TEST_IMDS_ENDPOINT", "http://192.0.2.1:8080")]);
+    let credential = ManagedIdentityCredential::new(&env, None, false).unwrap();
+    let error = credential.token(ARM_SCOPE).await.unwrap_err();
+    assert_eq!(error.code, "CredentialUnavailable");
+    assert!(error.message.contains("APIM_NATIVE_TEST_IMDS_ENDPOINT was ignored"), "{}", error.message);
+    // The value itself is not repeated (it is the caller's setting, shown nowhere but their env).
+    assert!(!error.message.contains("192.0.2.1"), "{}", error.message);
+}

@@ -52,9 +52,11 @@ fn every_rule_in_the_table_is_enforced_with_its_target_and_code() {
             Err(e) => {
                 assert_eq!(e.code, "ValidationError", "{}", case.name);
                 assert_eq!(e.category, ErrorCategory::InvalidArgument, "{}", case.name);
-                let hit = e.details.iter().any(|d| d.target.as_deref() == Some(case.target) && d.code == case.code);
-                if !hit {
-                    failures.push(format!("{}: expected {} {}, got {:?}", case.name, case.target, case.code, e.details));
+                for (target, code) in case.expected() {
+                    let hit = e.details.iter().any(|d| d.target.as_deref() == Some(target) && d.code == code);
+                    if !hit {
+                        failures.push(format!("{}: expected {target} {code}, got {:?}", case.name, e.details));
+                    }
                 }
                 // The message of each detail names the field it is about.
                 for d in &e.details {
@@ -75,7 +77,7 @@ fn table_rows_break_only_their_own_rule() {
             let others: Vec<_> = e
                 .details
                 .iter()
-                .filter(|d| !(d.target.as_deref() == Some(case.target) && d.code == case.code))
+                .filter(|d| !case.expected().iter().any(|(t, c)| d.target.as_deref() == Some(*t) && d.code == *c))
                 .collect();
             // A Pool body at an old version also reports its `type`; that is the one allowed extra.
             let allowed = others.iter().all(|d| d.code == "NotInApiVersion" && d.target.as_deref() == Some("properties.type"));
@@ -248,4 +250,94 @@ fn unknown_enum_values_parse_but_do_not_validate() {
     // ...but sending it is checked against the spec's set.
     let e = check_backend_contract(&body, ApiVersion::DEFAULT).unwrap_err();
     assert_eq!(e.details.len(), 2, "{:?}", e.details);
+}
+
+#[test]
+fn wrong_types_and_rule_violations_are_reported_together() {
+    // Before: serde stopped at the first wrong type and no rule ran. Now every wrong type is found
+    // (each neutralised in a working copy and the body parsed again) and then the rules run.
+    let secret = "Typed-S3cret-5150";
+    let body = json!({"properties": {
+        "url": "https://b/", "protocol": "http",
+        "title": 42,
+        "description": "",
+        "credentials": {"authorization": {"scheme": ["Basic"], "parameter": [secret]}, "certificateIds": ["c", 9]},
+        "proxy": {"url": "http://p", "password": {"value": secret}},
+        "circuitBreaker": {"rules": [{"tripDuration": "soon", "failureCondition": {"count": "many"}}]}
+    }});
+    let e = check_backend_contract(&body, ApiVersion::DEFAULT).unwrap_err();
+    let mut got: Vec<(String, String)> = e.details.iter().map(|d| (d.target.clone().unwrap(), d.code.clone())).collect();
+    got.sort();
+    let mut want: Vec<(String, String)> = [
+        ("properties.title", "InvalidType"),
+        ("properties.description", "MinLength"),
+        ("properties.credentials.authorization.scheme", "InvalidType"),
+        ("properties.credentials.authorization.parameter", "InvalidType"),
+        ("properties.credentials.certificateIds[1]", "InvalidType"),
+        ("properties.proxy.password", "InvalidType"),
+        ("properties.circuitBreaker.rules[0].tripDuration", "Duration"),
+        ("properties.circuitBreaker.rules[0].failureCondition.count", "InvalidType"),
+    ]
+    .iter()
+    .map(|(t, c)| (t.to_string(), c.to_string()))
+    .collect();
+    want.sort();
+    // Neither `Required` for the neutralised scheme/parameter nor anything else is added.
+    assert_eq!(got, want);
+    let json = e.to_json();
+    assert!(!json.contains(secret), "{json}");
+    assert!(e.message.starts_with("8 validation errors"), "{}", e.message);
+}
+
+#[test]
+fn builders_report_every_wrong_type_too() {
+    let e = credentials::check_credentials(&json!({"certificateIds": [1, "ok", 2], "authorization": {"scheme": 5}})).unwrap_err();
+    let targets: Vec<(&str, &str)> = e.details.iter().map(|d| (d.target.as_deref().unwrap(), d.code.as_str())).collect();
+    assert_eq!(
+        targets,
+        [
+            ("certificateIds[0]", "InvalidType"),
+            ("certificateIds[2]", "InvalidType"),
+            ("authorization.scheme", "InvalidType"),
+            ("authorization.parameter", "Required"),
+        ]
+    );
+    let e = pool::check_pool(&json!({"services": [{"id": 1}, {"id": "/b", "weight": 101}, {"priority": "high"}]})).unwrap_err();
+    let targets: Vec<&str> = e.details.iter().map(|d| d.target.as_deref().unwrap()).collect();
+    assert_eq!(targets, ["services[0].id", "services[2].priority", "services[1].weight", "services[2].id"]);
+    // A builder object of the wrong type is one problem, at the root.
+    let e = tls::check_tls(&json!("x")).unwrap_err();
+    assert_eq!(e.details.len(), 1);
+    assert_eq!(e.details[0].code, "InvalidType");
+}
+
+#[test]
+fn null_items_and_map_values_are_rejected_with_a_clear_message() {
+    // Decision: rejected, not dropped (see validate::parse_all): the spec's items are not nullable,
+    // and dropping would shift the indices that later errors name.
+    let e = credentials::check_credentials(&json!({"certificateIds": [null, "c"], "query": {"a": null, "b": ["x", null]}})).unwrap_err();
+    let by_target = |t: &str| e.details.iter().find(|d| d.target.as_deref() == Some(t)).unwrap_or_else(|| panic!("{t}: {:?}", e.details));
+    let item = by_target("certificateIds[0]");
+    assert_eq!(item.code, "InvalidType");
+    assert!(item.message.contains("it is null") && item.message.contains("leave the item out"), "{}", item.message);
+    let member = by_target("query.a");
+    assert!(member.message.contains("it is null") && member.message.contains("leave the member out"), "{}", member.message);
+    assert!(by_target("query.b[1]").message.contains("leave the item out"));
+    assert_eq!(e.details.len(), 3, "{:?}", e.details);
+    // The same holds inside a whole body, and null object members still mean "absent".
+    let body = json!({"properties": {"url": "https://b/", "protocol": "http", "description": null,
+        "properties": {"serviceFabricCluster": {"managementEndpoints": [null]}}}});
+    let e = check_backend_contract(&body, ApiVersion::DEFAULT).unwrap_err();
+    assert_eq!(e.details.len(), 1, "{:?}", e.details);
+    assert_eq!(e.details[0].target.as_deref(), Some("properties.properties.serviceFabricCluster.managementEndpoints[0]"));
+}
+
+#[test]
+fn type_error_reporting_is_bounded() {
+    // 40 wrong items: at most 32 are reported, and the call returns instead of looping.
+    let ids: Vec<Value> = (0..40).map(Value::from).collect();
+    let e = credentials::check_credentials(&json!({ "certificateIds": ids })).unwrap_err();
+    assert_eq!(e.details.len(), 32);
+    assert!(e.details.iter().all(|d| d.code == "InvalidType"));
+    assert_eq!(e.details[31].target.as_deref(), Some("certificateIds[31]"));
 }

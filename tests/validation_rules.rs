@@ -92,6 +92,11 @@ async fn the_client_rejects_every_row_and_sends_nothing() {
                 if !found.iter().any(|(t, code)| t == case.target && code == case.client_code) {
                     failures.push(format!("{}: expected {} {}, got {:?}", case.name, case.target, case.client_code, found));
                 }
+                for (target, code) in &case.also {
+                    if !found.iter().any(|(t, c)| t == target && c == code) {
+                        failures.push(format!("{}: expected also {target} {code}, got {:?}", case.name, found));
+                    }
+                }
             }
         }
         checked += 1;
@@ -163,7 +168,8 @@ async fn the_emulator_answers_400_validation_error_with_the_target_for_every_row
                     .collect()
             })
             .unwrap_or_default();
-        let hit = details.iter().any(|(t, c)| t == case.target && c == case.emulator_code);
+        let hit = details.iter().any(|(t, c)| t == case.target && c == case.emulator_code)
+            && case.also.iter().all(|(target, code)| details.iter().any(|(t, c)| t == target && c == code));
         if status != 400 || error["code"] != "ValidationError" || !hit {
             failures.push(format!("{}: expected 400 ValidationError {} {}, got {status} {body}", case.name, case.target, case.emulator_code));
         }

@@ -18,7 +18,8 @@ const IMDS_ORIGIN: &str = "http://169.254.169.254";
 /// Why this variable exists: the IMDS address is fixed by Azure and cannot be reached or faked on
 /// a build machine, so the tests (only) redirect it to a fake on 127.0.0.1. It is not a user
 /// setting and is not documented as one; the App Service and MSI endpoints need no such hook
-/// because the platform itself passes them in IDENTITY_ENDPOINT / MSI_ENDPOINT.
+/// because the platform itself passes them in IDENTITY_ENDPOINT / MSI_ENDPOINT. Honoured only when
+/// its host is a loopback address (`is_loopback_origin`); otherwise managed identity reports it.
 pub const TEST_IMDS_ENDPOINT_VAR: &str = "APIM_NATIVE_TEST_IMDS_ENDPOINT";
 pub const IMDS_TOKEN_PATH: &str = "/metadata/identity/oauth2/token";
 
@@ -80,9 +81,37 @@ pub fn detect_platform(env: &Env, automation_post_form: bool) -> Result<Platform
             None => Platform::CloudShell { endpoint },
         });
     }
-    let origin = env.get(TEST_IMDS_ENDPOINT_VAR).unwrap_or_else(|| IMDS_ORIGIN.to_string());
+    let origin = match env.get(TEST_IMDS_ENDPOINT_VAR) {
+        None => IMDS_ORIGIN.to_string(),
+        Some(test_origin) => {
+            // The hook is compiled into every build, so a non-loopback value could send the
+            // managed-identity request (and take the token answer) anywhere. Only a fake on this
+            // machine is honoured; anything else is ignored and the source reports why instead of
+            // silently asking the real IMDS while the caller believes the override is in force.
+            if !is_loopback_origin(&test_origin) {
+                return Ok(Platform::Unsupported {
+                    reason: format!(
+                        "{TEST_IMDS_ENDPOINT_VAR} was ignored: it is a test-only setting and is honoured only for a loopback \
+                         host (127.0.0.1, ::1, localhost); unset it to use this machine's managed identity"
+                    ),
+                });
+            }
+            test_origin
+        }
+    };
     let endpoint = parse_endpoint(&format!("{}{}", origin.trim_end_matches('/'), IMDS_TOKEN_PATH), TEST_IMDS_ENDPOINT_VAR)?;
     Ok(Platform::Imds { endpoint })
+}
+
+/// True when `origin` is an absolute URL whose host is a loopback address (any of 127.0.0.0/8,
+/// ::1) or `localhost`.
+pub fn is_loopback_origin(origin: &str) -> bool {
+    match Url::parse(origin).ok().as_ref().and_then(Url::host) {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+        None => false,
+    }
 }
 
 fn parse_endpoint(value: &str, variable: &str) -> Result<Url, ApimError> {

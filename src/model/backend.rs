@@ -18,11 +18,11 @@
 use super::api_version::ApiVersion;
 use super::circuit_breaker::BackendCircuitBreaker;
 use super::credentials::BackendCredentialsContract;
-use super::error::{ApimError, ErrorDetail};
+use super::error::ApimError;
 use super::pool::BackendPool;
 use super::proxy::BackendProxyContract;
 use super::tls::BackendTlsProperties;
-use super::validate::{join, json_kind, parse, rule, Problems};
+use super::validate::{join, json_kind, parse_all, rule, Problems};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -152,7 +152,7 @@ impl BackendContractProperties {
 
     /// Single is the default when `type` is absent.
     pub fn is_single(&self) -> bool {
-        self.backend_type.as_deref().map_or(true, |t| t.eq_ignore_ascii_case("Single"))
+        self.backend_type.as_deref().is_none_or(|t| t.eq_ignore_ascii_case("Single"))
     }
 
     pub fn validate(&self, path: &str, version: ApiVersion, kind: BodyKind, p: &mut Problems) {
@@ -205,36 +205,38 @@ impl BackendContractProperties {
     }
 }
 
-fn parse_body<T: serde::de::DeserializeOwned>(body: &Value) -> Result<T, ApimError> {
+/// Parses a whole body, collecting every wrong JSON type into `p` (see `validate::parse_all`).
+/// `None` means nothing usable was parsed and `p` says why.
+fn parse_body<T: serde::de::DeserializeOwned>(body: &Value, p: &mut Problems) -> Option<T> {
     if !body.is_object() {
-        return Err(ApimError::validation(vec![ErrorDetail::new(
-            "body",
-            rule::INVALID_TYPE,
-            format!("body must be a JSON object (it is {})", json_kind(body)),
-        )]));
+        p.push("body", rule::INVALID_TYPE, format!("body must be a JSON object (it is {})", json_kind(body)));
+        return None;
     }
-    parse(body, "").map_err(|d| ApimError::validation(vec![d]))
+    parse_all(body, "", p)
 }
 
-/// Parses and validates a PUT body for `version`; every problem is reported with its JSON path.
+/// Parses and validates a PUT body for `version`; every problem is reported with its JSON path:
+/// wrong types and rule violations together.
 pub fn check_backend_contract(body: &Value, version: ApiVersion) -> Result<BackendContract, ApimError> {
-    let contract: BackendContract = parse_body(body)?;
     let mut p = Problems::new();
-    // A PUT without properties is checked as empty properties, so url/protocol are reported.
-    let empty = BackendContractProperties::default();
-    let props = contract.properties.as_ref().unwrap_or(&empty);
-    props.validate("properties", version, BodyKind::CreateOrUpdate, &mut p);
-    p.finish(contract)
+    let contract: Option<BackendContract> = parse_body(body, &mut p);
+    if let Some(contract) = &contract {
+        // A PUT without properties is checked as empty properties, so url/protocol are reported.
+        let empty = BackendContractProperties::default();
+        let props = contract.properties.as_ref().unwrap_or(&empty);
+        props.validate("properties", version, BodyKind::CreateOrUpdate, &mut p);
+    }
+    p.finish_parsed(contract)
 }
 
 /// Parses and validates a PATCH body for `version`.
 pub fn check_backend_update(body: &Value, version: ApiVersion) -> Result<BackendUpdateParameters, ApimError> {
-    let update: BackendUpdateParameters = parse_body(body)?;
     let mut p = Problems::new();
-    if let Some(props) = &update.properties {
+    let update: Option<BackendUpdateParameters> = parse_body(body, &mut p);
+    if let Some(props) = update.as_ref().and_then(|u| u.properties.as_ref()) {
         props.validate("properties", version, BodyKind::Update, &mut p);
     }
-    p.finish(update)
+    p.finish_parsed(update)
 }
 
 /// Parses and validates a reconnect body (`properties.after`, an ISO-8601 duration). The spec's
@@ -244,10 +246,10 @@ pub fn check_backend_reconnect(body: &Value) -> Result<BackendReconnectContract,
     if body.is_null() {
         return Ok(BackendReconnectContract::default());
     }
-    let reconnect: BackendReconnectContract = parse_body(body)?;
     let mut p = Problems::new();
-    if let Some(props) = &reconnect.properties {
+    let reconnect: Option<BackendReconnectContract> = parse_body(body, &mut p);
+    if let Some(props) = reconnect.as_ref().and_then(|r| r.properties.as_ref()) {
         p.duration("properties.after", &props.after);
     }
-    p.finish(reconnect)
+    p.finish_parsed(reconnect)
 }

@@ -13,7 +13,7 @@
 
 use super::api_version::ApiVersion;
 use super::error::ApimError;
-use super::validate::{item, join, parse, rule, Problems};
+use super::validate::{item, join, parse_all, rule, Problems};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -154,8 +154,10 @@ impl BackendFailureResponse {
 
 /// Builder check (`apim_backend_circuit_breaker_rule_new`); targets are relative to the rule.
 pub fn check_circuit_breaker_rule(value: &Value) -> Result<CircuitBreakerRule, ApimError> {
-    let parsed: CircuitBreakerRule = parse(value, "").map_err(|d| ApimError::validation(vec![d]))?;
     let mut p = Problems::new();
-    parsed.validate("", ApiVersion::DEFAULT, &mut p);
-    p.finish(parsed)
+    let parsed: Option<CircuitBreakerRule> = parse_all(value, "", &mut p);
+    if let Some(parsed) = &parsed {
+        parsed.validate("", ApiVersion::DEFAULT, &mut p);
+    }
+    p.finish_parsed(parsed)
 }

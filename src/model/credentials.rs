@@ -10,7 +10,7 @@
 
 use super::api_version::ApiVersion;
 use super::error::ApimError;
-use super::validate::{join, parse, Problems};
+use super::validate::{join, parse_all, Problems};
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -91,8 +91,10 @@ impl BackendAuthorizationHeaderCredentials {
 /// Builder check (`apim_backend_credential_new`): parses and validates a credentials object;
 /// targets are relative to it (`authorization.scheme`).
 pub fn check_credentials(value: &Value) -> Result<BackendCredentialsContract, ApimError> {
-    let parsed: BackendCredentialsContract = parse(value, "").map_err(|d| ApimError::validation(vec![d]))?;
     let mut p = Problems::new();
-    parsed.validate("", ApiVersion::DEFAULT, &mut p);
-    p.finish(parsed)
+    let parsed: Option<BackendCredentialsContract> = parse_all(value, "", &mut p);
+    if let Some(parsed) = &parsed {
+        parsed.validate("", ApiVersion::DEFAULT, &mut p);
+    }
+    p.finish_parsed(parsed)
 }

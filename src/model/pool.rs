@@ -13,7 +13,7 @@
 use super::api_version::ApiVersion;
 use super::circuit_breaker::BackendFailureResponse;
 use super::error::ApimError;
-use super::validate::{item, join, parse, Problems};
+use super::validate::{item, join, parse_all, Problems};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -115,16 +115,20 @@ impl BackendSessionAffinity {
 
 /// Builder check (`apim_backend_pool_item_new`); targets are relative to the item.
 pub fn check_pool_item(value: &Value) -> Result<BackendPoolItem, ApimError> {
-    let parsed: BackendPoolItem = parse(value, "").map_err(|d| ApimError::validation(vec![d]))?;
     let mut p = Problems::new();
-    parsed.validate("", ApiVersion::DEFAULT, &mut p);
-    p.finish(parsed)
+    let parsed: Option<BackendPoolItem> = parse_all(value, "", &mut p);
+    if let Some(parsed) = &parsed {
+        parsed.validate("", ApiVersion::DEFAULT, &mut p);
+    }
+    p.finish_parsed(parsed)
 }
 
 /// Builder check (`apim_backend_pool_new`); targets are relative to the pool (`services[0].id`).
 pub fn check_pool(value: &Value) -> Result<BackendPool, ApimError> {
-    let parsed: BackendPool = parse(value, "").map_err(|d| ApimError::validation(vec![d]))?;
     let mut p = Problems::new();
-    parsed.validate("", ApiVersion::DEFAULT, &mut p);
-    p.finish(parsed)
+    let parsed: Option<BackendPool> = parse_all(value, "", &mut p);
+    if let Some(parsed) = &parsed {
+        parsed.validate("", ApiVersion::DEFAULT, &mut p);
+    }
+    p.finish_parsed(parsed)
 }

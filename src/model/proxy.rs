@@ -8,7 +8,7 @@
 
 use super::api_version::ApiVersion;
 use super::error::ApimError;
-use super::validate::{join, parse, Problems};
+use super::validate::{join, parse_all, Problems};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::fmt;
@@ -49,8 +49,10 @@ impl BackendProxyContract {
 
 /// Builder check (`apim_backend_proxy_new`); targets are relative to the proxy object.
 pub fn check_proxy(value: &Value) -> Result<BackendProxyContract, ApimError> {
-    let parsed: BackendProxyContract = parse(value, "").map_err(|d| ApimError::validation(vec![d]))?;
     let mut p = Problems::new();
-    parsed.validate("", ApiVersion::DEFAULT, &mut p);
-    p.finish(parsed)
+    let parsed: Option<BackendProxyContract> = parse_all(value, "", &mut p);
+    if let Some(parsed) = &parsed {
+        parsed.validate("", ApiVersion::DEFAULT, &mut p);
+    }
+    p.finish_parsed(parsed)
 }

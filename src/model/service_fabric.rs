@@ -9,7 +9,7 @@
 use super::api_version::ApiVersion;
 use super::error::ApimError;
 use super::tls::X509CertificateName;
-use super::validate::{join, parse, Problems};
+use super::validate::{join, parse_all, Problems};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -66,9 +66,10 @@ impl BackendServiceFabricClusterProperties {
 /// Builder check (`apim_backend_service_fabric_new`); targets are relative to the
 /// serviceFabricCluster object.
 pub fn check_service_fabric(value: &Value) -> Result<BackendServiceFabricClusterProperties, ApimError> {
-    let parsed: BackendServiceFabricClusterProperties =
-        parse(value, "").map_err(|d| ApimError::validation(vec![d]))?;
     let mut p = Problems::new();
-    parsed.validate("", ApiVersion::DEFAULT, &mut p);
-    p.finish(parsed)
+    let parsed: Option<BackendServiceFabricClusterProperties> = parse_all(value, "", &mut p);
+    if let Some(parsed) = &parsed {
+        parsed.validate("", ApiVersion::DEFAULT, &mut p);
+    }
+    p.finish_parsed(parsed)
 }

@@ -7,7 +7,7 @@
 
 use super::api_version::ApiVersion;
 use super::error::ApimError;
-use super::validate::{join, parse, Problems};
+use super::validate::{join, parse_all, Problems};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -49,8 +49,10 @@ impl BackendTlsProperties {
 
 /// Builder check (`apim_backend_tls_new`); targets are relative to the tls object.
 pub fn check_tls(value: &Value) -> Result<BackendTlsProperties, ApimError> {
-    let parsed: BackendTlsProperties = parse(value, "").map_err(|d| ApimError::validation(vec![d]))?;
     let mut p = Problems::new();
-    parsed.validate("", ApiVersion::DEFAULT, &mut p);
-    p.finish(parsed)
+    let parsed: Option<BackendTlsProperties> = parse_all(value, "", &mut p);
+    if let Some(parsed) = &parsed {
+        parsed.validate("", ApiVersion::DEFAULT, &mut p);
+    }
+    p.finish_parsed(parsed)
 }

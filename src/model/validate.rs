@@ -38,8 +38,31 @@ impl Problems {
         Problems::default()
     }
 
+    /// Records a problem, unless `target` is at or below a field that already has the wrong JSON
+    /// type: that field was neutralised for parsing, so a rule about it would describe the
+    /// stand-in rather than the caller's value.
     pub fn push(&mut self, target: &str, code: &str, message: String) {
+        if self.under_type_error(target) {
+            return;
+        }
         self.details.push(ErrorDetail::new(target, code, message));
+    }
+
+    fn under_type_error(&self, target: &str) -> bool {
+        self.details.iter().any(|d| {
+            d.code == rule::INVALID_TYPE
+                && d.target.as_deref().is_some_and(|t| {
+                    target == t || (target.starts_with(t) && matches!(target.as_bytes().get(t.len()), Some(b'.') | Some(b'[')))
+                })
+        })
+    }
+
+    /// `Ok(value)` when parsing gave a value and nothing was found, else one `ValidationError`.
+    pub fn finish_parsed<T>(self, value: Option<T>) -> Result<T, ApimError> {
+        match value {
+            Some(v) => self.finish(v),
+            None => Err(ApimError::validation(self.details)),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -171,34 +194,181 @@ pub fn is_iso8601_duration(s: &str) -> bool {
     re.is_match(s) && s != "P" && !s.ends_with('T')
 }
 
-/// Parses `body` into `T`; a wrong JSON type becomes one detail whose target is the JSON path
-/// (prefixed by `root`, which is empty for whole bodies). Only the first type error is found:
-/// serde stops there. The message names the expected and the found JSON type, never the value.
-pub fn parse<T: DeserializeOwned>(body: &Value, root: &str) -> Result<T, ErrorDetail> {
-    serde_path_to_error::deserialize::<_, T>(body).map_err(|e| {
-        let mut target = root.to_string();
-        let mut found: Option<&Value> = Some(body);
-        for seg in e.path().iter() {
-            match seg {
-                serde_path_to_error::Segment::Map { key } => {
-                    target = join(&target, key);
-                    found = found.and_then(|v| v.get(key.as_str()));
-                }
-                serde_path_to_error::Segment::Seq { index } => {
-                    target = item(&target, *index);
-                    found = found.and_then(|v| v.get(*index));
-                }
-                serde_path_to_error::Segment::Enum { variant } => target = join(&target, variant),
-                serde_path_to_error::Segment::Unknown => {}
+/// How many wrong-typed fields one body reports before parsing gives up (each costs a re-parse).
+const MAX_TYPE_ERRORS: usize = 32;
+
+/// Parses `value` into `T`, reporting EVERY wrong JSON type, not only the first one serde stops at.
+///
+/// serde stops at the first type error, so after each one the offending value is neutralised in a
+/// working copy and the copy is parsed again: first it becomes `null` (every optional field reads
+/// that as absent, so no rule fires on it); where `null` is not accepted (an array item, a map
+/// value) it becomes an empty value of the expected type, which keeps later array indices equal to
+/// the caller's; as a last resort it is removed. The loop is bounded (`MAX_TYPE_ERRORS` paths).
+///
+/// Type errors go into `p` (targets prefixed by `root`, which is empty for builder objects; the
+/// whole body is `body`); the result is the parsed value that the caller's rules then run on, or
+/// `None` when nothing usable could be parsed (the root itself has the wrong type, or the bound was
+/// hit). Rule problems at or below a wrong-typed field are suppressed by `Problems::push`: the
+/// type error is the one problem reported for that field.
+///
+/// Null is never accepted as an array item or map value (`certificateIds: [null]`,
+/// `query: {"a": null}`): the spec's items are plain `type: string` (not x-nullable), dropping them
+/// would shift the indices every later error names, and a null item is far more often an unset
+/// variable in the caller's script than intent. The message says so and tells the caller to leave
+/// the item out.
+pub fn parse_all<T: DeserializeOwned>(value: &Value, root: &str, p: &mut Problems) -> Option<T> {
+    let mut work: Option<Value> = None;
+    let mut reported = 0usize;
+    let mut last: Option<(Vec<Step>, usize)> = None;
+    loop {
+        let current = work.as_ref().unwrap_or(value);
+        let error = match serde_path_to_error::deserialize::<_, T>(current) {
+            Ok(parsed) => return Some(parsed),
+            Err(e) => e,
+        };
+        let steps = steps(error.path());
+        let serde_message = error.inner().to_string();
+        let attempt = match &last {
+            Some((previous, attempt)) if *previous == steps.clone().unwrap_or_default() => attempt + 1,
+            _ => 0,
+        };
+        if attempt == 0 {
+            if reported == MAX_TYPE_ERRORS {
+                return None;
             }
+            p.details.push(type_detail(value, current, root, error.path(), &serde_message));
+            reported += 1;
         }
-        if target.is_empty() {
-            target = "body".to_string();
+        // A path serde could not name, or the root itself: nothing to neutralise.
+        let steps = steps.filter(|s| !s.is_empty())?;
+        let work = work.get_or_insert_with(|| value.clone());
+        if !neutralise(work, &steps, attempt, &serde_message) {
+            return None;
         }
-        let expected = expected_kind(&e.inner().to_string());
-        let got = found.map(json_kind).unwrap_or("a value of another type");
-        ErrorDetail::new(&target, rule::INVALID_TYPE, format!("{target} must be {expected} (it is {got})"))
+        last = Some((steps, attempt));
+    }
+}
+
+/// The first-error form for callers that only want to know whether `body` has the right shape.
+pub fn parse<T: DeserializeOwned>(body: &Value, root: &str) -> Result<T, ErrorDetail> {
+    serde_path_to_error::deserialize::<_, T>(body)
+        .map_err(|e| type_detail(body, body, root, e.path(), &e.inner().to_string()))
+}
+
+/// One step of a JSON path into a `Value`.
+#[derive(Debug, Clone, PartialEq)]
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// serde's path as steps; `None` when a segment cannot be followed in a `Value`.
+fn steps(path: &serde_path_to_error::Path) -> Option<Vec<Step>> {
+    path.iter()
+        .map(|seg| match seg {
+            serde_path_to_error::Segment::Map { key } => Some(Step::Key(key.clone())),
+            serde_path_to_error::Segment::Seq { index } => Some(Step::Index(*index)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Stage 0: null. Stage 1: an empty value of the expected type. Stage 2: remove. Then give up.
+fn neutralise(work: &mut Value, steps: &[Step], attempt: usize, serde_message: &str) -> bool {
+    let (last, parents) = steps.split_last().expect("steps are not empty");
+    let mut parent = &mut *work;
+    for step in parents {
+        let next = match step {
+            Step::Key(k) => parent.get_mut(k.as_str()),
+            Step::Index(i) => parent.get_mut(*i),
+        };
+        match next {
+            Some(v) => parent = v,
+            None => return false,
+        }
+    }
+    let slot = match last {
+        Step::Key(k) => parent.get_mut(k.as_str()),
+        Step::Index(i) => parent.get_mut(*i),
+    };
+    let Some(slot) = slot else { return false };
+    match attempt {
+        0 if !slot.is_null() => *slot = Value::Null,
+        0 | 1 => match empty_of(&expected_kind(serde_message)) {
+            Some(empty) if *slot != empty => *slot = empty,
+            _ => return remove(parent, last),
+        },
+        2 => return remove(parent, last),
+        _ => return false,
+    }
+    true
+}
+
+fn remove(parent: &mut Value, step: &Step) -> bool {
+    match (parent, step) {
+        (Value::Object(map), Step::Key(k)) => map.shift_remove(k.as_str()).is_some(),
+        (Value::Array(items), Step::Index(i)) if *i < items.len() => {
+            items.remove(*i);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// An empty value of the JSON type `expected_kind` names.
+fn empty_of(kind: &str) -> Option<Value> {
+    Some(match kind {
+        "a string" => Value::String(String::new()),
+        "an integer" => Value::from(0),
+        "a boolean" => Value::Bool(false),
+        "an array" => Value::Array(Vec::new()),
+        "an object" => Value::Object(Default::default()),
+        _ => return None,
     })
+}
+
+/// The InvalidType detail for a serde error at `path`. The found type is read from the caller's
+/// `original` body where the path still exists there (the working copy otherwise); the message
+/// names the expected and the found JSON type, never the value.
+fn type_detail(original: &Value, current: &Value, root: &str, path: &serde_path_to_error::Path, serde_message: &str) -> ErrorDetail {
+    let mut target = root.to_string();
+    let mut in_original: Option<&Value> = Some(original);
+    let mut in_current: Option<&Value> = Some(current);
+    let mut last_is_item = false;
+    for seg in path.iter() {
+        match seg {
+            serde_path_to_error::Segment::Map { key } => {
+                target = join(&target, key);
+                in_original = in_original.and_then(|v| v.get(key.as_str()));
+                in_current = in_current.and_then(|v| v.get(key.as_str()));
+                last_is_item = false;
+            }
+            serde_path_to_error::Segment::Seq { index } => {
+                target = item(&target, *index);
+                in_original = in_original.and_then(|v| v.get(*index));
+                in_current = in_current.and_then(|v| v.get(*index));
+                last_is_item = true;
+            }
+            serde_path_to_error::Segment::Enum { variant } => target = join(&target, variant),
+            serde_path_to_error::Segment::Unknown => {}
+        }
+    }
+    if target.is_empty() {
+        target = "body".to_string();
+    }
+    let expected = expected_kind(serde_message);
+    let found = in_original.or(in_current);
+    let message = match found {
+        Some(Value::Null) if last_is_item => {
+            format!("{target} must be {expected} (it is null; an array may not hold null items, leave the item out)")
+        }
+        Some(Value::Null) => format!("{target} must be {expected} (it is null; leave the member out instead of sending null)"),
+        // serde's "invalid value": the right JSON type, but it does not fit (an int32 overflow).
+        _ if serde_message.starts_with("invalid value") => format!("{target} must be {expected} within the range of its type"),
+        Some(v) => format!("{target} must be {expected} (it is {})", json_kind(v)),
+        None => format!("{target} must be {expected} (it is a value of another type)"),
+    };
+    ErrorDetail::new(&target, rule::INVALID_TYPE, message)
 }
 
 /// The JSON type a value has, in words.

@@ -2,7 +2,8 @@
 //! path segments), shared by tests/model_validation.rs (the model alone), and
 //! tests/validation_rules.rs (the same rows through the client and through the emulator).
 //! Each row is a body (or address) that breaks exactly one rule, and the target + rule code the
-//! error must carry.
+//! error must carry; a few rows break several on purpose (`also`), to prove that wrong types and
+//! rule violations in one body are all reported together.
 
 #![allow(dead_code)]
 
@@ -54,11 +55,26 @@ pub struct Case {
     pub client_code: &'static str,
     /// The rule code the emulator answers ("" = the row cannot be put on a URL).
     pub emulator_code: &'static str,
+    /// Further (target, code) problems this row must also report, everywhere it is checked.
+    pub also: Vec<(&'static str, &'static str)>,
 }
 
 impl Case {
     fn new(name: &'static str, op: Op, version: ApiVersion, address: Address, body: Value, target: &'static str, code: &'static str) -> Case {
-        Case { name, op, version, address, body, target, code, client_code: code, emulator_code: code }
+        Case { name, op, version, address, body, target, code, client_code: code, emulator_code: code, also: Vec::new() }
+    }
+
+    /// This row also breaks `target` with `code`.
+    fn and(mut self, target: &'static str, code: &'static str) -> Case {
+        self.also.push((target, code));
+        self
+    }
+
+    /// Every (target, code) the row must report in the model: its own, then `also`.
+    pub fn expected(&self) -> Vec<(&'static str, &'static str)> {
+        let mut all = vec![(self.target, self.code)];
+        all.extend(self.also.iter().copied());
+        all
     }
 
     /// The client reports this row with another rule code (or "" when it cannot).
@@ -220,6 +236,27 @@ pub fn cases() -> Vec<Case> {
             // The emulator's HTTP layer rejects a non-object body before the model sees it.
             .on_emulator("Type"),
         body_case("properties must be an object", Op::Put, LATEST, json!({"properties": "x"}), "properties", "InvalidType"),
+        // Several problems in one body: every wrong type is reported, and the rules still run.
+        put("two wrong types and a rule", json!({"title": 42, "tls": {"validateCertificateChain": "yes"}, "protocol": "ftp"}), "properties.title", "InvalidType")
+            .and("properties.tls.validateCertificateChain", "InvalidType")
+            .and("properties.protocol", "Enum"),
+        body_case("patch: two wrong types and a rule", Op::Patch, LATEST,
+            json!({"properties": {"description": ["d"], "credentials": {"certificateIds": [7]}, "title": s(301)}}),
+            "properties.description", "InvalidType")
+            .and("properties.credentials.certificateIds[0]", "InvalidType")
+            .and("properties.title", "MaxLength"),
+        pool("wrong types in two pool items keep their indices", json!({"services": [
+                {"id": "/b/1", "weight": "heavy"}, {"id": "/b/2", "priority": true}, {"weight": 1}]}),
+            "properties.pool.services[0].weight", "InvalidType")
+            .and("properties.pool.services[1].priority", "InvalidType")
+            .and("properties.pool.services[2].id", "Required"),
+        // A wrong-typed item is reported once: no rule fires on the stand-in the parser used.
+        pool("pool item must be an object", json!({"services": ["b1"]}), "properties.pool.services[0]", "InvalidType"),
+        // Null items and map values are rejected (the spec's items are not nullable), each at its path.
+        put("null certificateIds item", json!({"credentials": {"certificateIds": [null]}}), "properties.credentials.certificateIds[0]", "InvalidType"),
+        put("null query value", json!({"credentials": {"query": {"a": null}}}), "properties.credentials.query.a", "InvalidType"),
+        put("null header item", json!({"credentials": {"header": {"x": ["v", null, null]}}}), "properties.credentials.header.x[1]", "InvalidType")
+            .and("properties.credentials.header.x[2]", "InvalidType"),
         // Api-version gating: fields the chosen version does not have
         put_v("circuitBreaker needs 2024-05-01", V2022, json!({"circuitBreaker": {"rules": [{"name": "r"}]}}), "properties.circuitBreaker", "NotInApiVersion"),
         pool_v("pool needs 2024-05-01", V2022, json!({}), "properties.pool", "NotInApiVersion"),
