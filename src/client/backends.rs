@@ -17,7 +17,8 @@ use url::Url;
 /// A backend request as the C ABI receives it:
 /// `{"subscriptionId":"...","resourceGroupName":"rg1","serviceName":"apimService1","backendId":"b1",
 ///   "ifMatch":"*","body":{...}}`; list adds `filter`, `top`, `skip`, `onePage`, `nextLink`.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// Debug is written by hand: the body can hold credentials.authorization.parameter or proxy.password.
+#[derive(Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BackendRequest {
     #[serde(default)]
@@ -42,6 +43,24 @@ pub struct BackendRequest {
     /// Continue a list from this link (as returned in a one-page result).
     #[serde(default)]
     pub next_link: Option<String>,
+}
+
+impl std::fmt::Debug for BackendRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BackendRequest")
+            .field("subscription_id", &self.subscription_id)
+            .field("resource_group_name", &self.resource_group_name)
+            .field("service_name", &self.service_name)
+            .field("backend_id", &self.backend_id)
+            .field("if_match", &self.if_match)
+            .field("body", &super::RedactedBody(&self.body))
+            .field("filter", &self.filter)
+            .field("top", &self.top)
+            .field("skip", &self.skip)
+            .field("one_page", &self.one_page)
+            .field("next_link", &self.next_link)
+            .finish()
+    }
 }
 
 /// Collects every problem found before sending, so one error reports them all.

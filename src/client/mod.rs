@@ -35,7 +35,8 @@ pub struct Exchange {
 }
 
 /// A single-entity result: `{"status":201,"etag":"\"...\"","body":{...},"exchanges":[...]}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Debug is written by hand: the body can hold credentials.authorization.parameter or proxy.password.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OperationResult {
     pub status: u16,
@@ -46,7 +47,8 @@ pub struct OperationResult {
 }
 
 /// A list result: `{"value":[...],"nextLink":null,"count":3,"exchanges":[...]}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Debug is written by hand: the entities can hold secrets (as in [`OperationResult`]).
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ListResult {
     pub value: Vec<Value>,
@@ -55,6 +57,40 @@ pub struct ListResult {
     pub count: Option<i64>,
     #[serde(default)]
     pub exchanges: Vec<Exchange>,
+}
+
+/// How a JSON body shows in Debug output: its presence, never its content.
+pub(crate) struct RedactedBody<'a>(pub &'a Option<Value>);
+
+impl std::fmt::Debug for RedactedBody<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            None => f.write_str("None"),
+            Some(_) => f.write_str("<redacted body>"),
+        }
+    }
+}
+
+impl std::fmt::Debug for OperationResult {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OperationResult")
+            .field("status", &self.status)
+            .field("etag", &self.etag)
+            .field("body", &RedactedBody(&self.body))
+            .field("exchanges", &self.exchanges)
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for ListResult {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListResult")
+            .field("value", &format_args!("<{} redacted entities>", self.value.len()))
+            .field("next_link", &self.next_link)
+            .field("count", &self.count)
+            .field("exchanges", &self.exchanges)
+            .finish()
+    }
 }
 
 /// A client for one set of options; cheap to share between threads (`&self` everywhere).
