@@ -58,19 +58,8 @@ async fn attempts_are_bounded_by_max_attempts() {
 }
 
 #[tokio::test]
-async fn retry_after_seconds_is_honoured_and_capped() {
-    // Base delay 1 ms: back-off alone would wait at most 1 ms, so a 40 ms delay can only come
-    // from Retry-After (1 s) capped by maxDelayMs (40 ms).
-    let server = ScriptedServer::start(vec![
-        Reply::json(429, json!({"error": {"code": "TooManyRequests", "message": "slow down"}})).header("retry-after", "1"),
-        Reply::json(200, entity("b1")),
-    ])
-    .await;
-    let c = client(&server, json!({"retry": {"maxAttempts": 2, "baseDelayMs": 1, "maxDelayMs": 40}}));
-    let result = c.backend_get(&request(json!({}))).await.unwrap();
-    assert_eq!(result.exchanges[0].delay_ms, Some(40));
-
-    // Uncapped: exactly the service's second.
+async fn retry_after_is_honoured_and_a_longer_wait_than_max_delay_is_not_retried_early() {
+    // Within maxDelayMs: exactly the service's second.
     let server = ScriptedServer::start(vec![
         Reply::json(503, json!({})).header("retry-after", "1"),
         Reply::json(200, entity("b1")),
@@ -79,10 +68,32 @@ async fn retry_after_seconds_is_honoured_and_capped() {
     let c = client(&server, json!({"retry": {"maxAttempts": 2, "baseDelayMs": 1, "maxDelayMs": 60000}}));
     let result = c.backend_get(&request(json!({}))).await.unwrap();
     assert_eq!(result.exchanges[0].delay_ms, Some(1000));
+
+    // Longer than maxDelayMs (40 ms): not retried early; the 429 comes back saying how long.
+    let server = ScriptedServer::start(vec![
+        Reply::json(429, json!({"error": {"code": "TooManyRequests", "message": "slow down"}})).header("retry-after", "7"),
+        Reply::json(200, entity("b1")),
+    ])
+    .await;
+    let c = client(&server, json!({"retry": {"maxAttempts": 2, "baseDelayMs": 1, "maxDelayMs": 40}}));
+    let err = c.backend_get(&request(json!({}))).await.unwrap_err();
+    assert_eq!(server.seen().len(), 1, "no early retry");
+    assert_eq!((err.http_status, err.category), (Some(429), ErrorCategory::LimitsExceeded), "{err:?}");
+    assert_eq!(err.code, "TooManyRequests");
+    assert!(err.message.contains("wait 7 seconds") && err.message.contains("retry.maxDelayMs"), "{}", err.message);
+
+    // The same for a 503.
+    let server = ScriptedServer::start(vec![Reply::json(503, json!({})).header("retry-after", "3"), Reply::json(200, entity("b1"))]).await;
+    let c = client(&server, json!({"retry": {"maxAttempts": 3, "baseDelayMs": 1, "maxDelayMs": 2000}}));
+    let err = c.backend_get(&request(json!({}))).await.unwrap_err();
+    assert_eq!(server.seen().len(), 1, "no early retry");
+    assert_eq!((err.http_status, err.category), (Some(503), ErrorCategory::ResourceUnavailable), "{err:?}");
+    assert!(err.message.contains("wait 3 seconds"), "{}", err.message);
 }
 
 #[tokio::test]
 async fn retry_after_http_date_is_honoured() {
+    // A date a minute away is longer than maxDelayMs: reported, not retried early.
     let in_a_minute = SystemTime::now() + Duration::from_secs(60);
     let server = ScriptedServer::start(vec![
         Reply::json(503, json!({})).header("retry-after", &httpdate::fmt_http_date(in_a_minute)),
@@ -90,8 +101,18 @@ async fn retry_after_http_date_is_honoured() {
     ])
     .await;
     let c = client(&server, json!({"retry": {"maxAttempts": 2, "baseDelayMs": 1, "maxDelayMs": 30}}));
+    let err = c.backend_get(&request(json!({}))).await.unwrap_err();
+    assert_eq!(server.seen().len(), 1);
+    assert!(err.message.contains("seconds before retrying"), "{}", err.message);
+    // A date in the past means "now": retried without waiting.
+    let server = ScriptedServer::start(vec![
+        Reply::json(503, json!({})).header("retry-after", "Wed, 21 Oct 2015 07:28:00 GMT"),
+        Reply::json(200, entity("b1")),
+    ])
+    .await;
+    let c = client(&server, json!({"retry": {"maxAttempts": 2, "baseDelayMs": 1, "maxDelayMs": 30}}));
     let result = c.backend_get(&request(json!({}))).await.unwrap();
-    assert_eq!(result.exchanges[0].delay_ms, Some(30), "a date a minute away, capped at maxDelayMs");
+    assert_eq!(result.exchanges[0].delay_ms, Some(0));
 }
 
 #[test]
@@ -120,9 +141,9 @@ fn backoff_is_exponential_with_full_jitter_and_capped() {
         assert!(distinct.len() > 10, "attempt {attempt}: jitter spreads the delays");
         assert!(draws.iter().any(|d| *d < ceiling / 2), "full jitter reaches the lower half");
     }
-    // Retry-After wins over back-off, capped by maxDelayMs.
-    assert_eq!(policy.delay(1, Some(Duration::from_secs(5))), Duration::from_millis(1000));
-    assert_eq!(policy.delay(1, Some(Duration::from_millis(20))), Duration::from_millis(20));
+    // Retry-After wins over back-off; one longer than maxDelayMs means "do not retry early".
+    assert_eq!(policy.delay(1, Some(Duration::from_secs(5))), None);
+    assert_eq!(policy.delay(1, Some(Duration::from_millis(20))), Some(Duration::from_millis(20)));
 }
 
 #[test]

@@ -294,8 +294,20 @@ impl<'a> Call<'a> {
                 Err(AttemptError::Fatal(_)) => None,
             };
             if let Some(failure) = failure {
-                if policy.should_retry(attempt, request.idempotency, failure) {
-                    let delay = policy.delay(attempt, retry_after);
+                let wait = policy.should_retry(attempt, request.idempotency, failure).then(|| policy.delay(attempt, retry_after));
+                if let (Some(None), Some(asked), Err(AttemptError::Status(status, _, body))) = (wait, retry_after, &outcome) {
+                    // The service asked for a longer wait than retry.maxDelayMs allows: honour it
+                    // by not retrying early, and say how long it wants.
+                    let mut error = (self.dialect.parse_error)(*status, body).with_http_status(*status).with_request_id(request_id);
+                    error.message = format!(
+                        "{} (the service asked to wait {} seconds before retrying, longer than retry.maxDelayMs = {} ms; not retried)",
+                        error.message,
+                        asked.as_secs_f64().ceil() as u64,
+                        policy.max_delay.as_millis()
+                    );
+                    return Err(error);
+                }
+                if let Some(Some(delay)) = wait {
                     if let Some(last) = self.exchanges.last_mut() {
                         last.delay_ms = Some(delay.as_millis() as u64);
                     }

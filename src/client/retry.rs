@@ -81,12 +81,15 @@ impl RetryPolicy {
         Duration::from_millis(rng.gen_range(0..=ceiling_ms))
     }
 
-    /// The wait before the next attempt: the service's `Retry-After` when it sent one (capped by
-    /// `max_delay` so a hostile or broken header cannot park a call for hours), else back-off.
-    pub fn delay(&self, attempt: u32, retry_after: Option<Duration>) -> Duration {
+    /// The wait before the next attempt: the service's `Retry-After` when it sent one, else
+    /// back-off. `None` when the service asked for a longer wait than `max_delay`: retrying
+    /// earlier than it asked would only be refused again (and counts against the caller's quota),
+    /// so the call gives up and reports the wait instead.
+    pub fn delay(&self, attempt: u32, retry_after: Option<Duration>) -> Option<Duration> {
         match retry_after {
-            Some(d) => d.min(self.max_delay),
-            None => self.backoff_delay(attempt, &mut rand::thread_rng()),
+            Some(d) if d > self.max_delay => None,
+            Some(d) => Some(d),
+            None => Some(self.backoff_delay(attempt, &mut rand::thread_rng())),
         }
     }
 }
