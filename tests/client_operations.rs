@@ -3,6 +3,7 @@
 
 mod client_support;
 
+use apim_native::auth::Env;
 use apim_native::client::ApimClient;
 use apim_native::model::ErrorCategory;
 use client_support::{entity, options, request, Reply, ScriptedServer, SUB};
@@ -155,6 +156,48 @@ async fn subscription_comes_from_the_options_when_the_request_has_none() {
     server.push(Reply::json(200, entity("b1")));
     c.backend_get(&request(json!({}))).await.unwrap();
     assert!(server.seen()[1].path.starts_with(&format!("/subscriptions/{SUB}/")));
+}
+
+#[tokio::test]
+async fn subscription_falls_back_to_azure_subscription_id_from_the_injected_environment() {
+    let server = ScriptedServer::start(vec![Reply::json(200, entity("b1"))]).await;
+    let from_env = "22222222-3333-4444-5555-666666666666";
+    let env = Env::from_pairs([("AZURE_SUBSCRIPTION_ID", from_env), ("PATH", "/nonexistent")]);
+    let c = ApimClient::with_env(options(&server.base_url, json!({})), env).expect("client");
+    c.backend_get(&request(json!({"subscriptionId": null}))).await.unwrap();
+    assert!(server.seen()[0].path.starts_with(&format!("/subscriptions/{from_env}/")), "{:?}", server.seen()[0].path);
+    // The client option still wins over the environment.
+    let server = ScriptedServer::start(vec![Reply::json(200, entity("b1"))]).await;
+    let env = Env::from_pairs([("AZURE_SUBSCRIPTION_ID", from_env)]);
+    let c = ApimClient::with_env(options(&server.base_url, json!({"subscriptionId": SUB})), env).expect("client");
+    c.backend_get(&request(json!({"subscriptionId": null}))).await.unwrap();
+    assert!(server.seen()[0].path.starts_with(&format!("/subscriptions/{SUB}/")));
+}
+
+/// The last fallback is `az account show`; it runs once per client, not once per call.
+#[cfg(unix)]
+#[tokio::test]
+async fn subscription_falls_back_to_the_azure_cli_once_per_client() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let count = dir.path().join("calls");
+    let script = format!(
+        "#!/bin/sh\necho \"$*\" >> '{}'\necho '{{\"id\":\"33333333-4444-5555-6666-777777777777\",\"isDefault\":true}}'\n",
+        count.display()
+    );
+    let az = dir.path().join("az");
+    std::fs::write(&az, script).unwrap();
+    std::fs::set_permissions(&az, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let env = Env::from_pairs([("PATH", dir.path().to_str().unwrap())]);
+    let server = ScriptedServer::start(vec![Reply::json(200, entity("b1")), Reply::json(200, entity("b1"))]).await;
+    let c = ApimClient::with_env(options(&server.base_url, json!({})), env).expect("client");
+    c.backend_get(&request(json!({"subscriptionId": null}))).await.unwrap();
+    c.backend_get(&request(json!({"subscriptionId": null}))).await.unwrap();
+    for seen in server.seen() {
+        assert!(seen.path.starts_with("/subscriptions/33333333-4444-5555-6666-777777777777/"), "{}", seen.path);
+    }
+    let calls = std::fs::read_to_string(&count).unwrap();
+    assert_eq!(calls.lines().collect::<Vec<_>>(), ["account show --output json"], "az runs once per client");
 }
 
 #[tokio::test]

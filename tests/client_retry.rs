@@ -391,7 +391,10 @@ async fn apim_error_shape_is_parsed_with_request_id() {
 #[tokio::test]
 async fn nothing_is_sent_when_the_request_is_invalid() {
     let server = ScriptedServer::start(vec![Reply::json(200, entity("b1"))]).await;
-    let c = client(&server, json!({}));
+    // An environment with no AZURE_SUBSCRIPTION_ID and no `az`, so "no subscription anywhere"
+    // does not depend on the machine running the test.
+    let no_fallback = apim_native::auth::Env::from_pairs([("PATH", "/nonexistent")]);
+    let c = ApimClient::with_env(options(&server.base_url, json!({})), no_fallback).expect("client");
     // Body is not an object.
     let err = c.backend_create_or_update(&request(json!({"body": "not an object"}))).await.unwrap_err();
     assert_eq!(err.category, ErrorCategory::InvalidArgument, "{err:?}");

@@ -5,6 +5,7 @@
 use super::engine::{check_header_value, Call, HttpRequest, HttpResponse, ARM};
 use super::retry::Idempotency;
 use super::{ApimClient, ListResult, OperationResult};
+use crate::auth::subscription::resolve_subscription_id;
 use crate::model::address::{validate_backend_id, ServiceAddress};
 use crate::model::backend::{check_backend_contract, check_backend_reconnect, check_backend_update};
 use crate::model::{ApimError, ErrorCategory, ErrorDetail};
@@ -16,7 +17,8 @@ use url::Url;
 /// A backend request as the C ABI receives it:
 /// `{"subscriptionId":"...","resourceGroupName":"rg1","serviceName":"apimService1","backendId":"b1",
 ///   "ifMatch":"*","body":{...}}`; list adds `filter`, `top`, `skip`, `onePage`, `nextLink`.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// Debug is written by hand: the body can hold credentials.authorization.parameter or proxy.password.
+#[derive(Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BackendRequest {
     #[serde(default)]
@@ -41,6 +43,24 @@ pub struct BackendRequest {
     /// Continue a list from this link (as returned in a one-page result).
     #[serde(default)]
     pub next_link: Option<String>,
+}
+
+impl std::fmt::Debug for BackendRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BackendRequest")
+            .field("subscription_id", &self.subscription_id)
+            .field("resource_group_name", &self.resource_group_name)
+            .field("service_name", &self.service_name)
+            .field("backend_id", &self.backend_id)
+            .field("if_match", &self.if_match)
+            .field("body", &super::RedactedBody(&self.body))
+            .field("filter", &self.filter)
+            .field("top", &self.top)
+            .field("skip", &self.skip)
+            .field("one_page", &self.one_page)
+            .field("next_link", &self.next_link)
+            .finish()
+    }
 }
 
 /// Collects every problem found before sending, so one error reports them all.
@@ -85,24 +105,27 @@ struct Address {
 }
 
 impl ApimClient {
-    /// The subscription: the request's, else the client options' (the auth helper adds more
-    /// sources, e.g. the Azure CLI's current subscription).
-    fn subscription_for(&self, req: &BackendRequest) -> Result<String, ApimError> {
-        req.subscription_id
-            .clone()
-            .filter(|s| !s.is_empty())
-            .or_else(|| self.options.subscription_id.clone().filter(|s| !s.is_empty()))
-            .ok_or_else(|| {
-                ApimError::invalid_argument(
-                    "subscriptionId",
-                    "subscriptionId is required: give it in the request or as the client option subscriptionId",
-                )
+    /// The subscription: the request's, else the client options', else (through the auth
+    /// resolver) AZURE_SUBSCRIPTION_ID, else the Azure CLI's default subscription. The fallback is
+    /// resolved once per client and cached: `az` is slow, and the answer does not change per call.
+    async fn subscription_for(&self, req: &BackendRequest) -> Result<String, ApimError> {
+        let given = [req.subscription_id.as_deref(), self.options.subscription_id.as_deref()];
+        if let Some(id) = given.into_iter().flatten().map(str::trim).find(|s| !s.is_empty()) {
+            return Ok(id.to_string());
+        }
+        self.fallback_subscription
+            .get_or_try_init(|| resolve_subscription_id(None, None, &self.env))
+            .await
+            .cloned()
+            .map_err(|mut e| {
+                e.message = format!("subscriptionId is required (in the request or the client options): {}", e.message);
+                e
             })
     }
 
     /// Checks the address; `needs_id` for entity operations.
-    fn check_address(&self, req: &BackendRequest, needs_id: bool, problems: &mut Problems) -> Option<Address> {
-        let subscription = problems.check(self.subscription_for(req));
+    async fn check_address(&self, req: &BackendRequest, needs_id: bool, problems: &mut Problems) -> Option<Address> {
+        let subscription = problems.check(self.subscription_for(req).await);
         let service = ServiceAddress {
             subscription_id: subscription.clone().unwrap_or_default(),
             resource_group_name: req.resource_group_name.clone(),
@@ -172,7 +195,7 @@ impl ApimClient {
     /// A 202 + Location is polled, then the entity is read back.
     pub async fn backend_create_or_update(&self, req: &BackendRequest) -> Result<OperationResult, ApimError> {
         let mut problems = Problems::default();
-        let address = self.check_address(req, true, &mut problems);
+        let address = self.check_address(req, true, &mut problems).await;
         let body = self
             .body_required(req, &mut problems)
             .and_then(|b| problems.check(check_backend_contract(b, self.api_version)))
@@ -190,7 +213,7 @@ impl ApimClient {
     /// Backend_Get: GET.
     pub async fn backend_get(&self, req: &BackendRequest) -> Result<OperationResult, ApimError> {
         let mut problems = Problems::default();
-        let address = self.check_address(req, true, &mut problems);
+        let address = self.check_address(req, true, &mut problems).await;
         problems.into_result()?;
         let address = address.expect("checked");
         let mut call = self.start_call(&ARM, &self.options.arm_endpoint)?;
@@ -202,7 +225,7 @@ impl ApimClient {
     /// Backend_GetEntityTag: HEAD; the result carries the ETag and no body.
     pub async fn backend_get_entity_tag(&self, req: &BackendRequest) -> Result<OperationResult, ApimError> {
         let mut problems = Problems::default();
-        let address = self.check_address(req, true, &mut problems);
+        let address = self.check_address(req, true, &mut problems).await;
         problems.into_result()?;
         let address = address.expect("checked");
         let mut call = self.start_call(&ARM, &self.options.arm_endpoint)?;
@@ -224,7 +247,7 @@ impl ApimClient {
             return Ok(result);
         }
         let mut problems = Problems::default();
-        let address = self.check_address(req, false, &mut problems);
+        let address = self.check_address(req, false, &mut problems).await;
         if let Some(top) = req.top {
             if top < 1 {
                 problems.0.push(ApimError::invalid_argument("top", format!("top must be at least 1 (got {top})")));
@@ -261,7 +284,7 @@ impl ApimClient {
     /// so it is retried like a read.
     pub async fn backend_update(&self, req: &BackendRequest) -> Result<OperationResult, ApimError> {
         let mut problems = Problems::default();
-        let address = self.check_address(req, true, &mut problems);
+        let address = self.check_address(req, true, &mut problems).await;
         let body = self
             .body_required(req, &mut problems)
             .and_then(|b| problems.check(check_backend_update(b, self.api_version)))
@@ -280,7 +303,7 @@ impl ApimClient {
     /// Idempotent with If-Match (a repeat finds nothing, or meets a 412), so retried.
     pub async fn backend_delete(&self, req: &BackendRequest) -> Result<OperationResult, ApimError> {
         let mut problems = Problems::default();
-        let address = self.check_address(req, true, &mut problems);
+        let address = self.check_address(req, true, &mut problems).await;
         problems.into_result()?;
         let address = address.expect("checked");
         let mut call = self.start_call(&ARM, &self.options.arm_endpoint)?;
@@ -296,7 +319,7 @@ impl ApimClient {
     /// connection). 202 without Location is the normal, terminal answer.
     pub async fn backend_reconnect(&self, req: &BackendRequest) -> Result<OperationResult, ApimError> {
         let mut problems = Problems::default();
-        let address = self.check_address(req, true, &mut problems);
+        let address = self.check_address(req, true, &mut problems).await;
         let body = match req.body.as_ref().filter(|b| !b.is_null()) {
             Some(b) => problems.check(check_backend_reconnect(b)).map(|r| to_wire(&r).map(Some)),
             None => Some(Ok(None)),

@@ -63,8 +63,8 @@ impl Engine {
     }
 }
 
-/// One request as the engine sends it.
-#[derive(Debug, Clone)]
+/// One request as the engine sends it. Debug is written by hand: the body can hold secrets.
+#[derive(Clone)]
 pub struct HttpRequest {
     pub method: Method,
     pub url: Url,
@@ -88,8 +88,21 @@ impl HttpRequest {
     }
 }
 
-/// A successful (status < 400) answer.
-#[derive(Debug, Clone)]
+impl std::fmt::Debug for HttpRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let body_len = self.body.as_ref().map(|b| serde_json::to_vec(b).map(|v| v.len()).unwrap_or_default());
+        f.debug_struct("HttpRequest")
+            .field("method", &self.method)
+            .field("url", &self.url.as_str())
+            .field("if_match", &self.if_match)
+            .field("body", &format_args!("{}", body_len.map_or("None".to_string(), |n| format!("<{n} bytes>"))))
+            .field("idempotency", &self.idempotency)
+            .finish()
+    }
+}
+
+/// A successful (status < 400) answer. Debug by hand: a GET returns the entity's secrets too.
+#[derive(Clone)]
 pub struct HttpResponse {
     pub status: u16,
     pub etag: Option<String>,
@@ -97,6 +110,19 @@ pub struct HttpResponse {
     pub location: Option<String>,
     pub retry_after: Option<Duration>,
     pub body: Vec<u8>,
+}
+
+impl std::fmt::Debug for HttpResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HttpResponse")
+            .field("status", &self.status)
+            .field("etag", &self.etag)
+            .field("request_id", &self.request_id)
+            .field("location", &self.location)
+            .field("retry_after", &self.retry_after)
+            .field("body", &format_args!("<{} bytes>", self.body.len()))
+            .finish()
+    }
 }
 
 impl HttpResponse {
