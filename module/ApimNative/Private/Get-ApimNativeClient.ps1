@@ -8,7 +8,8 @@ function Get-ApimNativeClient {
     the same endpoints and api-version. Clients are created from the connection chosen by
     Connect-ApimNative ($script:ApimNativeConnection: a hashtable with optional keys Auth (the
     client options' auth object), SubscriptionId, ArmEndpoint, GraphEndpoint). Without a
-    connection no Authorization header is sent, which is what the local emulator expects.
+    connection, New-ApimNativeClientOption picks the default credential chain for Azure and no
+    credential for the local emulator.
     Connect-ApimNative and Disconnect-ApimNative call Clear-ApimNativeClientCache so that clients
     built with old credentials are not reused.
 
@@ -57,21 +58,7 @@ function Get-ApimNativeClient {
         return $script:ApimNativeClients[$key]
     }
 
-    $options = @{ armEndpoint = $Endpoint }
-    if ($GraphEndpoint) {
-        $options['graphEndpoint'] = $GraphEndpoint.TrimEnd('/')
-    }
-    if ($ApiVersion) {
-        $options['apiVersion'] = $ApiVersion
-    }
-    if ($connection) {
-        if ($connection['Auth']) {
-            $options['auth'] = $connection['Auth']
-        }
-        if ($connection['SubscriptionId']) {
-            $options['subscriptionId'] = [string]$connection['SubscriptionId']
-        }
-    }
+    $options = New-ApimNativeClientOption -Endpoint $Endpoint -GraphEndpoint $GraphEndpoint -ApiVersion $ApiVersion -Connection $connection
 
     # The options may hold a client secret: the JSON is handed to the library and never printed.
     $optionsJson = ConvertTo-Json -InputObject $options -Depth 20 -Compress
