@@ -8,7 +8,7 @@ mod list_query;
 
 pub use graph_error::parse_graph_error;
 
-use super::engine::{check_header_value, Call, Dialect, HttpRequest, HttpResponse};
+use super::engine::{check_extra_headers, check_header_value, Call, Dialect, HttpRequest, HttpResponse};
 use super::retry::Idempotency;
 use super::{ApimClient, ListResult, OperationResult};
 use crate::model::api_connector::{
@@ -28,6 +28,7 @@ pub static GRAPH: Dialect = Dialect {
     parse_error: parse_graph_error,
     next_link_field: "@odata.nextLink",
     request_id_header: "request-id",
+    client_request_id_header: "client-request-id",
 };
 
 /// The collection path under the Graph endpoint.
@@ -82,6 +83,10 @@ pub struct ApiConnectorRequest {
     /// List: continue from this link (as returned by a one-page result).
     #[serde(default)]
     pub next_link: Option<String>,
+    /// Extra request headers (the Graph cmdlets' `-Headers`, e.g. `ConsistencyLevel`), sent
+    /// as-is on every request of the operation; Authorization, Host and Content-Length are refused.
+    #[serde(default)]
+    pub headers: Option<std::collections::BTreeMap<String, String>>,
 }
 
 /// Why hand-written: a body may hold a password or a PFX, so only its presence is shown.
@@ -102,6 +107,8 @@ impl fmt::Debug for ApiConnectorRequest {
             .field("max_items", &self.max_items)
             .field("one_page", &self.one_page)
             .field("next_link", &self.next_link)
+            // Names only: a header value may be a key or a token.
+            .field("headers", &self.headers.as_ref().map(|h| h.keys().collect::<Vec<_>>()))
             .finish()
     }
 }
@@ -111,7 +118,7 @@ impl ApimClient {
     pub async fn api_connector_create(&self, req: &ApiConnectorRequest) -> Result<OperationResult, ApimError> {
         let body = required_body(req)?;
         let wire = check_api_connector_create(body)?;
-        let mut call = self.graph_call()?;
+        let mut call = self.graph_call(req)?;
         let url = collection_url(call.base(), &[]);
         let request = HttpRequest::new(Method::POST, url).body(Some(to_wire(&wire)?));
         let response = call.send(&request).await?;
@@ -122,7 +129,7 @@ impl ApimClient {
     pub async fn api_connector_get(&self, req: &ApiConnectorRequest) -> Result<OperationResult, ApimError> {
         let id = required_id(req)?;
         let query = list_query::entity_query(req)?;
-        let mut call = self.graph_call()?;
+        let mut call = self.graph_call(req)?;
         let mut url = collection_url(call.base(), &[id]);
         list_query::set_query(&mut url, &query);
         let response = call.send(&HttpRequest::new(Method::GET, url)).await?;
@@ -133,7 +140,7 @@ impl ApimClient {
     /// end unless `onePage`, and stops after `maxItems` items when given.
     pub async fn api_connector_list(&self, req: &ApiConnectorRequest) -> Result<ListResult, ApimError> {
         let query = list_query::list_query(req)?;
-        let mut call = self.graph_call()?;
+        let mut call = self.graph_call(req)?;
         let first = match &req.next_link {
             Some(link) => call.follow_url(link, "nextLink")?,
             None => {
@@ -153,7 +160,7 @@ impl ApimClient {
         let (id, body) = id_and_body(req)?;
         let wire = check_api_connector_update(body)?;
         let if_match = checked_if_match(req)?;
-        let mut call = self.graph_call()?;
+        let mut call = self.graph_call(req)?;
         let url = collection_url(call.base(), &[id]);
         let mut request = HttpRequest::new(Method::PATCH, url).body(Some(to_wire(&wire)?)).if_match(if_match);
         // A PATCH replaces the named properties with the same values each time.
@@ -166,7 +173,7 @@ impl ApimClient {
     pub async fn api_connector_delete(&self, req: &ApiConnectorRequest) -> Result<OperationResult, ApimError> {
         let id = required_id(req)?;
         let if_match = checked_if_match(req)?;
-        let mut call = self.graph_call()?;
+        let mut call = self.graph_call(req)?;
         let url = collection_url(call.base(), &[id]);
         let response = call.send(&HttpRequest::new(Method::DELETE, url).if_match(if_match)).await?;
         entity_result(call, response)
@@ -180,14 +187,18 @@ impl ApimClient {
     ) -> Result<OperationResult, ApimError> {
         let (id, body) = id_and_body(req)?;
         let wire = check_upload_client_certificate(body)?;
-        let mut call = self.graph_call()?;
+        let mut call = self.graph_call(req)?;
         let url = collection_url(call.base(), &[id, "uploadClientCertificate"]);
         let response = call.send(&HttpRequest::new(Method::POST, url).body(Some(to_wire(&wire)?))).await?;
         entity_result(call, response)
     }
 
-    fn graph_call(&self) -> Result<Call<'_>, ApimError> {
-        self.start_call(&GRAPH, &self.options.graph_endpoint)
+    fn graph_call(&self, req: &ApiConnectorRequest) -> Result<Call<'_>, ApimError> {
+        let headers = match &req.headers {
+            Some(h) => check_extra_headers(h)?,
+            None => Vec::new(),
+        };
+        Ok(self.start_call(&GRAPH, &self.options.graph_endpoint)?.with_headers(headers))
     }
 }
 

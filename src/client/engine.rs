@@ -6,8 +6,9 @@
 use super::response_error::{parse_arm_error, ErrorParser};
 use super::retry::{parse_retry_after, parse_retry_after_ms, Failure, Idempotency, RetryPolicy};
 use super::{ApimClient, Exchange};
-use crate::model::{ApimError, ErrorCategory};
-use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, IF_MATCH};
+use crate::model::{ApimError, ErrorCategory, ErrorDetail};
+use std::collections::BTreeMap;
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, IF_MATCH};
 use reqwest::Method;
 use serde_json::Value;
 use std::sync::Mutex;
@@ -24,6 +25,9 @@ pub struct Dialect {
     pub next_link_field: &'static str,
     /// The response header carrying the service's request id (for errors and `-Verbose`).
     pub request_id_header: &'static str,
+    /// The request header carrying our client request id (`x-ms-client-request-id` on ARM,
+    /// `client-request-id` on Graph).
+    pub client_request_id_header: &'static str,
 }
 
 /// Azure Resource Manager (Microsoft.ApiManagement).
@@ -31,6 +35,7 @@ pub const ARM: Dialect = Dialect {
     parse_error: parse_arm_error,
     next_link_field: "nextLink",
     request_id_header: "x-ms-request-id",
+    client_request_id_header: "x-ms-client-request-id",
 };
 
 /// The per-`ApimClient` engine state: the shared HTTP client, the policy and the cancel switch.
@@ -165,6 +170,45 @@ pub struct Call<'a> {
     cancel: CancellationToken,
     client_request_id: String,
     exchanges: Vec<Exchange>,
+    /// The caller's own headers (Graph `-Headers`), sent on every HTTP request of this call
+    /// (next pages included). Values are marked sensitive and never logged.
+    extra_headers: Vec<(HeaderName, HeaderValue)>,
+}
+
+/// Headers the engine owns: a caller's value would replace the token or break the framing.
+const RESERVED_HEADERS: [&str; 3] = ["authorization", "host", "content-length"];
+
+/// Checks the caller's headers before anything is sent; errors name `headers.<name>` and never
+/// repeat a value.
+pub fn check_extra_headers(headers: &BTreeMap<String, String>) -> Result<Vec<(HeaderName, HeaderValue)>, ApimError> {
+    let mut checked = Vec::new();
+    let mut details = Vec::new();
+    for (name, value) in headers {
+        let target = format!("headers.{name}");
+        if RESERVED_HEADERS.iter().any(|r| r.eq_ignore_ascii_case(name.trim())) {
+            details.push(ErrorDetail::new(&target, "ReservedHeader", format!("{target}: the {name} header is set by the client and cannot be given")));
+            continue;
+        }
+        let Ok(header_name) = HeaderName::from_bytes(name.as_bytes()) else {
+            details.push(ErrorDetail::new(&target, "InvalidHeaderName", format!("{target}: '{name}' is not a valid HTTP header name")));
+            continue;
+        };
+        match HeaderValue::from_str(value) {
+            Ok(mut v) => {
+                v.set_sensitive(true);
+                checked.push((header_name, v));
+            }
+            Err(_) => details.push(ErrorDetail::new(&target, "InvalidHeaderValue", format!("{target} must be visible ASCII text (its value is not shown)"))),
+        }
+    }
+    match details.len() {
+        0 => Ok(checked),
+        1 => {
+            let d = details.remove(0);
+            Err(ApimError::invalid_argument(d.target.clone().unwrap_or_default(), d.message))
+        }
+        _ => Err(ApimError::validation(details)),
+    }
 }
 
 /// How one attempt ended, before the retry decision.
@@ -187,6 +231,7 @@ impl ApimClient {
             cancel: self.engine.current_token(),
             client_request_id: uuid::Uuid::new_v4().to_string(),
             exchanges: Vec::new(),
+            extra_headers: Vec::new(),
         })
     }
 }
@@ -208,6 +253,12 @@ impl<'a> Call<'a> {
     /// The endpoint this call talks to (paths are appended to it).
     pub fn base(&self) -> &Url {
         &self.base
+    }
+
+    /// Adds the caller's headers (already checked with [`check_extra_headers`]) to every request.
+    pub fn with_headers(mut self, headers: Vec<(HeaderName, HeaderValue)>) -> Call<'a> {
+        self.extra_headers = headers;
+        self
     }
 
     pub fn exchanges(&self) -> &[Exchange] {
@@ -333,7 +384,10 @@ impl<'a> Call<'a> {
             .http
             .request(request.method.clone(), request.url.clone())
             .header(ACCEPT, "application/json")
-            .header("x-ms-client-request-id", self.client_request_id.as_str());
+            .header(self.dialect.client_request_id_header, self.client_request_id.as_str());
+        for (name, value) in &self.extra_headers {
+            builder = builder.header(name.clone(), value.clone());
+        }
         if let Some(timeout) = engine.timeout {
             builder = builder.timeout(timeout);
         }
