@@ -201,6 +201,18 @@ async fn subscription_falls_back_to_the_azure_cli_once_per_client() {
 }
 
 #[tokio::test]
+async fn filter_is_percent_encoded_so_no_character_ends_it_early() {
+    let server = ScriptedServer::start(vec![Reply::json(200, json!({"value": []}))]).await;
+    let filter = "name eq 'a+b&c=d#e%f é'";
+    client(&server, json!({})).backend_list(&request(json!({"backendId": null, "filter": filter}))).await.unwrap();
+    let query = server.seen()[0].query.clone().unwrap();
+    assert_eq!(
+        query,
+        "api-version=2025-03-01-preview&$filter=name%20eq%20%27a%2Bb%26c%3Dd%23e%25f%20%C3%A9%27"
+    );
+}
+
+#[tokio::test]
 async fn api_version_is_configurable_and_unknown_versions_are_refused() {
     let server = ScriptedServer::start(vec![Reply::json(200, entity("b1"))]).await;
     let c = client(&server, json!({"apiVersion": "2022-08-01"}));

@@ -369,8 +369,12 @@ fn to_wire<T: serde::Serialize>(value: &T) -> Result<Value, ApimError> {
     })
 }
 
-/// Percent-encodes a query value. form_urlencoded writes a space as `+`; OData servers read `+`
-/// literally in some places, so spaces go out as `%20` (a literal `+` is already `%2B`).
+/// What stays literal in a query value: RFC 3986's unreserved characters. Everything else is
+/// percent-encoded, so a space goes out as `%20` (never `+`, which OData servers may read
+/// literally) and `&`, `=`, `+`, `#` cannot end the value early.
+const QUERY_VALUE: &percent_encoding::AsciiSet =
+    &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+
 fn encode_query_value(value: &str) -> String {
-    url::form_urlencoded::byte_serialize(value.as_bytes()).collect::<String>().replace('+', "%20")
+    percent_encoding::utf8_percent_encode(value, QUERY_VALUE).to_string()
 }
