@@ -139,3 +139,22 @@ fn every_entry_point_guards_its_arguments() {
         assert_eq!(status, ApimStatus::InvalidArgument, "{name}: unknown top-level field must be refused: {error}");
     }
 }
+
+/// `-Headers` of the Graph cmdlets travel as the request's `headers` map through the C ABI:
+/// an ordinary header reaches the service, and a header the library owns is refused, naming
+/// it, before anything is sent and without echoing its value.
+#[test]
+fn request_headers_cross_the_c_abi() {
+    let emulator = Emulator::start();
+    let client = emulator.client();
+    let (status, list) = op(apim_api_connector_list, client.ptr(),
+        &json!({"headers": {"ConsistencyLevel": "eventual"}}).to_string());
+    assert_eq!(status, ApimStatus::Ok, "{list}");
+
+    let (status, refused) = op(apim_api_connector_list, client.ptr(),
+        &json!({"headers": {"Authorization": "Bearer planted-secret-value"}}).to_string());
+    assert_eq!(status, ApimStatus::InvalidArgument, "{refused}");
+    assert_eq!(refused["target"], "headers.Authorization", "{refused}");
+    assert!(!refused.to_string().contains("planted-secret-value"));
+    assert!(refused.get("httpStatus").is_none(), "refused before anything was sent: {refused}");
+}

@@ -56,4 +56,11 @@ Describe 'Get-MgIdentityApiConnector' {
     It 'never shows a password' {
         (Get-MgIdentityApiConnector -All | Format-List -Property * | Out-String) | Should -Not -Match 'MyPassword'
     }
+
+    It 'sends -Headers and refuses a header the library owns, naming it without its value' {
+        @(Get-MgIdentityApiConnector -All -Headers @{ ConsistencyLevel = 'eventual' }).Count | Should -Be 5
+        Get-MgIdentityApiConnector -Headers @{ Authorization = 'Bearer pester-planted' } -ErrorAction SilentlyContinue -ErrorVariable failures
+        $failures[0].Exception.Data['ApimError'].target | Should -Be 'headers.Authorization'
+        ($failures[0] | Out-String) | Should -Not -Match 'pester-planted'
+    }
 }

@@ -8,8 +8,10 @@ function Invoke-MgIdentityApiConnectorCall {
     is returned; on failure the ErrorRecord has been written (Invoke-ApimNative) and nothing is
     returned. -ResponseHeadersVariable receives, in the caller's scope, the response headers the
     native library reports: request-id and ETag (each as a string array, as Graph's cmdlets give
-    them) and the HTTP status. -Headers cannot be sent yet (the native HTTP engine sends only its
-    own headers): their names are listed in a warning, their values never.
+    them) and the HTTP status. -Headers are added to the request as its `headers` map (values as
+    strings); the native library sends them on every request of the operation (all pages of a
+    list) and refuses Authorization, Host and Content-Length before anything is sent. Header values
+    are never written to -Verbose or errors.
     #>
     [CmdletBinding()]
     [OutputType([object])]
@@ -44,8 +46,11 @@ function Invoke-MgIdentityApiConnectorCall {
     )
 
     if ($null -ne $Headers -and $Headers.Count -gt 0) {
-        $names = (@($Headers.Keys) | ForEach-Object -Process { [string]$_ }) -join ', '
-        $Cmdlet.WriteWarning(('These request headers are not sent by ApimNative yet: {0}.' -f $names))
+        $extraHeaders = @{}
+        foreach ($name in $Headers.Keys) {
+            $extraHeaders[[string]$name] = [string]$Headers[$name]
+        }
+        $Request['headers'] = $extraHeaders
     }
     $client = Get-ApimNativeClient -Cmdlet $Cmdlet
     $result = Invoke-ApimNative -Client $client -Operation $Operation -Request $Request -Cmdlet $Cmdlet -TargetObject $TargetObject

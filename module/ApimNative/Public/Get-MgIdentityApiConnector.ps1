@@ -14,7 +14,7 @@ function Get-MgIdentityApiConnector {
 
     Not mirrored: -Break, -HttpPipelineAppend, -HttpPipelinePrepend, -Proxy, -ProxyCredential and
     -ProxyUseDefaultCredentials belong to the Graph SDK's HTTP pipeline, which this module does not
-    load. -Headers is accepted but not sent yet (a warning names the headers). -CountVariable and
+    load. -Headers are sent on every request of the call (Authorization, Host and Content-Length are refused). -CountVariable and
     -ResponseHeadersVariable are set in the caller's scope (Graph's cmdlets use the global scope).
 
     .PARAMETER All

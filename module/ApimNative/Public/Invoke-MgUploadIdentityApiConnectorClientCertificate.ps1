@@ -18,7 +18,7 @@ function Invoke-MgUploadIdentityApiConnectorClientCertificate {
 
     Not mirrored: -Break, -HttpPipelineAppend, -HttpPipelinePrepend, -Proxy, -ProxyCredential and
     -ProxyUseDefaultCredentials belong to the Graph SDK's HTTP pipeline, which this module does not
-    load. -Headers is accepted but not sent yet (a warning names the headers).
+    load. -Headers are sent on every request of the call (Authorization, Host and Content-Length are refused).
 
     .PARAMETER AdditionalProperties
     Additional Parameters: further properties of the request body, sent as given.

@@ -13,7 +13,7 @@ function Update-MgIdentityApiConnector {
 
     Not mirrored: -Break, -HttpPipelineAppend, -HttpPipelinePrepend, -Proxy, -ProxyCredential and
     -ProxyUseDefaultCredentials belong to the Graph SDK's HTTP pipeline, which this module does not
-    load. -Headers is accepted but not sent yet (a warning names the headers).
+    load. -Headers are sent on every request of the call (Authorization, Host and Content-Length are refused).
 
     .PARAMETER AdditionalProperties
     Additional Parameters: further properties of the identityApiConnector, sent as given.
