@@ -56,11 +56,11 @@ fn results_debug_hide_entities() {
         attempt: 1,
         delay_ms: None,
     };
-    let one = OperationResult { status: 200, etag: Some("\"e\"".into()), body: Some(secret_body()), exchanges: vec![exchange.clone()] };
+    let one = OperationResult { status: 200, etag: Some("\"e\"".into()), body: Some(secret_body()), exchanges: vec![exchange.clone()], headers: Default::default() };
     let debug = format!("{one:?}");
     assert_hidden("OperationResult", debug.clone());
     assert!(debug.contains("<redacted body>") && debug.contains("200"), "{debug}");
-    let list = ListResult { value: vec![secret_body(), secret_body()], next_link: None, count: Some(2), exchanges: vec![exchange] };
+    let list = ListResult { value: vec![secret_body(), secret_body()], next_link: None, count: Some(2), exchanges: vec![exchange], headers: Default::default() };
     let debug = format!("{list:#?}");
     assert_hidden("ListResult", debug.clone());
     assert!(debug.contains("<2 redacted entities>"), "{debug}");

@@ -158,3 +158,28 @@ fn request_headers_cross_the_c_abi() {
     assert!(!refused.to_string().contains("planted-secret-value"));
     assert!(refused.get("httpStatus").is_none(), "refused before anything was sent: {refused}");
 }
+
+/// Graph results carry every header of the final response (for `-ResponseHeadersVariable`);
+/// backend (ARM) results keep their documented shape without them.
+#[test]
+fn graph_results_carry_the_response_headers() {
+    let emulator = Emulator::start();
+    let client = emulator.client();
+    let (status, created) = op(apim_api_connector_create, client.ptr(), &json!({"body": fixture("seed003-example1.request.json")}).to_string());
+    assert_eq!(status, ApimStatus::Ok, "{created}");
+    let headers = created["headers"].as_object().expect("a headers map");
+    let request_id = headers["request-id"][0].as_str().unwrap();
+    assert!(!request_id.is_empty());
+    assert_eq!(Some(request_id), created["exchanges"].as_array().unwrap().last().unwrap()["requestId"].as_str());
+    assert!(headers["content-type"][0].as_str().unwrap().starts_with("application/json"));
+    assert!(!headers.contains_key("set-cookie"));
+
+    let (status, list) = op(apim_api_connector_list, client.ptr(), &json!({}).to_string());
+    assert_eq!(status, ApimStatus::Ok, "{list}");
+    assert!(list["headers"]["request-id"][0].as_str().is_some(), "{list}");
+
+    let (status, backend) = op(apim_backend_create_or_update, client.ptr(),
+        &request("b1", json!({"body": {"properties": {"url": "https://b1.example", "protocol": "http"}}})));
+    assert_eq!(status, ApimStatus::Ok, "{backend}");
+    assert!(backend.get("headers").is_none(), "{backend}");
+}

@@ -230,14 +230,14 @@ async fn walk_pages(call: &mut Call<'_>, first: Url, one_page: bool, max_items: 
         if let Some(max) = max_items {
             if value.len() >= max {
                 value.truncate(max);
-                return Ok(ListResult { value, next_link: None, count, exchanges: Vec::new() });
+                return Ok(ListResult { value, next_link: None, count, exchanges: Vec::new(), headers: response.headers });
             }
         }
         let Some(link) = next else {
-            return Ok(ListResult { value, next_link: None, count, exchanges: Vec::new() });
+            return Ok(ListResult { value, next_link: None, count, exchanges: Vec::new(), headers: response.headers });
         };
         if one_page {
-            return Ok(ListResult { value, next_link: Some(link), count, exchanges: Vec::new() });
+            return Ok(ListResult { value, next_link: Some(link), count, exchanges: Vec::new(), headers: response.headers });
         }
         url = call.follow_url(&link, GRAPH.next_link_field)?;
         if seen.contains(url.as_str()) {
@@ -257,7 +257,8 @@ fn invalid_page(response: &HttpResponse, why: &str) -> ApimError {
 }
 
 fn entity_result(call: Call<'_>, response: HttpResponse) -> Result<OperationResult, ApimError> {
-    Ok(OperationResult { status: response.status, etag: response.etag.clone(), body: response.json()?, exchanges: call.into_exchanges() })
+    let body = response.json()?;
+    Ok(OperationResult { status: response.status, etag: response.etag, body, exchanges: call.into_exchanges(), headers: response.headers })
 }
 
 /// `{endpoint}/v1.0/identity/apiConnectors[/segments...]`, each segment percent-encoded.

@@ -2,6 +2,7 @@
 //! and the body for the client's api-version BEFORE anything is sent, then sends the model's
 //! normalised serialisation (only set fields, unknown fields kept).
 
+use std::collections::BTreeMap;
 use super::engine::{check_header_value, Call, HttpRequest, HttpResponse, ARM};
 use super::retry::Idempotency;
 use super::{ApimClient, ListResult, OperationResult};
@@ -232,7 +233,7 @@ impl ApimClient {
         let url = self.backend_url(&call, &address, None)?;
         let response = call.send(&HttpRequest::new(Method::HEAD, url)).await?;
         let exchanges = call.into_exchanges();
-        Ok(OperationResult { status: response.status, etag: response.etag, body: None, exchanges })
+        Ok(OperationResult { status: response.status, etag: response.etag, body: None, exchanges, headers: BTreeMap::new() })
     }
 
     /// Backend_ListByService: GET with `$filter`/`$top`/`$skip`; follows `nextLink` to the end
@@ -360,7 +361,7 @@ fn if_match_or_any(req: &BackendRequest) -> String {
 
 fn finish(call: Call<'_>, response: HttpResponse) -> Result<OperationResult, ApimError> {
     let body = response.json()?;
-    Ok(OperationResult { status: response.status, etag: response.etag, body, exchanges: call.into_exchanges() })
+    Ok(OperationResult { status: response.status, etag: response.etag, body, exchanges: call.into_exchanges(), headers: BTreeMap::new() })
 }
 
 fn to_wire<T: serde::Serialize>(value: &T) -> Result<Value, ApimError> {

@@ -114,6 +114,9 @@ pub struct HttpResponse {
     pub request_id: Option<String>,
     pub location: Option<String>,
     pub retry_after: Option<Duration>,
+    /// Every response header (lower-case names, values in order) for Graph's
+    /// `-ResponseHeadersVariable`; `set-cookie` is left out because it can carry a session.
+    pub headers: BTreeMap<String, Vec<String>>,
     pub body: Vec<u8>,
 }
 
@@ -431,6 +434,7 @@ impl<'a> Call<'a> {
             request_id: header_string(&headers, self.dialect.request_id_header),
             location: header_string(&headers, "location"),
             retry_after: retry_after_of(&headers),
+            headers: header_map(&headers),
             body,
         })
     }
@@ -467,6 +471,21 @@ impl<'a> Call<'a> {
             ApimError::new("ConnectionFailed", format!("{target}: the connection failed: {detail}"), ErrorCategory::ConnectionError),
         )
     }
+}
+
+/// The response headers as a map of string lists; values that are not visible ASCII and
+/// `set-cookie` are skipped.
+fn header_map(headers: &HeaderMap) -> BTreeMap<String, Vec<String>> {
+    let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (name, value) in headers {
+        if name.as_str() == "set-cookie" {
+            continue;
+        }
+        if let Ok(text) = value.to_str() {
+            map.entry(name.as_str().to_string()).or_default().push(text.to_string());
+        }
+    }
+    map
 }
 
 fn header_string(headers: &HeaderMap, name: &str) -> Option<String> {

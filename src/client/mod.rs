@@ -13,6 +13,7 @@ pub mod retry;
 
 pub use options::{ClientOptions, RetryOptions};
 
+use std::collections::BTreeMap;
 use crate::auth::TokenSource;
 use crate::model::{ApiVersion, ApimError};
 use serde::{Deserialize, Serialize};
@@ -44,6 +45,9 @@ pub struct OperationResult {
     pub body: Option<Value>,
     #[serde(default)]
     pub exchanges: Vec<Exchange>,
+    /// The final response's headers (Graph operations; empty, and not serialised, for ARM).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub headers: BTreeMap<String, Vec<String>>,
 }
 
 /// A list result: `{"value":[...],"nextLink":null,"count":3,"exchanges":[...]}`.
@@ -57,6 +61,9 @@ pub struct ListResult {
     pub count: Option<i64>,
     #[serde(default)]
     pub exchanges: Vec<Exchange>,
+    /// The last page's response headers (Graph lists; empty, and not serialised, for ARM).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub headers: BTreeMap<String, Vec<String>>,
 }
 
 /// How a JSON body shows in Debug output: its presence, never its content.

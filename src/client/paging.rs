@@ -37,10 +37,10 @@ impl Call<'_> {
                 first_page = false;
             }
             let Some(link) = page.next_link else {
-                return Ok(ListResult { value, next_link: None, count, exchanges: Vec::new() });
+                return Ok(ListResult { value, next_link: None, count, exchanges: Vec::new(), headers: std::collections::BTreeMap::new() });
             };
             if one_page {
-                return Ok(ListResult { value, next_link: Some(link), count, exchanges: Vec::new() });
+                return Ok(ListResult { value, next_link: Some(link), count, exchanges: Vec::new(), headers: std::collections::BTreeMap::new() });
             }
             url = self.follow_url(&link, self.dialect.next_link_field)?;
             if seen.contains(url.as_str()) {

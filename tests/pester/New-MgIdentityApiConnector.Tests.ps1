@@ -73,6 +73,7 @@ Describe 'New-MgIdentityApiConnector' {
         $connector.AdditionalProperties['note'] | Should -Be 'kept'
         $headers['request-id'] | Should -Not -BeNullOrEmpty
         $headers['StatusCode'] | Should -Be 201
+        $headers['content-type'][0] | Should -BeLike 'application/json*'
     }
 
     It 'reports every invalid field at once' {

@@ -45,7 +45,7 @@ function Get-MgIdentityApiConnector {
     Select properties to be returned.
 
     .PARAMETER ResponseHeadersVariable
-    Optional Response Headers Variable: receives a hashtable with request-id, ETag and StatusCode.
+    Optional Response Headers Variable: receives a hashtable of every response header (string arrays; set-cookie left out) plus StatusCode.
 
     .PARAMETER Search
     Search items by search phrases (for example '"displayName:test"').

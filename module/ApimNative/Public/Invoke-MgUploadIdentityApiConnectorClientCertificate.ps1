@@ -42,7 +42,7 @@ function Invoke-MgUploadIdentityApiConnectorClientCertificate {
     The base64 encoding of the .pfx file.
 
     .PARAMETER ResponseHeadersVariable
-    Optional Response Headers Variable: receives a hashtable with request-id, ETag and StatusCode.
+    Optional Response Headers Variable: receives a hashtable of every response header (string arrays; set-cookie left out) plus StatusCode.
 
     .EXAMPLE
     Import-Module Microsoft.Graph.Identity.SignIns

@@ -39,7 +39,7 @@ function New-MgIdentityApiConnector {
     The unique identifier for an entity. Read-only: the service generates the id.
 
     .PARAMETER ResponseHeadersVariable
-    Optional Response Headers Variable: receives a hashtable with request-id, ETag and StatusCode.
+    Optional Response Headers Variable: receives a hashtable of every response header (string arrays; set-cookie left out) plus StatusCode.
 
     .PARAMETER TargetUrl
     The URL of the API endpoint to call.

@@ -40,7 +40,7 @@ function Update-MgIdentityApiConnector {
     Identity Parameter: an object with IdentityApiConnectorId or Id (such as Get-MgIdentityApiConnector's output).
 
     .PARAMETER ResponseHeadersVariable
-    Optional Response Headers Variable: receives a hashtable with request-id, ETag and StatusCode.
+    Optional Response Headers Variable: receives a hashtable of every response header (string arrays; set-cookie left out) plus StatusCode.
 
     .PARAMETER TargetUrl
     The URL of the API endpoint to call.
