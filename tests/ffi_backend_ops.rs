@@ -93,8 +93,10 @@ fn an_invalid_body_is_rejected_before_sending_with_every_field_path() {
     }
     assert!(error.get("httpStatus").is_none(), "nothing was sent: {error}");
     // and nothing was created
-    let (status, _) = op(apim_backend_get, client.ptr(), &request("bad", json!({})));
-    assert_eq!(status, ApimStatus::Error);
+    let (status, error) = op(apim_backend_get, client.ptr(), &request("bad", json!({})));
+    assert_eq!(status, ApimStatus::Error, "{error}");
+    assert_eq!(error["httpStatus"], 404, "the service has no such backend: {error}");
+    assert_eq!(error["code"], "ResourceNotFound", "{error}");
 }
 
 #[test]

@@ -137,6 +137,8 @@ fn every_entry_point_guards_its_arguments() {
         assert_eq!(status, ApimStatus::InvalidArgument, "{name}: {error}");
         let (status, error) = op(f, client.ptr(), "{\"displayName\":\"x\"}");
         assert_eq!(status, ApimStatus::InvalidArgument, "{name}: unknown top-level field must be refused: {error}");
+        // The refusal is for the unknown field itself (not, say, a missing id), in every operation.
+        assert!(error.to_string().contains("displayName"), "{name}: the error names the unknown field: {error}");
     }
 }
 
