@@ -176,6 +176,21 @@ async fn etags_are_never_reissued_across_restarts() {
     }
 }
 
+/// Reads (and drops) whatever comes until the server closes the connection; false if it has not
+/// within 20 s.
+async fn closed_by_server(stream: &mut tokio::net::TcpStream) -> bool {
+    let mut buf = [0u8; 256];
+    let closed = tokio::time::timeout(Duration::from_secs(20), async {
+        loop {
+            match stream.read(&mut buf).await {
+                Ok(0) | Err(_) => return,
+                Ok(_) => continue,
+            }
+        }
+    });
+    closed.await.is_ok()
+}
+
 #[tokio::test]
 async fn half_open_connections_are_closed_and_cannot_starve_a_normal_get() {
     let emu = start(json!({"headerReadTimeoutMs": 1000, "idleTimeoutMs": 1000, "maxConnections": 32})).await;
@@ -183,17 +198,7 @@ async fn half_open_connections_are_closed_and_cannot_starve_a_normal_get() {
     // A connection that never finishes its headers is closed by the server.
     let mut lone = tokio::net::TcpStream::connect(&host).await.unwrap();
     lone.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n").await.unwrap();
-    let mut buf = [0u8; 256];
-    let closed = tokio::time::timeout(Duration::from_secs(20), async {
-        loop {
-            match lone.read(&mut buf).await {
-                Ok(0) | Err(_) => return,
-                Ok(_) => continue,
-            }
-        }
-    })
-    .await;
-    assert!(closed.is_ok(), "the server closed the half-open connection");
+    assert!(closed_by_server(&mut lone).await, "the server closed the half-open connection");
 
     // Many more half-open connections than the limit, then a normal GET.
     let mut held = Vec::new();
@@ -211,16 +216,7 @@ async fn half_open_connections_are_closed_and_cannot_starve_a_normal_get() {
     // An idle keep-alive connection is closed too.
     let mut idle = tokio::net::TcpStream::connect(&host).await.unwrap();
     idle.write_all(format!("GET {}/backends?api-version={V} HTTP/1.1\r\nHost: x\r\n\r\n", service_path()).as_bytes()).await.unwrap();
-    let closed = tokio::time::timeout(Duration::from_secs(20), async {
-        loop {
-            match idle.read(&mut buf).await {
-                Ok(0) | Err(_) => return,
-                Ok(_) => continue,
-            }
-        }
-    })
-    .await;
-    assert!(closed.is_ok(), "the server closed the idle keep-alive connection");
+    assert!(closed_by_server(&mut idle).await, "the server closed the idle keep-alive connection");
     emu.stop().await;
 }
 
