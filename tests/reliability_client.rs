@@ -188,3 +188,20 @@ async fn a_token_endpoint_that_echoes_the_client_secret_does_not_leak_it() {
     assert!(!text.contains(SECRET), "{text}");
     assert!(text.contains("AADSTS7000215"), "the service's reason is kept: {text}");
 }
+
+#[tokio::test]
+async fn a_timed_out_graph_create_post_is_not_repeated_and_says_it_may_have_been_applied() {
+    let server = ScriptedServer::start(vec![slow(Reply::new(201)), Reply::new(201)]).await;
+    let graph = ApimClient::new(
+        serde_json::from_value(json!({"graphEndpoint": server.base_url, "auth": {"kind": "token", "token": "t"}, "timeoutSeconds": 1,
+            "retry": {"maxAttempts": 4, "baseDelayMs": 1, "maxDelayMs": 5}})).unwrap(),
+    )
+    .unwrap();
+    let req = serde_json::from_value(json!({"body": {"displayName": "c1", "targetUrl": "https://a.example/api",
+        "authenticationConfiguration": {"@odata.type": "#microsoft.graph.basicAuthentication", "username": "u", "password": "pw-secret-1"}}}))
+    .unwrap();
+    let err = graph.api_connector_create(&req).await.unwrap_err();
+    assert_eq!(err.code, "RequestTimeout");
+    assert!(err.message.contains("may have been applied"), "{}", err.message);
+    assert_eq!(server.seen().len(), 1, "a Graph POST is not repeated");
+}
