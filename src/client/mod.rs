@@ -6,6 +6,7 @@ pub mod backends;
 pub mod engine;
 mod http;
 pub mod options;
+mod outcome_note;
 pub mod paging;
 pub mod polling;
 pub mod response_error;

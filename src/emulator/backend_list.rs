@@ -31,7 +31,7 @@ pub async fn list_backends(
     let filter = match query.get("$filter").map(str::trim) {
         None | Some("") => None,
         Some(text) => Some(Filter::parse(text).map_err(|why| {
-            ArmError::bad_parameter("$filter", "InvalidFilter", format!("$filter '{text}' is not supported: {why}."))
+            ArmError::bad_parameter("$filter", "InvalidFilter", format!("$filter '{}' is not supported: {why}.", super::limits::excerpt(text)))
         })?),
     };
     let matching: Vec<Value> = state

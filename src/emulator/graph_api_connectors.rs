@@ -28,7 +28,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use graph_error::Tracing;
+pub(crate) use graph_error::Tracing;
 use query::{encode_skip_token, parse_select, reject_expand, ListQuery};
 use serde_json::{Map, Value};
 use std::sync::Arc;

@@ -3,11 +3,12 @@
 //! | segment | rule |
 //! |---|---|
 //! | subscriptionId | a GUID (`format: uuid`, 8-4-4-4-12 hex) |
-//! | resourceGroupName | 1..90, `^[-\w\._\(\)]+$` |
+//! | resourceGroupName | 1..90, `^[-\w\._\(\)]+$`, not `.`/`..`, no trailing period |
 //! | serviceName | 1..50, `^[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$` |
-//! | backendId | 1..80, and no character that would change the URL path (`/ ? # %` or control) |
+//! | backendId | 1..80, and no character that would change the URL path (`/ ? # %` or control), not `.`/`..` |
 
 use super::error::ApimError;
+use super::path_segment::{dot_segment_problem, trailing_period_problem};
 use super::validate::{rule, Problems};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -75,6 +76,9 @@ impl ServiceAddress {
                 format!("resourceGroupName '{rg}' may only hold letters, digits, '-', '_', '.', '(' and ')'"),
             );
         }
+        for why in [dot_segment_problem(rg), trailing_period_problem(rg)].into_iter().flatten() {
+            p.push("resourceGroupName", rule::PATTERN, format!("resourceGroupName {why}"));
+        }
         let name = &self.service_name;
         p.length("serviceName", name, 1, 50);
         if !name.is_empty() && !service_name_pattern().is_match(name) {
@@ -106,5 +110,8 @@ pub fn collect_backend_id(backend_id: &str, target: &str, p: &mut Problems) {
             rule::PATTERN,
             format!("{target} must not contain '/', '?', '#', '%', '\\' or control characters"),
         );
+    }
+    if let Some(why) = dot_segment_problem(backend_id) {
+        p.push(target, rule::PATTERN, format!("{target} {why}"));
     }
 }
