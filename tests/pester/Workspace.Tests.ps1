@@ -49,6 +49,15 @@ Describe 'Workspace context' {
         ($backend | Set-AzApiManagementBackend -PassThru).Description | Should -Be 'through the pipe'
     }
 
+    It 'takes a workspace from an ARM id: a context from the workspace id, a backend by its id' {
+        $fromId = New-AzApiManagementContext -ResourceId ('{0}/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/apimService1/workspaces/wks1' -f $emulator.BaseUrl)
+        $fromId.WorkspaceId | Should -Be 'wks1'
+        (Get-AzApiManagementBackend -Context $fromId -BackendId 'piped').Description | Should -Be 'through the pipe'
+        $byId = Get-AzApiManagementBackend -ResourceId ('{0}{1}/piped' -f $emulator.BaseUrl, $workspacePath)
+        $byId.Id | Should -Be "$workspacePath/piped"
+        $byId.Description | Should -Be 'through the pipe'
+    }
+
     It 'shows the workspace URL with -WhatIf and sends nothing' {
         $text = Get-WhatIfText -ScriptBlock { New-AzApiManagementBackend -Context $workspaceContext -BackendId 'whatif-ws' -Url 'https://w.contoso.com/' -Protocol http -WhatIf }
         $text | Should -Match "backend 'whatif-ws' \(PUT http://127\.0\.0\.1:\d+/subscriptions/.+/service/apimService1/workspaces/wks1/backends/whatif-ws\?api-version="

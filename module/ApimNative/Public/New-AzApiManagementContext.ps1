@@ -25,7 +25,9 @@ function New-AzApiManagementContext {
     .PARAMETER ResourceId
     ARM resource id of the API Management service, for example
     /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/apimService1.
-    The subscription in the id is kept. The id may start with an endpoint
+    The subscription in the id is kept. The id of a workspace of the service
+    (.../service/{serviceName}/workspaces/{workspaceId}) gives a workspace context, as -WorkspaceId
+    does. The id may start with an endpoint
     (https://management.azure.com/subscriptions/...), which then becomes the context's -Endpoint.
 
     .PARAMETER SubscriptionId
@@ -127,6 +129,7 @@ function New-AzApiManagementContext {
         $service = $ServiceName
         $subscription = $SubscriptionId
         $managementEndpoint = $Endpoint
+        $workspace = $WorkspaceId
 
         if ($PSCmdlet.ParameterSetName -eq 'ResourceIdParameterSet') {
             $address = ConvertFrom-ApimResourceId -ResourceId $ResourceId
@@ -140,6 +143,14 @@ function New-AzApiManagementContext {
                 $PSCmdlet.WriteError((New-ApimErrorRecord -Message $message -ErrorId 'ApimNative.ResourceIdParseFailed' -TargetObject $ResourceId))
                 return
             }
+            if ($address['WorkspaceId']) {
+                if ($WorkspaceId -and $WorkspaceId -ne $address['WorkspaceId']) {
+                    $message = "WorkspaceId '{0}' contradicts the workspace '{1}' in ResourceId." -f $WorkspaceId, $address['WorkspaceId']
+                    $PSCmdlet.WriteError((New-ApimErrorRecord -Message $message -ErrorId 'ApimNative.ResourceIdParseFailed' -TargetObject $ResourceId))
+                    return
+                }
+                $workspace = $address['WorkspaceId']
+            }
             $resourceGroup = $address['ResourceGroupName']
             $service = $address['ServiceName']
             $subscription = $address['SubscriptionId']
@@ -148,6 +159,6 @@ function New-AzApiManagementContext {
             }
         }
 
-        New-ApimContextObject -ResourceGroupName $resourceGroup -ServiceName $service -SubscriptionId $subscription -Endpoint $managementEndpoint -ApiVersion $ApiVersion -WorkspaceId $WorkspaceId
+        New-ApimContextObject -ResourceGroupName $resourceGroup -ServiceName $service -SubscriptionId $subscription -Endpoint $managementEndpoint -ApiVersion $ApiVersion -WorkspaceId $workspace
     }
 }
