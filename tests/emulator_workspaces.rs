@@ -210,9 +210,13 @@ async fn an_older_api_version_sees_only_its_fields() {
     assert!(v2024["circuitBreaker"]["rules"][0].get("failureResponse").is_none(), "{v2024}");
     let listed = client(&emu.base_url, ApiVersion::V2022_08_01).backend_list(&req(None, None, json!({}))).await.unwrap();
     assert_eq!(listed.value[0]["properties"], v2022, "the list answers the same view");
-    // The stored entity is untouched: the newest version still sees everything.
+    // A PATCH at the older version is checked as that version sees the backend, and keeps
+    // what it cannot see: the newest version still sees everything.
+    let old = client(&emu.base_url, ApiVersion::V2022_08_01);
+    let patched = old.backend_update(&req(None, Some("b1"), json!({"ifMatch": "*", "body": {"properties": {"description": "old client"}}}))).await.unwrap();
+    assert_eq!(p(patched)["description"], "old client");
     let all = p(newest.backend_get(&req(None, Some("b1"), json!({}))).await.unwrap());
-    assert_eq!(all["azureRegion"], "westeurope");
+    assert_eq!((all["azureRegion"].as_str(), all["description"].as_str()), (Some("westeurope"), Some("old client")));
     emu.stop().await;
 }
 
