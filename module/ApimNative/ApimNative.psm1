@@ -47,10 +47,12 @@ if (-not ('ApimNative.Interop' -as [type])) {
 #   $null means "no Authorization header", which is what the local emulator accepts.
 # - ApimNativeClients: native client handles keyed by endpoint and api-version (Get-ApimNativeClient).
 # - ApimNativeDefault*: what the native client uses when a context names no endpoint/api-version;
-#   only used to print the URL in -WhatIf messages (the native library applies its own defaults).
+#   used to print the URL in -WhatIf messages and to decide whether a client needs a credential
+#   (the native library applies its own defaults).
 $script:ApimNativeConnection = $null
 $script:ApimNativeClients = @{}
 $script:ApimNativeDefaultArmEndpoint = 'https://management.azure.com'
+$script:ApimNativeDefaultGraphEndpoint = 'https://graph.microsoft.com'
 $script:ApimNativeDefaultApiVersion = '2025-03-01-preview'
 
 foreach ($folder in @('Private', 'Public')) {

@@ -22,12 +22,14 @@ pub mod odata_filter;
 mod odata_tokens;
 pub mod paging;
 mod path_case;
+mod pool_members;
 pub mod persistence;
 pub mod request;
 pub mod server;
 pub mod store;
 pub mod throttle;
 mod tracing_headers;
+mod version_view;
 
 pub use throttle::ThrottleLimits;
 

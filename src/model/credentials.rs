@@ -1,8 +1,9 @@
 //! BackendCredentialsContract and BackendAuthorizationHeaderCredentials, with their rules:
 //!
-//! | field | rule |
-//! |---|---|
-//! | certificateIds | maxItems 32 |
+//! | field | rule | source (see backend.rs) |
+//! |---|---|---|
+//! | credentials | at least one of certificateIds, certificate, query, header, authorization (terraform asks for one of its four; certificateIds is the spec's fifth) | TF (E1) |
+//! | certificateIds | maxItems 32 | SPEC |
 //! | certificate | maxItems 32 |
 //! | query | map of string arrays (type only) |
 //! | header | map of string arrays; values without CR, LF or control characters |
@@ -64,6 +65,20 @@ impl fmt::Debug for BackendAuthorizationHeaderCredentials {
 
 impl BackendCredentialsContract {
     pub fn validate(&self, path: &str, _version: ApiVersion, p: &mut Problems) {
+        let nothing = self.certificate_ids.is_none()
+            && self.certificate.is_none()
+            && self.query.is_none()
+            && self.header.is_none()
+            && self.authorization.is_none()
+            && self.extra.is_empty();
+        if nothing {
+            let target = if path.is_empty() { "credentials".to_string() } else { path.to_string() };
+            p.push(
+                &target,
+                rule::AT_LEAST_ONE,
+                format!("{target} must set at least one of certificateIds, certificate, query, header or authorization (leave credentials out otherwise)"),
+            );
+        }
         if let Some(ids) = &self.certificate_ids {
             p.max_items(&join(path, "certificateIds"), ids.len(), 32);
         }
