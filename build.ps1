@@ -155,11 +155,11 @@ function Invoke-PesterTask {
     $totals = 'Pester: {0} passed, {1} failed, {2} skipped' -f $result.PassedCount, $result.FailedCount, $result.SkippedCount
     if ($result.FailedCount -gt 0 -or $result.Result -ne 'Passed') {
         # The totals stay the closing line and the exit code says it failed.
-        Write-Host ('FAILED: {0} Pester test(s) failed, {1} test file(s) failed to run.' -f $result.FailedCount, $result.FailedContainersCount)
-        Write-Host $totals
+        Write-Information -MessageData ('FAILED: {0} Pester test(s) failed, {1} test file(s) failed to run.' -f $result.FailedCount, $result.FailedContainersCount) -InformationAction Continue
+        Write-Information -MessageData $totals -InformationAction Continue
         exit 1
     }
-    Write-Host $totals
+    Write-Information -MessageData $totals -InformationAction Continue
 }
 
 function Invoke-TestTask {
