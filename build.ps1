@@ -5,7 +5,11 @@ Builds, tests, demonstrates and packages ApimNative.
 .DESCRIPTION
 Tasks (run in the order given):
 - Build:   cargo build --lib (--release unless -Configuration Debug), then stage the native
-           library under module/ApimNative/bin/<rid>/ where ApimNative.psm1 looks for it.
+           library under module/ApimNative/bin/<rid>/ where ApimNative.psm1 looks for it, and
+           compile Native.cs once into module/ApimNative/bin/ApimNative.Interop.dll (.NET Standard
+           2.0, with the Roslyn inside PowerShell 7 against vendor/netstandard2.0/netstandard.dll),
+           so that importing the module compiles nothing. Needs PowerShell 7 to build; the result
+           also loads in Windows PowerShell 5.1.
 - Pester:  Build, then Invoke-Pester on tests/pester (each test file imports the staged module and
            starts the in-process emulator). Ends with the line 'Pester: N passed, N failed,
            N skipped'; a failed test fails the task. Without Pester 5 it prints SKIPPED, and
@@ -111,6 +115,56 @@ function Invoke-BuildTask {
     $null = New-Item -Path $stage -ItemType Directory -Force
     Copy-Item -LiteralPath $built -Destination $stage -Force
     Write-Information -MessageData ('Staged {0} ({1}) in {2}' -f $target.Name, $Configuration, $stage) -InformationAction Continue
+    Build-InteropAssembly
+}
+
+function Build-InteropAssembly {
+    <# Native.cs -> bin/ApimNative.Interop.dll (.NET Standard 2.0, C# 5), versioned by module version and source hash. #>
+    [CmdletBinding()]
+    param ()
+
+    $source = [System.IO.File]::ReadAllText([System.IO.Path]::Combine($moduleRoot, 'Native.cs'))
+    $manifest = Import-PowerShellDataFile -Path ([System.IO.Path]::Combine($moduleRoot, 'ApimNative.psd1'))
+    # The revision comes from the source, so that a changed Native.cs gets another assembly version
+    # and a session that loaded the old one refuses the new one instead of running stale code.
+    $sha = [System.Security.Cryptography.SHA256]::Create()
+    $digest = $sha.ComputeHash([System.Text.Encoding]::UTF8.GetBytes($source))
+    $sha.Dispose()
+    $revision = ([int]$digest[0] * 256 + [int]$digest[1]) % 65535
+    $version = '{0}.{1}' -f $manifest.ModuleVersion, $revision
+    $attributes = '[assembly: System.Reflection.AssemblyVersion("{0}")]' -f $version
+
+    Add-Type -AssemblyName 'Microsoft.CodeAnalysis', 'Microsoft.CodeAnalysis.CSharp'
+    $parseOptions = New-Object -TypeName Microsoft.CodeAnalysis.CSharp.CSharpParseOptions -ArgumentList @(
+        [Microsoft.CodeAnalysis.CSharp.LanguageVersion]::CSharp5)
+    $trees = [Microsoft.CodeAnalysis.SyntaxTree[]]@(
+        [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree]::ParseText($source, $parseOptions, 'Native.cs'),
+        [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree]::ParseText($attributes, $parseOptions, 'AssemblyInfo.cs'))
+    $reference = [System.IO.Path]::Combine($repositoryRoot, 'vendor', 'netstandard2.0', 'netstandard.dll')
+    $references = [Microsoft.CodeAnalysis.MetadataReference[]]@([Microsoft.CodeAnalysis.MetadataReference]::CreateFromFile($reference))
+    $options = New-Object -TypeName Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions -ArgumentList @(
+        [Microsoft.CodeAnalysis.OutputKind]::DynamicallyLinkedLibrary)
+    $options = $options.WithOptimizationLevel([Microsoft.CodeAnalysis.OptimizationLevel]::Release)
+    $compilation = [Microsoft.CodeAnalysis.CSharp.CSharpCompilation]::Create('ApimNative.Interop', $trees, $references, $options)
+
+    $binDirectory = [System.IO.Path]::Combine($moduleRoot, 'bin')
+    $null = New-Item -Path $binDirectory -ItemType Directory -Force
+    $assemblyPath = [System.IO.Path]::Combine($binDirectory, 'ApimNative.Interop.dll')
+    $stream = New-Object -TypeName System.IO.MemoryStream
+    try {
+        $emitted = $compilation.Emit($stream)
+        $problems = @($emitted.Diagnostics | Where-Object -FilterScript {
+                $_.Severity -eq [Microsoft.CodeAnalysis.DiagnosticSeverity]::Error -or $_.Severity -eq [Microsoft.CodeAnalysis.DiagnosticSeverity]::Warning
+            })
+        if (-not $emitted.Success -or $problems.Count -gt 0) {
+            Stop-BuildTask -Message ('Native.cs did not compile as C# 5 / .NET Standard 2.0:{0}{1}' -f [System.Environment]::NewLine, (($problems | ForEach-Object -Process { $_.ToString() }) -join [System.Environment]::NewLine)) -ErrorId 'ApimNative.InteropBuildFailed'
+        }
+        [System.IO.File]::WriteAllBytes($assemblyPath, $stream.ToArray())
+    }
+    finally {
+        $stream.Dispose()
+    }
+    Write-Information -MessageData ('Compiled {0} (version {1})' -f $assemblyPath, $version) -InformationAction Continue
 }
 
 function Stop-BuildTask {
