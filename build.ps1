@@ -111,7 +111,12 @@ function Invoke-BuildTask {
     }
     Invoke-Cargo -ArgumentList $cargoArguments
     $target = Get-NativeTarget
-    $built = [System.IO.Path]::Combine($repositoryRoot, 'target', $profileDirectory, $target.Name)
+    # cargo puts its output under CARGO_TARGET_DIR when that is set (relative to the repository).
+    $targetDirectory = [System.IO.Path]::Combine($repositoryRoot, 'target')
+    if ($env:CARGO_TARGET_DIR) {
+        $targetDirectory = [System.IO.Path]::Combine($repositoryRoot, $env:CARGO_TARGET_DIR)
+    }
+    $built = [System.IO.Path]::Combine($targetDirectory, $profileDirectory, $target.Name)
     $stage = [System.IO.Path]::Combine($moduleRoot, 'bin', $target.Rid)
     $null = New-Item -Path $stage -ItemType Directory -Force
     Copy-Item -LiteralPath $built -Destination $stage -Force
