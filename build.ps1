@@ -18,8 +18,12 @@ Tasks (run in the order given):
 - Demo:    Build, then tests/pester/SeedDemo.ps1: imports the module, starts the in-process
            emulator and runs the seed examples as cmdlets against it, ARM and Graph (no Azure
            account, no network beyond 127.0.0.1).
-- Package: Build, then copy the module with the staged library to out/ApimNative and zip it as
-           out/ApimNative-<version>-<rid>.zip.
+- Package: Build (or, with -SkipNativeBuild, only the interop assembly, using the libraries already
+           staged under module/ApimNative/bin/<rid>/, as the release workflow does after it
+           downloads every runtime), then copy the module with its LICENSE to
+           <OutputDirectory>/ApimNative, zip it as ApimNative-<version>.zip and make the Gallery
+           package ApimNative.<version>.nupkg with PSResourceGet (Publish-PSResource to a local
+           folder repository). Install it with Install-PSResource (see README, Install).
 
 .PARAMETER Task
 The tasks to run. Default: Build.
@@ -28,8 +32,18 @@ The tasks to run. Default: Build.
 Which native library to build and stage: Release (default) or Debug (what cargo test builds; the
 README's test command uses it so that the tests need no release build).
 
+.PARAMETER SkipNativeBuild
+Package only: do not run cargo; package the native libraries already staged under
+module/ApimNative/bin/<rid>/ (at least one must be there).
+
+.PARAMETER OutputDirectory
+Package only: where the module folder, the zip and the .nupkg go. Default: out/ in the repository.
+
 .EXAMPLE
 PS> ./build.ps1 -Task Demo
+
+.EXAMPLE
+PS> ./build.ps1 -Task Package
 
 .EXAMPLE
 PS> ./build.ps1 -Task Build, Test
@@ -47,7 +61,15 @@ param (
     [Parameter()]
     [ValidateSet('Release', 'Debug')]
     [string]
-    $Configuration = 'Release'
+    $Configuration = 'Release',
+
+    [Parameter()]
+    [switch]
+    $SkipNativeBuild,
+
+    [Parameter()]
+    [string]
+    $OutputDirectory = ''
 )
 
 $ErrorActionPreference = 'Stop'
@@ -243,23 +265,60 @@ function Invoke-DemoTask {
 }
 
 function Invoke-PackageTask {
-    <# Copies the module (with the staged library) to out/ and zips it. #>
+    <# The module folder (every staged runtime, the interop assembly, LICENSE), a zip and a .nupkg. #>
     [CmdletBinding()]
     param ()
 
-    Invoke-BuildTask
+    if ($SkipNativeBuild) {
+        Build-InteropAssembly
+    }
+    else {
+        Invoke-BuildTask
+    }
+    $staged = @(Get-ChildItem -LiteralPath ([System.IO.Path]::Combine($moduleRoot, 'bin')) -Directory | Where-Object -FilterScript {
+            @(Get-ChildItem -LiteralPath $_.FullName -File | Where-Object -FilterScript { $_.Name -match '^(lib)?apim_native\.(dll|so|dylib)$' }).Count -gt 0
+        })
+    if ($staged.Count -eq 0) {
+        Stop-BuildTask -Message 'No native library is staged under module/ApimNative/bin/<rid>/: run without -SkipNativeBuild, or stage the downloaded libraries first.' -ErrorId 'ApimNative.PackageFailed'
+    }
     $manifest = Import-PowerShellDataFile -Path ([System.IO.Path]::Combine($moduleRoot, 'ApimNative.psd1'))
-    $target = Get-NativeTarget
-    $out = [System.IO.Path]::Combine($repositoryRoot, 'out')
+    $version = $manifest.ModuleVersion
+    $out = $OutputDirectory
+    if ([string]::IsNullOrEmpty($out)) {
+        $out = [System.IO.Path]::Combine($repositoryRoot, 'out')
+    }
+    $out = [System.IO.Path]::GetFullPath($out)
     $packageRoot = [System.IO.Path]::Combine($out, 'ApimNative')
     if (Test-Path -LiteralPath $packageRoot) {
         Remove-Item -LiteralPath $packageRoot -Recurse -Force
     }
     $null = New-Item -Path $packageRoot -ItemType Directory -Force
     Copy-Item -Path ([System.IO.Path]::Combine($moduleRoot, '*')) -Destination $packageRoot -Recurse -Force
-    $zip = [System.IO.Path]::Combine($out, ('ApimNative-{0}-{1}.zip' -f $manifest.ModuleVersion, $target.Rid))
+    Copy-Item -LiteralPath ([System.IO.Path]::Combine($repositoryRoot, 'LICENSE')) -Destination $packageRoot -Force
+
+    $zip = [System.IO.Path]::Combine($out, ('ApimNative-{0}.zip' -f $version))
     Compress-Archive -Path $packageRoot -DestinationPath $zip -Force
-    Write-Information -MessageData ('Packaged {0}' -f $zip) -InformationAction Continue
+
+    # Publish-PSResource makes the .nupkg; a folder repository under a name of our own is
+    # registered for that one call and always removed again, so the user's repositories are untouched.
+    $nupkgDirectory = [System.IO.Path]::Combine($out, 'nupkg')
+    if (Test-Path -LiteralPath $nupkgDirectory) {
+        Remove-Item -LiteralPath $nupkgDirectory -Recurse -Force
+    }
+    $null = New-Item -Path $nupkgDirectory -ItemType Directory -Force
+    $repositoryName = 'ApimNativeBuild{0}' -f [System.Guid]::NewGuid().ToString('N')
+    Register-PSResourceRepository -Name $repositoryName -Uri $nupkgDirectory -Trusted
+    try {
+        Publish-PSResource -Path $packageRoot -Repository $repositoryName
+    }
+    finally {
+        Unregister-PSResourceRepository -Name $repositoryName
+    }
+    $nupkg = [System.IO.Path]::Combine($nupkgDirectory, ('ApimNative.{0}.nupkg' -f $version))
+    if (-not (Test-Path -LiteralPath $nupkg)) {
+        Stop-BuildTask -Message ('Publish-PSResource did not write {0}.' -f $nupkg) -ErrorId 'ApimNative.PackageFailed'
+    }
+    Write-Information -MessageData ('Packaged {0} (runtimes: {1}), {2} and {3}' -f $packageRoot, (($staged | ForEach-Object -Process { $_.Name }) -join ', '), $zip, $nupkg) -InformationAction Continue
 }
 
 foreach ($name in $Task) {

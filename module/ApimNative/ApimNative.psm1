@@ -1,6 +1,17 @@
 # ApimNative root module: loads the prebuilt interop assembly once, then dot-sources the private helpers and the
 # public cmdlets. Everything else lives in the files it loads, one job per file.
 
+# The native libraries are 64-bit only. A 32-bit host (Windows PowerShell (x86), a 32-bit
+# Azure Automation hybrid worker) would load the x64 library and fail on the first call with
+# BadImageFormatException; refuse at import instead, saying why and what to run.
+if ([System.IntPtr]::Size -ne 8) {
+    $exception = New-Object -TypeName System.PlatformNotSupportedException -ArgumentList @(
+        'ApimNative needs a 64-bit PowerShell: this process is 32-bit, and the native library ships for x64 and arm64 only. Start the 64-bit Windows PowerShell (C:\Windows\System32\WindowsPowerShell\v1.0\powershell.exe, not SysWOW64) or pwsh.')
+    $record = New-Object -TypeName System.Management.Automation.ErrorRecord -ArgumentList @(
+        $exception, 'ApimNative.UnsupportedProcessArchitecture', [System.Management.Automation.ErrorCategory]::NotImplemented, [System.IntPtr]::Size)
+    throw $record
+}
+
 # The native library is staged by build.ps1 under bin/<rid>/. The rid is worked out here, not at
 # build time, so one module folder can carry the libraries for several platforms.
 $isWindowsHost = [System.IO.Path]::DirectorySeparatorChar -eq [char]'\'
