@@ -18,9 +18,7 @@ Tasks (run in the order given):
 - Demo:    Build, then tests/pester/SeedDemo.ps1: imports the module, starts the in-process
            emulator and runs the seed examples as cmdlets against it, ARM and Graph (no Azure
            account, no network beyond 127.0.0.1).
-- Package: Build (or, with -SkipNativeBuild, only the interop assembly, using the libraries already
-           staged under module/ApimNative/bin/<rid>/, as the release workflow does after it
-           downloads every runtime), then copy the module with its LICENSE to
+- Package: Build, then copy the module with its LICENSE to
            <OutputDirectory>/ApimNative, zip it as ApimNative-<version>.zip and make the Gallery
            package ApimNative.<version>.nupkg with PSResourceGet (Publish-PSResource to a local
            folder repository). Install it with Install-PSResource (see README, Install).
@@ -33,8 +31,9 @@ Which native library to build and stage: Release (default) or Debug (what cargo 
 README's test command uses it so that the tests need no release build).
 
 .PARAMETER SkipNativeBuild
-Package only: do not run cargo; package the native libraries already staged under
-module/ApimNative/bin/<rid>/ (at least one must be there).
+Do not run cargo: use the native libraries already staged under module/ApimNative/bin/<rid>/
+(the release workflow downloads them there) and only compile the interop assembly (on
+PowerShell 7; Windows PowerShell 5.1 uses the one pwsh compiled).
 
 .PARAMETER OutputDirectory
 Package only: where the module folder, the zip and the .nupkg go. Default: out/ in the repository.
@@ -125,6 +124,17 @@ function Invoke-BuildTask {
     [CmdletBinding()]
     param ()
 
+    if ($SkipNativeBuild) {
+        # The libraries are staged already (the release workflow downloads them). Windows
+        # PowerShell 5.1 has no Roslyn: there the interop assembly must have been built by pwsh.
+        if ($PSVersionTable.PSEdition -eq 'Core') {
+            Build-InteropAssembly
+        }
+        elseif (-not [System.IO.File]::Exists([System.IO.Path]::Combine($moduleRoot, 'bin', 'ApimNative.Interop.dll'))) {
+            Stop-BuildTask -Message 'bin/ApimNative.Interop.dll is missing: build it once with pwsh (./build.ps1 -Task Build -SkipNativeBuild); Windows PowerShell 5.1 cannot compile it.' -ErrorId 'ApimNative.InteropBuildFailed'
+        }
+        return
+    }
     $cargoArguments = @('build', '--lib')
     $profileDirectory = 'debug'
     if ($Configuration -eq 'Release') {
@@ -269,12 +279,7 @@ function Invoke-PackageTask {
     [CmdletBinding()]
     param ()
 
-    if ($SkipNativeBuild) {
-        Build-InteropAssembly
-    }
-    else {
-        Invoke-BuildTask
-    }
+    Invoke-BuildTask
     $staged = @(Get-ChildItem -LiteralPath ([System.IO.Path]::Combine($moduleRoot, 'bin')) -Directory | Where-Object -FilterScript {
             @(Get-ChildItem -LiteralPath $_.FullName -File | Where-Object -FilterScript { $_.Name -match '^(lib)?apim_native\.(dll|so|dylib)$' }).Count -gt 0
         })
