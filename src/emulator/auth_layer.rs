@@ -6,7 +6,7 @@
 //! presented token never appear in a response or a log.
 
 use super::errors::ArmError;
-use super::graph_api_connectors::{GraphError, Tracing};
+use super::graph::{GraphError, Tracing};
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::Next;

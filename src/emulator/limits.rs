@@ -4,7 +4,7 @@
 //! the dialect of the route family (ARM JSON, or Graph JSON under `/v1.0` and `/beta`).
 
 use super::errors::ArmError;
-use super::graph_api_connectors::{GraphError, Tracing};
+use super::graph::{GraphError, Tracing};
 use axum::extract::Request;
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::middleware::Next;

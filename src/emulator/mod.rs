@@ -1,5 +1,7 @@
 //! A local management-plane server with the semantics of the real services: ARM backends
-//! (`arm_backends`) and Graph apiConnectors (`graph_api_connectors`).
+//! (`arm/`) and Graph apiConnectors (`graph/`), both filtered by the one `$filter` parser (`odata/`);
+//! the parts every route family shares (store, etag, persistence, throttle, auth layer, limits,
+//! errors, request, server) are the files at this level.
 //!
 //! Layers over the merged router (outermost first): ARM path canonicalisation (before routing),
 //! panic catching, request limits (`limits`), tracing headers, `requireToken`, `throttle`; so every
@@ -7,29 +9,20 @@
 //! Route families share one [`context::EmulatorContext`] (options + [`store::Store`]); a family
 //! that wants persisted data asks `ctx.store.collection("name")`.
 
-pub mod arm_backends;
-mod async_put;
+mod arm;
 mod auth_layer;
-mod backend_body;
-mod backend_list;
 pub mod context;
 pub mod errors;
 pub mod etag;
-pub mod graph_api_connectors;
-mod json_merge;
+mod graph;
 pub mod limits;
-pub mod odata_filter;
-mod odata_tokens;
-pub mod paging;
-mod path_case;
-mod pool_members;
+pub mod odata;
 pub mod persistence;
 pub mod request;
 pub mod server;
 pub mod store;
 pub mod throttle;
 mod tracing_headers;
-mod version_view;
 
 pub use throttle::ThrottleLimits;
 
@@ -172,8 +165,8 @@ pub async fn start(options: EmulatorOptions) -> Result<EmulatorHandle, ApimError
 /// The merged routes with every layer applied.
 fn app(ctx: &context::EmulatorContext) -> Result<MapRequest<Router, fn(axum::extract::Request) -> axum::extract::Request>, ApimError> {
     let mut router = Router::new()
-        .merge(arm_backends::routes(ctx)?)
-        .merge(graph_api_connectors::routes(ctx)?)
+        .merge(arm::routes(ctx)?)
+        .merge(graph::routes(ctx)?)
         // The one fallback lives here (merging two routers that both have one panics).
         .fallback(|method: axum::http::Method, uri: axum::http::Uri| async move {
             errors::ArmError::new(
@@ -199,6 +192,6 @@ fn app(ctx: &context::EmulatorContext) -> Result<MapRequest<Router, fn(axum::ext
         // Outermost: a panic anywhere inside is a 500, not a dead connection task or process.
         .layer(limits::panic_layer());
     // Routing happens inside `router`, so the path rewrite must wrap it from outside.
-    let canonical: fn(axum::extract::Request) -> axum::extract::Request = path_case::canonical_arm_path;
+    let canonical: fn(axum::extract::Request) -> axum::extract::Request = arm::canonical_arm_path;
     Ok(MapRequestLayer::new(canonical).layer(router))
 }

@@ -1,44 +1,34 @@
-//! The list operation's `$filter`: the documented fields `name`, `title`, `url`, the operators
-//! `eq ne gt ge lt le`, the functions `substringof contains startswith endswith`, combined with
-//! `and` / `or` / `not` and parentheses (`and` binds tighter than `or`, `not` tightest).
+//! The one `$filter` parser, for both route families. A dialect (ARM backends, Graph
+//! apiConnectors) names its fields and says which operators (`eq ne gt ge lt le`) and functions
+//! (`substringof contains startswith endswith`) it accepts and whether it has the OData v2 extras
+//! (`not`, `null`, a literal on the left, `startswith(...) eq true`); the grammar is shared:
+//! `and` binds tighter than `or`, `not` tightest, parentheses group.
 //!
 //! Hand-written on purpose: the one maintained crate (odata-params 0.4) parses `a and b or c` as
 //! `a and (b or c)` and `not a and b` as `not (a and b)`, and pulls in chrono-tz and bigdecimal
-//! for literals this filter never has. This grammar is small enough to keep exact.
+//! for literals these filters never have. This grammar is small enough to keep exact.
 //!
-//! String comparisons ignore case (APIM compares resource names case-insensitively).
+//! String comparisons ignore case (APIM compares resource names case-insensitively, and directory
+//! queries ignore case too). Length and nesting are bounded by `limits`, for every dialect.
 
-use super::limits::{check_filter_size, depth_exceeded, MAX_FILTER_DEPTH};
-use super::odata_tokens::{tokenize, Kind, Token};
+use super::tokens::{tokenize, Kind, Token};
+use crate::emulator::limits::{check_filter_size, depth_exceeded, MAX_FILTER_DEPTH};
 use serde_json::Value;
+use std::fmt::Debug;
 
-/// A filterable field of a backend.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Name,
-    Title,
-    Url,
-}
-
-impl Field {
-    fn parse(word: &str) -> Option<Field> {
-        match word.to_ascii_lowercase().as_str() {
-            "name" => Some(Field::Name),
-            "title" => Some(Field::Title),
-            "url" => Some(Field::Url),
-            _ => None,
-        }
-    }
-
-    /// The field's value in a stored backend entity (`name` is the backend id).
-    fn value_in(self, entity: &Value) -> Option<String> {
-        let v = match self {
-            Field::Name => entity.get("name"),
-            Field::Title => entity.pointer("/properties/title"),
-            Field::Url => entity.pointer("/properties/url"),
-        };
-        v.and_then(Value::as_str).map(str::to_string)
-    }
+/// What one route family's `$filter` may say. Implemented by the family's field enum.
+pub trait Dialect: Copy + PartialEq + Debug + Sized {
+    /// The field a word names (any case), if it is filterable.
+    fn field(word: &str) -> Option<Self>;
+    /// The field's text in a stored entity; `None` compares as `null`.
+    fn value_in(self, entity: &Value) -> Option<String>;
+    /// The filterable fields, for error messages: `"name, title or url"`.
+    const FIELDS: &'static str;
+    const OPERATORS: &'static [Op];
+    /// Function names (lower case) and what each tests.
+    const FUNCTIONS: &'static [(&'static str, Function)];
+    /// `not`, the `null` literal, a literal on the left and `fn(...) eq true|false`.
+    const V2_EXTRAS: bool;
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,16 +42,21 @@ pub enum Op {
 }
 
 impl Op {
-    fn parse(word: &str) -> Option<Op> {
-        match word.to_ascii_lowercase().as_str() {
-            "eq" => Some(Op::Eq),
-            "ne" => Some(Op::Ne),
-            "gt" => Some(Op::Gt),
-            "ge" => Some(Op::Ge),
-            "lt" => Some(Op::Lt),
-            "le" => Some(Op::Le),
-            _ => None,
+    pub const ALL: &'static [Op] = &[Op::Eq, Op::Ne, Op::Gt, Op::Ge, Op::Lt, Op::Le];
+
+    fn word(self) -> &'static str {
+        match self {
+            Op::Eq => "eq",
+            Op::Ne => "ne",
+            Op::Gt => "gt",
+            Op::Ge => "ge",
+            Op::Lt => "lt",
+            Op::Le => "le",
         }
+    }
+
+    fn parse(word: &str) -> Option<Op> {
+        Op::ALL.iter().copied().find(|op| op.word().eq_ignore_ascii_case(word))
     }
 
     /// `'x' lt name` is `name gt 'x'`.
@@ -78,29 +73,31 @@ impl Op {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Function {
+    /// `contains(field,'text')`; `substringof('text',field)` takes its arguments the other way round.
     Contains,
+    SubstringOf,
     StartsWith,
     EndsWith,
 }
 
-/// A parsed filter.
+/// A parsed filter over the fields `F` of one dialect.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Filter {
-    And(Box<Filter>, Box<Filter>),
-    Or(Box<Filter>, Box<Filter>),
-    Not(Box<Filter>),
+pub enum Filter<F> {
+    And(Box<Filter<F>>, Box<Filter<F>>),
+    Or(Box<Filter<F>>, Box<Filter<F>>),
+    Not(Box<Filter<F>>),
     /// `field op literal`; `None` is the `null` literal.
-    Compare(Field, Op, Option<String>),
+    Compare(F, Op, Option<String>),
     /// A string function; `negate` comes from `... eq false`.
-    Call { function: Function, field: Field, text: String, negate: bool },
+    Call { function: Function, field: F, text: String, negate: bool },
 }
 
-impl Filter {
+impl<F: Dialect> Filter<F> {
     /// Parses `$filter`; the error message names the unsupported part and where it is.
-    pub fn parse(text: &str) -> Result<Filter, String> {
+    pub fn parse(text: &str) -> Result<Filter<F>, String> {
         check_filter_size(text)?;
         let tokens = tokenize(text)?;
-        let mut p = Parser { tokens, pos: 0, depth: 0 };
+        let mut p = Parser::<F> { tokens, pos: 0, depth: 0, dialect: std::marker::PhantomData };
         let f = p.or()?;
         match p.peek() {
             None => Ok(f),
@@ -120,7 +117,7 @@ impl Filter {
                     Some(v) => {
                         let (v, t) = (v.to_lowercase(), text.to_lowercase());
                         match function {
-                            Function::Contains => v.contains(&t),
+                            Function::Contains | Function::SubstringOf => v.contains(&t),
                             Function::StartsWith => v.starts_with(&t),
                             Function::EndsWith => v.ends_with(&t),
                         }
@@ -150,22 +147,33 @@ fn compare(value: Option<String>, op: Op, literal: Option<&str>) -> bool {
     }
 }
 
-struct Parser {
+/// `a, b or c`.
+fn one_of<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    let words: Vec<&str> = words.collect();
+    match words.split_last() {
+        None => String::new(),
+        Some((last, [])) => (*last).to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+struct Parser<F> {
     tokens: Vec<Token>,
     pos: usize,
     /// Parentheses and `not` currently open.
     depth: usize,
+    dialect: std::marker::PhantomData<F>,
 }
 
 /// One side of a comparison.
-enum Operand {
-    Field(Field),
+enum Operand<F> {
+    Field(F),
     Literal(Option<String>),
     /// `true` / `false`: only meaningful after a function call.
     Bool,
 }
 
-impl Parser {
+impl<F: Dialect> Parser<F> {
     fn peek(&self) -> Option<&Token> {
         self.tokens.get(self.pos)
     }
@@ -192,7 +200,13 @@ impl Parser {
         }
     }
 
-    fn or(&mut self) -> Result<Filter, String> {
+    fn operator(&self, word: &str, at: usize) -> Result<Op, String> {
+        Op::parse(word).filter(|op| F::OPERATORS.contains(op)).ok_or_else(|| {
+            format!("operator '{word}' at position {at} is not supported; use {}", one_of(F::OPERATORS.iter().map(|op| op.word())))
+        })
+    }
+
+    fn or(&mut self) -> Result<Filter<F>, String> {
         let mut left = self.and()?;
         while self.peek_word("or") {
             self.pos += 1;
@@ -201,7 +215,7 @@ impl Parser {
         Ok(left)
     }
 
-    fn and(&mut self) -> Result<Filter, String> {
+    fn and(&mut self) -> Result<Filter<F>, String> {
         let mut left = self.unary()?;
         while self.peek_word("and") {
             self.pos += 1;
@@ -212,7 +226,7 @@ impl Parser {
 
     /// Runs `parse` one nesting level deeper, refusing input nested beyond [`MAX_FILTER_DEPTH`]
     /// (the parser recurses per level; unbounded input would overflow the stack).
-    fn nested(&mut self, parse: impl FnOnce(&mut Self) -> Result<Filter, String>) -> Result<Filter, String> {
+    fn nested(&mut self, parse: impl FnOnce(&mut Self) -> Result<Filter<F>, String>) -> Result<Filter<F>, String> {
         self.depth += 1;
         if self.depth > MAX_FILTER_DEPTH {
             return Err(depth_exceeded());
@@ -222,8 +236,8 @@ impl Parser {
         result
     }
 
-    fn unary(&mut self) -> Result<Filter, String> {
-        if self.peek_word("not") {
+    fn unary(&mut self) -> Result<Filter<F>, String> {
+        if F::V2_EXTRAS && self.peek_word("not") {
             self.pos += 1;
             return self.nested(|p| Ok(Filter::Not(Box::new(p.unary()?))));
         }
@@ -238,6 +252,9 @@ impl Parser {
         let is_call = matches!(self.tokens.get(self.pos + 1), Some(Token { kind: Kind::Open, .. }));
         if is_call {
             let call = self.call()?;
+            if !F::V2_EXTRAS {
+                return Ok(call);
+            }
             // `startswith(name,'a') eq true` is the OData v2 spelling of the same test.
             if let Some(Token { kind: Kind::Word(w), at }) = self.peek().cloned() {
                 if let Some(op) = Op::parse(&w) {
@@ -266,69 +283,67 @@ impl Parser {
         self.comparison()
     }
 
-    fn call(&mut self) -> Result<Filter, String> {
+    fn call(&mut self) -> Result<Filter<F>, String> {
         let t = self.next()?;
         let Kind::Word(name) = &t.kind else {
             return Err(format!("expected a function name at position {}", t.at));
         };
-        let function = match name.to_ascii_lowercase().as_str() {
-            "contains" | "substringof" => Function::Contains,
-            "startswith" => Function::StartsWith,
-            "endswith" => Function::EndsWith,
-            _ => {
-                return Err(format!(
-                    "function '{name}' at position {} is not supported; use substringof, contains, startswith or endswith",
-                    t.at
-                ))
-            }
+        let Some(&(_, function)) = F::FUNCTIONS.iter().find(|(word, _)| word.eq_ignore_ascii_case(name)) else {
+            return Err(format!(
+                "function '{name}' at position {} is not supported; use {}",
+                t.at,
+                one_of(F::FUNCTIONS.iter().map(|(word, _)| *word))
+            ));
         };
         self.expect(Kind::Open)?;
         let first = self.operand()?;
         self.expect(Kind::Comma)?;
         let second = self.operand()?;
         self.expect(Kind::Close)?;
-        // substringof('text', field) has its arguments the other way round from contains(field, 'text').
-        let (field_arg, text_arg) =
-            if name.eq_ignore_ascii_case("substringof") { (second, first) } else { (first, second) };
+        let swapped = function == Function::SubstringOf;
+        let (field_arg, text_arg) = if swapped { (second, first) } else { (first, second) };
         match (field_arg, text_arg) {
             (Operand::Field(field), Operand::Literal(Some(text))) => Ok(Filter::Call { function, field, text, negate: false }),
             _ => Err(format!(
-                "{name}() at position {} takes a field (name, title, url) and a string literal{}",
+                "{name}() at position {} takes a field ({}) and a string literal{}",
                 t.at,
-                if name.eq_ignore_ascii_case("substringof") { ", in the order substringof('text', field)" } else { "" }
+                F::FIELDS,
+                if swapped { ", in the order substringof('text', field)" } else { "" }
             )),
         }
     }
 
-    fn comparison(&mut self) -> Result<Filter, String> {
+    fn comparison(&mut self) -> Result<Filter<F>, String> {
         let start = self.peek().map(|t| t.at).unwrap_or(0);
         let left = self.operand()?;
         let t = self.next()?;
         let op = match &t.kind {
-            Kind::Word(w) => Op::parse(w).ok_or_else(|| {
-                format!("operator '{w}' at position {} is not supported; use eq, ne, gt, ge, lt or le", t.at)
-            })?,
+            Kind::Word(w) => self.operator(w, t.at)?,
             other => return Err(format!("expected an operator at position {} but found {}", t.at, other.describe())),
         };
         let right = self.operand()?;
         match (left, right) {
             (Operand::Field(f), Operand::Literal(l)) => Ok(Filter::Compare(f, op, l)),
-            (Operand::Literal(l), Operand::Field(f)) => Ok(Filter::Compare(f, op.flipped(), l)),
-            _ => Err(format!("the comparison at position {start} must compare a field (name, title, url) with a string literal or null")),
+            (Operand::Literal(l), Operand::Field(f)) if F::V2_EXTRAS => Ok(Filter::Compare(f, op.flipped(), l)),
+            _ => Err(format!(
+                "the comparison at position {start} must compare a field ({}) with a string literal{}",
+                F::FIELDS,
+                if F::V2_EXTRAS { " or null" } else { " on its right" }
+            )),
         }
     }
 
-    fn operand(&mut self) -> Result<Operand, String> {
+    fn operand(&mut self) -> Result<Operand<F>, String> {
         let t = self.next()?;
         match t.kind {
             Kind::Str(s) => Ok(Operand::Literal(Some(s))),
-            Kind::Word(w) if w.eq_ignore_ascii_case("null") => Ok(Operand::Literal(None)),
-            Kind::Word(w) if w.eq_ignore_ascii_case("true") || w.eq_ignore_ascii_case("false") => Ok(Operand::Bool),
+            Kind::Word(w) if F::V2_EXTRAS && w.eq_ignore_ascii_case("null") => Ok(Operand::Literal(None)),
+            Kind::Word(w) if F::V2_EXTRAS && (w.eq_ignore_ascii_case("true") || w.eq_ignore_ascii_case("false")) => Ok(Operand::Bool),
             Kind::Word(w) if w.starts_with(|c: char| c.is_ascii_digit()) => {
                 Err(format!("literal {w} at position {} must be a string in single quotes", t.at))
             }
-            Kind::Word(w) => Field::parse(&w).map(Operand::Field).ok_or_else(|| {
-                format!("field '{w}' at position {} is not supported; filter on name, title or url", t.at)
+            Kind::Word(w) => F::field(&w).map(Operand::Field).ok_or_else(|| {
+                format!("field '{w}' at position {} is not supported; filter on {}", t.at, F::FIELDS)
             }),
             other => Err(format!("expected a field or a string at position {} but found {}", t.at, other.describe())),
         }
@@ -336,45 +351,5 @@ impl Parser {
             Operand::Bool => Err(format!("a boolean at position {} can only follow a function call", t.at)),
             o => Ok(o),
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    fn b(name: &str, title: Option<&str>, url: &str) -> Value {
-        json!({"name": name, "properties": {"title": title, "url": url}})
-    }
-
-    #[test]
-    fn precedence_and_binds_tighter_than_or_and_not_is_tightest() {
-        let e = b("a", Some("t"), "https://x");
-        // false and false or true -> true with correct precedence (false with a right fold).
-        assert!(Filter::parse("name eq 'z' and title eq 'z' or url eq 'https://x'").unwrap().matches(&e));
-        // not (name eq 'a') and title eq 't' -> false and true -> false; not(a and b) would be false too,
-        // so test the case that differs: not name eq 'z' and title eq 'z' -> true and false -> false,
-        // while not(name eq 'z' and title eq 'z') would be true.
-        assert!(!Filter::parse("not name eq 'z' and title eq 'z'").unwrap().matches(&e));
-    }
-
-    #[test]
-    fn functions_and_null() {
-        let e = b("Alpha", None, "https://contoso.com/api");
-        assert!(Filter::parse("substringof('TOSO', url)").unwrap().matches(&e));
-        assert!(Filter::parse("startswith(name,'al') eq true").unwrap().matches(&e));
-        assert!(!Filter::parse("endswith(url,'api') eq false").unwrap().matches(&e));
-        assert!(Filter::parse("title eq null").unwrap().matches(&e));
-        assert!(Filter::parse("'b' gt name").unwrap().matches(&e));
-    }
-
-    #[test]
-    fn unsupported_parts_are_named() {
-        assert!(Filter::parse("description eq 'x'").unwrap_err().contains("'description'"));
-        assert!(Filter::parse("name has 'x'").unwrap_err().contains("'has'"));
-        assert!(Filter::parse("tolower(name) eq 'x'").unwrap_err().contains("'tolower'"));
-        assert!(Filter::parse("name eq 'x").unwrap_err().contains("unterminated"));
-        assert!(Filter::parse("(name eq 'x'").is_err());
     }
 }

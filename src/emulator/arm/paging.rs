@@ -2,7 +2,7 @@
 //! items (or the emulator's default page size), `count` is the total across pages, and `nextLink`
 //! is an absolute URL carrying every query parameter needed for the next page (absent on the last).
 
-use super::errors::ArmError;
+use crate::emulator::errors::ArmError;
 use url::Url;
 
 /// The paging parameters of one list request.

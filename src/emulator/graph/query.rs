@@ -2,12 +2,12 @@
 //! `$select`, `$expand`, `$count`, `$top`, `$skip` and the `$skiptoken` of `@odata.nextLink`.
 //! Anything outside what is supported is a 400 `Request_UnsupportedQuery` that says what is.
 //!
-//! `$filter` grammar (Graph's subset for this entity): comparisons `field eq|ne 'text'` and
-//! `startswith(field,'text')` on `id`, `displayName`, `targetUrl`, joined with `and` / `or`
-//! (`and` binds tighter) and parentheses. Text compares ignore case, as directory queries do.
+//! `$filter` is parsed by the emulator's one parser (`odata::filter`) in Graph's dialect for this
+//! entity ([`ConnectorField`]): comparisons `field eq|ne 'text'` and `startswith(field,'text')` on
+//! `id`, `displayName`, `targetUrl`, joined with `and` / `or` and parentheses.
 
-use super::graph_error::GraphError;
-use crate::emulator::limits::{check_filter_size, depth_exceeded, MAX_FILTER_DEPTH};
+use super::error::GraphError;
+use crate::emulator::odata::filter::{Dialect, Filter, Function, Op};
 use crate::emulator::request::Query;
 use base64::Engine;
 use serde_json::Value;
@@ -23,7 +23,7 @@ pub const MAX_PAGE_SIZE: usize = 999;
 /// Everything a list request asked for.
 #[derive(Debug, Clone)]
 pub struct ListQuery {
-    pub filter: Option<Filter>,
+    pub filter: Option<Filter<ConnectorField>>,
     pub search: Option<(Option<&'static str>, String)>,
     pub order_by: Vec<(&'static str, bool)>,
     pub select: Option<Vec<&'static str>>,
@@ -37,7 +37,7 @@ pub struct ListQuery {
 impl ListQuery {
     pub fn parse(query: &Query, default_page_size: usize) -> Result<ListQuery, GraphError> {
         reject_expand(query)?;
-        let filter = query.get("$filter").filter(|f| !f.trim().is_empty()).map(Filter::parse).transpose()?;
+        let filter = query.get("$filter").filter(|f| !f.trim().is_empty()).map(parse_filter).transpose()?;
         let search = query.get("$search").filter(|s| !s.trim().is_empty()).map(parse_search).transpose()?;
         let order_by = match query.get("$orderby") {
             None => Vec::new(),
@@ -199,185 +199,34 @@ fn parse_search(text: &str) -> Result<(Option<&'static str>, String), GraphError
     }
 }
 
-/// A parsed `$filter`.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Filter {
-    And(Box<Filter>, Box<Filter>),
-    Or(Box<Filter>, Box<Filter>),
-    Equals { property: &'static str, text: String, negate: bool },
-    StartsWith { property: &'static str, text: String },
+/// A filterable property of a connector: Graph's subset for this entity, `eq` / `ne` and
+/// `startswith` only, no `not` or `null`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConnectorField(&'static str);
+
+impl Dialect for ConnectorField {
+    fn field(word: &str) -> Option<ConnectorField> {
+        FILTERABLE.into_iter().find(|p| p.eq_ignore_ascii_case(word)).map(ConnectorField)
+    }
+
+    /// A missing property compares as the empty text, as the directory does.
+    fn value_in(self, connector: &Value) -> Option<String> {
+        Some(text(connector, self.0).to_string())
+    }
+
+    const FIELDS: &'static str = "id, displayName or targetUrl";
+    const OPERATORS: &'static [Op] = &[Op::Eq, Op::Ne];
+    const FUNCTIONS: &'static [(&'static str, Function)] = &[("startswith", Function::StartsWith)];
+    const V2_EXTRAS: bool = false;
 }
 
-impl Filter {
-    pub fn parse(text: &str) -> Result<Filter, GraphError> {
-        check_filter_size(text).map_err(|why| unsupported_filter(&why))?;
-        let tokens = tokenize(text)?;
-        let mut parser = Parser { tokens: &tokens, pos: 0, depth: 0 };
-        let filter = parser.or()?;
-        match parser.tokens.get(parser.pos) {
-            None => Ok(filter),
-            Some(t) => Err(unsupported_filter(&format!("unexpected {t:?}"))),
-        }
-    }
-
-    pub fn matches(&self, connector: &Value) -> bool {
-        match self {
-            Filter::And(a, b) => a.matches(connector) && b.matches(connector),
-            Filter::Or(a, b) => a.matches(connector) || b.matches(connector),
-            Filter::Equals { property, text: t, negate } => {
-                text(connector, property).eq_ignore_ascii_case(t) != *negate
-            }
-            Filter::StartsWith { property, text: t } => {
-                text(connector, property).to_lowercase().starts_with(&t.to_lowercase())
-            }
-        }
-    }
+/// `$filter` in Graph's error: the parser's reason and what is supported.
+fn parse_filter(text: &str) -> Result<Filter<ConnectorField>, GraphError> {
+    Filter::parse(text).map_err(|why| unsupported_filter(&why))
 }
 
 fn unsupported_filter(why: &str) -> GraphError {
     GraphError::unsupported_query(format!(
         "Unsupported $filter ({why}). Supported: id|displayName|targetUrl eq|ne 'text', startswith(displayName,'text'), joined with and/or and parentheses."
     ))
-}
-
-#[derive(Debug, Clone, PartialEq)]
-enum Token {
-    Word(String),
-    Text(String),
-    Open,
-    Close,
-    Comma,
-}
-
-fn tokenize(text: &str) -> Result<Vec<Token>, GraphError> {
-    let mut tokens = Vec::new();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            c if c.is_whitespace() => {}
-            '(' => tokens.push(Token::Open),
-            ')' => tokens.push(Token::Close),
-            ',' => tokens.push(Token::Comma),
-            '\'' => {
-                let mut s = String::new();
-                loop {
-                    match chars.next() {
-                        None => return Err(unsupported_filter("unterminated string")),
-                        // OData doubles a quote inside a string.
-                        Some('\'') if chars.peek() == Some(&'\'') => {
-                            chars.next();
-                            s.push('\'');
-                        }
-                        Some('\'') => break,
-                        Some(ch) => s.push(ch),
-                    }
-                }
-                tokens.push(Token::Text(s));
-            }
-            c if c.is_alphanumeric() || c == '_' || c == '.' => {
-                let mut w = c.to_string();
-                while let Some(&ch) = chars.peek() {
-                    if ch.is_alphanumeric() || ch == '_' || ch == '.' {
-                        w.push(ch);
-                        chars.next();
-                    } else {
-                        break;
-                    }
-                }
-                tokens.push(Token::Word(w));
-            }
-            other => return Err(unsupported_filter(&format!("unexpected character '{other}'"))),
-        }
-    }
-    Ok(tokens)
-}
-
-struct Parser<'a> {
-    tokens: &'a [Token],
-    pos: usize,
-    /// Parentheses currently open (bounded: the parser recurses per level).
-    depth: usize,
-}
-
-impl Parser<'_> {
-    fn next(&mut self) -> Result<Token, GraphError> {
-        let t = self.tokens.get(self.pos).cloned().ok_or_else(|| unsupported_filter("the filter ends too early"))?;
-        self.pos += 1;
-        Ok(t)
-    }
-
-    fn keyword(&mut self, word: &str) -> bool {
-        if matches!(self.tokens.get(self.pos), Some(Token::Word(w)) if w.eq_ignore_ascii_case(word)) {
-            self.pos += 1;
-            return true;
-        }
-        false
-    }
-
-    fn expect(&mut self, token: Token) -> Result<(), GraphError> {
-        let t = self.next()?;
-        if t == token {
-            Ok(())
-        } else {
-            Err(unsupported_filter(&format!("expected {token:?}, found {t:?}")))
-        }
-    }
-
-    fn or(&mut self) -> Result<Filter, GraphError> {
-        let mut left = self.and()?;
-        while self.keyword("or") {
-            left = Filter::Or(Box::new(left), Box::new(self.and()?));
-        }
-        Ok(left)
-    }
-
-    fn and(&mut self) -> Result<Filter, GraphError> {
-        let mut left = self.primary()?;
-        while self.keyword("and") {
-            left = Filter::And(Box::new(left), Box::new(self.primary()?));
-        }
-        Ok(left)
-    }
-
-    fn primary(&mut self) -> Result<Filter, GraphError> {
-        match self.next()? {
-            Token::Open => {
-                self.depth += 1;
-                if self.depth > MAX_FILTER_DEPTH {
-                    return Err(unsupported_filter(&depth_exceeded()));
-                }
-                let inner = self.or()?;
-                self.expect(Token::Close)?;
-                self.depth -= 1;
-                Ok(inner)
-            }
-            Token::Word(w) if w.eq_ignore_ascii_case("startswith") => {
-                self.expect(Token::Open)?;
-                let property = match self.next()? {
-                    Token::Word(p) => filterable(&p)?,
-                    t => return Err(unsupported_filter(&format!("startswith needs a property first, found {t:?}"))),
-                };
-                self.expect(Token::Comma)?;
-                let text = match self.next()? {
-                    Token::Text(s) => s,
-                    t => return Err(unsupported_filter(&format!("startswith needs a quoted string second, found {t:?}"))),
-                };
-                self.expect(Token::Close)?;
-                Ok(Filter::StartsWith { property, text })
-            }
-            Token::Word(name) => {
-                let property = filterable(&name)?;
-                let negate = match self.next()? {
-                    Token::Word(op) if op.eq_ignore_ascii_case("eq") => false,
-                    Token::Word(op) if op.eq_ignore_ascii_case("ne") => true,
-                    t => return Err(unsupported_filter(&format!("operator {t:?} (use eq or ne)"))),
-                };
-                match self.next()? {
-                    Token::Text(text) => Ok(Filter::Equals { property, text, negate }),
-                    t => Err(unsupported_filter(&format!("compare with a quoted string, found {t:?}"))),
-                }
-            }
-            t => Err(unsupported_filter(&format!("unexpected {t:?}"))),
-        }
-    }
 }

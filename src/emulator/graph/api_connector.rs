@@ -1,22 +1,18 @@
 //! Graph `/v1.0/identity/apiConnectors` with the service's behaviour (rest-contracts B): list with
 //! OData query options and `@odata.nextLink` paging, get, create (201, generated id), PATCH (204),
 //! delete (204, `If-Match` honoured), and `uploadClientCertificate` (200), which really opens the
-//! PFX with its password. Errors use Graph's shape (`graph_error`); secrets are never stored or
+//! PFX with its password. Errors use Graph's shape (`error`); secrets are never stored or
 //! returned (`stored`). The path is matched in both spellings the docs use (`apiConnectors`,
 //! `apiconnectors`).
 
-mod graph_error;
-mod pfx;
-mod query;
-mod stored;
-
-pub use graph_error::{GraphError, Tracing};
-pub use pfx::{read_pfx, CertificateFacts, PfxProblem};
-
-use super::context::EmulatorContext;
-use super::etag::IfMatch;
-use super::request::{absolute_url, Query};
-use super::store::{Change, JsonCollection};
+use super::error::{GraphError, Tracing};
+use super::pfx::{read_pfx, CertificateFacts, PfxProblem};
+use super::query::{encode_skip_token, parse_select, reject_expand, ListQuery};
+use super::stored;
+use crate::emulator::context::EmulatorContext;
+use crate::emulator::etag::IfMatch;
+use crate::emulator::request::{absolute_url, Query};
+use crate::emulator::store::{Change, JsonCollection};
 use crate::model::api_connector::{
     check_api_connector_create, check_api_connector_id, check_api_connector_update, check_upload_client_certificate,
     decode_pkcs12_value, AuthenticationConfiguration, IdentityApiConnector,
@@ -28,7 +24,6 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use query::{encode_skip_token, parse_select, reject_expand, ListQuery};
 use serde_json::{Map, Value};
 use std::sync::Arc;
 

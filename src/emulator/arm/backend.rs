@@ -3,21 +3,21 @@
 //! with the real service's semantics (rest-contracts A.1, A.7): 201 create / 200 replace, PATCH
 //! merge, ETags and If-Match, 404 `ResourceNotFound`, 400 `ValidationError` from the model's
 //! validators, 202 reconnect. Service and workspace backends live in two collections, so a list
-//! of one never shows the other. The list operation lives in `backend_list.rs`, body parsing and
-//! service-side defaults in `backend_body.rs`, the checks that need other backends in
+//! of one never shows the other. The list operation lives in `list.rs`, body parsing and
+//! service-side defaults in `body.rs`, the checks that need other backends in
 //! `pool_members.rs`, the per-api-version view of a stored backend in `version_view.rs`.
 
 use super::async_put::{PendingPuts, Poll};
-use super::backend_list::list_backends;
-use super::context::EmulatorContext;
-use super::errors::ArmError;
-use super::etag::IfMatch;
-use super::backend_body::{json_body, service_fills_in, stored_properties, validation_error};
+use super::list::list_backends;
+use crate::emulator::context::EmulatorContext;
+use crate::emulator::errors::ArmError;
+use crate::emulator::etag::IfMatch;
+use super::body::{json_body, service_fills_in, stored_properties, validation_error};
 use super::json_merge::merge_properties;
 use super::pool_members::check_pool_members;
 use super::version_view::for_version;
-use super::request::{absolute_url, api_version, Query};
-use super::store::{Change, JsonCollection, Record};
+use crate::emulator::request::{absolute_url, api_version, Query};
+use crate::emulator::store::{Change, JsonCollection, Record};
 use crate::model::address::{collect_workspace_id, validate_backend_id, ServiceAddress};
 use crate::model::backend::{check_backend_contract, check_backend_reconnect, check_backend_update};
 use crate::model::validate::Problems;
@@ -179,7 +179,7 @@ fn entity_response(status: StatusCode, record: &Record, version: ApiVersion) -> 
 }
 
 /// Runs a store change off the async threads (it may fsync).
-async fn modify<F>(state: &ArmState, workspace: Option<&str>, key: String, decide: F) -> Result<super::store::Modified, ArmError>
+async fn modify<F>(state: &ArmState, workspace: Option<&str>, key: String, decide: F) -> Result<crate::emulator::store::Modified, ArmError>
 where
     F: FnOnce(Option<&Record>) -> Result<Change, ArmError> + Send + 'static,
 {

@@ -1,7 +1,7 @@
 //! Backend request bodies: JSON parsing with ARM's 400 shape, the model's validation for the
 //! requested api-version, and what the service fills in itself before it stores a backend.
 
-use super::errors::ArmError;
+use crate::emulator::errors::ArmError;
 use crate::model::backend::check_backend_contract;
 use crate::model::{ApiVersion, ApimError};
 use axum::body::Bytes;
