@@ -2,7 +2,7 @@
 //! (loopback HTTP, validation on both sides, JSON both ways). Numbers go in the README; nothing
 //! here asserts a time.
 
-use apim_native::client::backends::BackendRequest;
+use apim_native::client::backend::BackendRequest;
 use apim_native::client::{ApimClient, ClientOptions};
 use apim_native::emulator::{self, EmulatorOptions};
 use criterion::{criterion_group, criterion_main, Criterion};

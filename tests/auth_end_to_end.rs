@@ -5,7 +5,7 @@
 
 mod auth_common;
 
-use apim_native::client::backends::BackendRequest;
+use apim_native::client::backend::BackendRequest;
 use apim_native::client::{ApimClient, ClientOptions};
 use apim_native::emulator::{self, EmulatorOptions};
 use apim_native::ffi::{apim_client_free, apim_client_new, apim_string_free, ApimStatus};

@@ -1,7 +1,7 @@
 //! Debug output of the request and result types never shows bodies: they can hold
 //! credentials.authorization.parameter or proxy.password.
 
-use apim_native::client::backends::BackendRequest;
+use apim_native::client::backend::BackendRequest;
 use apim_native::client::engine::HttpRequest;
 use apim_native::client::{Exchange, ListResult, OperationResult};
 use reqwest::Method;

@@ -2,7 +2,7 @@
 //! throttle (429 + Retry-After), polling of its asynchronous PUTs (202 + Location), optimistic
 //! concurrency (412 on a stale ETag), paging with the emulator's nextLink, and bearer tokens.
 
-use apim_native::client::backends::BackendRequest;
+use apim_native::client::backend::BackendRequest;
 use apim_native::client::{ApimClient, ClientOptions};
 use apim_native::emulator::{self, EmulatorHandle, EmulatorOptions};
 use apim_native::model::ErrorCategory;

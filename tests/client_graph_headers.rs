@@ -2,7 +2,7 @@
 //! operation, the engine's own headers cannot be overridden, values never show in errors or
 //! Debug, and Graph gets the client request id under its own name (`client-request-id`).
 
-use apim_native::client::api_connectors::ApiConnectorRequest;
+use apim_native::client::api_connector::ApiConnectorRequest;
 use apim_native::client::{ApimClient, ClientOptions};
 use apim_native::model::ErrorCategory;
 use axum::extract::State;

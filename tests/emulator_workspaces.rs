@@ -8,7 +8,7 @@
 //! - DELETE with a specific ETag on a missing backend is 412, with `*` 204;
 //! - a Graph route answers 401 in Graph's error shape.
 
-use apim_native::client::backends::BackendRequest;
+use apim_native::client::backend::BackendRequest;
 use apim_native::client::{ApimClient, ClientOptions};
 use apim_native::emulator::{self, EmulatorHandle, EmulatorOptions};
 use apim_native::model::ApiVersion;

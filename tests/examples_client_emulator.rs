@@ -16,7 +16,7 @@
 //! Their original request bodies are still sent (to a second backend id) and must be accepted
 //! and echoed.
 
-use apim_native::client::backends::BackendRequest;
+use apim_native::client::backend::BackendRequest;
 use apim_native::client::{ApimClient, ClientOptions};
 use apim_native::emulator::{self, EmulatorHandle, EmulatorOptions};
 use serde_json::{json, Value};

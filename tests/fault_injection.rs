@@ -10,7 +10,7 @@ mod client_support;
 mod emulator_support;
 mod fault_proxy;
 
-use apim_native::client::backends::BackendRequest;
+use apim_native::client::backend::BackendRequest;
 use apim_native::client::ApimClient;
 use apim_native::model::ApimError;
 use fault_proxy::{Fault, FaultMix, FaultProxy};

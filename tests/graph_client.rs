@@ -3,7 +3,7 @@
 
 mod graph_support;
 
-use apim_native::client::api_connectors::ApiConnectorRequest;
+use apim_native::client::api_connector::ApiConnectorRequest;
 use apim_native::model::ErrorCategory;
 use graph_support::*;
 use serde_json::{json, Value};

@@ -128,7 +128,7 @@ fn options(arm_endpoint: &str, connect_timeout_seconds: u64, tls_roots: Option<&
     serde_json::from_value(json).unwrap()
 }
 
-fn backend_request() -> apim_native::client::backends::BackendRequest {
+fn backend_request() -> apim_native::client::backend::BackendRequest {
     serde_json::from_value(serde_json::json!({
         "resourceGroupName": "rg1", "serviceName": "apimService1", "backendId": "b1"
     }))

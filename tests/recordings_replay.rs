@@ -12,7 +12,7 @@
 //! api-version, and the test asserts the client sent api-version=2021-08-01 where the recording
 //! has 2019-01-01.
 
-use apim_native::client::backends::BackendRequest;
+use apim_native::client::backend::BackendRequest;
 use apim_native::client::{ApimClient, ClientOptions};
 use axum::body::Bytes;
 use axum::extract::State;

@@ -7,7 +7,7 @@
 #[path = "common/validation_table.rs"]
 mod validation_table;
 
-use apim_native::client::backends::BackendRequest;
+use apim_native::client::backend::BackendRequest;
 use apim_native::client::{ApimClient, ClientOptions};
 use apim_native::emulator::{self, EmulatorOptions};
 use apim_native::model::{ApiVersion, ApimError};

@@ -1,8 +1,8 @@
 //! The HTTP engine (`engine`: one shared reqwest client, retries, cancellation; `paging`,
-//! `polling`, `response_error`) and the operations: `backends` (ARM), `api_connectors` (Graph).
+//! `polling`, `response_error`) and the operations: `backend` (ARM), `api_connector` (Graph).
 
-pub mod api_connectors;
-pub mod backends;
+pub mod api_connector;
+pub mod backend;
 pub mod engine;
 mod http;
 pub mod options;

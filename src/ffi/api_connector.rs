@@ -4,12 +4,12 @@
 //! `request_json` is `{"id":"...","ifMatch":"...","body":{...wire identityApiConnector...}}`;
 //! list takes `filter`, `top`, `skip`, `search`, `orderBy`, `select`, `expand`, `count`,
 //! `maxItems`, `onePage` and `nextLink` instead. Validation and HTTP live in the core
-//! (`client::api_connectors`); this file only decodes, blocks and encodes.
+//! (`client::api_connector`); this file only decodes, blocks and encodes.
 
 use super::boundary::{self, block_on, handle_ref, json_arg};
 use super::client::ApimClientHandle;
 use super::status::ApimStatus;
-use crate::client::api_connectors::ApiConnectorRequest;
+use crate::client::api_connector::ApiConnectorRequest;
 use crate::client::ApimClient;
 use crate::model::ApimError;
 use std::ffi::c_char;

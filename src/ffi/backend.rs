@@ -4,11 +4,11 @@
 //! `{"subscriptionId":"...","resourceGroupName":"rg1","serviceName":"apimService1",
 //!   "backendId":"b1","ifMatch":"*","body":{"properties":{...}}}`; list also takes `filter`,
 //! `top`, `skip`, `onePage` and `nextLink`. Validation and HTTP live in the core
-//! (`client::backends`); this file only decodes, blocks and encodes.
+//! (`client::backend`); this file only decodes, blocks and encodes.
 
 use super::boundary::{self, block_on, handle_ref, json_arg};
 use super::status::ApimStatus;
-use crate::client::backends::BackendRequest;
+use crate::client::backend::BackendRequest;
 use super::client::ApimClientHandle;
 use crate::client::ApimClient;
 use crate::model::ApimError;

@@ -148,7 +148,7 @@ pub fn options(base_url: &str, extra: serde_json::Value) -> apim_native::client:
 pub const SUB: &str = "00000000-0000-0000-0000-000000000000";
 
 /// A backend request for sub/rg1/apimService1/b1.
-pub fn request(extra: serde_json::Value) -> apim_native::client::backends::BackendRequest {
+pub fn request(extra: serde_json::Value) -> apim_native::client::backend::BackendRequest {
     let mut json = serde_json::json!({
         "subscriptionId": SUB,
         "resourceGroupName": "rg1",
