@@ -5,8 +5,10 @@
 
 mod auth_common;
 
-use apim_native::auth::imds::ImdsRetryPolicy;
-use apim_native::auth::managed_identity::{detect_platform, ManagedIdentityCredential, Platform, UserAssignedId};
+use apim_native::auth::managed_identity::imds::ImdsRetryPolicy;
+use apim_native::auth::managed_identity::credential::ManagedIdentityCredential;
+use apim_native::auth::managed_identity::platform::detect_platform;
+use apim_native::auth::managed_identity::{Platform, UserAssignedId};
 use apim_native::auth::{token_source_from_options_with_env, Env, TokenSource, ARM_SCOPE};
 use auth_common::*;
 use serde_json::json;

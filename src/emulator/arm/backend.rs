@@ -8,6 +8,7 @@
 //! `pool_members.rs`, the per-api-version view of a stored backend in `version_view.rs`.
 
 use super::async_put::{PendingPuts, Poll};
+use super::state::{check_address, check_scope, check_workspace_version, entity_key, resource_type, ArmState, EntityPath};
 use super::list::list_backends;
 use crate::emulator::context::EmulatorContext;
 use crate::emulator::errors::ArmError;
@@ -17,11 +18,9 @@ use super::json_merge::merge_properties;
 use super::pool_members::check_pool_members;
 use super::version_view::for_version;
 use crate::emulator::request::{absolute_url, api_version, Query};
-use crate::emulator::store::{Change, JsonCollection, Record};
-use crate::model::address::{collect_workspace_id, validate_backend_id, ServiceAddress};
+use crate::emulator::store::{Change, Record};
 use crate::model::backend::{check_backend_contract, check_backend_reconnect, check_backend_update};
-use crate::model::validate::Problems;
-use crate::model::{ApiVersion, ApimError, ErrorDetail};
+use crate::model::{ApiVersion, ApimError};
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri};
@@ -31,30 +30,8 @@ use axum::{Json, Router};
 use serde_json::{json, Map, Value};
 use std::sync::Arc;
 
-pub const RESOURCE_TYPE: &str = "Microsoft.ApiManagement/service/backends";
-pub const WORKSPACE_RESOURCE_TYPE: &str = "Microsoft.ApiManagement/service/workspaces/backends";
 const COLLECTION: &str = "backends";
 const WORKSPACE_COLLECTION: &str = "workspace-backends";
-
-/// State of the backend routes.
-#[derive(Clone)]
-pub struct ArmState {
-    pub ctx: EmulatorContext,
-    pub backends: Arc<JsonCollection>,
-    /// Workspace backends, keyed `{sub}/{rg}/{svc}/{ws}/{id}`.
-    pub workspace_backends: Arc<JsonCollection>,
-    pub pending: Arc<PendingPuts>,
-}
-
-impl ArmState {
-    /// The collection of a service's (`None`) or a workspace's backends.
-    pub fn collection(&self, workspace: Option<&str>) -> &Arc<JsonCollection> {
-        match workspace {
-            None => &self.backends,
-            Some(_) => &self.workspace_backends,
-        }
-    }
-}
 
 /// The backend routes; fails only when the data directory cannot be read.
 pub fn routes(ctx: &EmulatorContext) -> Result<Router, ApimError> {
@@ -80,90 +57,6 @@ pub fn routes(ctx: &EmulatorContext) -> Result<Router, ApimError> {
         .route(&workspace, get(list_backends))
         .route(&format!("{workspace}/{{id}}"), entity())
         .with_state(state))
-}
-
-/// The path parameters of an entity route (`ws` only on workspace routes).
-#[derive(serde::Deserialize)]
-pub struct EntityPath {
-    pub sub: String,
-    pub rg: String,
-    pub svc: String,
-    #[serde(default)]
-    pub ws: Option<String>,
-    pub id: String,
-}
-
-/// Workspace backends exist from api-version 2025-03-01-preview on; an older version is refused
-/// the way ARM refuses an api-version a resource type does not have.
-pub fn check_workspace_version(workspace: Option<&str>, version: ApiVersion) -> Result<(), ArmError> {
-    if workspace.is_some() && version < ApiVersion::V2025_03_01Preview {
-        return Err(ArmError::new(
-            StatusCode::BAD_REQUEST,
-            "InvalidApiVersionParameter",
-            format!(
-                "The api-version '{version}' is invalid for workspace backends. The supported versions are '{}'.",
-                ApiVersion::V2025_03_01Preview
-            ),
-        )
-        .with_target("api-version"));
-    }
-    Ok(())
-}
-
-/// Validates the address of a service or workspace backend with the model's rules and returns
-/// the ARM path of the collection's parent (`.../service/{svc}` or `.../workspaces/{ws}`).
-pub fn check_scope(sub: &str, rg: &str, svc: &str, workspace: Option<&str>, id: Option<&str>) -> Result<String, ArmError> {
-    let service_path = check_address(sub, rg, svc, id)?;
-    let Some(ws) = workspace else { return Ok(service_path) };
-    let mut p = Problems::new();
-    collect_workspace_id(ws, "workspaceId", &mut p);
-    if !p.is_empty() {
-        return Err(ArmError::validation(p.into_details()));
-    }
-    Ok(format!("{service_path}/workspaces/{ws}"))
-}
-
-/// Validates the service address (and the backend id when given) with the model's rules.
-pub fn check_address(sub: &str, rg: &str, svc: &str, id: Option<&str>) -> Result<String, ArmError> {
-    let address = ServiceAddress {
-        subscription_id: sub.to_string(),
-        resource_group_name: rg.to_string(),
-        service_name: svc.to_string(),
-    };
-    let mut details: Vec<ErrorDetail> = Vec::new();
-    if let Err(e) = address.validate() {
-        details.extend(ArmError::from_apim(StatusCode::BAD_REQUEST, e).error.details);
-    }
-    if let Some(id) = id {
-        if let Err(e) = validate_backend_id(id, "backendId") {
-            details.extend(ArmError::from_apim(StatusCode::BAD_REQUEST, e).error.details);
-        }
-    }
-    if details.is_empty() {
-        Ok(address.path())
-    } else {
-        Err(ArmError::validation(details))
-    }
-}
-
-/// Store key prefix of a service's or a workspace's backends (compared case-insensitively).
-pub fn scope_key(sub: &str, rg: &str, svc: &str, workspace: Option<&str>) -> String {
-    match workspace {
-        None => format!("{sub}/{rg}/{svc}/"),
-        Some(ws) => format!("{sub}/{rg}/{svc}/{ws}/"),
-    }
-}
-
-fn entity_key(p: &EntityPath) -> String {
-    format!("{}{}", scope_key(&p.sub, &p.rg, &p.svc, p.ws.as_deref()), p.id)
-}
-
-fn resource_type(workspace: Option<&str>) -> &'static str {
-    if workspace.is_some() {
-        WORKSPACE_RESOURCE_TYPE
-    } else {
-        RESOURCE_TYPE
-    }
 }
 
 fn with_etag(mut response: Response, etag: &str) -> Response {

@@ -1,7 +1,7 @@
 //! Backend_ListByService: `$filter` (../odata/filter.rs), `$top`/`$skip` paging with an absolute
 //! `nextLink` (paging.rs), and `count` = every match across all pages.
 
-use super::backend::{check_scope, check_workspace_version, scope_key, ArmState};
+use super::state::{check_scope, check_workspace_version, scope_key, ArmState};
 use super::version_view::for_version;
 use crate::emulator::errors::ArmError;
 use crate::emulator::odata::filter::{Dialect, Filter, Function, Op};

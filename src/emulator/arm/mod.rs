@@ -9,6 +9,7 @@ mod list;
 mod paging;
 mod path_case;
 mod pool_members;
+mod state;
 mod version_view;
 
 pub use backend::routes;

@@ -17,7 +17,7 @@
 //! quotes. A member of another service, or of a workspace that has no such backend, is "not
 //! found" like any other.
 
-use super::backend::{scope_key, ArmState, EntityPath};
+use super::state::{scope_key, ArmState, EntityPath};
 use crate::model::pool::parse_backend_arm_id;
 use crate::model::validate::{item, rule};
 use crate::model::ErrorDetail;

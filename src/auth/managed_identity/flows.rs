@@ -2,10 +2,10 @@
 //! (App Service & co., Azure Automation, the 2017 MSI API, Cloud Shell). Each sends exactly the
 //! parameters and headers its platform documents; IMDS is in `imds.rs`.
 
-use super::http::{describe_transport_error, local_client, read_token_response};
-use super::managed_identity::{Platform, UserAssignedId, SOURCE_NAME};
-use super::secret::Secret;
-use super::{errors, AccessToken};
+use crate::auth::http::{describe_transport_error, local_client, read_token_response};
+use super::{Platform, UserAssignedId, SOURCE_NAME};
+use crate::auth::secret::Secret;
+use crate::auth::{errors, AccessToken};
 use crate::model::error::ApimError;
 use url::Url;
 

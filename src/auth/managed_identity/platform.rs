@@ -1,17 +1,13 @@
-//! Managed identity: which platform endpoint this process has (the Azure SDKs' source
-//! selection), and the token source that asks it. The per-platform requests are in
-//! `managed_identity_flows.rs`, IMDS with its retry policy in `imds.rs`.
+//! Which managed-identity endpoint this process has, found in the environment in the order the
+//! Azure SDKs check them (their source selection), and the test-only IMDS redirect to loopback.
 
-use super::env::Env;
-use super::imds::{imds_token, ImdsRetryPolicy};
-use super::managed_identity_flows as flows;
-use super::secret::Secret;
-use super::{authority::scope_to_resource, errors, AccessToken, TokenSource};
+use super::{Platform, SOURCE_NAME};
+use crate::auth::env::Env;
+use crate::auth::errors;
+use crate::auth::secret::Secret;
 use crate::model::error::ApimError;
-use async_trait::async_trait;
 use url::Url;
 
-pub const SOURCE_NAME: &str = "managed identity";
 
 /// Where IMDS lives on every Azure VM. Link-local, so it can never be pointed at a test server.
 const IMDS_ORIGIN: &str = "http://169.254.169.254";
@@ -22,32 +18,6 @@ const IMDS_ORIGIN: &str = "http://169.254.169.254";
 /// its host is a loopback address (`is_loopback_origin`); otherwise managed identity reports it.
 pub const TEST_IMDS_ENDPOINT_VAR: &str = "APIM_NATIVE_TEST_IMDS_ENDPOINT";
 pub const IMDS_TOKEN_PATH: &str = "/metadata/identity/oauth2/token";
-
-/// A user-assigned identity; none means the system-assigned one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum UserAssignedId {
-    ClientId(String),
-    ObjectId(String),
-    ResourceId(String),
-}
-
-/// The platform endpoint found in the environment, in the order the Azure SDKs check them.
-#[derive(Debug)]
-pub enum Platform {
-    /// App Service, Functions, Container Apps: IDENTITY_ENDPOINT + IDENTITY_HEADER.
-    AppService { endpoint: Url, header: Secret },
-    /// Azure Automation cloud jobs: the same two variables; told apart by AZUREPS_HOST_ENVIRONMENT
-    /// (`AzureAutomation/...`, set in every Automation sandbox) or by asking for the POST form.
-    Automation { endpoint: Url, header: Secret, post_form: bool },
-    /// MSI_ENDPOINT + MSI_SECRET: the 2017-09-01 App Service API, also Automation hybrid workers.
-    LegacyAppService { endpoint: Url, secret: Secret },
-    /// MSI_ENDPOINT alone: Azure Cloud Shell.
-    CloudShell { endpoint: Url },
-    /// Everything else: the VM's Instance Metadata Service.
-    Imds { endpoint: Url },
-    /// Recognised but not implemented here (Service Fabric, Azure Arc).
-    Unsupported { reason: String },
-}
 
 pub fn detect_platform(env: &Env, automation_post_form: bool) -> Result<Platform, ApimError> {
     if let Some(endpoint) = env.get("IDENTITY_ENDPOINT") {
@@ -116,50 +86,4 @@ pub fn is_loopback_origin(origin: &str) -> bool {
 
 fn parse_endpoint(value: &str, variable: &str) -> Result<Url, ApimError> {
     Url::parse(value).map_err(|_| errors::failed(SOURCE_NAME, format!("{variable} is not an absolute URL")))
-}
-
-pub struct ManagedIdentityCredential {
-    platform: Platform,
-    identity: Option<UserAssignedId>,
-    imds_retry: ImdsRetryPolicy,
-}
-
-impl ManagedIdentityCredential {
-    /// Finds the platform endpoint and checks that it can select `identity` the way it was given.
-    pub fn new(env: &Env, identity: Option<UserAssignedId>, automation_post_form: bool) -> Result<Self, ApimError> {
-        let platform = detect_platform(env, automation_post_form)?;
-        flows::check_identity_supported(&platform, identity.as_ref())?;
-        Ok(ManagedIdentityCredential { platform, identity, imds_retry: ImdsRetryPolicy::default() })
-    }
-
-    /// Replaces the IMDS retry policy (tests use millisecond delays).
-    pub fn with_imds_retry(mut self, policy: ImdsRetryPolicy) -> Self {
-        self.imds_retry = policy;
-        self
-    }
-
-    pub fn platform(&self) -> &Platform {
-        &self.platform
-    }
-}
-
-#[async_trait]
-impl TokenSource for ManagedIdentityCredential {
-    async fn token(&self, scope: &str) -> Result<AccessToken, ApimError> {
-        let resource = scope_to_resource(scope)?;
-        let identity = self.identity.as_ref();
-        match &self.platform {
-            Platform::Imds { endpoint } => imds_token(endpoint, &resource, identity, &self.imds_retry).await,
-            Platform::AppService { endpoint, header } => flows::app_service(endpoint, header, &resource, identity).await,
-            Platform::Automation { endpoint, header, post_form } => {
-                flows::automation(endpoint, header, &resource, identity, *post_form).await
-            }
-            Platform::LegacyAppService { endpoint, secret } => flows::legacy_app_service(endpoint, secret, &resource, identity).await,
-            Platform::CloudShell { endpoint } => flows::cloud_shell(endpoint, &resource).await,
-            Platform::Unsupported { reason } => Err(errors::unavailable(SOURCE_NAME, reason.clone())),
-        }
-    }
-    fn name(&self) -> &str {
-        SOURCE_NAME
-    }
 }

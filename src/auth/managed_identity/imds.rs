@@ -2,9 +2,9 @@
 //! identity is still being assigned, 410 while it restarts, 429 when throttled and 5xx when busy,
 //! and each of those is retried with exponential back-off.
 
-use super::http::{describe_transport_error, local_client, read_token_response};
-use super::managed_identity::{UserAssignedId, SOURCE_NAME};
-use super::{errors, AccessToken};
+use crate::auth::http::{describe_transport_error, local_client, read_token_response};
+use super::{UserAssignedId, SOURCE_NAME};
+use crate::auth::{errors, AccessToken};
 use crate::model::error::ApimError;
 use std::time::Duration;
 use url::Url;
