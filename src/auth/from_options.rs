@@ -14,7 +14,9 @@ use super::managed_identity::credential::ManagedIdentityCredential;
 use super::managed_identity::{self, UserAssignedId};
 use super::static_token::StaticToken;
 use super::workload_identity::{self, workload_identity_credential};
-use super::{azure_cli, errors, AuthOptions, TokenSource};
+use super::options::AuthOptions;
+use super::token::TokenSource;
+use super::{azure_cli, errors};
 use crate::model::error::{ApimError, ErrorDetail};
 use std::sync::Arc;
 use url::Url;
@@ -88,7 +90,7 @@ fn client_secret(options: &AuthOptions, env: &Env, cloud: Cloud) -> Result<Arc<d
         ],
     )?;
     let token_url = entra_token_url(options, env, cloud, values[0], "auth.tenantId")?;
-    let secret = secret.cloned().unwrap_or_else(|| super::Secret::new(""));
+    let secret = secret.cloned().unwrap_or_else(|| super::secret::Secret::new(""));
     Ok(Arc::new(ClientSecretCredential::new(token_url, values[1].to_string(), secret)))
 }
 
@@ -195,4 +197,18 @@ fn default_chain(options: &AuthOptions, env: &Env, cloud: Cloud) -> Result<Defau
         ChainLink { label: managed_identity::SOURCE_NAME, source: managed_link },
         ChainLink { label: azure_cli::SOURCE_NAME, source: Ok(cli_link) },
     ]))
+}
+
+/// Builds the token source the options ask for from the process environment; `Ok(None)` means
+/// send no Authorization header. Every source except a static token is wrapped in the cache.
+pub fn token_source_from_options(options: &AuthOptions) -> Result<Option<Arc<dyn TokenSource>>, ApimError> {
+    token_source(options, &Env::process())
+}
+
+/// The same with an explicit environment (tests, hosts that manage their own variables).
+pub fn token_source_from_options_with_env(
+    options: &AuthOptions,
+    env: &Env,
+) -> Result<Option<Arc<dyn TokenSource>>, ApimError> {
+    token_source(options, env)
 }

@@ -3,12 +3,14 @@
 //! Every request is checked with the model's rules before anything is sent; secrets in a body
 //! never reach an error, a log or `Debug` output.
 
-mod graph_error;
+pub(crate) mod graph_error;
 mod list_query;
 
 pub use graph_error::parse_graph_error;
 
-use super::engine::{check_extra_headers, check_header_value, Call, Dialect, HttpRequest, HttpResponse};
+use super::dialect::GRAPH;
+use super::engine::Call;
+use super::transport::{check_extra_headers, check_header_value, HttpRequest, HttpResponse};
 use super::retry::Idempotency;
 use super::{ApimClient, ListResult, OperationResult};
 use crate::model::api_connector::{
@@ -21,15 +23,6 @@ use serde_json::Value;
 use std::collections::HashSet;
 use std::fmt;
 use url::Url;
-
-/// Microsoft Graph: errors as `{"error":{code,message,details,innerError}}`, pages linked by
-/// `@odata.nextLink`, the service's request id in `request-id`.
-pub static GRAPH: Dialect = Dialect {
-    parse_error: parse_graph_error,
-    next_link_field: "@odata.nextLink",
-    request_id_header: "request-id",
-    client_request_id_header: "client-request-id",
-};
 
 /// The collection path under the Graph endpoint.
 const COLLECTION: [&str; 3] = ["v1.0", "identity", "apiConnectors"];

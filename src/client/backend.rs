@@ -5,7 +5,9 @@
 //! model's normalised serialisation (only set fields, unknown fields kept).
 
 use std::collections::BTreeMap;
-use super::engine::{check_header_value, Call, HttpRequest, HttpResponse, ARM};
+use super::dialect::ARM;
+use super::engine::Call;
+use super::transport::{check_header_value, HttpRequest, HttpResponse};
 use super::retry::Idempotency;
 use super::{ApimClient, ListResult, OperationResult};
 use crate::auth::subscription::resolve_subscription_id;
@@ -62,7 +64,7 @@ impl std::fmt::Debug for BackendRequest {
             .field("workspace_id", &self.workspace_id)
             .field("backend_id", &self.backend_id)
             .field("if_match", &self.if_match)
-            .field("body", &super::RedactedBody(&self.body))
+            .field("body", &super::result::RedactedBody(&self.body))
             .field("filter", &self.filter)
             .field("top", &self.top)
             .field("skip", &self.skip)

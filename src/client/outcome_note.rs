@@ -2,7 +2,7 @@
 //! the last answer alone can mislead (a 412 that our own earlier attempt caused, a POST that
 //! timed out but ran), so the error says when an earlier or the last attempt may have been applied.
 
-use super::engine::HttpRequest;
+use super::transport::HttpRequest;
 use super::retry::{Failure, Idempotency};
 use crate::model::ApimError;
 

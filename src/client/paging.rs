@@ -2,7 +2,8 @@
 //! dialect). The next link is followed until it is absent, null or an empty string (the official
 //! example answers `"nextLink": ""`), unless the caller asked for one page.
 
-use super::engine::{Call, HttpRequest, HttpResponse};
+use super::engine::Call;
+use super::transport::{HttpRequest, HttpResponse};
 use super::ListResult;
 use crate::model::{ApimError, ErrorCategory};
 use reqwest::Method;
@@ -42,11 +43,11 @@ impl Call<'_> {
             if one_page {
                 return Ok(ListResult { value, next_link: Some(link), count, exchanges: Vec::new(), headers: std::collections::BTreeMap::new() });
             }
-            url = self.follow_url(&link, self.dialect.next_link_field)?;
+            url = self.follow_url(&link, self.dialect().next_link_field)?;
             if seen.contains(url.as_str()) {
                 return Err(ApimError::new(
                     "InvalidResponse",
-                    format!("the service returned a {} that was already followed ({url}); stopping to avoid a loop", self.dialect.next_link_field),
+                    format!("the service returned a {} that was already followed ({url}); stopping to avoid a loop", self.dialect().next_link_field),
                     ErrorCategory::ProtocolError,
                 ));
             }
@@ -66,11 +67,11 @@ impl Call<'_> {
             Some(_) => return Err(invalid("'value' is not an array")),
         };
         let count = body.get("count").and_then(Value::as_i64);
-        let next_link = match body.get(self.dialect.next_link_field) {
+        let next_link = match body.get(self.dialect().next_link_field) {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) if s.is_empty() => None,
             Some(Value::String(s)) => Some(s.clone()),
-            Some(_) => return Err(invalid(&format!("'{}' is not a string", self.dialect.next_link_field))),
+            Some(_) => return Err(invalid(&format!("'{}' is not a string", self.dialect().next_link_field))),
         };
         Ok(Page { value, count, next_link })
     }

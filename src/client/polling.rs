@@ -2,7 +2,8 @@
 //! `Retry-After`) until the service stops answering 202. Backend operations are synchronous in the
 //! spec, but APIM has been seen to answer writes with 202 + Location (rest-contracts.md A.7).
 
-use super::engine::{Call, HttpRequest, HttpResponse};
+use super::engine::Call;
+use super::transport::{HttpRequest, HttpResponse};
 use crate::model::{ApimError, ErrorCategory};
 use reqwest::Method;
 use std::time::Duration;

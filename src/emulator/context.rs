@@ -2,7 +2,7 @@
 //! base URL. Cheap to clone (all behind `Arc`), so it is the axum state of every router.
 
 use super::store::Store;
-use super::EmulatorOptions;
+use super::options::EmulatorOptions;
 use std::sync::Arc;
 
 #[derive(Clone)]

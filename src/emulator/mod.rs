@@ -17,6 +17,7 @@ pub mod etag;
 mod graph;
 pub mod limits;
 pub mod odata;
+mod options;
 pub mod persistence;
 pub mod request;
 pub mod server;
@@ -24,101 +25,15 @@ pub mod store;
 pub mod throttle;
 mod tracing_headers;
 
+pub use options::EmulatorOptions;
 pub use throttle::ThrottleLimits;
 
 use crate::model::{ApimError, ErrorCategory};
 use axum::Router;
-use serde::Deserialize;
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::sync::Arc;
 use tower::util::{MapRequest, MapRequestLayer};
 use tower::Layer;
-
-/// Options for [`start`]; also the JSON of `apim_emulator_start`.
-#[derive(Clone, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct EmulatorOptions {
-    #[serde(default = "EmulatorOptions::default_listen")]
-    pub listen: SocketAddr,
-    /// Persist every write under this directory (atomically) and reload it on start.
-    #[serde(default)]
-    pub data_dir: Option<PathBuf>,
-    /// Answer 401 to any request whose bearer token is not exactly this.
-    #[serde(default)]
-    pub require_token: Option<String>,
-    /// Simulate ARM's token buckets (429 + Retry-After).
-    #[serde(default)]
-    pub throttle: bool,
-    /// Page size of list operations when the caller sends no `$top`.
-    #[serde(default = "EmulatorOptions::default_page_size")]
-    pub page_size: usize,
-    /// Bucket sizes and refill rates used when `throttle` is on (ARM's by default).
-    #[serde(default)]
-    pub throttle_limits: ThrottleLimits,
-    /// Answer PUT with 202 + `Location` (polled: 202 once, then the entity), as APIM sometimes does.
-    #[serde(default)]
-    pub async_put: bool,
-    /// Close a connection that has not sent its request headers within this time (ms).
-    #[serde(default = "EmulatorOptions::default_header_read_timeout_ms")]
-    pub header_read_timeout_ms: u64,
-    /// Close a connection that moved no byte for this long (ms): idle keep-alive, trickling bodies.
-    #[serde(default = "EmulatorOptions::default_idle_timeout_ms")]
-    pub idle_timeout_ms: u64,
-    /// Connections served at once; more wait in the listen backlog.
-    #[serde(default = "EmulatorOptions::default_max_connections")]
-    pub max_connections: usize,
-}
-
-/// `requireToken` is a secret: Debug shows only whether one is set.
-impl std::fmt::Debug for EmulatorOptions {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("EmulatorOptions")
-            .field("listen", &self.listen)
-            .field("data_dir", &self.data_dir)
-            .field("require_token", &self.require_token.as_ref().map(|_| "<redacted>"))
-            .field("throttle", &self.throttle)
-            .field("page_size", &self.page_size)
-            .field("throttle_limits", &self.throttle_limits)
-            .field("async_put", &self.async_put)
-            .field("header_read_timeout_ms", &self.header_read_timeout_ms)
-            .field("idle_timeout_ms", &self.idle_timeout_ms)
-            .field("max_connections", &self.max_connections)
-            .finish()
-    }
-}
-
-impl EmulatorOptions {
-    fn default_listen() -> SocketAddr {
-        SocketAddr::from(([127, 0, 0, 1], 0))
-    }
-    fn default_page_size() -> usize {
-        100
-    }
-    fn default_header_read_timeout_ms() -> u64 {
-        server::ServerLimits::default().header_read_timeout.as_millis() as u64
-    }
-    fn default_idle_timeout_ms() -> u64 {
-        server::ServerLimits::default().idle_timeout.as_millis() as u64
-    }
-    fn default_max_connections() -> usize {
-        server::ServerLimits::default().max_connections
-    }
-
-    pub fn server_limits(&self) -> server::ServerLimits {
-        server::ServerLimits {
-            header_read_timeout: std::time::Duration::from_millis(self.header_read_timeout_ms.max(1)),
-            idle_timeout: std::time::Duration::from_millis(self.idle_timeout_ms.max(1)),
-            max_connections: self.max_connections.max(1),
-        }
-    }
-}
-
-impl Default for EmulatorOptions {
-    fn default() -> Self {
-        serde_json::from_str("{}").expect("defaults deserialise")
-    }
-}
 
 /// A running emulator; dropping it without [`EmulatorHandle::stop`] leaves it running until the
 /// runtime ends.

@@ -1,0 +1,59 @@
+//! [`ApimClient`]: one set of client options made ready to call (the token source, the HTTP
+//! client, the retry policy), shared by the ARM and Graph operations.
+
+use super::engine::{parse_endpoint, Engine};
+use super::options::ClientOptions;
+use super::{http, retry};
+use crate::auth::TokenSource;
+use crate::model::{ApiVersion, ApimError};
+use std::sync::Arc;
+
+/// A client for one set of options; cheap to share between threads (`&self` everywhere).
+pub struct ApimClient {
+    pub(crate) options: ClientOptions,
+    pub(crate) api_version: ApiVersion,
+    pub(crate) token_source: Option<Arc<dyn TokenSource>>,
+    pub(crate) engine: Engine,
+    /// The environment captured at creation (AZURE_SUBSCRIPTION_ID, PATH for `az`).
+    pub(crate) env: crate::auth::Env,
+    /// The subscription found by the environment / Azure CLI fallback, resolved on first need and
+    /// kept, so `az account show` runs at most once per client (a failure is not kept).
+    pub(crate) fallback_subscription: tokio::sync::OnceCell<String>,
+}
+
+impl ApimClient {
+    pub fn new(options: ClientOptions) -> Result<ApimClient, ApimError> {
+        ApimClient::with_env(options, crate::auth::Env::process())
+    }
+
+    /// The same with an explicit environment (tests, hosts that manage their own variables):
+    /// both the token source and the subscription fallback read it instead of the process's.
+    pub fn with_env(options: ClientOptions, env: crate::auth::Env) -> Result<ApimClient, ApimError> {
+        let api_version = ApiVersion::parse(&options.api_version)?;
+        parse_endpoint(&options.arm_endpoint, "armEndpoint")?;
+        parse_endpoint(&options.graph_endpoint, "graphEndpoint")?;
+        let token_source = crate::auth::token_source_from_options_with_env(&options.auth, &env)?;
+        let roots = options.tls_roots.unwrap_or_else(crate::net::TlsRoots::from_env);
+        let http = http::shared_client(options.connect_timeout_seconds, roots)?;
+        let policy = retry::RetryPolicy::from_options(&options.retry);
+        // timeoutSeconds 0 means no per-request limit.
+        let timeout = (options.timeout_seconds > 0).then(|| std::time::Duration::from_secs(options.timeout_seconds));
+        let engine = Engine::new(http, policy, timeout);
+        Ok(ApimClient { options, api_version, token_source, engine, env, fallback_subscription: tokio::sync::OnceCell::new() })
+    }
+
+    pub fn options(&self) -> &ClientOptions {
+        &self.options
+    }
+
+    pub fn api_version(&self) -> ApiVersion {
+        self.api_version
+    }
+
+    /// Cancels every call in flight on this client (Ctrl+C in PowerShell); later calls run normally.
+    /// Each call holds the token current when it started; this cancels that token and installs a
+    /// fresh one, so cancelled calls return `OperationCancelled` and later calls are unaffected.
+    pub fn cancel_all(&self) {
+        self.engine.cancel_all();
+    }
+}
