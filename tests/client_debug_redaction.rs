@@ -2,7 +2,7 @@
 //! credentials.authorization.parameter or proxy.password.
 
 use apim_native::client::backend::BackendRequest;
-use apim_native::client::engine::HttpRequest;
+use apim_native::client::transport::HttpRequest;
 use apim_native::client::{Exchange, ListResult, OperationResult};
 use reqwest::Method;
 use serde_json::{json, Value};

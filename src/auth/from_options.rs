@@ -31,7 +31,8 @@ pub(super) fn token_source(options: &AuthOptions, env: &Env) -> Result<Option<Ar
     if kind == "token" {
         let token = options
             .token
-            .clone()
+            .as_ref()
+            .map(|t| t.expose().to_string())
             .filter(|t| !t.is_empty())
             .ok_or_else(|| ApimError::invalid_argument("auth.token", "auth.token is required when auth.kind is 'token'"))?;
         return Ok(Some(Arc::new(StaticToken::new(token))));

@@ -2,11 +2,10 @@
 
 use super::secret::Secret;
 use serde::Deserialize;
-use std::fmt;
 
 /// `auth` in the client options. `kind` picks the source; absent means no Authorization header
-/// (the emulator without `--require-token`). Secret fields never show in `Debug` or errors.
-#[derive(Clone, Default, Deserialize)]
+/// (the emulator without `--require-token`). Secret fields are [`Secret`]s: never shown in `Debug` or errors.
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AuthOptions {
     /// token | clientSecret | clientCertificate | workloadIdentity | managedIdentity | azureCli |
@@ -15,7 +14,7 @@ pub struct AuthOptions {
     pub kind: Option<String>,
     /// The bearer token for `kind = "token"`.
     #[serde(default)]
-    pub token: Option<String>,
+    pub token: Option<Secret>,
     #[serde(default)]
     pub tenant_id: Option<String>,
     #[serde(default)]
@@ -48,27 +47,4 @@ pub struct AuthOptions {
     /// AzureCloud (default) | AzureChinaCloud | AzureUSGovernment.
     #[serde(default, alias = "cloud")]
     pub environment: Option<String>,
-}
-
-impl fmt::Debug for AuthOptions {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let shown = |v: &Option<String>| v.as_ref().map(|_| "<set>");
-        f.debug_struct("AuthOptions")
-            .field("kind", &self.kind)
-            .field("token", &shown(&self.token).map(|_| "<redacted>"))
-            .field("tenantId", &self.tenant_id)
-            .field("clientId", &self.client_id)
-            .field("clientSecret", &self.client_secret)
-            .field("certificatePath", &self.certificate_path)
-            .field("certificatePassword", &self.certificate_password)
-            .field("sendCertificateChain", &self.send_certificate_chain)
-            .field("federatedTokenFile", &self.federated_token_file)
-            .field("identityClientId", &self.identity_client_id)
-            .field("identityObjectId", &self.identity_object_id)
-            .field("identityResourceId", &self.identity_resource_id)
-            .field("identityRequestMethod", &self.identity_request_method)
-            .field("authorityHost", &self.authority_host)
-            .field("environment", &self.environment)
-            .finish()
-    }
 }

@@ -1,6 +1,7 @@
 //! `apim-emulator --listen 127.0.0.1:0`: prints `listening on http://127.0.0.1:PORT` first.
 
 use apim_native::emulator::{self, EmulatorOptions, ThrottleLimits};
+use apim_native::model::redact::Redacted;
 use clap::Parser;
 use std::io::Write;
 use std::net::SocketAddr;
@@ -72,7 +73,7 @@ async fn main() -> anyhow_free::Result {
     let options = EmulatorOptions {
         listen: args.listen,
         data_dir: args.data_dir,
-        require_token: token,
+        require_token: token.map(Redacted),
         throttle: args.throttle,
         page_size: args.page_size,
         throttle_limits: ThrottleLimits {

@@ -109,6 +109,13 @@ impl Problems {
     }
 }
 
+/// A checked operation, ready to send: its call, its URL and what its own checks produced.
+struct Prepared<'c, T> {
+    call: Call<'c>,
+    url: Url,
+    checked: T,
+}
+
 /// The validated address of a request: the service, the workspace when given, and (for entity
 /// operations) the backend id.
 struct Address {
@@ -216,45 +223,53 @@ impl ApimClient {
         }
     }
 
+    /// What every operation does before it sends: the address (with the backend id when
+    /// `needs_id`) and the operation's own `checks` are checked together, so every problem is
+    /// reported at once and nothing is sent while one remains; then the call starts and the URL
+    /// (`.../backends[/{id}[/{suffix}]]`) is built. `checks` returns `None` when it found a problem.
+    async fn prepare<T>(
+        &self,
+        req: &BackendRequest,
+        needs_id: bool,
+        suffix: Option<&str>,
+        checks: impl FnOnce(&mut Problems) -> Option<T>,
+    ) -> Result<Prepared<'_, T>, ApimError> {
+        let mut problems = Problems::default();
+        let address = self.check_address(req, needs_id, &mut problems).await;
+        let checked = checks(&mut problems);
+        problems.into_result()?;
+        let (address, checked) = (address.expect("checked"), checked.expect("checked"));
+        let call = self.start_call(&ARM, &self.options.arm_endpoint)?;
+        let url = self.backend_url(&call, &address, suffix)?;
+        Ok(Prepared { call, url, checked })
+    }
+
     /// Backend_CreateOrUpdate: PUT, `If-Match` optional (absent = create or replace).
     /// A 202 + Location is polled, then the entity is read back.
     pub async fn backend_create_or_update(&self, req: &BackendRequest) -> Result<OperationResult, ApimError> {
-        let mut problems = Problems::default();
-        let address = self.check_address(req, true, &mut problems).await;
-        let body = self
-            .body_required(req, &mut problems)
-            .and_then(|b| problems.check(check_backend_contract(b, self.api_version)))
-            .map(|contract| to_wire(&contract));
-        problems.into_result()?;
-        let (address, body) = (address.expect("checked"), body.expect("checked")?);
-        let mut call = self.start_call(&ARM, &self.options.arm_endpoint)?;
-        let url = self.backend_url(&call, &address, None)?;
+        let Prepared { mut call, url, checked: body } = self
+            .prepare(req, true, None, |problems| {
+                self.body_required(req, problems)
+                    .and_then(|b| problems.check(check_backend_contract(b, self.api_version)))
+                    .map(|contract| to_wire(&contract))
+            })
+            .await?;
         // PUT replaces the whole entity, so repeating it converges on the same state: retry-safe.
-        let request = HttpRequest::new(Method::PUT, url.clone()).if_match(req.if_match.clone()).body(Some(body));
+        let request = HttpRequest::new(Method::PUT, url.clone()).if_match(req.if_match.clone()).body(Some(body?));
         let response = call.send(&request).await?;
         self.settle_write(call, url, response).await
     }
 
     /// Backend_Get: GET.
     pub async fn backend_get(&self, req: &BackendRequest) -> Result<OperationResult, ApimError> {
-        let mut problems = Problems::default();
-        let address = self.check_address(req, true, &mut problems).await;
-        problems.into_result()?;
-        let address = address.expect("checked");
-        let mut call = self.start_call(&ARM, &self.options.arm_endpoint)?;
-        let url = self.backend_url(&call, &address, None)?;
+        let Prepared { mut call, url, .. } = self.prepare(req, true, None, |_| Some(())).await?;
         let response = call.send(&HttpRequest::new(Method::GET, url)).await?;
         finish(call, response)
     }
 
     /// Backend_GetEntityTag: HEAD; the result carries the ETag and no body.
     pub async fn backend_get_entity_tag(&self, req: &BackendRequest) -> Result<OperationResult, ApimError> {
-        let mut problems = Problems::default();
-        let address = self.check_address(req, true, &mut problems).await;
-        problems.into_result()?;
-        let address = address.expect("checked");
-        let mut call = self.start_call(&ARM, &self.options.arm_endpoint)?;
-        let url = self.backend_url(&call, &address, None)?;
+        let Prepared { mut call, url, .. } = self.prepare(req, true, None, |_| Some(())).await?;
         let response = call.send(&HttpRequest::new(Method::HEAD, url)).await?;
         let exchanges = call.into_exchanges();
         Ok(OperationResult { status: response.status, etag: response.etag, body: None, exchanges, headers: BTreeMap::new() })
@@ -271,22 +286,18 @@ impl ApimClient {
             result.exchanges = call.into_exchanges();
             return Ok(result);
         }
-        let mut problems = Problems::default();
-        let address = self.check_address(req, false, &mut problems).await;
-        if let Some(top) = req.top {
-            if top < 1 {
-                problems.0.push(ApimError::invalid_argument("top", format!("top must be at least 1 (got {top})")));
-            }
-        }
-        if let Some(skip) = req.skip {
-            if skip < 0 {
-                problems.0.push(ApimError::invalid_argument("skip", format!("skip must be at least 0 (got {skip})")));
-            }
-        }
-        problems.into_result()?;
-        let address = address.expect("checked");
-        let mut call = self.start_call(&ARM, &self.options.arm_endpoint)?;
-        let mut url = self.backend_url(&call, &address, None)?;
+        let Prepared { mut call, mut url, .. } = self
+            .prepare(req, false, None, |problems| {
+                let before = problems.0.len();
+                if let Some(top) = req.top.filter(|top| *top < 1) {
+                    problems.0.push(ApimError::invalid_argument("top", format!("top must be at least 1 (got {top})")));
+                }
+                if let Some(skip) = req.skip.filter(|skip| *skip < 0) {
+                    problems.0.push(ApimError::invalid_argument("skip", format!("skip must be at least 0 (got {skip})")));
+                }
+                (problems.0.len() == before).then_some(())
+            })
+            .await?;
         let mut query = url.query().unwrap_or_default().to_string();
         if let Some(filter) = req.filter.as_deref().filter(|f| !f.is_empty()) {
             query.push_str(&format!("&$filter={}", encode_query_value(filter)));
@@ -308,18 +319,17 @@ impl ApimClient {
     /// itself, as Set-AzApiManagementBackend does). With If-Match the PATCH is idempotent (a
     /// repeat merges the same fields, or meets a 412), so it is retried like a read.
     pub async fn backend_update(&self, req: &BackendRequest) -> Result<OperationResult, ApimError> {
-        let mut problems = Problems::default();
-        let address = self.check_address(req, true, &mut problems).await;
-        require_if_match(req, "update", &mut problems);
-        let body = self
-            .body_required(req, &mut problems)
-            .and_then(|b| problems.check(check_backend_update(b, self.api_version)))
-            .map(|update| to_wire(&update));
-        problems.into_result()?;
-        let (address, body) = (address.expect("checked"), body.expect("checked")?);
-        let mut call = self.start_call(&ARM, &self.options.arm_endpoint)?;
-        let url = self.backend_url(&call, &address, None)?;
-        let request = HttpRequest::new(Method::PATCH, url.clone()).if_match(req.if_match.clone()).body(Some(body));
+        let Prepared { mut call, url, checked: body } = self
+            .prepare(req, true, None, |problems| {
+                let has_if_match = require_if_match(req, "update", problems);
+                let body = self
+                    .body_required(req, problems)
+                    .and_then(|b| problems.check(check_backend_update(b, self.api_version)))
+                    .map(|update| to_wire(&update));
+                body.filter(|_| has_if_match)
+            })
+            .await?;
+        let request = HttpRequest::new(Method::PATCH, url.clone()).if_match(req.if_match.clone()).body(Some(body?));
         let response = call.send(&request).await?;
         self.settle_write(call, url, response).await
     }
@@ -329,13 +339,8 @@ impl ApimClient {
     /// there was nothing to delete. Idempotent with If-Match (a repeat finds nothing, or meets a
     /// 412), so retried.
     pub async fn backend_delete(&self, req: &BackendRequest) -> Result<OperationResult, ApimError> {
-        let mut problems = Problems::default();
-        let address = self.check_address(req, true, &mut problems).await;
-        require_if_match(req, "delete", &mut problems);
-        problems.into_result()?;
-        let address = address.expect("checked");
-        let mut call = self.start_call(&ARM, &self.options.arm_endpoint)?;
-        let url = self.backend_url(&call, &address, None)?;
+        let Prepared { mut call, url, .. } =
+            self.prepare(req, true, None, |problems| require_if_match(req, "delete", problems).then_some(())).await?;
         let request = HttpRequest::new(Method::DELETE, url).if_match(req.if_match.clone());
         let response = call.send(&request).await?;
         let (response, _) = call.poll_to_completion(response).await?;
@@ -346,23 +351,23 @@ impl ApimClient {
     /// Not idempotent: retried only when the service surely did not process it (429, or no
     /// connection). 202 without Location is the normal, terminal answer.
     pub async fn backend_reconnect(&self, req: &BackendRequest) -> Result<OperationResult, ApimError> {
-        let mut problems = Problems::default();
-        let address = self.check_address(req, true, &mut problems).await;
-        if req.workspace_id.is_some() {
-            problems.0.push(ApimError::invalid_argument(
-                "workspaceId",
-                "workspaceId: workspace backends have no reconnect operation (apimworkspacebackends.json, 2025-03-01-preview); reconnect a service-level backend",
-            ));
-        }
-        let body = match req.body.as_ref().filter(|b| !b.is_null()) {
-            Some(b) => problems.check(check_backend_reconnect(b)).map(|r| to_wire(&r).map(Some)),
-            None => Some(Ok(None)),
-        };
-        problems.into_result()?;
-        let (address, body) = (address.expect("checked"), body.expect("checked")?);
-        let mut call = self.start_call(&ARM, &self.options.arm_endpoint)?;
-        let url = self.backend_url(&call, &address, Some("reconnect"))?;
-        let mut request = HttpRequest::new(Method::POST, url).body(body);
+        let Prepared { mut call, url, checked: body } = self
+            .prepare(req, true, Some("reconnect"), |problems| {
+                let service_level = req.workspace_id.is_none();
+                if !service_level {
+                    problems.0.push(ApimError::invalid_argument(
+                        "workspaceId",
+                        "workspaceId: workspace backends have no reconnect operation (apimworkspacebackends.json, 2025-03-01-preview); reconnect a service-level backend",
+                    ));
+                }
+                let body = match req.body.as_ref().filter(|b| !b.is_null()) {
+                    Some(b) => problems.check(check_backend_reconnect(b)).map(|r| to_wire(&r).map(Some)),
+                    None => Some(Ok(None)),
+                };
+                body.filter(|_| service_level)
+            })
+            .await?;
+        let mut request = HttpRequest::new(Method::POST, url).body(body?);
         request.idempotency = Idempotency::NonIdempotent;
         let response = call.send(&request).await?;
         let (response, _) = call.poll_to_completion(response).await?;
@@ -390,13 +395,16 @@ fn is_entity(body: &Option<Value>) -> bool {
 
 /// PATCH and DELETE require If-Match in the spec; the C ABI says so too, so a request without
 /// it is refused before anything is sent rather than silently made unconditional.
-fn require_if_match(req: &BackendRequest, operation: &str, problems: &mut Problems) {
-    if req.if_match.as_deref().is_none_or(|t| t.trim().is_empty()) {
+/// Returns whether it is there.
+fn require_if_match(req: &BackendRequest, operation: &str, problems: &mut Problems) -> bool {
+    let missing = req.if_match.as_deref().is_none_or(|t| t.trim().is_empty());
+    if missing {
         problems.0.push(ApimError::invalid_argument(
             "ifMatch",
             format!("ifMatch is required for {operation}: send the backend's ETag (from get), or * to {operation} unconditionally"),
         ));
     }
+    !missing
 }
 
 fn finish(call: Call<'_>, response: HttpResponse) -> Result<OperationResult, ApimError> {

@@ -161,7 +161,7 @@ impl<'a> Call<'a> {
             .into_iter()
             .flatten()
             .map(|s| s.expose().to_string())
-            .chain(auth.token.clone())
+            .chain(auth.token.as_ref().map(|t| t.expose().to_string()))
             .collect();
         secrets.extend(self.sender.bearer.lock().unwrap_or_else(|p| p.into_inner()).clone());
         secrets.extend(self.sender.extra_headers.iter().filter_map(|(_, v)| v.to_str().ok().map(str::to_string)));

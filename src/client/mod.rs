@@ -16,7 +16,7 @@ pub mod response_error;
 mod result;
 pub mod retry;
 mod retry_loop;
-mod transport;
+pub mod transport;
 
 pub use api_client::ApimClient;
 pub use options::{ClientOptions, RetryOptions};

@@ -2,12 +2,13 @@
 
 use super::server::ServerLimits;
 use super::throttle::ThrottleLimits;
+use crate::model::redact::Redacted;
 use serde::Deserialize;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
 /// Options for `emulator::start`; also the JSON of `apim_emulator_start`.
-#[derive(Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct EmulatorOptions {
     #[serde(default = "EmulatorOptions::default_listen")]
@@ -17,7 +18,7 @@ pub struct EmulatorOptions {
     pub data_dir: Option<PathBuf>,
     /// Answer 401 to any request whose bearer token is not exactly this.
     #[serde(default)]
-    pub require_token: Option<String>,
+    pub require_token: Option<Redacted<String>>,
     /// Simulate ARM's token buckets (429 + Retry-After).
     #[serde(default)]
     pub throttle: bool,
@@ -39,24 +40,6 @@ pub struct EmulatorOptions {
     /// Connections served at once; more wait in the listen backlog.
     #[serde(default = "EmulatorOptions::default_max_connections")]
     pub max_connections: usize,
-}
-
-/// `requireToken` is a secret: Debug shows only whether one is set.
-impl std::fmt::Debug for EmulatorOptions {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("EmulatorOptions")
-            .field("listen", &self.listen)
-            .field("data_dir", &self.data_dir)
-            .field("require_token", &self.require_token.as_ref().map(|_| "<redacted>"))
-            .field("throttle", &self.throttle)
-            .field("page_size", &self.page_size)
-            .field("throttle_limits", &self.throttle_limits)
-            .field("async_put", &self.async_put)
-            .field("header_read_timeout_ms", &self.header_read_timeout_ms)
-            .field("idle_timeout_ms", &self.idle_timeout_ms)
-            .field("max_connections", &self.max_connections)
-            .finish()
-    }
 }
 
 impl EmulatorOptions {

@@ -6,57 +6,12 @@
 //! `maxItems`, `onePage` and `nextLink` instead. Validation and HTTP live in the core
 //! (`client::api_connector`); this file only decodes, blocks and encodes.
 
-use super::boundary::{self, block_on, handle_ref, json_arg};
+use super::boundary::block_on;
+use super::operation::client_operation;
 use super::client::ApimClientHandle;
 use super::status::ApimStatus;
 use crate::client::api_connector::ApiConnectorRequest;
-use crate::client::ApimClient;
-use crate::model::ApimError;
 use std::ffi::c_char;
-
-#[derive(Clone, Copy)]
-enum ApiConnectorOp {
-    Create,
-    Get,
-    List,
-    Update,
-    Delete,
-    UploadClientCertificate,
-}
-
-/// The shared body of every API connector entry point.
-///
-/// # Safety
-/// `client` is NULL or a live client; `request_json` is NULL or a NUL-terminated string.
-unsafe fn call(
-    function: &'static str,
-    op: ApiConnectorOp,
-    client: *const ApimClientHandle,
-    request_json: *const c_char,
-    out_json: *mut *mut c_char,
-) -> ApimStatus {
-    boundary::run(function, out_json, || {
-        // SAFETY: forwarded from the caller's contract above.
-        let client = unsafe { handle_ref(client, "client") }?;
-        // SAFETY: as above.
-        let request: ApiConnectorRequest = unsafe { json_arg(request_json, "request_json") }?;
-        dispatch(client.core(), op, &request)
-    })
-}
-
-fn dispatch(client: &ApimClient, op: ApiConnectorOp, request: &ApiConnectorRequest) -> Result<String, ApimError> {
-    let one = |result: Result<crate::client::OperationResult, ApimError>| boundary::to_json(&result?);
-    match op {
-        ApiConnectorOp::Create => one(block_on(client.api_connector_create(request))?),
-        ApiConnectorOp::Get => one(block_on(client.api_connector_get(request))?),
-        ApiConnectorOp::List => boundary::to_json(&block_on(client.api_connector_list(request))??),
-        ApiConnectorOp::Update => one(block_on(client.api_connector_update(request))?),
-        ApiConnectorOp::Delete => one(block_on(client.api_connector_delete(request))?),
-        ApiConnectorOp::UploadClientCertificate => {
-            one(block_on(client.api_connector_upload_client_certificate(request))?)
-        }
-    }
-}
 
 /// Creates an API connector (Graph POST /identity/apiConnectors). `request_json` needs `body`:
 /// an identityApiConnector with `displayName`, `targetUrl` and `authenticationConfiguration`
@@ -77,7 +32,7 @@ pub unsafe extern "C" fn apim_api_connector_create(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { call("apim_api_connector_create", ApiConnectorOp::Create, client, request_json, out_json) }
+    unsafe { client_operation("apim_api_connector_create", client, request_json, out_json, |c, r: &ApiConnectorRequest| block_on(c.api_connector_create(r))?) }
 }
 
 /// Gets one API connector (Graph GET). `request_json` needs `id`; `select` and `expand` are
@@ -91,7 +46,7 @@ pub unsafe extern "C" fn apim_api_connector_get(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { call("apim_api_connector_get", ApiConnectorOp::Get, client, request_json, out_json) }
+    unsafe { client_operation("apim_api_connector_get", client, request_json, out_json, |c, r: &ApiConnectorRequest| block_on(c.api_connector_get(r))?) }
 }
 
 /// Lists API connectors, following `@odata.nextLink` to the end. Optional: `filter`, `search`,
@@ -107,7 +62,7 @@ pub unsafe extern "C" fn apim_api_connector_list(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { call("apim_api_connector_list", ApiConnectorOp::List, client, request_json, out_json) }
+    unsafe { client_operation("apim_api_connector_list", client, request_json, out_json, |c, r: &ApiConnectorRequest| block_on(c.api_connector_list(r))?) }
 }
 
 /// Updates an API connector (Graph PATCH). `request_json` needs `id` and `body` (any of
@@ -122,7 +77,7 @@ pub unsafe extern "C" fn apim_api_connector_update(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { call("apim_api_connector_update", ApiConnectorOp::Update, client, request_json, out_json) }
+    unsafe { client_operation("apim_api_connector_update", client, request_json, out_json, |c, r: &ApiConnectorRequest| block_on(c.api_connector_update(r))?) }
 }
 
 /// Deletes an API connector (Graph DELETE). `request_json` needs `id`; `ifMatch` ("*" or an
@@ -136,7 +91,7 @@ pub unsafe extern "C" fn apim_api_connector_delete(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { call("apim_api_connector_delete", ApiConnectorOp::Delete, client, request_json, out_json) }
+    unsafe { client_operation("apim_api_connector_delete", client, request_json, out_json, |c, r: &ApiConnectorRequest| block_on(c.api_connector_delete(r))?) }
 }
 
 /// Adds a client certificate to an API connector (Graph POST .../uploadClientCertificate).
@@ -154,12 +109,8 @@ pub unsafe extern "C" fn apim_api_connector_upload_client_certificate(
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
     unsafe {
-        call(
-            "apim_api_connector_upload_client_certificate",
-            ApiConnectorOp::UploadClientCertificate,
-            client,
-            request_json,
-            out_json,
-        )
+        client_operation("apim_api_connector_upload_client_certificate", client, request_json, out_json, |c, r: &ApiConnectorRequest| {
+            block_on(c.api_connector_upload_client_certificate(r))?
+        })
     }
 }

@@ -6,57 +6,12 @@
 //! `top`, `skip`, `onePage` and `nextLink`. Validation and HTTP live in the core
 //! (`client::backend`); this file only decodes, blocks and encodes.
 
-use super::boundary::{self, block_on, handle_ref, json_arg};
+use super::boundary::block_on;
+use super::operation::client_operation;
 use super::status::ApimStatus;
 use crate::client::backend::BackendRequest;
 use super::client::ApimClientHandle;
-use crate::client::ApimClient;
-use crate::model::ApimError;
 use std::ffi::c_char;
-
-#[derive(Clone, Copy)]
-enum BackendOp {
-    CreateOrUpdate,
-    Get,
-    GetEntityTag,
-    List,
-    Update,
-    Delete,
-    Reconnect,
-}
-
-/// The shared body of every backend entry point.
-///
-/// # Safety
-/// `client` is NULL or a live client; `request_json` is NULL or a NUL-terminated string.
-unsafe fn call(
-    function: &'static str,
-    op: BackendOp,
-    client: *const ApimClientHandle,
-    request_json: *const c_char,
-    out_json: *mut *mut c_char,
-) -> ApimStatus {
-    boundary::run(function, out_json, || {
-        // SAFETY: forwarded from the caller's contract above.
-        let client = unsafe { handle_ref(client, "client") }?;
-        // SAFETY: as above.
-        let request: BackendRequest = unsafe { json_arg(request_json, "request_json") }?;
-        dispatch(client.core(), op, &request)
-    })
-}
-
-fn dispatch(client: &ApimClient, op: BackendOp, request: &BackendRequest) -> Result<String, ApimError> {
-    let one = |result: Result<crate::client::OperationResult, ApimError>| boundary::to_json(&result?);
-    match op {
-        BackendOp::CreateOrUpdate => one(block_on(client.backend_create_or_update(request))?),
-        BackendOp::Get => one(block_on(client.backend_get(request))?),
-        BackendOp::GetEntityTag => one(block_on(client.backend_get_entity_tag(request))?),
-        BackendOp::List => boundary::to_json(&block_on(client.backend_list(request))??),
-        BackendOp::Update => one(block_on(client.backend_update(request))?),
-        BackendOp::Delete => one(block_on(client.backend_delete(request))?),
-        BackendOp::Reconnect => one(block_on(client.backend_reconnect(request))?),
-    }
-}
 
 /// Creates a backend or replaces it (ARM PUT). `request_json` needs `resourceGroupName`,
 /// `serviceName`, `backendId` and `body` (a BackendContract in wire form); `ifMatch` ("*" or an
@@ -80,7 +35,7 @@ pub unsafe extern "C" fn apim_backend_create_or_update(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { call("apim_backend_create_or_update", BackendOp::CreateOrUpdate, client, request_json, out_json) }
+    unsafe { client_operation("apim_backend_create_or_update", client, request_json, out_json, |c, r: &BackendRequest| block_on(c.backend_create_or_update(r))?) }
 }
 
 /// Gets one backend (ARM GET). `request_json` needs `resourceGroupName`, `serviceName` and
@@ -94,7 +49,7 @@ pub unsafe extern "C" fn apim_backend_get(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { call("apim_backend_get", BackendOp::Get, client, request_json, out_json) }
+    unsafe { client_operation("apim_backend_get", client, request_json, out_json, |c, r: &BackendRequest| block_on(c.backend_get(r))?) }
 }
 
 /// Gets only a backend's entity tag (ARM HEAD). `request_json` as for `apim_backend_get`.
@@ -107,7 +62,7 @@ pub unsafe extern "C" fn apim_backend_get_entity_tag(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { call("apim_backend_get_entity_tag", BackendOp::GetEntityTag, client, request_json, out_json) }
+    unsafe { client_operation("apim_backend_get_entity_tag", client, request_json, out_json, |c, r: &BackendRequest| block_on(c.backend_get_entity_tag(r))?) }
 }
 
 /// Lists the backends of a service (or, with `workspaceId`, of one workspace; neither list shows
@@ -123,7 +78,7 @@ pub unsafe extern "C" fn apim_backend_list(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { call("apim_backend_list", BackendOp::List, client, request_json, out_json) }
+    unsafe { client_operation("apim_backend_list", client, request_json, out_json, |c, r: &BackendRequest| block_on(c.backend_list(r))?) }
 }
 
 /// Updates some properties of a backend (ARM PATCH). `request_json` needs `resourceGroupName`,
@@ -140,7 +95,7 @@ pub unsafe extern "C" fn apim_backend_update(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { call("apim_backend_update", BackendOp::Update, client, request_json, out_json) }
+    unsafe { client_operation("apim_backend_update", client, request_json, out_json, |c, r: &BackendRequest| block_on(c.backend_update(r))?) }
 }
 
 /// Deletes a backend (ARM DELETE). `request_json` needs `resourceGroupName`, `serviceName`,
@@ -156,7 +111,7 @@ pub unsafe extern "C" fn apim_backend_delete(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { call("apim_backend_delete", BackendOp::Delete, client, request_json, out_json) }
+    unsafe { client_operation("apim_backend_delete", client, request_json, out_json, |c, r: &BackendRequest| block_on(c.backend_delete(r))?) }
 }
 
 /// Asks the gateways to reconnect to a Service Fabric backend (ARM POST .../reconnect).
@@ -172,5 +127,5 @@ pub unsafe extern "C" fn apim_backend_reconnect(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { call("apim_backend_reconnect", BackendOp::Reconnect, client, request_json, out_json) }
+    unsafe { client_operation("apim_backend_reconnect", client, request_json, out_json, |c, r: &BackendRequest| block_on(c.backend_reconnect(r))?) }
 }

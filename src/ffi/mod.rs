@@ -15,6 +15,7 @@ mod boundary;
 mod builders;
 mod client;
 mod emulator;
+mod operation;
 mod status;
 mod strings;
 mod test_panic;

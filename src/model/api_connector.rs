@@ -15,7 +15,7 @@ pub use validate::{
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::fmt;
+use super::redact::Redacted;
 
 /// The property that names the concrete type of a polymorphic object.
 pub const ODATA_TYPE: &str = "@odata.type";
@@ -108,26 +108,27 @@ impl AuthenticationConfiguration {
 }
 
 /// `#microsoft.graph.basicAuthentication`: the service never returns the password (`******`).
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BasicAuthentication {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub password: Option<String>,
+    pub password: Option<Redacted<String>>,
     #[serde(flatten)]
     pub additional_properties: Map<String, Value>,
 }
 
 /// `#microsoft.graph.pkcs12Certificate` (request only): a base64 PFX and its password (`""` if none).
 /// Also the body of `uploadClientCertificate`, where it is sent without `@odata.type`.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Pkcs12Certificate {
+    /// The PFX holds the private key: as secret as the password.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pkcs12_value: Option<String>,
+    pub pkcs12_value: Option<Redacted<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub password: Option<String>,
+    pub password: Option<Redacted<String>>,
     #[serde(flatten)]
     pub additional_properties: Map<String, Value>,
 }
@@ -160,24 +161,3 @@ pub struct Pkcs12CertificateInformation {
     pub is_active: Option<bool>,
 }
 
-/// Why hand-written: the derived Debug would print the password.
-impl fmt::Debug for BasicAuthentication {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("BasicAuthentication")
-            .field("username", &self.username)
-            .field("password", &self.password.as_ref().map(|_| REDACTED))
-            .field("additional_properties", &self.additional_properties)
-            .finish()
-    }
-}
-
-/// Why hand-written: the derived Debug would print the PFX (it holds the private key) and its password.
-impl fmt::Debug for Pkcs12Certificate {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Pkcs12Certificate")
-            .field("pkcs12_value", &self.pkcs12_value.as_ref().map(|_| REDACTED))
-            .field("password", &self.password.as_ref().map(|_| REDACTED))
-            .field("additional_properties", &self.additional_properties)
-            .finish()
-    }
-}

@@ -16,7 +16,7 @@ use super::validate::{join, parse_all, rule, Problems};
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::fmt;
+use super::redact::Redacted;
 
 /// Details of the credentials used to connect to the backend.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -40,27 +40,16 @@ pub struct BackendCredentialsContract {
 }
 
 /// The Authorization header the gateway sends to the backend.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BackendAuthorizationHeaderCredentials {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheme: Option<String>,
     /// The credential itself (e.g. a basic-auth token): a secret.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameter: Option<String>,
+    pub parameter: Option<Redacted<String>>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
-}
-
-/// Debug never shows the parameter: it is the credential.
-impl fmt::Debug for BackendAuthorizationHeaderCredentials {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("BackendAuthorizationHeaderCredentials")
-            .field("scheme", &self.scheme)
-            .field("parameter", &self.parameter.as_ref().map(|_| "<redacted>"))
-            .field("extra", &self.extra)
-            .finish()
-    }
 }
 
 impl BackendCredentialsContract {
@@ -110,8 +99,8 @@ impl BackendAuthorizationHeaderCredentials {
         if p.required(&parameter, &self.parameter) {
             p.opt_length(&parameter, &self.parameter, 1, 300);
         }
-        for (target, value) in [(&scheme, &self.scheme), (&parameter, &self.parameter)] {
-            if value.as_deref().is_some_and(has_line_break_or_control) {
+        for (target, value) in [(&scheme, self.scheme.as_deref()), (&parameter, self.parameter.as_ref().map(|p| p.as_str()))] {
+            if value.is_some_and(has_line_break_or_control) {
                 p.push(target, rule::PATTERN, format!("{target} must not contain CR, LF or other control characters (it is sent in the Authorization header; the value is not shown)"));
             }
         }

@@ -11,9 +11,9 @@ use super::error::ApimError;
 use super::validate::{join, parse_all, Problems};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::fmt;
+use super::redact::Redacted;
 
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BackendProxyContract {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -21,21 +21,9 @@ pub struct BackendProxyContract {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub password: Option<String>,
+    pub password: Option<Redacted<String>>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
-}
-
-/// Debug never shows the password.
-impl fmt::Debug for BackendProxyContract {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("BackendProxyContract")
-            .field("url", &self.url)
-            .field("username", &self.username)
-            .field("password", &self.password.as_ref().map(|_| "<redacted>"))
-            .field("extra", &self.extra)
-            .finish()
-    }
 }
 
 impl BackendProxyContract {

@@ -4,9 +4,50 @@
 //! client returns passes through [`redact_error`] with every secret the client holds for that call.
 
 use super::error::ApimError;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::fmt;
+use std::ops::Deref;
 
 pub const REDACTED: &str = "<redacted>";
+
+/// A secret-bearing field (a password, an authorization parameter, a PFX, a required token):
+/// serde reads and writes the value itself, so the wire form is unchanged, and `Debug` shows only
+/// `<redacted>`, so a derived `Debug` of the struct holding it stays safe.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Redacted<T>(pub T);
+
+impl<T> fmt::Debug for Redacted<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(REDACTED)
+    }
+}
+
+impl<T> Deref for Redacted<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: AsRef<str>> AsRef<str> for Redacted<T> {
+    fn as_ref(&self) -> &str {
+        self.0.as_ref()
+    }
+}
+
+impl From<&str> for Redacted<String> {
+    fn from(value: &str) -> Self {
+        Redacted(value.to_string())
+    }
+}
+
+impl From<String> for Redacted<String> {
+    fn from(value: String) -> Self {
+        Redacted(value)
+    }
+}
 
 /// Why the minimum: replacing a one- or two-character "secret" everywhere would garble the
 /// message without protecting anything (such a secret is guessed faster than read).

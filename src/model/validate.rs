@@ -104,9 +104,9 @@ impl Problems {
         }
     }
 
-    pub fn opt_length(&mut self, target: &str, value: &Option<String>, min: usize, max: usize) {
+    pub fn opt_length(&mut self, target: &str, value: &Option<impl AsRef<str>>, min: usize, max: usize) {
         if let Some(v) = value {
-            self.length(target, v, min, max);
+            self.length(target, v.as_ref(), min, max);
         }
     }
 

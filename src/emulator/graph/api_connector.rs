@@ -185,7 +185,7 @@ async fn upload(s: GraphState, id: String, headers: &HeaderMap, uri: &Uri, body:
     if s.connectors.get(&id).is_none() {
         return Err(GraphError::not_found(&id));
     }
-    let facts = open_pfx(upload.pkcs12_value.unwrap_or_default(), upload.password.unwrap_or_default(), "").await?;
+    let facts = open_pfx(upload.pkcs12_value.unwrap_or_default().0, upload.password.unwrap_or_default().0, "").await?;
     let connectors = s.connectors.clone();
     let modified = blocking(move || {
         connectors.modify::<GraphError, _>(&id, |current| {
@@ -203,8 +203,8 @@ async fn upload(s: GraphState, id: String, headers: &HeaderMap, uri: &Uri, body:
 async fn certificate_of(connector: &IdentityApiConnector, prefix: &str) -> Result<Option<CertificateFacts>, GraphError> {
     match &connector.authentication_configuration {
         Some(AuthenticationConfiguration::Pkcs12Certificate(p)) => {
-            let value = p.pkcs12_value.clone().unwrap_or_default();
-            let password = p.password.clone().unwrap_or_default();
+            let value = p.pkcs12_value.clone().unwrap_or_default().0;
+            let password = p.password.clone().unwrap_or_default().0;
             open_pfx(value, password, prefix).await.map(Some)
         }
         _ => Ok(None),
