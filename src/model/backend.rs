@@ -27,6 +27,7 @@
 //! A PATCH body is checked against the type it states itself; the emulator also checks the
 //! merged result as a whole backend, because a PATCH may add url to a stored Pool.
 
+pub use super::arm_resource::ArmResource;
 use super::api_version::ApiVersion;
 use super::circuit_breaker::BackendCircuitBreaker;
 use super::credentials::BackendCredentialsContract;
@@ -45,23 +46,9 @@ pub use super::service_fabric::BackendProperties;
 pub const BACKEND_PROTOCOLS: [&str; 2] = ["http", "soap"];
 pub const BACKEND_TYPES: [&str; 2] = ["Single", "Pool"];
 
-/// A backend resource: the ARM envelope (read-only id, name, type) and its properties.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct BackendContract {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// The ARM resource type, `Microsoft.ApiManagement/service/backends`.
-    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
-    pub resource_type: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub properties: Option<BackendContractProperties>,
-    /// Fields this model does not know (systemData, a newer service's fields) survive a
-    /// GET -> modify -> PUT round trip.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
-}
+/// A backend resource: the ARM envelope (read-only id, name, type
+/// `Microsoft.ApiManagement/service/backends`) and its properties.
+pub type BackendContract = ArmResource<BackendContractProperties>;
 
 /// The backend's settings. Also used for PATCH (`BackendUpdateParameterProperties`): the spec
 /// gives both the same fields and differs only in what is required, which `validate` knows.
@@ -126,20 +113,9 @@ pub struct BackendCollection {
     pub extra: Map<String, Value>,
 }
 
-/// The reconnect body: `{"properties":{"after":"PT2M"}}`, all optional.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct BackendReconnectContract {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
-    pub resource_type: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub properties: Option<BackendReconnectProperties>,
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
-}
+/// The reconnect body: `{"properties":{"after":"PT2M"}}`, all optional (the spec gives it the
+/// resource envelope too).
+pub type BackendReconnectContract = ArmResource<BackendReconnectProperties>;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct BackendReconnectProperties {

@@ -4,6 +4,7 @@
 pub mod address;
 pub mod api_connector;
 pub mod api_version;
+pub mod arm_resource;
 pub mod backend;
 pub mod circuit_breaker;
 pub mod credentials;
