@@ -1,0 +1,344 @@
+/*
+ * Calls every function the header exports, as a C consumer would, against the in-process
+ * emulator: the seven builders, the seven backend operations (get_entity_tag and reconnect
+ * included), the six API connector operations (a real PFX upload, passed in by the harness in
+ * APIM_TEST_PFX_BASE64 / APIM_TEST_PFX_PASSWORD), cancel, and the NULL guards of every function
+ * that takes a pointer. Every string received is freed. Built by tests/ffi_c_program.rs with
+ * -std=c11 -Wall -Wextra -Wpedantic -Werror and ASan/UBSan/LSan. One line per step; exit status
+ * is the number of failed steps.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "apim_native.h"
+
+static int failures = 0;
+
+/* Checks a status and that the JSON contains `expect` (when given); prints one line; frees it. */
+static void check(const char *step, ApimStatus status, ApimStatus want, char *json, const char *expect) {
+    int ok = status == want && json != NULL && (expect == NULL || strstr(json, expect) != NULL);
+    printf("%s: %s status=%d\n", step, ok ? "ok" : "FAILED", (int)status);
+    if (!ok) {
+        fprintf(stderr, "%s: wanted status %d containing %s, got %d: %s\n", step, (int)want,
+                expect ? expect : "(anything)", (int)status, json ? json : "(null)");
+        failures++;
+    }
+    apim_string_free(json);
+}
+
+/* Checks a status alone (the call was given no out_json). */
+static void check_status(const char *step, ApimStatus status, ApimStatus want) {
+    printf("%s: %s status=%d\n", step, status == want ? "ok" : "FAILED", (int)status);
+    if (status != want) {
+        failures++;
+    }
+}
+
+/* Copies the value of the first "key":"..." in `json` into `out`. */
+static int json_string(const char *json, const char *key, char *out, size_t size) {
+    char pattern[64];
+    const char *start;
+    const char *end;
+    snprintf(pattern, sizeof pattern, "\"%s\":\"", key);
+    start = json ? strstr(json, pattern) : NULL;
+    if (start == NULL) {
+        return 0;
+    }
+    start += strlen(pattern);
+    end = strchr(start, '"');
+    if (end == NULL || (size_t)(end - start) >= size) {
+        return 0;
+    }
+    memcpy(out, start, (size_t)(end - start));
+    out[end - start] = '\0';
+    return 1;
+}
+
+typedef ApimStatus (*ClientOp)(const ApimClient *, const char *, char **);
+typedef ApimStatus (*Builder)(const char *, char **);
+
+struct NamedClientOp {
+    const char *name;
+    ClientOp op;
+};
+
+struct BuilderCase {
+    const char *name;
+    Builder build;
+    const char *valid;
+    const char *expect;
+    const char *invalid;
+};
+
+#define SERVICE "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg1/providers/" \
+                "Microsoft.ApiManagement/service/apimService1"
+#define ADDRESS "\"subscriptionId\":\"00000000-0000-0000-0000-000000000001\"," \
+                "\"resourceGroupName\":\"rg1\",\"serviceName\":\"apimService1\""
+
+static void builders(void) {
+    static const struct BuilderCase cases[] = {
+        {"credential_new", apim_backend_credential_new,
+         "{\"authorization\":{\"scheme\":\"basic\",\"parameter\":\"opensesame\"}}", "\"scheme\":\"basic\"",
+         "{\"authorization\":\"Basic x\"}"},
+        {"proxy_new", apim_backend_proxy_new, "{\"url\":\"http://192.168.1.1:8080\",\"username\":\"admin\"}",
+         "\"url\":\"http://192.168.1.1:8080\"", "{\"url\":8080}"},
+        {"service_fabric_new", apim_backend_service_fabric_new,
+         "{\"managementEndpoints\":[\"https://somecluster.com\"],\"clientCertificateId\":\"" SERVICE
+         "/certificates/cert1\",\"maxPartitionResolutionRetries\":5,"
+         "\"serverX509Names\":[{\"name\":\"ServerCommonName1\",\"issuerCertificateThumbprint\":\"IssuerThumbprint1\"}]}",
+         "\"managementEndpoints\"", "{\"managementEndpoints\":[\"https://somecluster.com\"],\"maxPartitionResolutionRetries\":\"five\"}"},
+        {"tls_new", apim_backend_tls_new, "{\"validateCertificateChain\":true,\"validateCertificateName\":false}",
+         "\"validateCertificateName\":false", "{\"validateCertificateChain\":\"yes\"}"},
+        {"pool_item_new", apim_backend_pool_item_new, "{\"id\":\"" SERVICE "/backends/b1\",\"priority\":1,\"weight\":3}",
+         "\"weight\":3", "{\"id\":\"" SERVICE "/backends/b1\",\"weight\":\"heavy\"}"},
+        {"pool_new", apim_backend_pool_new, "{\"services\":[{\"id\":\"" SERVICE "/backends/b1\",\"priority\":1,\"weight\":1}]}",
+         "\"services\"", "{\"services\":[{\"id\":\"" SERVICE "/backends/b1\",\"priority\":\"first\"}]}"},
+        {"circuit_breaker_rule_new", apim_backend_circuit_breaker_rule_new,
+         "{\"name\":\"myBreakerRule\",\"failureCondition\":{\"count\":3,\"interval\":\"PT1H\","
+         "\"statusCodeRanges\":[{\"min\":500,\"max\":599}]},\"tripDuration\":\"PT1H\"}",
+         "\"myBreakerRule\"", "{\"name\":\"r\",\"tripDuration\":\"PT1H\",\"failureCondition\":{\"count\":\"three\",\"interval\":\"PT1H\"}}"},
+    };
+    size_t i;
+    char step[96];
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *json = NULL;
+        ApimStatus status = cases[i].build(cases[i].valid, &json);
+        snprintf(step, sizeof step, "%s", cases[i].name);
+        check(step, status, APIM_STATUS_OK, json, cases[i].expect);
+
+        json = NULL;
+        status = cases[i].build(cases[i].invalid, &json);
+        snprintf(step, sizeof step, "%s_invalid", cases[i].name);
+        check(step, status, APIM_STATUS_INVALID_ARGUMENT, json, "\"ValidationError\"");
+
+        json = NULL;
+        status = cases[i].build(NULL, &json);
+        snprintf(step, sizeof step, "%s_null", cases[i].name);
+        check(step, status, APIM_STATUS_NULL_ARGUMENT, json, "\"request_json\"");
+    }
+}
+
+static void backend_operations(const ApimClient *client) {
+    char *json = NULL;
+    char etag[128];
+    char head_etag[128];
+    ApimStatus status;
+
+    status = apim_backend_create_or_update(client,
+        "{" ADDRESS ",\"backendId\":\"every-fn\",\"body\":{\"properties\":"
+        "{\"url\":\"https://backend.example.com/api\",\"protocol\":\"http\",\"description\":\"from C\"}}}",
+        &json);
+    if (!json_string(json, "etag", etag, sizeof etag)) {
+        etag[0] = '\0';
+    }
+    check("backend_create_or_update", status, APIM_STATUS_OK, json, "\"status\":201");
+
+    json = NULL;
+    status = apim_backend_get_entity_tag(client, "{" ADDRESS ",\"backendId\":\"every-fn\"}", &json);
+    /* HEAD answers the same ETag as the create, and no body. */
+    if (!json_string(json, "etag", head_etag, sizeof head_etag) || strcmp(head_etag, etag) != 0 || etag[0] == '\0') {
+        fprintf(stderr, "get_entity_tag: etag %s does not match the create's %s\n", head_etag, etag);
+        status = APIM_STATUS_PANIC;
+    }
+    check("backend_get_entity_tag", status, APIM_STATUS_OK, json, "\"body\":null");
+
+    json = NULL;
+    status = apim_backend_get(client, "{" ADDRESS ",\"backendId\":\"every-fn\"}", &json);
+    check("backend_get", status, APIM_STATUS_OK, json, "\"description\":\"from C\"");
+
+    json = NULL;
+    status = apim_backend_list(client, "{" ADDRESS ",\"filter\":\"name eq 'every-fn'\"}", &json);
+    check("backend_list", status, APIM_STATUS_OK, json, "\"count\":1");
+
+    json = NULL;
+    status = apim_backend_update(client,
+        "{" ADDRESS ",\"backendId\":\"every-fn\",\"ifMatch\":\"*\",\"body\":{\"properties\":{\"description\":\"patched\"}}}",
+        &json);
+    check("backend_update", status, APIM_STATUS_OK, json, "\"description\":\"patched\"");
+
+    json = NULL;
+    status = apim_backend_reconnect(client,
+        "{" ADDRESS ",\"backendId\":\"every-fn\",\"body\":{\"properties\":{\"after\":\"PT2M\"}}}", &json);
+    check("backend_reconnect", status, APIM_STATUS_OK, json, "\"status\":202");
+
+    json = NULL;
+    status = apim_backend_reconnect(client,
+        "{" ADDRESS ",\"backendId\":\"every-fn\",\"body\":{\"properties\":{\"after\":\"two minutes\"}}}", &json);
+    check("backend_reconnect_invalid", status, APIM_STATUS_INVALID_ARGUMENT, json, "\"properties.after\"");
+
+    json = NULL;
+    status = apim_backend_delete(client, "{" ADDRESS ",\"backendId\":\"every-fn\",\"ifMatch\":\"*\"}", &json);
+    check("backend_delete", status, APIM_STATUS_OK, json, "\"status\":200");
+
+    json = NULL;
+    status = apim_backend_get_entity_tag(client, "{" ADDRESS ",\"backendId\":\"every-fn\"}", &json);
+    check("backend_get_entity_tag_after_delete", status, APIM_STATUS_ERROR, json, "\"httpStatus\":404");
+}
+
+static void connector_operations(const ApimClient *client) {
+    char *json = NULL;
+    char id[96];
+    char request[8192];
+    const char *pfx = getenv("APIM_TEST_PFX_BASE64");
+    const char *password = getenv("APIM_TEST_PFX_PASSWORD");
+    ApimStatus status;
+
+    status = apim_api_connector_create(client,
+        "{\"body\":{\"displayName\":\"Test API\",\"targetUrl\":\"https://someapi.com/api\","
+        "\"authenticationConfiguration\":{\"@odata.type\":\"#microsoft.graph.basicAuthentication\","
+        "\"username\":\"MyUsername\",\"password\":\"MyPassword\"}}}",
+        &json);
+    if (!json_string(json, "id", id, sizeof id)) {
+        id[0] = '\0';
+    }
+    if (json != NULL && strstr(json, "MyPassword") != NULL) {
+        fprintf(stderr, "connector_create: the password came back\n");
+        status = APIM_STATUS_PANIC;
+    }
+    check("api_connector_create", status, APIM_STATUS_OK, json, "\"status\":201");
+
+    snprintf(request, sizeof request, "{\"id\":\"%s\"}", id);
+    json = NULL;
+    status = apim_api_connector_get(client, request, &json);
+    check("api_connector_get", status, APIM_STATUS_OK, json, "\"displayName\":\"Test API\"");
+
+    json = NULL;
+    status = apim_api_connector_list(client, "{\"filter\":\"displayName eq 'Test API'\"}", &json);
+    check("api_connector_list", status, APIM_STATUS_OK, json, "\"displayName\":\"Test API\"");
+
+    snprintf(request, sizeof request, "{\"id\":\"%s\",\"body\":{\"displayName\":\"Renamed\"}}", id);
+    json = NULL;
+    status = apim_api_connector_update(client, request, &json);
+    check("api_connector_update", status, APIM_STATUS_OK, json, "\"status\":204");
+
+    if (pfx == NULL || password == NULL || strlen(pfx) + strlen(id) + strlen(password) + 96 > sizeof request) {
+        fprintf(stderr, "APIM_TEST_PFX_BASE64 / APIM_TEST_PFX_PASSWORD missing or too long\n");
+        printf("api_connector_upload_client_certificate: FAILED no PFX\n");
+        failures++;
+    } else {
+        snprintf(request, sizeof request, "{\"id\":\"%s\",\"body\":{\"pkcs12Value\":\"%s\",\"password\":\"%s\"}}", id, pfx,
+                 password);
+        json = NULL;
+        status = apim_api_connector_upload_client_certificate(client, request, &json);
+        check("api_connector_upload_client_certificate", status, APIM_STATUS_OK, json, "\"thumbprint\"");
+    }
+
+    snprintf(request, sizeof request, "{\"id\":\"%s\",\"ifMatch\":\"*\"}", id);
+    json = NULL;
+    status = apim_api_connector_delete(client, request, &json);
+    check("api_connector_delete", status, APIM_STATUS_OK, json, "\"status\":204");
+
+    snprintf(request, sizeof request, "{\"id\":\"%s\"}", id);
+    json = NULL;
+    status = apim_api_connector_get(client, request, &json);
+    check("api_connector_get_after_delete", status, APIM_STATUS_ERROR, json, "\"httpStatus\":404");
+}
+
+/* Every client operation refuses a NULL client and a NULL request, naming the argument. */
+static void null_guards(const ApimClient *client) {
+    static const struct NamedClientOp ops[] = {
+        {"backend_create_or_update", apim_backend_create_or_update},
+        {"backend_get", apim_backend_get},
+        {"backend_get_entity_tag", apim_backend_get_entity_tag},
+        {"backend_list", apim_backend_list},
+        {"backend_update", apim_backend_update},
+        {"backend_delete", apim_backend_delete},
+        {"backend_reconnect", apim_backend_reconnect},
+        {"api_connector_create", apim_api_connector_create},
+        {"api_connector_get", apim_api_connector_get},
+        {"api_connector_list", apim_api_connector_list},
+        {"api_connector_update", apim_api_connector_update},
+        {"api_connector_delete", apim_api_connector_delete},
+        {"api_connector_upload_client_certificate", apim_api_connector_upload_client_certificate},
+    };
+    size_t i;
+    char step[96];
+    for (i = 0; i < sizeof ops / sizeof ops[0]; i++) {
+        char *json = NULL;
+        ApimStatus status = ops[i].op(NULL, "{}", &json);
+        snprintf(step, sizeof step, "%s_null_client", ops[i].name);
+        check(step, status, APIM_STATUS_NULL_ARGUMENT, json, "\"target\":\"client\"");
+
+        json = NULL;
+        status = ops[i].op(client, NULL, &json);
+        snprintf(step, sizeof step, "%s_null_request", ops[i].name);
+        check(step, status, APIM_STATUS_NULL_ARGUMENT, json, "\"target\":\"request_json\"");
+
+        /* A NULL out_json is allowed: the status alone tells the caller. */
+        status = ops[i].op(NULL, "{}", NULL);
+        snprintf(step, sizeof step, "%s_null_out_json", ops[i].name);
+        check_status(step, status, APIM_STATUS_NULL_ARGUMENT);
+    }
+}
+
+int main(void) {
+    ApimEmulator *emulator = NULL;
+    ApimClient *client = NULL;
+    ApimClient *unused = NULL;
+    char *json = NULL;
+    char base_url[128];
+    char options[512];
+    ApimStatus status;
+
+    if (strcmp(apim_version(), APIM_NATIVE_VERSION) != 0) {
+        fprintf(stderr, "header version %s != library version %s\n", APIM_NATIVE_VERSION, apim_version());
+        return 100;
+    }
+    printf("version: ok %s\n", apim_version());
+
+    status = apim_emulator_start("{\"listen\":\"10.1.2.3:0\"}", &emulator, &json);
+    check("emulator_start_not_loopback", status, APIM_STATUS_INVALID_ARGUMENT, json, "\"listen\"");
+    json = NULL;
+    status = apim_emulator_start(NULL, &emulator, &json);
+    check("emulator_start_null", status, APIM_STATUS_NULL_ARGUMENT, json, "\"options_json\"");
+    json = NULL;
+    status = apim_emulator_start("{}", &emulator, &json);
+    if (status != APIM_STATUS_OK || !json_string(json, "baseUrl", base_url, sizeof base_url)) {
+        fprintf(stderr, "emulator did not start: %d %s\n", (int)status, json ? json : "(null)");
+        apim_string_free(json);
+        return 101;
+    }
+    check("emulator_start", status, APIM_STATUS_OK, json, "\"baseUrl\"");
+
+    json = NULL;
+    status = apim_client_new("{\"unknownOption\":1}", &unused, &json);
+    check("client_new_invalid", status, APIM_STATUS_INVALID_ARGUMENT, json, "unknownOption");
+    if (unused != NULL) {
+        fprintf(stderr, "client_new_invalid: a client was returned\n");
+        failures++;
+    }
+    json = NULL;
+    status = apim_client_new(NULL, &unused, &json);
+    check("client_new_null", status, APIM_STATUS_NULL_ARGUMENT, json, "\"options_json\"");
+
+    snprintf(options, sizeof options,
+             "{\"armEndpoint\":\"%s\",\"graphEndpoint\":\"%s\",\"retry\":{\"maxAttempts\":1}}", base_url, base_url);
+    json = NULL;
+    status = apim_client_new(options, &client, &json);
+    check("client_new", status, APIM_STATUS_OK, json, "\"apiVersion\"");
+    if (client == NULL) {
+        apim_emulator_stop(emulator);
+        return 102;
+    }
+
+    builders();
+    backend_operations(client);
+    connector_operations(client);
+    null_guards(client);
+
+    /* Cancel with nothing in flight: later calls run normally. NULL is a no-op. */
+    apim_client_cancel(NULL);
+    apim_client_cancel(client);
+    json = NULL;
+    status = apim_backend_list(client, "{" ADDRESS "}", &json);
+    check("call_after_cancel", status, APIM_STATUS_OK, json, "\"value\"");
+
+    apim_string_free(NULL);
+    apim_client_free(NULL);
+    apim_emulator_stop(NULL);
+    apim_client_free(client);
+    apim_emulator_stop(emulator);
+    printf("done: %d failures\n", failures);
+    return failures;
+}
