@@ -5,6 +5,7 @@
 //! - [`auth`]: token sources behind one trait (static token, service principal, workload and
 //!   managed identity, Azure CLI) and the default chain.
 //! - [`client`]: the HTTP engine (retries, throttling, ETags, paging) and the ARM / Graph operations.
+//! - [`sync`]: backends and API connectors as files: export, plan/diff, ordering, bulk apply.
 //! - [`emulator`]: a local server with the semantics of both REST APIs, for tests and dry runs.
 //! - [`ffi`]: the C ABI (`apim_*`), an adapter over the safe core and nothing more.
 //! - [`runtime`]: the one tokio runtime shared by the C ABI.
@@ -15,3 +16,4 @@ pub mod emulator;
 pub mod ffi;
 pub mod model;
 pub mod runtime;
+pub mod sync;
