@@ -65,10 +65,16 @@ pub struct Pacer {
     bucket: RateLimiter<governor::state::NotKeyed, governor::state::InMemoryState, governor::clock::DefaultClock>,
 }
 
+/// The share of the budget the pacer uses. Requests released exactly at the budget's pace
+/// reach the service with jitter (connection set-up, scheduling), and a few then arrive
+/// bunched enough to find the service's bucket empty; a tenth of headroom absorbs that.
+const HEADROOM: f64 = 0.9;
+
 impl Pacer {
     pub fn new(options: &BulkOptions) -> Pacer {
-        let period = Duration::from_secs_f64(1.0 / options.writes_per_second);
-        let burst = NonZeroU32::new(options.write_burst.max(1)).expect("max(1) is non-zero");
+        let period = Duration::from_secs_f64(1.0 / (options.writes_per_second * HEADROOM));
+        let burst = ((options.write_burst as f64) * HEADROOM).floor() as u32;
+        let burst = NonZeroU32::new(burst.max(1)).expect("max(1) is non-zero");
         let quota = Quota::with_period(period.max(Duration::from_nanos(1))).expect("period is non-zero").allow_burst(burst);
         Pacer { limit: options.throttle_limit.max(1) as usize, bucket: RateLimiter::direct(quota) }
     }

@@ -39,6 +39,8 @@ impl Seen {
 
 struct Shared {
     upstream: String,
+    /// The proxy's own base URL: links the emulator hands out (nextLink) are rewritten to it.
+    public: Mutex<String>,
     http: reqwest::Client,
     seen: Mutex<Vec<Seen>>,
 }
@@ -56,12 +58,14 @@ impl Service {
         let emulator = emulator::start(options).await.expect("emulator starts");
         let shared = Arc::new(Shared {
             upstream: emulator.base_url.clone(),
+            public: Mutex::new(String::new()),
             http: reqwest::Client::builder().no_proxy().build().unwrap(),
             seen: Mutex::new(Vec::new()),
         });
         let app = axum::Router::new().fallback(forward).with_state(shared.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let proxy_url = format!("http://{}", listener.local_addr().unwrap());
+        *shared.public.lock().unwrap() = proxy_url.clone();
         tokio::spawn(async move {
             let _ = axum::serve(listener, app).await;
         });
@@ -116,6 +120,8 @@ async fn forward(State(shared): State<Arc<Shared>>, method: Method, uri: Uri, he
         }
     }
     let bytes = response.bytes().await.unwrap_or_default();
+    let public = shared.public.lock().unwrap().clone();
+    let bytes = String::from_utf8_lossy(&bytes).replace(&shared.upstream, &public).into_bytes();
     shared.seen.lock().unwrap().push(Seen { method: method.to_string(), path: uri.path().to_string(), status: status.as_u16(), at });
     (status, out_headers, bytes).into_response()
 }
