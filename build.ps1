@@ -4,11 +4,17 @@ Builds, tests, demonstrates and packages ApimNative.
 
 .DESCRIPTION
 Tasks (run in the order given):
-- Build:   cargo build --release --lib, then stage the native library under
-           module/ApimNative/bin/<rid>/ where ApimNative.psm1 looks for it.
-- Test:    cargo test --all-targets --no-fail-fast; then, when Pester 5 is installed, Build and
-           Invoke-Pester on tests/pester (each test file imports the staged module and starts the
-           in-process emulator).
+- Build:   cargo build --lib (--release unless -Configuration Debug), then stage the native
+           library under module/ApimNative/bin/<rid>/ where ApimNative.psm1 looks for it, and
+           compile Native.cs once into module/ApimNative/bin/ApimNative.Interop.dll (.NET Standard
+           2.0, with the Roslyn inside PowerShell 7 against vendor/netstandard2.0/netstandard.dll),
+           so that importing the module compiles nothing. Needs PowerShell 7 to build; the result
+           also loads in Windows PowerShell 5.1.
+- Pester:  Build, then Invoke-Pester on tests/pester (each test file imports the staged module and
+           starts the in-process emulator). Ends with the line 'Pester: N passed, N failed,
+           N skipped'; a failed test fails the task. Without Pester 5 it prints SKIPPED, and
+           fails when CI=true.
+- Test:    cargo test --all-targets --no-fail-fast, then Pester.
 - Demo:    Build, import the module, start the in-process emulator and run the seed examples as
            cmdlets against it (no Azure account, no network beyond 127.0.0.1).
 - Package: Build, then copy the module with the staged library to out/ApimNative and zip it as
@@ -17,18 +23,30 @@ Tasks (run in the order given):
 .PARAMETER Task
 The tasks to run. Default: Build.
 
+.PARAMETER Configuration
+Which native library to build and stage: Release (default) or Debug (what cargo test builds; the
+README's test command uses it so that the tests need no release build).
+
 .EXAMPLE
 PS> ./build.ps1 -Task Demo
 
 .EXAMPLE
 PS> ./build.ps1 -Task Build, Test
+
+.EXAMPLE
+PS> ./build.ps1 -Task Pester -Configuration Debug
 #>
 [CmdletBinding()]
 param (
     [Parameter()]
-    [ValidateSet('Build', 'Test', 'Demo', 'Package')]
+    [ValidateSet('Build', 'Pester', 'Test', 'Demo', 'Package')]
     [string[]]
-    $Task = @('Build')
+    $Task = @('Build'),
+
+    [Parameter()]
+    [ValidateSet('Release', 'Debug')]
+    [string]
+    $Configuration = 'Release'
 )
 
 $ErrorActionPreference = 'Stop'
@@ -80,39 +98,131 @@ function Invoke-Cargo {
 }
 
 function Invoke-BuildTask {
-    <# cargo build --release, then stage the library under module/ApimNative/bin/<rid>/. #>
+    <# cargo build --lib for the configuration, then stage the library under module/ApimNative/bin/<rid>/. #>
     [CmdletBinding()]
     param ()
 
-    Invoke-Cargo -ArgumentList @('build', '--release', '--lib')
+    $cargoArguments = @('build', '--lib')
+    $profileDirectory = 'debug'
+    if ($Configuration -eq 'Release') {
+        $cargoArguments = @('build', '--release', '--lib')
+        $profileDirectory = 'release'
+    }
+    Invoke-Cargo -ArgumentList $cargoArguments
     $target = Get-NativeTarget
-    $built = [System.IO.Path]::Combine($repositoryRoot, 'target', 'release', $target.Name)
+    $built = [System.IO.Path]::Combine($repositoryRoot, 'target', $profileDirectory, $target.Name)
     $stage = [System.IO.Path]::Combine($moduleRoot, 'bin', $target.Rid)
     $null = New-Item -Path $stage -ItemType Directory -Force
     Copy-Item -LiteralPath $built -Destination $stage -Force
-    Write-Information -MessageData ('Staged {0} in {1}' -f $target.Name, $stage) -InformationAction Continue
+    Write-Information -MessageData ('Staged {0} ({1}) in {2}' -f $target.Name, $Configuration, $stage) -InformationAction Continue
+    Build-InteropAssembly
 }
 
-function Invoke-TestTask {
-    <# cargo test, then Pester where pwsh and Pester 5 exist. #>
+function Build-InteropAssembly {
+    <# Native.cs -> bin/ApimNative.Interop.dll (.NET Standard 2.0, C# 5), versioned by module version and source hash. #>
     [CmdletBinding()]
     param ()
 
-    Invoke-Cargo -ArgumentList @('test', '--all-targets', '--no-fail-fast')
-    $pester = Get-Module -Name Pester -ListAvailable | Where-Object -FilterScript { $_.Version.Major -ge 5 } | Select-Object -First 1
+    $source = [System.IO.File]::ReadAllText([System.IO.Path]::Combine($moduleRoot, 'Native.cs'))
+    $manifest = Import-PowerShellDataFile -Path ([System.IO.Path]::Combine($moduleRoot, 'ApimNative.psd1'))
+    # The revision comes from the source, so that a changed Native.cs gets another assembly version
+    # and a session that loaded the old one refuses the new one instead of running stale code.
+    $sha = [System.Security.Cryptography.SHA256]::Create()
+    $digest = $sha.ComputeHash([System.Text.Encoding]::UTF8.GetBytes($source))
+    $sha.Dispose()
+    $revision = ([int]$digest[0] * 256 + [int]$digest[1]) % 65535
+    $version = '{0}.{1}' -f $manifest.ModuleVersion, $revision
+    $attributes = '[assembly: System.Reflection.AssemblyVersion("{0}")]' -f $version
+
+    Add-Type -AssemblyName 'Microsoft.CodeAnalysis', 'Microsoft.CodeAnalysis.CSharp'
+    $parseOptions = New-Object -TypeName Microsoft.CodeAnalysis.CSharp.CSharpParseOptions -ArgumentList @(
+        [Microsoft.CodeAnalysis.CSharp.LanguageVersion]::CSharp5)
+    $trees = [Microsoft.CodeAnalysis.SyntaxTree[]]@(
+        [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree]::ParseText($source, $parseOptions, 'Native.cs'),
+        [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree]::ParseText($attributes, $parseOptions, 'AssemblyInfo.cs'))
+    $reference = [System.IO.Path]::Combine($repositoryRoot, 'vendor', 'netstandard2.0', 'netstandard.dll')
+    $references = [Microsoft.CodeAnalysis.MetadataReference[]]@([Microsoft.CodeAnalysis.MetadataReference]::CreateFromFile($reference))
+    $options = New-Object -TypeName Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions -ArgumentList @(
+        [Microsoft.CodeAnalysis.OutputKind]::DynamicallyLinkedLibrary)
+    $options = $options.WithOptimizationLevel([Microsoft.CodeAnalysis.OptimizationLevel]::Release)
+    $compilation = [Microsoft.CodeAnalysis.CSharp.CSharpCompilation]::Create('ApimNative.Interop', $trees, $references, $options)
+
+    $binDirectory = [System.IO.Path]::Combine($moduleRoot, 'bin')
+    $null = New-Item -Path $binDirectory -ItemType Directory -Force
+    $assemblyPath = [System.IO.Path]::Combine($binDirectory, 'ApimNative.Interop.dll')
+    $stream = New-Object -TypeName System.IO.MemoryStream
+    try {
+        $emitted = $compilation.Emit($stream)
+        $problems = @($emitted.Diagnostics | Where-Object -FilterScript {
+                $_.Severity -eq [Microsoft.CodeAnalysis.DiagnosticSeverity]::Error -or $_.Severity -eq [Microsoft.CodeAnalysis.DiagnosticSeverity]::Warning
+            })
+        if (-not $emitted.Success -or $problems.Count -gt 0) {
+            Stop-BuildTask -Message ('Native.cs did not compile as C# 5 / .NET Standard 2.0:{0}{1}' -f [System.Environment]::NewLine, (($problems | ForEach-Object -Process { $_.ToString() }) -join [System.Environment]::NewLine)) -ErrorId 'ApimNative.InteropBuildFailed'
+        }
+        [System.IO.File]::WriteAllBytes($assemblyPath, $stream.ToArray())
+    }
+    finally {
+        $stream.Dispose()
+    }
+    Write-Information -MessageData ('Compiled {0} (version {1})' -f $assemblyPath, $version) -InformationAction Continue
+}
+
+function Stop-BuildTask {
+    <# Ends the build with a terminating error under the given id. #>
+    [CmdletBinding()]
+    param (
+        [Parameter(Mandatory = $true)]
+        [string]
+        $Message,
+
+        [Parameter(Mandatory = $true)]
+        [string]
+        $ErrorId
+    )
+
+    $exception = New-Object -TypeName System.InvalidOperationException -ArgumentList @($Message)
+    $PSCmdlet.ThrowTerminatingError((New-Object -TypeName System.Management.Automation.ErrorRecord -ArgumentList @(
+                $exception, $ErrorId, [System.Management.Automation.ErrorCategory]::InvalidResult, $null)))
+}
+
+function Invoke-PesterTask {
+    <# Build, then the Pester suite; prints 'Pester: N passed, N failed, N skipped' last. #>
+    [CmdletBinding()]
+    param ()
+
+    $pester = Get-Module -Name Pester -ListAvailable | Where-Object -FilterScript { $_.Version.Major -ge 5 } | Sort-Object -Property Version -Descending | Select-Object -First 1
     if ($null -eq $pester) {
-        Write-Warning -Message 'Pester 5 is not installed: the tests/pester files were not run (Install-Module -Name Pester -MinimumVersion 5.0).'
+        $message = 'Pester 5 is not installed, so the tests/pester suite cannot run (Install-Module -Name Pester -MinimumVersion 5.0).'
+        if ($env:CI -eq 'true') {
+            Stop-BuildTask -Message ('FAILED: {0}' -f $message) -ErrorId 'ApimNative.PesterFailed'
+        }
+        Write-Warning -Message ('SKIPPED: {0}' -f $message)
         return
     }
     Invoke-BuildTask
     Import-Module -Name $pester.Path -Force
-    $result = Invoke-Pester -Path ([System.IO.Path]::Combine($repositoryRoot, 'tests', 'pester')) -Output Detailed -PassThru
-    if ($result.FailedCount -gt 0) {
-        $exception = New-Object -TypeName System.InvalidOperationException -ArgumentList @(
-            ('{0} Pester test(s) failed.' -f $result.FailedCount))
-        $PSCmdlet.ThrowTerminatingError((New-Object -TypeName System.Management.Automation.ErrorRecord -ArgumentList @(
-                    $exception, 'ApimNative.PesterFailed', [System.Management.Automation.ErrorCategory]::InvalidResult, $result)))
+    $configuration = New-PesterConfiguration
+    $configuration.Run.Path = [System.IO.Path]::Combine($repositoryRoot, 'tests', 'pester')
+    $configuration.Run.PassThru = $true
+    $configuration.Output.Verbosity = 'Normal'
+    $result = Invoke-Pester -Configuration $configuration
+    $totals = 'Pester: {0} passed, {1} failed, {2} skipped' -f $result.PassedCount, $result.FailedCount, $result.SkippedCount
+    if ($result.FailedCount -gt 0 -or $result.Result -ne 'Passed') {
+        # The totals stay the closing line and the exit code says it failed.
+        Write-Information -MessageData ('FAILED: {0} Pester test(s) failed, {1} test file(s) failed to run.' -f $result.FailedCount, $result.FailedContainersCount) -InformationAction Continue
+        Write-Information -MessageData $totals -InformationAction Continue
+        exit 1
     }
+    Write-Information -MessageData $totals -InformationAction Continue
+}
+
+function Invoke-TestTask {
+    <# cargo test, then the Pester suite. #>
+    [CmdletBinding()]
+    param ()
+
+    Invoke-Cargo -ArgumentList @('test', '--all-targets', '--no-fail-fast')
+    Invoke-PesterTask
 }
 
 function Invoke-DemoTask {
@@ -150,6 +260,7 @@ foreach ($name in $Task) {
     Write-Information -MessageData ('== {0}' -f $name) -InformationAction Continue
     switch ($name) {
         'Build' { Invoke-BuildTask }
+        'Pester' { Invoke-PesterTask }
         'Test' { Invoke-TestTask }
         'Demo' { Invoke-DemoTask }
         'Package' { Invoke-PackageTask }

@@ -1,6 +1,6 @@
-//! module/ApimNative/Native.cs, compiled as C# 5 (`mcs -langversion:5`) with the library path
-//! substituted the way the module does it, runs tests/dotnet/InteropHarness.cs under mono
-//! against the cdylib: the backend lifecycle on the in-process emulator, a builder, BeginCall,
+//! module/ApimNative/Native.cs, compiled as C# 5 (`mcs -langversion:5`), the same source build.ps1
+//! compiles into bin/ApimNative.Interop.dll, runs tests/dotnet/InteropHarness.cs under mono
+//! against the cdylib, whose absolute path it gets at run time (Interop.Load) as in the module: the backend lifecycle on the in-process emulator, a builder, BeginCall,
 //! `Zürich 東京 🚀` round-tripped through a description byte for byte, and the module's Ctrl+C
 //! path (BeginCall, Wait(100) polling, Cancel) returning status 5.
 
@@ -18,11 +18,7 @@ fn native_cs_compiles_as_csharp5_and_drives_the_library_under_mono() {
     let library = ffi_tools::cdylib_dir().join(ffi_tools::cdylib_name());
     let work = tempfile::tempdir().expect("temp dir");
 
-    let native = std::fs::read_to_string(root.join("module/ApimNative/Native.cs")).expect("read Native.cs");
-    assert!(native.contains("\"__APIM_NATIVE_LIBRARY__\""), "Native.cs must keep the placeholder the module substitutes");
-    let native = native.replace("__APIM_NATIVE_LIBRARY__", library.to_str().expect("UTF-8 path"));
-    let native_path = work.path().join("Native.cs");
-    std::fs::write(&native_path, native).expect("write Native.cs");
+    let native_path = root.join("module/ApimNative/Native.cs");
     let exe = work.path().join("harness.exe");
 
     let compile = Command::new("mcs")
@@ -40,12 +36,12 @@ fn native_cs_compiles_as_csharp5_and_drives_the_library_under_mono() {
         String::from_utf8_lossy(&compile.stderr)
     );
 
-    let run = Command::new("mono").arg(&exe).output().expect("run mono");
+    let run = Command::new("mono").arg(&exe).arg(&library).output().expect("run mono");
     let stdout = String::from_utf8_lossy(&run.stdout);
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(run.status.success(), "harness failed ({:?}):\n{stdout}\n{stderr}", run.status);
     for step in [
-        "start_emulator", "new_client", "create", "get", "unicode_round_trip", "list", "update", "begin_call",
+        "load_is_idempotent", "load_refuses_another_path", "start_emulator", "new_client", "create", "get", "unicode_round_trip", "list", "update", "begin_call",
         "delete", "get_after_delete", "build_credential", "build_rejects_non_object", "null_request",
         "malformed_json", "every_entry_point_resolves", "api_connector_list", "call_after_cancel", "call_reaches_server", "cancelled_call_returns", "cancel_status",
     ] {

@@ -9,7 +9,6 @@ mod support;
 use support::rules::{error_ids, violations};
 use support::{
     children, code_only, files_under, find_all, module_dir, node_text, parse, public_files, read, repo_root,
-    skip_or_fail_in_ci,
 };
 
 /// The string values of one `Key = ...` entry of the manifest hashtable.
@@ -66,7 +65,7 @@ fn manifest_targets_windows_powershell_and_powershell_7() {
 }
 
 #[test]
-fn root_module_loads_native_cs_then_private_then_public() {
+fn root_module_loads_the_prebuilt_interop_then_private_then_public() {
     let source = read(&module_dir().join("ApimNative.psm1"));
     let tree = parse(&source);
     // Comments blanked, strings kept: the order of the statements is what matters.
@@ -82,15 +81,20 @@ fn root_module_loads_native_cs_then_private_then_public() {
     });
     let code = String::from_utf8(code).unwrap();
     let position = |needle: &str| code.find(needle).unwrap_or_else(|| panic!("psm1 has no {needle:?}"));
-    let guard = position("-not ('ApimNative.Interop' -as [type])");
-    let read_native = position("'Native.cs'");
-    let substitute = position(".Replace('__APIM_NATIVE_LIBRARY__'");
-    let add_type = position("Add-Type -TypeDefinition");
+    // No C# is compiled at import: the assembly build.ps1 made is loaded, guarded by the type
+    // check and the version comparison, and then given the library's absolute path.
+    assert!(!code.contains("-TypeDefinition"), "the psm1 must not compile C# at import (Add-Type -TypeDefinition)");
+    assert!(!code.contains("'Native.cs'"), "the psm1 must load bin/ApimNative.Interop.dll, not read Native.cs");
+    let assembly = position("'ApimNative.Interop.dll'");
+    let guard = position("'ApimNative.Interop' -as [type]");
+    let add_type = position("Add-Type -LiteralPath $interopPath");
+    let version_check = position("GetAssemblyName($interopPath).Version");
+    let load = position("[ApimNative.Interop]::Load($nativePath)");
     let private = position("@('Private', 'Public')");
     let dot_source = position(". $file.FullName");
     let export = position("Export-ModuleMember");
-    assert!(guard < read_native && read_native < substitute && substitute < add_type, "Native.cs must be read, get the library path, then Add-Type, inside the -as [type] guard");
-    assert!(add_type < private && private < dot_source && dot_source < export, "Private/ then Public/ are dot-sourced after the interop type is loaded, then exported");
+    assert!(assembly < guard && guard < add_type && add_type < version_check && version_check < load, "the assembly is loaded once (type guard, version check), then Load gets the library path");
+    assert!(load < private && private < dot_source && dot_source < export, "Private/ then Public/ are dot-sourced after the interop is loaded, then exported");
     for (lib, rid) in [
         ("apim_native.dll", "win-x64"),
         ("libapim_native.so", "linux-"),
@@ -166,20 +170,30 @@ fn the_rules_catch_each_forbidden_construct() {
 }
 
 #[test]
-fn native_cs_is_csharp_5_and_has_the_library_placeholder() {
+fn native_cs_is_csharp_5_and_finds_the_library_at_run_time() {
     let path = module_dir().join("Native.cs");
-    if !path.exists() {
-        skip_or_fail_in_ci("module/ApimNative/Native.cs is not there yet (the ffi helper writes it)");
-        return;
-    }
     let source = read(&path);
     let code = csharp_without_comments(&source);
     for forbidden in ["$\"", "$@\"", "NativeLibrary", "PtrToStringUTF8", "Span<"] {
         assert!(!code.contains(forbidden), "Native.cs uses {forbidden}, which Windows PowerShell 5.1's C# 5 compiler lacks");
     }
-    assert!(source.contains("__APIM_NATIVE_LIBRARY__"), "Native.cs must carry the placeholder the psm1 replaces");
-    for api in ["BeginCall", "Cancel", "Build", "NewClient", "StartEmulator", "Wait"] {
+    // A prebuilt assembly cannot carry the library's path: it is handed over by Load at run time.
+    assert!(!code.contains("__APIM_NATIVE_LIBRARY__"), "Native.cs must not expect a path substituted into its source");
+    assert!(!code.contains("apim_native\""), "Native.cs must not DllImport the library by name");
+    for api in ["Load", "BeginCall", "Cancel", "Build", "NewClient", "StartEmulator", "Wait", "LibraryPath"] {
         assert!(source.contains(api), "Native.cs lacks {api}, which the module calls");
+    }
+}
+
+#[test]
+fn build_compiles_the_interop_against_the_vendored_netstandard() {
+    let build = read(&repo_root().join("build.ps1"));
+    for needle in ["'vendor', 'netstandard2.0', 'netstandard.dll'", "'ApimNative.Interop.dll'", "LanguageVersion]::CSharp5", "CSharpCompilation]::Create"] {
+        assert!(build.contains(needle), "build.ps1 lacks {needle}");
+    }
+    let vendor = repo_root().join("vendor").join("netstandard2.0");
+    for file in ["netstandard.dll", "LICENSE.TXT", "README.md"] {
+        assert!(vendor.join(file).exists(), "vendor/netstandard2.0/{file} is missing");
     }
 }
 

@@ -153,11 +153,11 @@ fn the_comparison_catches_missing_extra_and_changed_parameters() {
 
     let mut changed = actual.clone();
     changed.parameters.get_mut("Protocol").unwrap().sets.values_mut().for_each(|s| s.mandatory = false);
-    changed.parameters.get_mut("Title").unwrap().validate.clear();
+    changed.parameters.get_mut("Url").unwrap().validate.clear();
     changed.supports_should_process = false;
     let found = differences(&expected, &changed);
     assert!(found.iter().any(|d| d.contains("-Protocol: parameter sets")), "{found:?}");
-    assert!(found.iter().any(|d| d.contains("-Title: validation")), "{found:?}");
+    assert!(found.iter().any(|d| d.contains("-Url: validation")), "{found:?}");
     assert!(found.iter().any(|d| d.contains("SupportsShouldProcess")), "{found:?}");
 }
 

@@ -28,6 +28,8 @@
         'Remove-AzApiManagementBackend'
         'Remove-MgIdentityApiConnector'
         'Set-AzApiManagementBackend'
+        'Start-ApimNativeEmulator'
+        'Stop-ApimNativeEmulator'
         'Update-MgIdentityApiConnector'
     )
     CmdletsToExport      = @()

@@ -1,4 +1,4 @@
-# ApimNative root module: loads the interop type once, then dot-sources the private helpers and the
+# ApimNative root module: loads the prebuilt interop assembly once, then dot-sources the private helpers and the
 # public cmdlets. Everything else lives in the files it loads, one job per file.
 
 # The native library is staged by build.ps1 under bin/<rid>/. The rid is worked out here, not at
@@ -25,32 +25,50 @@ else {
 }
 $nativePath = [System.IO.Path]::Combine($PSScriptRoot, 'bin', $nativeRid, $nativeName)
 
-# Add-Type cannot be undone in a session; a second Import-Module -Force must reuse the loaded type.
-if (-not ('ApimNative.Interop' -as [type])) {
-    if (-not (Test-Path -LiteralPath $nativePath -PathType Leaf)) {
+# The interop assembly is compiled once by build.ps1 (bin/ApimNative.Interop.dll, .NET Standard 2.0),
+# so importing compiles nothing. An assembly cannot be unloaded: a second Import-Module -Force
+# reuses the loaded one when it is the same build, and refuses clearly when it is another.
+$interopPath = [System.IO.Path]::Combine($PSScriptRoot, 'bin', 'ApimNative.Interop.dll')
+foreach ($requiredFile in @($interopPath, $nativePath)) {
+    if (-not (Test-Path -LiteralPath $requiredFile -PathType Leaf)) {
         $exception = New-Object -TypeName System.IO.FileNotFoundException -ArgumentList @(
-            ('The ApimNative native library was not found at {0}. Run build.ps1 -Task Build to stage it.' -f $nativePath),
-            $nativePath)
+            ('ApimNative is not built: {0} was not found. Run build.ps1 -Task Build to make it.' -f $requiredFile),
+            $requiredFile)
         $record = New-Object -TypeName System.Management.Automation.ErrorRecord -ArgumentList @(
-            $exception, 'ApimNative.LoadNativeLibraryFailed', [System.Management.Automation.ErrorCategory]::ObjectNotFound, $nativePath)
+            $exception, 'ApimNative.LoadNativeLibraryFailed', [System.Management.Automation.ErrorCategory]::ObjectNotFound, $requiredFile)
         throw $record
     }
-    # Native.cs carries a placeholder in its DllImport; the absolute path makes the loader find the
-    # staged library without touching PATH / LD_LIBRARY_PATH.
-    $nativeSource = [System.IO.File]::ReadAllText([System.IO.Path]::Combine($PSScriptRoot, 'Native.cs'))
-    $nativeSource = $nativeSource.Replace('__APIM_NATIVE_LIBRARY__', $nativePath.Replace('\', '\\'))
-    Add-Type -TypeDefinition $nativeSource -Language CSharp
 }
+$loadedInterop = 'ApimNative.Interop' -as [type]
+if ($null -eq $loadedInterop) {
+    Add-Type -LiteralPath $interopPath
+}
+else {
+    $loadedVersion = $loadedInterop.Assembly.GetName().Version
+    $builtVersion = [System.Reflection.AssemblyName]::GetAssemblyName($interopPath).Version
+    if ($loadedVersion -ne $builtVersion) {
+        $exception = New-Object -TypeName System.InvalidOperationException -ArgumentList @(
+            ('This session already loaded ApimNative.Interop {0}; {1} is version {2}. An assembly cannot be unloaded: start a new PowerShell session to use the new build.' -f $loadedVersion, $interopPath, $builtVersion))
+        $record = New-Object -TypeName System.Management.Automation.ErrorRecord -ArgumentList @(
+            $exception, 'ApimNative.LoadNativeLibraryFailed', [System.Management.Automation.ErrorCategory]::ResourceExists, $interopPath)
+        throw $record
+    }
+}
+# The native library's absolute path is handed over at run time: the prebuilt assembly carries
+# none, and PATH / LD_LIBRARY_PATH stay untouched.
+[ApimNative.Interop]::Load($nativePath)
 
 # Module state shared by the private helpers:
 # - ApimNativeConnection: what Connect-ApimNative chose (Auth options, SubscriptionId, endpoints);
 #   $null means "no Authorization header", which is what the local emulator accepts.
 # - ApimNativeClients: native client handles keyed by endpoint and api-version (Get-ApimNativeClient).
 # - ApimNativeDefault*: what the native client uses when a context names no endpoint/api-version;
-#   only used to print the URL in -WhatIf messages (the native library applies its own defaults).
+#   used to print the URL in -WhatIf messages and to decide whether a client needs a credential
+#   (the native library applies its own defaults).
 $script:ApimNativeConnection = $null
 $script:ApimNativeClients = @{}
 $script:ApimNativeDefaultArmEndpoint = 'https://management.azure.com'
+$script:ApimNativeDefaultGraphEndpoint = 'https://graph.microsoft.com'
 $script:ApimNativeDefaultApiVersion = '2025-03-01-preview'
 
 foreach ($folder in @('Private', 'Public')) {

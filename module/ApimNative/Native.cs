@@ -1,10 +1,13 @@
-// ApimNative interop: the only code of the module that touches IntPtr. P/Invoke declarations for
-// the C ABI in include/apim_native.h plus UTF-8 marshalling by hand, so it compiles as C# 5
-// (Windows PowerShell 5.1 Add-Type) and on .NET 8+ alike: no string interpolation, no
-// NativeLibrary, no Marshal.PtrToStringUTF8.
+// ApimNative interop: the only code of the module that touches IntPtr. Calls the C ABI in
+// include/apim_native.h through function pointers of the library loaded from the path the caller
+// gives (Interop.Load), plus UTF-8 marshalling by hand. It compiles as C# 5 against .NET Standard
+// 2.0 (build.ps1 makes bin/ApimNative.Interop.dll once; mcs -langversion:5 in the Mono test), so one
+// assembly loads in Windows PowerShell 5.1, every PowerShell 7 and Mono: no string interpolation,
+// no NativeLibrary, no Marshal.PtrToStringUTF8.
 //
-// The module replaces __APIM_NATIVE_LIBRARY__ with the absolute path of the staged library
-// (bin/<rid>/<libname>) before Add-Type, so the library is loaded from exactly that file.
+// Why function pointers rather than DllImport of the library: a prebuilt assembly cannot carry the
+// library's path, and DllImport searches differ between .NET Framework, .NET and Mono; dlopen /
+// LoadLibrary of an absolute path behaves the same everywhere.
 using System;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
@@ -37,11 +40,16 @@ namespace ApimNative
     {
         public ClientHandle() : base(IntPtr.Zero, true) { }
 
+        internal ClientHandle(IntPtr client) : base(IntPtr.Zero, true)
+        {
+            SetHandle(client);
+        }
+
         public override bool IsInvalid { get { return handle == IntPtr.Zero; } }
 
         protected override bool ReleaseHandle()
         {
-            NativeMethods.apim_client_free(handle);
+            Interop.FreeClient(handle);
             return true;
         }
     }
@@ -54,11 +62,16 @@ namespace ApimNative
 
         public EmulatorHandle() : base(IntPtr.Zero, true) { }
 
+        internal EmulatorHandle(IntPtr emulator) : base(IntPtr.Zero, true)
+        {
+            SetHandle(emulator);
+        }
+
         public override bool IsInvalid { get { return handle == IntPtr.Zero; } }
 
         protected override bool ReleaseHandle()
         {
-            NativeMethods.apim_emulator_stop(handle);
+            Interop.StopEmulator(handle);
             return true;
         }
     }
@@ -117,48 +130,82 @@ namespace ApimNative
     /// <summary>The module's one door to the native library.</summary>
     public static class Interop
     {
-        private delegate int ClientOperation(ClientHandle client, byte[] requestJson, out IntPtr outJson);
-        private delegate int BuilderOperation(byte[] requestJson, out IntPtr outJson);
-
-        private static readonly Dictionary<string, ClientOperation> Operations = new Dictionary<string, ClientOperation>(StringComparer.Ordinal)
+        private static readonly string[] OperationNames =
         {
-            { "backend_create_or_update", NativeMethods.apim_backend_create_or_update },
-            { "backend_get", NativeMethods.apim_backend_get },
-            { "backend_get_entity_tag", NativeMethods.apim_backend_get_entity_tag },
-            { "backend_list", NativeMethods.apim_backend_list },
-            { "backend_update", NativeMethods.apim_backend_update },
-            { "backend_delete", NativeMethods.apim_backend_delete },
-            { "backend_reconnect", NativeMethods.apim_backend_reconnect },
-            { "api_connector_create", NativeMethods.apim_api_connector_create },
-            { "api_connector_get", NativeMethods.apim_api_connector_get },
-            { "api_connector_list", NativeMethods.apim_api_connector_list },
-            { "api_connector_update", NativeMethods.apim_api_connector_update },
-            { "api_connector_delete", NativeMethods.apim_api_connector_delete },
-            { "api_connector_upload_client_certificate", NativeMethods.apim_api_connector_upload_client_certificate },
+            "backend_create_or_update", "backend_get", "backend_get_entity_tag", "backend_list", "backend_update",
+            "backend_delete", "backend_reconnect", "api_connector_create", "api_connector_get", "api_connector_list",
+            "api_connector_update", "api_connector_delete", "api_connector_upload_client_certificate",
         };
 
-        private static readonly Dictionary<string, BuilderOperation> Builders = new Dictionary<string, BuilderOperation>(StringComparer.Ordinal)
+        private static readonly string[] BuilderNames =
         {
-            { "backend_credential_new", NativeMethods.apim_backend_credential_new },
-            { "backend_proxy_new", NativeMethods.apim_backend_proxy_new },
-            { "backend_service_fabric_new", NativeMethods.apim_backend_service_fabric_new },
-            { "backend_tls_new", NativeMethods.apim_backend_tls_new },
-            { "backend_pool_item_new", NativeMethods.apim_backend_pool_item_new },
-            { "backend_pool_new", NativeMethods.apim_backend_pool_new },
-            { "backend_circuit_breaker_rule_new", NativeMethods.apim_backend_circuit_breaker_rule_new },
+            "backend_credential_new", "backend_proxy_new", "backend_service_fabric_new", "backend_tls_new",
+            "backend_pool_item_new", "backend_pool_new", "backend_circuit_breaker_rule_new",
         };
+
+        private static readonly object LoadLock = new object();
+        private static NativeMethods native;
+
+        /// <summary>The absolute path the library was loaded from; null before Load.</summary>
+        public static string LibraryPath
+        {
+            get
+            {
+                NativeMethods loaded = native;
+                return loaded == null ? null : loaded.Path;
+            }
+        }
+
+        /// <summary>Loads the native library from this absolute path and resolves every entry point.
+        /// Once per process: a second call with the same path does nothing, another path is refused
+        /// (a loaded library cannot be swapped under the handles made from it).</summary>
+        public static void Load(string libraryPath)
+        {
+            if (libraryPath == null)
+            {
+                throw new ArgumentNullException("libraryPath");
+            }
+            lock (LoadLock)
+            {
+                if (native != null)
+                {
+                    if (!string.Equals(native.Path, libraryPath, StringComparison.Ordinal))
+                    {
+                        throw new InvalidOperationException("The ApimNative native library is already loaded from " + native.Path +
+                            "; this process cannot load it again from " + libraryPath + ". Start a new PowerShell session.");
+                    }
+                    return;
+                }
+                native = new NativeMethods(libraryPath, OperationNames, BuilderNames);
+            }
+        }
+
+        private static NativeMethods Native
+        {
+            get
+            {
+                NativeMethods loaded = native;
+                if (loaded == null)
+                {
+                    throw new InvalidOperationException("The ApimNative native library is not loaded: call Interop.Load(path) first.");
+                }
+                return loaded;
+            }
+        }
 
         /// <summary>The native library's version (apim_version).</summary>
         public static string Version()
         {
-            return ReadUtf8(NativeMethods.apim_version());
+            return ReadUtf8(Native.Version());
         }
 
         /// <summary>apim_client_new. On failure client is an invalid handle and the result holds the error.</summary>
         public static NativeResult NewClient(string optionsJson, out ClientHandle client)
         {
             IntPtr json;
-            int status = NativeMethods.apim_client_new(ToUtf8(optionsJson), out client, out json);
+            IntPtr raw;
+            int status = Native.ClientNew(ToUtf8(optionsJson), out raw, out json);
+            client = new ClientHandle(raw);
             return new NativeResult(status, TakeUtf8(json));
         }
 
@@ -169,13 +216,27 @@ namespace ApimNative
             {
                 throw new ArgumentNullException("client");
             }
-            ClientOperation function;
-            if (operation == null || !Operations.TryGetValue(operation, out function))
+            NativeMethods.ClientOperation function = Native.Operation(operation);
+            if (function == null)
             {
                 throw new ArgumentException("Unknown native operation '" + operation + "'.", "operation");
             }
             IntPtr json;
-            int status = function(client, ToUtf8(requestJson), out json);
+            int status;
+            bool added = false;
+            try
+            {
+                // The handle cannot be freed by another thread while the call runs.
+                client.DangerousAddRef(ref added);
+                status = function(client.DangerousGetHandle(), ToUtf8(requestJson), out json);
+            }
+            finally
+            {
+                if (added)
+                {
+                    client.DangerousRelease();
+                }
+            }
             return new NativeResult(status, TakeUtf8(json));
         }
 
@@ -186,7 +247,7 @@ namespace ApimNative
             {
                 throw new ArgumentNullException("client");
             }
-            if (operation == null || !Operations.ContainsKey(operation))
+            if (Native.Operation(operation) == null)
             {
                 throw new ArgumentException("Unknown native operation '" + operation + "'.", "operation");
             }
@@ -200,14 +261,26 @@ namespace ApimNative
             {
                 return;
             }
-            NativeMethods.apim_client_cancel(client);
+            bool added = false;
+            try
+            {
+                client.DangerousAddRef(ref added);
+                Native.ClientCancel(client.DangerousGetHandle());
+            }
+            finally
+            {
+                if (added)
+                {
+                    client.DangerousRelease();
+                }
+            }
         }
 
         /// <summary>Runs a builder (the C name without "apim_", e.g. "backend_credential_new").</summary>
         public static NativeResult Build(string builder, string requestJson)
         {
-            BuilderOperation function;
-            if (builder == null || !Builders.TryGetValue(builder, out function))
+            NativeMethods.BuilderOperation function = Native.Builder(builder);
+            if (function == null)
             {
                 throw new ArgumentException("Unknown native builder '" + builder + "'.", "builder");
             }
@@ -220,13 +293,25 @@ namespace ApimNative
         public static NativeResult StartEmulator(string optionsJson, out EmulatorHandle emulator)
         {
             IntPtr json;
-            int status = NativeMethods.apim_emulator_start(ToUtf8(optionsJson), out emulator, out json);
+            IntPtr raw;
+            int status = Native.EmulatorStart(ToUtf8(optionsJson), out raw, out json);
+            emulator = new EmulatorHandle(raw);
             NativeResult result = new NativeResult(status, TakeUtf8(json));
             if (result.Ok)
             {
                 emulator.BaseUrl = FlatStringValue(result.Json, "baseUrl");
             }
             return result;
+        }
+
+        internal static void FreeClient(IntPtr client)
+        {
+            Native.ClientFree(client);
+        }
+
+        internal static void StopEmulator(IntPtr emulator)
+        {
+            Native.EmulatorStop(emulator);
         }
 
         /// <summary>UTF-8 bytes plus the terminating NUL; null stays null (the library reports it).</summary>
@@ -268,7 +353,7 @@ namespace ApimNative
             }
             finally
             {
-                NativeMethods.apim_string_free(text);
+                Native.StringFree(text);
             }
         }
 
@@ -287,93 +372,183 @@ namespace ApimNative
         }
     }
 
-    /// <summary>The C functions. Strings go in as NUL-terminated UTF-8 byte arrays and come out as
-    /// IntPtr that must be given back to apim_string_free.</summary>
-    internal static class NativeMethods
+    /// <summary>The C functions of one loaded library. Strings go in as NUL-terminated UTF-8 byte
+    /// arrays and come out as IntPtr that must be given back to apim_string_free. Handles are raw
+    /// pointers here; ClientHandle / EmulatorHandle own them.</summary>
+    internal sealed class NativeMethods
     {
-        private const string Library = "__APIM_NATIVE_LIBRARY__";
+        [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+        internal delegate IntPtr VersionFunction();
 
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern IntPtr apim_version();
+        [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+        internal delegate void PointerFunction(IntPtr pointer);
 
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern void apim_string_free(IntPtr text);
+        [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+        internal delegate int StartFunction(byte[] optionsJson, out IntPtr handle, out IntPtr outJson);
 
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern int apim_client_new(byte[] optionsJson, out ClientHandle client, out IntPtr outJson);
+        [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+        internal delegate int ClientOperation(IntPtr client, byte[] requestJson, out IntPtr outJson);
 
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern void apim_client_free(IntPtr client);
+        [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+        internal delegate int BuilderOperation(byte[] requestJson, out IntPtr outJson);
 
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern void apim_client_cancel(ClientHandle client);
+        internal readonly string Path;
+        internal readonly VersionFunction Version;
+        internal readonly PointerFunction StringFree;
+        internal readonly StartFunction ClientNew;
+        internal readonly PointerFunction ClientFree;
+        internal readonly PointerFunction ClientCancel;
+        internal readonly StartFunction EmulatorStart;
+        internal readonly PointerFunction EmulatorStop;
+        private readonly Dictionary<string, ClientOperation> operations = new Dictionary<string, ClientOperation>(StringComparer.Ordinal);
+        private readonly Dictionary<string, BuilderOperation> builders = new Dictionary<string, BuilderOperation>(StringComparer.Ordinal);
 
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern int apim_emulator_start(byte[] optionsJson, out EmulatorHandle emulator, out IntPtr outJson);
+        internal NativeMethods(string path, string[] operationNames, string[] builderNames)
+        {
+            Path = path;
+            IntPtr library = LibraryLoader.Open(path);
+            Version = (VersionFunction)Resolve(library, "apim_version", typeof(VersionFunction));
+            StringFree = (PointerFunction)Resolve(library, "apim_string_free", typeof(PointerFunction));
+            ClientNew = (StartFunction)Resolve(library, "apim_client_new", typeof(StartFunction));
+            ClientFree = (PointerFunction)Resolve(library, "apim_client_free", typeof(PointerFunction));
+            ClientCancel = (PointerFunction)Resolve(library, "apim_client_cancel", typeof(PointerFunction));
+            EmulatorStart = (StartFunction)Resolve(library, "apim_emulator_start", typeof(StartFunction));
+            EmulatorStop = (PointerFunction)Resolve(library, "apim_emulator_stop", typeof(PointerFunction));
+            foreach (string name in operationNames)
+            {
+                operations[name] = (ClientOperation)Resolve(library, "apim_" + name, typeof(ClientOperation));
+            }
+            foreach (string name in builderNames)
+            {
+                builders[name] = (BuilderOperation)Resolve(library, "apim_" + name, typeof(BuilderOperation));
+            }
+        }
 
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern void apim_emulator_stop(IntPtr emulator);
+        /// <summary>The operation's function, or null for a name the library does not have.</summary>
+        internal ClientOperation Operation(string name)
+        {
+            ClientOperation function;
+            return name != null && operations.TryGetValue(name, out function) ? function : null;
+        }
 
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern int apim_backend_create_or_update(ClientHandle client, byte[] requestJson, out IntPtr outJson);
+        /// <summary>The builder's function, or null for a name the library does not have.</summary>
+        internal BuilderOperation Builder(string name)
+        {
+            BuilderOperation function;
+            return name != null && builders.TryGetValue(name, out function) ? function : null;
+        }
 
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern int apim_backend_get(ClientHandle client, byte[] requestJson, out IntPtr outJson);
+        private Delegate Resolve(IntPtr library, string symbol, Type delegateType)
+        {
+            IntPtr address = LibraryLoader.Symbol(library, symbol);
+            if (address == IntPtr.Zero)
+            {
+                throw new EntryPointNotFoundException("The native library " + Path + " has no " + symbol +
+                    " (an older or newer build than this module): rebuild with build.ps1 -Task Build.");
+            }
+            return Marshal.GetDelegateForFunctionPointer(address, delegateType);
+        }
+    }
 
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern int apim_backend_get_entity_tag(ClientHandle client, byte[] requestJson, out IntPtr outJson);
+    /// <summary>dlopen/dlsym (Linux, macOS, Mono) or LoadLibrary/GetProcAddress (Windows).</summary>
+    internal static class LibraryLoader
+    {
+        private const int RtldNow = 2;
 
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern int apim_backend_list(ClientHandle client, byte[] requestJson, out IntPtr outJson);
+        [DllImport("kernel32", EntryPoint = "LoadLibraryW", CharSet = CharSet.Unicode, SetLastError = true)]
+        private static extern IntPtr LoadLibraryW(string path);
 
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern int apim_backend_update(ClientHandle client, byte[] requestJson, out IntPtr outJson);
+        [DllImport("kernel32", EntryPoint = "GetProcAddress", CharSet = CharSet.Ansi, ExactSpelling = true)]
+        private static extern IntPtr GetProcAddress(IntPtr module, string name);
 
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern int apim_backend_delete(ClientHandle client, byte[] requestJson, out IntPtr outJson);
+        // glibc keeps dlopen in libdl.so.2 (a stub forwarding to libc since 2.34).
+        [DllImport("libdl.so.2", EntryPoint = "dlopen")]
+        private static extern IntPtr LinuxOpen(byte[] path, int flags);
 
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern int apim_backend_reconnect(ClientHandle client, byte[] requestJson, out IntPtr outJson);
+        [DllImport("libdl.so.2", EntryPoint = "dlsym")]
+        private static extern IntPtr LinuxSymbol(IntPtr library, byte[] name);
 
-        // Graph identity API connectors (src/ffi/api_connector.rs). Entry points are resolved on
-        // first call, so these declarations cost nothing until used.
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern int apim_api_connector_create(ClientHandle client, byte[] requestJson, out IntPtr outJson);
+        [DllImport("libdl.so.2", EntryPoint = "dlerror")]
+        private static extern IntPtr LinuxError();
 
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern int apim_api_connector_get(ClientHandle client, byte[] requestJson, out IntPtr outJson);
+        [DllImport("libSystem.dylib", EntryPoint = "dlopen")]
+        private static extern IntPtr MacOpen(byte[] path, int flags);
 
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern int apim_api_connector_list(ClientHandle client, byte[] requestJson, out IntPtr outJson);
+        [DllImport("libSystem.dylib", EntryPoint = "dlsym")]
+        private static extern IntPtr MacSymbol(IntPtr library, byte[] name);
 
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern int apim_api_connector_update(ClientHandle client, byte[] requestJson, out IntPtr outJson);
+        [DllImport("libSystem.dylib", EntryPoint = "dlerror")]
+        private static extern IntPtr MacError();
 
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern int apim_api_connector_delete(ClientHandle client, byte[] requestJson, out IntPtr outJson);
+        private static bool IsWindows
+        {
+            get { return System.IO.Path.DirectorySeparatorChar == '\\'; }
+        }
 
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern int apim_api_connector_upload_client_certificate(ClientHandle client, byte[] requestJson, out IntPtr outJson);
+        private static bool IsMac
+        {
+            get { return RuntimeInformation.IsOSPlatform(OSPlatform.OSX); }
+        }
 
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern int apim_backend_credential_new(byte[] requestJson, out IntPtr outJson);
+        internal static IntPtr Open(string path)
+        {
+            IntPtr library;
+            string reason = null;
+            if (IsWindows)
+            {
+                library = LoadLibraryW(path);
+                if (library == IntPtr.Zero)
+                {
+                    reason = "Win32 error " + Marshal.GetLastWin32Error();
+                }
+            }
+            else if (IsMac)
+            {
+                library = MacOpen(Terminated(path), RtldNow);
+                if (library == IntPtr.Zero)
+                {
+                    reason = Ansi(MacError());
+                }
+            }
+            else
+            {
+                library = LinuxOpen(Terminated(path), RtldNow);
+                if (library == IntPtr.Zero)
+                {
+                    reason = Ansi(LinuxError());
+                }
+            }
+            if (library == IntPtr.Zero)
+            {
+                throw new DllNotFoundException("The ApimNative native library could not be loaded from " + path + ": " + reason);
+            }
+            return library;
+        }
 
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern int apim_backend_proxy_new(byte[] requestJson, out IntPtr outJson);
+        internal static IntPtr Symbol(IntPtr library, string name)
+        {
+            if (IsWindows)
+            {
+                return GetProcAddress(library, name);
+            }
+            if (IsMac)
+            {
+                return MacSymbol(library, Terminated(name));
+            }
+            return LinuxSymbol(library, Terminated(name));
+        }
 
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern int apim_backend_service_fabric_new(byte[] requestJson, out IntPtr outJson);
+        private static byte[] Terminated(string text)
+        {
+            byte[] encoded = Encoding.UTF8.GetBytes(text);
+            byte[] terminated = new byte[encoded.Length + 1];
+            Buffer.BlockCopy(encoded, 0, terminated, 0, encoded.Length);
+            return terminated;
+        }
 
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern int apim_backend_tls_new(byte[] requestJson, out IntPtr outJson);
-
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern int apim_backend_pool_item_new(byte[] requestJson, out IntPtr outJson);
-
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern int apim_backend_pool_new(byte[] requestJson, out IntPtr outJson);
-
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern int apim_backend_circuit_breaker_rule_new(byte[] requestJson, out IntPtr outJson);
+        private static string Ansi(IntPtr text)
+        {
+            return text == IntPtr.Zero ? "unknown reason" : Marshal.PtrToStringAnsi(text);
+        }
     }
 }

@@ -1,4 +1,4 @@
-// Drives module/ApimNative/Native.cs the way the module does (Interop.* only), against the
+// Drives module/ApimNative/Native.cs the way the module does (Interop.Load, then Interop.*), against the
 // in-process emulator: the backend lifecycle, a non-ASCII round trip checked byte for byte, a
 // builder, BeginCall/Wait, and NULL handling. Compiled with `mcs -langversion:5` and run under
 // mono by tests/ffi_mono.rs. Prints "ok <step>" lines; exits 1 on the first failure.
@@ -75,8 +75,22 @@ public static class InteropHarness
         client.Dispose();
     }
 
-    public static int Main()
+    public static int Main(string[] args)
     {
+        // The library's absolute path comes at run time, as the module hands it over.
+        Interop.Load(args[0]);
+        Interop.Load(args[0]);
+        Expect("load_is_idempotent", Interop.LibraryPath == args[0], null);
+        bool refused = false;
+        try
+        {
+            Interop.Load(args[0] + ".other");
+        }
+        catch (InvalidOperationException)
+        {
+            refused = true;
+        }
+        Expect("load_refuses_another_path", refused, null);
         Console.WriteLine("version " + Interop.Version());
 
         EmulatorHandle emulator;

@@ -73,7 +73,7 @@ Describe 'Seed 004 examples built with cmdlets' {
     }
 
     AfterAll {
-        $emulator.Dispose()
+        Stop-ApimNativeEmulator -Emulator $emulator
         Remove-Variable -Name ApimNativeCapturedRequests -Scope Global -ErrorAction SilentlyContinue
     }
 

@@ -12,7 +12,7 @@ Describe 'Connect-ApimNative' {
 
     AfterAll {
         Disconnect-ApimNative
-        $emulator.Dispose()
+        Stop-ApimNativeEmulator -Emulator $emulator
     }
 
     AfterEach {
@@ -109,6 +109,91 @@ Describe 'Connect-ApimNative' {
         $failure.Exception.Message | Should -Match 'auth.certificatePath'
         ($failure | Out-String) | Should -Not -Match 'pester-Pfx-Password-9'
         Get-ApimNativeConnectionState | Should -BeNullOrEmpty
+    }
+
+    It 'points ARM and Graph at an emulator with -Emulator, with no credential' {
+        $plain = Start-ApimNativeEmulator
+        try {
+            $connection = Connect-ApimNative -Emulator $plain
+            $connection.Kind | Should -Be 'none'
+            $connection.ArmEndpoint | Should -Be $plain.BaseUrl
+            $connection.GraphEndpoint | Should -Be $plain.BaseUrl
+            # A context without -Endpoint goes to the connection's ARM endpoint.
+            $apimContext = New-AzApiManagementContext -ResourceGroupName 'rg1' -ServiceName 'contoso' -SubscriptionId $TestSubscriptionId
+            $null = New-AzApiManagementBackend -Context $apimContext -BackendId 'via-emulator' -Url 'https://contoso.com/' -Protocol http
+            (Get-AzApiManagementBackend -Context $apimContext -BackendId 'via-emulator').BackendId | Should -Be 'via-emulator'
+            @(Get-MgIdentityApiConnector -All).Count | Should -Be 0
+        }
+        finally {
+            Stop-ApimNativeEmulator -Emulator $plain
+        }
+    }
+
+    It 'takes explicit -ArmEndpoint and -GraphEndpoint, over -Environment' {
+        $plain = Start-ApimNativeEmulator
+        try {
+            $connection = Connect-ApimNative -ArmEndpoint ($plain.BaseUrl + '/') -GraphEndpoint $plain.BaseUrl
+            $connection.ArmEndpoint | Should -Be $plain.BaseUrl
+            $connection.GraphEndpoint | Should -Be $plain.BaseUrl
+            $apimContext = New-AzApiManagementContext -ResourceGroupName 'rg1' -ServiceName 'contoso' -SubscriptionId $TestSubscriptionId
+            @(Get-AzApiManagementBackend -Context $apimContext).Count | Should -Be 0
+
+            $sovereign = Connect-ApimNative -UseAzureCli -Environment AzureUSGovernment -GraphEndpoint 'https://graph.contoso.example'
+            $sovereign.ArmEndpoint | Should -Be 'https://management.usgovcloudapi.net'
+            $sovereign.GraphEndpoint | Should -Be 'https://graph.contoso.example'
+        }
+        finally {
+            Stop-ApimNativeEmulator -Emulator $plain
+        }
+    }
+
+    It 'refuses an endpoint that is not a URL, naming it' {
+        { Connect-ApimNative -ArmEndpoint 'not a url' -ErrorAction Stop } | Should -Throw -ErrorId 'ApimNative.ConnectFailed*'
+        try {
+            Connect-ApimNative -GraphEndpoint 'ftp:/nowhere' -ErrorAction Stop
+        }
+        catch {
+            $_.Exception.Data['ApimTarget'] | Should -Be 'graphEndpoint'
+        }
+    }
+
+    It 'never starts the default chain for an unconnected Graph call to a loopback Graph endpoint' {
+        # Every source of the chain is pointed at this listener; it never accepts, so any attempt
+        # would stay visible as a pending connection.
+        $listener = New-Object -TypeName System.Net.Sockets.TcpListener -ArgumentList @([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        $trap = 'http://127.0.0.1:{0}' -f $listener.LocalEndpoint.Port
+        $variables = @{
+            AZURE_TENANT_ID                = 'pester-tenant'
+            AZURE_CLIENT_ID                = 'pester-client'
+            AZURE_CLIENT_SECRET            = 'pester-chain-secret'
+            AZURE_AUTHORITY_HOST           = $trap
+            AZURE_FEDERATED_TOKEN_FILE     = [System.IO.Path]::Combine($TestDrive, 'token.jwt')
+            IDENTITY_ENDPOINT              = $trap
+            IDENTITY_HEADER                = 'pester'
+            MSI_ENDPOINT                   = $trap
+            APIM_NATIVE_TEST_IMDS_ENDPOINT = $trap
+        }
+        $saved = @{}
+        foreach ($name in $variables.Keys) {
+            $saved[$name] = [System.Environment]::GetEnvironmentVariable($name)
+            [System.Environment]::SetEnvironmentVariable($name, $variables[$name])
+        }
+        try {
+            $modulePath = (Get-Module -Name ApimNative).Path -replace '\.psm1$', '.psd1'
+            $probe = [System.IO.Path]::Combine($PSScriptRoot, 'DefaultChainProbe.ps1')
+            $output = & ([System.IO.Path]::Combine($PSHOME, 'pwsh')) -NoProfile -NonInteractive -File $probe -ModulePath $modulePath 2>&1
+            $LASTEXITCODE | Should -Be 0 -Because ($output | Out-String)
+            ($output | Out-String) | Should -Match 'probe-result Probe'
+            ($output | Out-String) | Should -Not -Match 'pester-chain-secret'
+            $listener.Pending() | Should -BeFalse
+        }
+        finally {
+            foreach ($name in $variables.Keys) {
+                [System.Environment]::SetEnvironmentVariable($name, $saved[$name])
+            }
+            $listener.Stop()
+        }
     }
 
     It 'requires a tenant for a service principal' {

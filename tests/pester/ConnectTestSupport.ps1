@@ -8,13 +8,7 @@ function Start-TokenEmulator {
         [string]
         $RequiredToken
     )
-    $emulator = $null
-    $options = ConvertTo-Json -InputObject @{ listen = '127.0.0.1:0'; requireToken = $RequiredToken } -Compress
-    $started = [ApimNative.Interop]::StartEmulator($options, [ref]$emulator)
-    if (-not $started.Ok) {
-        throw ('The emulator did not start: {0}' -f $started.Json)
-    }
-    $emulator
+    Start-ApimNativeEmulator -RequiredToken $RequiredToken
 }
 
 function Get-ApimNativeConnectionState {

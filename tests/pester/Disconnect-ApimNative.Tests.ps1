@@ -8,7 +8,7 @@ Describe 'Disconnect-ApimNative' {
     }
 
     AfterAll {
-        $emulator.Dispose()
+        Stop-ApimNativeEmulator -Emulator $emulator
     }
 
     It 'forgets the connection and the cached clients' {

@@ -9,7 +9,7 @@ Describe 'Get-AzApiManagementBackend' {
     }
 
     AfterAll {
-        $emulator.Dispose()
+        Stop-ApimNativeEmulator -Emulator $emulator
     }
 
     It 'runs the seed examples: list all, then get one' {
@@ -70,7 +70,7 @@ Describe 'Get-AzApiManagementBackend' {
             $pages.Count | Should -BeGreaterOrEqual 3
         }
         finally {
-            $paged.Dispose()
+            Stop-ApimNativeEmulator -Emulator $paged
         }
     }
 

@@ -8,7 +8,7 @@ Describe 'Get-MgIdentityApiConnector' {
     }
 
     AfterAll {
-        $emulator.Dispose()
+        Stop-ApimNativeEmulator -Emulator $emulator
     }
 
     It 'runs the seed example: without -All only the first page is written' {
@@ -45,12 +45,12 @@ Describe 'Get-MgIdentityApiConnector' {
         Get-MgIdentityApiConnector -IdentityApiConnectorId '00000000-0000-0000-0000-000000000000' -ErrorAction SilentlyContinue -ErrorVariable failures
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'ApimNative.ApiConnectorGetFailed*'
         $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
-        $failures[0].Exception.Data['ApimError'].code | Should -Be 'Request_ResourceNotFound'
+        $failures[0].Exception.Data['ApimErrorCode'] | Should -Be 'Request_ResourceNotFound'
     }
 
     It 'reports an unsupported filter as the service does' {
         Get-MgIdentityApiConnector -Filter "password eq 'x'" -ErrorAction SilentlyContinue -ErrorVariable failures
-        $failures[0].Exception.Data['ApimError'].code | Should -Be 'Request_UnsupportedQuery'
+        $failures[0].Exception.Data['ApimErrorCode'] | Should -Be 'Request_UnsupportedQuery'
     }
 
     It 'never shows a password' {
@@ -60,7 +60,7 @@ Describe 'Get-MgIdentityApiConnector' {
     It 'sends -Headers and refuses a header the library owns, naming it without its value' {
         @(Get-MgIdentityApiConnector -All -Headers @{ ConsistencyLevel = 'eventual' }).Count | Should -Be 5
         Get-MgIdentityApiConnector -Headers @{ Authorization = 'Bearer pester-planted' } -ErrorAction SilentlyContinue -ErrorVariable failures
-        $failures[0].Exception.Data['ApimError'].target | Should -Be 'headers.Authorization'
+        $failures[0].Exception.Data['ApimTarget'] | Should -Be 'headers.Authorization'
         ($failures[0] | Out-String) | Should -Not -Match 'pester-planted'
     }
 }

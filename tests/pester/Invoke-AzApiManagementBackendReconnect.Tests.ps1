@@ -7,7 +7,7 @@ Describe 'Invoke-AzApiManagementBackendReconnect' {
     }
 
     AfterAll {
-        $emulator.Dispose()
+        Stop-ApimNativeEmulator -Emulator $emulator
     }
 
     It 'sends a reconnect with -After' {

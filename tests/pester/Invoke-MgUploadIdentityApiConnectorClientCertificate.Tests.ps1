@@ -7,7 +7,7 @@ Describe 'Invoke-MgUploadIdentityApiConnectorClientCertificate' {
     }
 
     AfterAll {
-        $emulator.Dispose()
+        Stop-ApimNativeEmulator -Emulator $emulator
     }
 
     BeforeEach {
@@ -36,10 +36,10 @@ Describe 'Invoke-MgUploadIdentityApiConnectorClientCertificate' {
         $pfx = New-TestPfx -Password 'right'
         Invoke-MgUploadIdentityApiConnectorClientCertificate -IdentityApiConnectorId $connector.Id -Pkcs12Value $pfx.Base64 -Password 'Wr0ngPass' -ErrorAction SilentlyContinue -ErrorVariable failures
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'ApimNative.ApiConnectorUploadClientCertificateFailed*'
-        $failures[0].Exception.Data['ApimError'].target | Should -Be 'password'
+        $failures[0].Exception.Data['ApimTarget'] | Should -Be 'password'
         ($failures[0] | Out-String) | Should -Not -Match 'Wr0ngPass'
         Invoke-MgUploadIdentityApiConnectorClientCertificate -IdentityApiConnectorId $connector.Id -Pkcs12Value 'AAECAwQ=' -Password 'right' -ErrorAction SilentlyContinue -ErrorVariable broken
-        $broken[0].Exception.Data['ApimError'].target | Should -Be 'pkcs12Value'
+        $broken[0].Exception.Data['ApimTarget'] | Should -Be 'pkcs12Value'
     }
 
     It 'uploads nothing with -WhatIf and never shows the PFX or password' {

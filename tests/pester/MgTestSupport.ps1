@@ -1,19 +1,15 @@
-# Shared by the *-Mg*.Tests.ps1 files (dot-sourced in BeforeAll after TestSupport.ps1): points the
-# module's Graph endpoint at an in-process emulator and makes real PFX files with .NET.
+# Shared by the *-Mg*.Tests.ps1 files (dot-sourced in BeforeAll after TestSupport.ps1): connects
+# the module to an in-process emulator and makes real PFX files with .NET.
 
 function Connect-TestGraph {
-    # The module's connection names the emulator as the Graph endpoint (no token: the emulator
-    # started by Start-TestEmulator does not require one).
+    # Every cmdlet that follows talks to the emulator, ARM and Graph, with no credential (the
+    # emulator started by Start-TestEmulator requires none).
     param (
         [Parameter(Mandatory = $true)]
         [object]
         $Emulator
     )
-    InModuleScope -ModuleName 'ApimNative' -Parameters @{ Url = $Emulator.BaseUrl } -ScriptBlock {
-        param ($Url)
-        $script:ApimNativeConnection = @{ GraphEndpoint = $Url }
-        Clear-ApimNativeClientCache
-    }
+    $null = Connect-ApimNative -Emulator $Emulator
 }
 
 function New-TestPfx {

@@ -7,7 +7,7 @@ Describe 'New-AzApiManagementBackend' {
     }
 
     AfterAll {
-        $emulator.Dispose()
+        Stop-ApimNativeEmulator -Emulator $emulator
     }
 
     It 'runs the seed example and returns Az''s properties' {
@@ -61,6 +61,26 @@ Describe 'New-AzApiManagementBackend' {
         ) | New-AzApiManagementBackend
         $created.Count | Should -Be 2
         $created[1].Protocol | Should -Be 'soap'
+    }
+
+    It 'copies a piped backend whose unset properties are null into another service' {
+        $source = New-AzApiManagementBackend -Context $context -BackendId 'copy-src' -Url 'https://copy.contoso.com/' -Protocol http
+        $source.Description | Should -BeNullOrEmpty
+        $source.AzureRegion | Should -BeNullOrEmpty
+        $other = New-TestContext -Emulator $emulator -ServiceName 'apimService2'
+        $copy = $source | New-AzApiManagementBackend -Context $other
+        $copy.BackendId | Should -Be 'copy-src'
+        $copy.ServiceName | Should -Be 'apimService2'
+        $copy.Url | Should -Be 'https://copy.contoso.com/'
+        $copy.Protocol | Should -Be 'http'
+    }
+
+    It 'names the field of an empty -Title before sending (the native rules check lengths)' {
+        New-AzApiManagementBackend -Context $context -BackendId 'empty-title' -Url 'https://contoso.com/' -Protocol http -Title '' -ErrorAction SilentlyContinue -ErrorVariable failures
+        $failures.Count | Should -Be 1
+        $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failures[0].Exception.Data['ApimTarget'] | Should -BeLike '*title'
+        @(Get-AzApiManagementBackend -Context $context -BackendId 'empty-title' -ErrorAction SilentlyContinue).Count | Should -Be 0
     }
 
     It 'writes a non-terminating error per failing backend and goes on with the next' {

@@ -6,7 +6,7 @@ Describe 'New-AzApiManagementBackendCircuitBreakerRule' {
     }
 
     AfterAll {
-        $emulator.Dispose()
+        Stop-ApimNativeEmulator -Emulator $emulator
     }
 
     It 'builds a rule with TimeSpans and sends them as ISO 8601 durations' {

@@ -6,7 +6,7 @@ Describe 'New-AzApiManagementBackendCredential' {
     }
 
     AfterAll {
-        $emulator.Dispose()
+        Stop-ApimNativeEmulator -Emulator $emulator
     }
 
     It 'runs the seed example and the backend carries the credentials' {

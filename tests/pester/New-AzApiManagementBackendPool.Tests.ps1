@@ -10,7 +10,7 @@ Describe 'New-AzApiManagementBackendPool' {
     }
 
     AfterAll {
-        $emulator.Dispose()
+        Stop-ApimNativeEmulator -Emulator $emulator
     }
 
     It 'runs the weighted example and creates the pool backend' {

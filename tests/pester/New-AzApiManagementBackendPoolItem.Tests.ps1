@@ -7,7 +7,7 @@ Describe 'New-AzApiManagementBackendPoolItem' {
     }
 
     AfterAll {
-        $emulator.Dispose()
+        Stop-ApimNativeEmulator -Emulator $emulator
     }
 
     It 'builds an item by id with priority, weight and carbon category' {

@@ -8,7 +8,7 @@ Describe 'New-AzApiManagementBackendProxy' {
     }
 
     AfterAll {
-        $emulator.Dispose()
+        Stop-ApimNativeEmulator -Emulator $emulator
     }
 
     It 'runs the seed example' {

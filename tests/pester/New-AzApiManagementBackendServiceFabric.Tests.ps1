@@ -6,7 +6,7 @@ Describe 'New-AzApiManagementBackendServiceFabric' {
     }
 
     AfterAll {
-        $emulator.Dispose()
+        Stop-ApimNativeEmulator -Emulator $emulator
     }
 
     It 'runs the Az example (without the -PassThru New-AzApiManagementBackend does not have)' {

@@ -6,7 +6,7 @@ Describe 'New-AzApiManagementBackendTls' {
     }
 
     AfterAll {
-        $emulator.Dispose()
+        Stop-ApimNativeEmulator -Emulator $emulator
     }
 
     It 'is always complete: both validate flags default to true' {

@@ -7,7 +7,7 @@ Describe 'New-MgIdentityApiConnector' {
     }
 
     AfterAll {
-        $emulator.Dispose()
+        Stop-ApimNativeEmulator -Emulator $emulator
     }
 
     It 'runs seed example 1: basic authentication, the password comes back as ******' {
@@ -62,7 +62,7 @@ Describe 'New-MgIdentityApiConnector' {
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'ApimNative.ApiConnectorCreateFailed*'
         $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
-        $failures[0].Exception.Data['ApimError'].target | Should -Be 'authenticationConfiguration.pkcs12Value'
+        $failures[0].Exception.Data['ApimTarget'] | Should -Be 'authenticationConfiguration.pkcs12Value'
         ($failures[0] | Out-String) | Should -Not -Match 'CertificatePassword'
     }
 
@@ -78,7 +78,7 @@ Describe 'New-MgIdentityApiConnector' {
 
     It 'reports every invalid field at once' {
         New-MgIdentityApiConnector -DisplayName '' -TargetUrl 'http://plain' -ErrorAction SilentlyContinue -ErrorVariable failures
-        $targets = @($failures[0].Exception.Data['ApimError'].details | ForEach-Object -Process { $_.target })
+        $targets = @((ConvertFrom-Json -InputObject $failures[0].Exception.Data['ApimErrorJson']).details | ForEach-Object -Process { $_.target })
         $targets | Should -Be @('displayName', 'targetUrl', 'authenticationConfiguration')
     }
 

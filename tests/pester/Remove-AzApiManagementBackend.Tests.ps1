@@ -6,7 +6,7 @@ Describe 'Remove-AzApiManagementBackend' {
     }
 
     AfterAll {
-        $emulator.Dispose()
+        Stop-ApimNativeEmulator -Emulator $emulator
     }
 
     BeforeEach {

@@ -7,7 +7,7 @@ Describe 'Remove-MgIdentityApiConnector' {
     }
 
     AfterAll {
-        $emulator.Dispose()
+        Stop-ApimNativeEmulator -Emulator $emulator
     }
 
     BeforeEach {
@@ -27,7 +27,7 @@ Describe 'Remove-MgIdentityApiConnector' {
     It 'honours -IfMatch: a stale ETag is refused with 412' {
         Remove-MgIdentityApiConnector -IdentityApiConnectorId $connector.Id -IfMatch '"AAAAAAAAAAE="' -ErrorAction SilentlyContinue -ErrorVariable failures
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'ApimNative.ApiConnectorDeleteFailed*'
-        $failures[0].Exception.Data['ApimError'].httpStatus | Should -Be 412
+        $failures[0].Exception.Data['ApimHttpStatus'] | Should -Be 412
         (Get-MgIdentityApiConnector -IdentityApiConnectorId $connector.Id).Id | Should -Be $connector.Id
         $null = Get-MgIdentityApiConnector -IdentityApiConnectorId $connector.Id -ResponseHeadersVariable headers
         Remove-MgIdentityApiConnector -IdentityApiConnectorId $connector.Id -IfMatch $headers['ETag'][0] -PassThru | Should -BeTrue

@@ -97,5 +97,5 @@ finally {
     foreach ($key in $savedDefaults.Keys) {
         $PSDefaultParameterValues[$key] = $savedDefaults[$key]
     }
-    $emulator.Dispose()
+    Stop-ApimNativeEmulator -Emulator $emulator
 }

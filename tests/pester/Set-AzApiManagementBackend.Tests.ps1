@@ -6,7 +6,7 @@ Describe 'Set-AzApiManagementBackend' {
     }
 
     AfterAll {
-        $emulator.Dispose()
+        Stop-ApimNativeEmulator -Emulator $emulator
     }
 
     BeforeEach {

@@ -1,6 +1,7 @@
 # Shared by the *.Tests.ps1 files (dot-sourced in BeforeAll): imports the staged module and offers
 # an in-process emulator and a context pointing at it. Run build.ps1 -Task Build first (the Test
-# task does).
+# and Pester tasks do). Import-Module -Force starts every file with a fresh module state (no
+# connection, no cached clients).
 
 $modulePath = [System.IO.Path]::Combine($PSScriptRoot, '..', '..', 'module', 'ApimNative', 'ApimNative.psd1')
 Import-Module -Name $modulePath -Force
@@ -8,18 +9,12 @@ Import-Module -Name $modulePath -Force
 $script:TestSubscriptionId = '00000000-0000-0000-0000-000000000000'
 
 function Start-TestEmulator {
-    # A fresh emulator (empty, in memory) on a free 127.0.0.1 port.
+    # A fresh emulator (empty, in memory) on a free 127.0.0.1 port, started the public way.
     param (
         [int]
         $PageSize = 100
     )
-    $emulator = $null
-    $options = ConvertTo-Json -InputObject @{ listen = '127.0.0.1:0'; pageSize = $PageSize } -Compress
-    $started = [ApimNative.Interop]::StartEmulator($options, [ref]$emulator)
-    if (-not $started.Ok) {
-        throw ('The emulator did not start: {0}' -f $started.Json)
-    }
-    $emulator
+    Start-ApimNativeEmulator -PageSize $PageSize
 }
 
 function New-TestContext {

@@ -7,7 +7,7 @@ Describe 'Update-MgIdentityApiConnector' {
     }
 
     AfterAll {
-        $emulator.Dispose()
+        Stop-ApimNativeEmulator -Emulator $emulator
     }
 
     BeforeEach {
@@ -48,7 +48,7 @@ Describe 'Update-MgIdentityApiConnector' {
         $auth = @{ '@odata.type' = '#microsoft.graph.pkcs12Certificate'; pkcs12Value = $pfx.Base64; password = 'Wr0ngPass' }
         Update-MgIdentityApiConnector -IdentityApiConnectorId $connector.Id -AuthenticationConfiguration $auth -ErrorAction SilentlyContinue -ErrorVariable failures
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'ApimNative.ApiConnectorUpdateFailed*'
-        $failures[0].Exception.Data['ApimError'].target | Should -Be 'authenticationConfiguration.password'
+        $failures[0].Exception.Data['ApimTarget'] | Should -Be 'authenticationConfiguration.password'
         ($failures[0] | Out-String) | Should -Not -Match 'Wr0ngPass'
     }
 

@@ -13,6 +13,10 @@ function Get-ApimNativeClient {
     Connect-ApimNative and Disconnect-ApimNative call Clear-ApimNativeClientCache so that clients
     built with old credentials are not reused.
 
+    -ForGraph marks a client for the Graph cmdlets: whether it signs in at all is then decided by
+    the Graph endpoint (an emulator on this machine needs no credential), not by the ARM endpoint it
+    never calls.
+
     A client that cannot be created (bad options) is a terminating error on the calling cmdlet.
     #>
     [CmdletBinding()]
@@ -38,7 +42,11 @@ function Get-ApimNativeClient {
         [AllowNull()]
         [AllowEmptyString()]
         [string]
-        $ApiVersion
+        $ApiVersion,
+
+        [Parameter()]
+        [switch]
+        $ForGraph
     )
 
     $connection = $script:ApimNativeConnection
@@ -52,13 +60,20 @@ function Get-ApimNativeClient {
         $GraphEndpoint = [string]$connection['GraphEndpoint']
     }
     $Endpoint = $Endpoint.TrimEnd('/')
+    $credentialEndpoint = $Endpoint
+    if ($ForGraph) {
+        $credentialEndpoint = $script:ApimNativeDefaultGraphEndpoint
+        if ($GraphEndpoint) {
+            $credentialEndpoint = $GraphEndpoint
+        }
+    }
 
-    $key = '{0}|{1}|{2}' -f $Endpoint, $GraphEndpoint, $ApiVersion
+    $key = '{0}|{1}|{2}|{3}' -f $Endpoint, $GraphEndpoint, $ApiVersion, [bool]$ForGraph
     if ($script:ApimNativeClients.ContainsKey($key)) {
         return $script:ApimNativeClients[$key]
     }
 
-    $options = New-ApimNativeClientOption -Endpoint $Endpoint -GraphEndpoint $GraphEndpoint -ApiVersion $ApiVersion -Connection $connection
+    $options = New-ApimNativeClientOption -Endpoint $Endpoint -GraphEndpoint $GraphEndpoint -ApiVersion $ApiVersion -Connection $connection -CredentialEndpoint $credentialEndpoint
 
     # The options may hold a client secret: the JSON is handed to the library and never printed.
     $optionsJson = ConvertTo-Json -InputObject $options -Depth 20 -Compress

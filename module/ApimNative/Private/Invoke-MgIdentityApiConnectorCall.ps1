@@ -52,7 +52,7 @@ function Invoke-MgIdentityApiConnectorCall {
         }
         $Request['headers'] = $extraHeaders
     }
-    $client = Get-ApimNativeClient -Cmdlet $Cmdlet
+    $client = Get-ApimNativeClient -Cmdlet $Cmdlet -ForGraph
     $result = Invoke-ApimNative -Client $client -Operation $Operation -Request $Request -Cmdlet $Cmdlet -TargetObject $TargetObject
     if ($null -ne $result -and $ResponseHeadersVariable) {
         # Every header of the final response (the last page for a list), each as a string array

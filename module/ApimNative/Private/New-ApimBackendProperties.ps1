@@ -58,9 +58,13 @@ function New-ApimBackendProperties {
     }
     $names = @('Url', 'Protocol', 'ResourceId', 'Title', 'Description', 'AzureRegion', 'Type',
         'Credential', 'Proxy', 'ServiceFabricCluster', 'Pool', 'CircuitBreaker')
+    # A value given as a parameter is sent even when empty, so that the native rules name the field
+    # (title length 1..300, ...); a null one (a piped object's unset property) means "not given".
+    $explicit = @{}
     foreach ($name in $names) {
-        if ($BoundParameters.ContainsKey($name)) {
+        if ($BoundParameters.ContainsKey($name) -and $null -ne $BoundParameters[$name]) {
             $values[$name] = $BoundParameters[$name]
+            $explicit[$name] = $true
         }
     }
 
@@ -74,7 +78,7 @@ function New-ApimBackendProperties {
         Type        = 'type'
     }
     foreach ($name in $plain.Keys) {
-        if ($null -ne $values[$name] -and [string]$values[$name] -ne '') {
+        if ($null -ne $values[$name] -and ($explicit.ContainsKey($name) -or [string]$values[$name] -ne '')) {
             $wire[$plain[$name]] = [string]$values[$name]
         }
     }

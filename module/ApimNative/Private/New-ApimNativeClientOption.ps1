@@ -5,9 +5,11 @@ function New-ApimNativeClientOption {
 
     .DESCRIPTION
     Which credential a client uses:
-    - the connection chosen with Connect-ApimNative, when there is one;
-    - otherwise, for an ARM endpoint on this machine (127.0.0.0/8, ::1, localhost: the emulator),
-      no credential at all, because the local emulator needs none unless started with a token;
+    - the credential chosen with Connect-ApimNative, when one was chosen;
+    - otherwise, when the endpoint the client calls (-CredentialEndpoint: the ARM endpoint for
+      ARM cmdlets, the Graph endpoint for Graph cmdlets) is on this machine (127.0.0.0/8, ::1,
+      localhost: the emulator), no credential at all, because the local emulator needs none
+      unless started with a token, and the default chain must not probe anything for it;
     - otherwise the default chain of the Azure SDKs (auth.kind 'default': environment, workload
       identity, managed identity, Azure CLI), so a runbook that never called Connect-ApimNative
       still signs in the way Az users expect.
@@ -35,8 +37,18 @@ function New-ApimNativeClientOption {
         [Parameter()]
         [AllowNull()]
         [System.Collections.IDictionary]
-        $Connection
+        $Connection,
+
+        [Parameter()]
+        [AllowNull()]
+        [AllowEmptyString()]
+        [string]
+        $CredentialEndpoint
     )
+
+    if (-not $CredentialEndpoint) {
+        $CredentialEndpoint = $Endpoint
+    }
 
     $options = @{ armEndpoint = $Endpoint }
     if ($GraphEndpoint) {
@@ -48,7 +60,7 @@ function New-ApimNativeClientOption {
     if ($Connection -and $Connection['Auth']) {
         $options['auth'] = $Connection['Auth']
     }
-    elseif (-not (Test-ApimNativeLoopbackEndpoint -Endpoint $Endpoint)) {
+    elseif (-not (Test-ApimNativeLoopbackEndpoint -Endpoint $CredentialEndpoint)) {
         $options['auth'] = @{ kind = 'default' }
     }
     if ($Connection -and $Connection['SubscriptionId']) {

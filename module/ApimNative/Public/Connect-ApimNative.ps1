@@ -24,6 +24,13 @@ function Connect-ApimNative {
     - -UseAzureCli: the account signed in with 'az login'.
     - -AccessToken: a token you already have. It is never refreshed and is sent to ARM and Graph
       alike, so it only suits short sessions against one of them.
+    - -Emulator: no credential at all; ARM and Graph are the emulator started with
+      Start-ApimNativeEmulator.
+
+    -ArmEndpoint and -GraphEndpoint name the services to call (sovereign and private clouds, a
+    proxy, the emulator); they win over -Environment. Without a credential parameter, an endpoint
+    on this machine (127.0.0.0/8, ::1, localhost) is called without a credential and the default
+    chain is never started for it; any other endpoint gets the default chain.
 
     Nothing is sent when this runs: the options are checked (missing values, unreadable
     certificate, wrong PFX password) and kept for the session. Cached clients are dropped so the
@@ -81,6 +88,17 @@ function Connect-ApimNative {
     .PARAMETER Subscription
     The subscription id used when a cmdlet's context names none.
 
+    .PARAMETER Emulator
+    An emulator started with Start-ApimNativeEmulator: every ARM and Graph cmdlet that follows
+    talks to it, with no credential.
+
+    .PARAMETER ArmEndpoint
+    The Azure Resource Manager endpoint, e.g. https://management.azure.com (the default) or a
+    private cloud's. A context made with New-AzApiManagementContext -Endpoint still wins.
+
+    .PARAMETER GraphEndpoint
+    The Microsoft Graph endpoint, e.g. https://graph.microsoft.com (the default).
+
     .EXAMPLE
     PS C:\> Connect-ApimNative -Identity
 
@@ -112,6 +130,18 @@ function Connect-ApimNative {
     PS C:\> Connect-ApimNative
 
     Uses the default chain (environment, workload identity, managed identity, Azure CLI).
+
+    .EXAMPLE
+    PS C:\> $emulator = Start-ApimNativeEmulator
+    PS C:\> Connect-ApimNative -Emulator $emulator
+    PS C:\> Get-MgIdentityApiConnector
+
+    Sends every ARM and Graph cmdlet that follows to the local emulator, with no credential.
+
+    .EXAMPLE
+    PS C:\> Connect-ApimNative -Identity -ArmEndpoint https://management.contoso-cloud.example -GraphEndpoint https://graph.contoso-cloud.example
+
+    Signs in with the managed identity and calls the ARM and Graph endpoints of a private cloud.
 
     .OUTPUTS
     ApimNative.Connection
@@ -182,7 +212,22 @@ function Connect-ApimNative {
         [Parameter()]
         [ValidateNotNullOrEmpty()]
         [string]
-        $Subscription
+        $Subscription,
+
+        [Parameter(Mandatory = $true, ParameterSetName = 'Emulator')]
+        [PSTypeName('ApimNative.Emulator')]
+        [PSObject]
+        $Emulator,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [string]
+        $ArmEndpoint,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [string]
+        $GraphEndpoint
     )
 
     # What the native client options' "auth" object gets, and a description without secrets for
@@ -249,28 +294,46 @@ function Connect-ApimNative {
             $auth['token'] = $AccessToken
             $account = 'access token'
         }
+        'Emulator' {
+            $auth['kind'] = 'none'
+            $account = 'no credential (emulator {0})' -f $Emulator.BaseUrl
+        }
         default {
             $auth['kind'] = 'default'
             $account = 'default credential chain'
         }
     }
 
-    $armEndpoint = $null
-    $graphEndpoint = $null
-    if ($Environment) {
+    # Explicit endpoints win over the emulator's, which win over the cloud's.
+    $chosenArmEndpoint = $ArmEndpoint
+    $chosenGraphEndpoint = $GraphEndpoint
+    $resolvedArmEndpoint = $null
+    $resolvedGraphEndpoint = $null
+    if ($Emulator) {
+        $resolvedArmEndpoint = [string]$Emulator.BaseUrl
+        $resolvedGraphEndpoint = [string]$Emulator.BaseUrl
+    }
+    elseif ($Environment) {
         $auth['environment'] = $Environment
         if ($Environment -eq 'AzureChinaCloud') {
-            $armEndpoint = 'https://management.chinacloudapi.cn'
-            $graphEndpoint = 'https://microsoftgraph.chinacloudapi.cn'
+            $resolvedArmEndpoint = 'https://management.chinacloudapi.cn'
+            $resolvedGraphEndpoint = 'https://microsoftgraph.chinacloudapi.cn'
         }
         elseif ($Environment -eq 'AzureUSGovernment') {
-            $armEndpoint = 'https://management.usgovcloudapi.net'
-            $graphEndpoint = 'https://graph.microsoft.us'
+            $resolvedArmEndpoint = 'https://management.usgovcloudapi.net'
+            $resolvedGraphEndpoint = 'https://graph.microsoft.us'
         }
         else {
-            $armEndpoint = 'https://management.azure.com'
-            $graphEndpoint = 'https://graph.microsoft.com'
+            $resolvedArmEndpoint = 'https://management.azure.com'
+            $resolvedGraphEndpoint = 'https://graph.microsoft.com'
         }
+    }
+
+    if ($chosenArmEndpoint) {
+        $resolvedArmEndpoint = $chosenArmEndpoint.TrimEnd('/')
+    }
+    if ($chosenGraphEndpoint) {
+        $resolvedGraphEndpoint = $chosenGraphEndpoint.TrimEnd('/')
     }
 
     $target = $account
@@ -283,10 +346,22 @@ function Connect-ApimNative {
 
     # Let the native library check the options now (missing fields, unreadable certificate, wrong
     # PFX password) rather than on the first cmdlet; no request is sent by creating a client.
-    $probeOptions = @{ auth = $auth }
-    if ($armEndpoint) {
-        $probeOptions['armEndpoint'] = $armEndpoint
-        $probeOptions['graphEndpoint'] = $graphEndpoint
+    # Without a credential parameter the connection keeps no auth: each client then gets the
+    # default chain, or none for an endpoint on this machine (New-ApimNativeClientOption).
+    $connectionAuth = $auth
+    # (-Environment keeps the default chain's auth: it carries the cloud's sign-in authority.)
+    if ($auth['kind'] -eq 'none' -or ($auth['kind'] -eq 'default' -and -not $Environment)) {
+        $connectionAuth = $null
+    }
+    $probeOptions = @{}
+    if ($null -ne $connectionAuth) {
+        $probeOptions['auth'] = $connectionAuth
+    }
+    if ($resolvedArmEndpoint) {
+        $probeOptions['armEndpoint'] = $resolvedArmEndpoint
+    }
+    if ($resolvedGraphEndpoint) {
+        $probeOptions['graphEndpoint'] = $resolvedGraphEndpoint
     }
     $probeJson = ConvertTo-Json -InputObject $probeOptions -Depth 5 -Compress
     $probe = $null
@@ -298,13 +373,15 @@ function Connect-ApimNative {
     }
     $probe.Dispose()
 
-    $connection = @{ Auth = $auth }
+    $connection = @{ Auth = $connectionAuth; Kind = $auth['kind'] }
     if ($Subscription) {
         $connection['SubscriptionId'] = $Subscription
     }
-    if ($armEndpoint) {
-        $connection['ArmEndpoint'] = $armEndpoint
-        $connection['GraphEndpoint'] = $graphEndpoint
+    if ($resolvedArmEndpoint) {
+        $connection['ArmEndpoint'] = $resolvedArmEndpoint
+    }
+    if ($resolvedGraphEndpoint) {
+        $connection['GraphEndpoint'] = $resolvedGraphEndpoint
     }
     $script:ApimNativeConnection = $connection
     Clear-ApimNativeClientCache
@@ -321,5 +398,7 @@ function Connect-ApimNative {
         TenantId       = $TenantId
         Environment    = $cloud
         SubscriptionId = $Subscription
+        ArmEndpoint    = $resolvedArmEndpoint
+        GraphEndpoint  = $resolvedGraphEndpoint
     }
 }

@@ -26,8 +26,8 @@ function Disconnect-ApimNative {
 
     $target = 'no connection'
     $connection = $script:ApimNativeConnection
-    if ($connection -and $connection['Auth']) {
-        $target = 'the {0} connection' -f $connection['Auth']['kind']
+    if ($connection -and $connection['Kind']) {
+        $target = 'the {0} connection' -f $connection['Kind']
     }
     if (-not $PSCmdlet.ShouldProcess($target, 'Disconnect ApimNative')) {
         return

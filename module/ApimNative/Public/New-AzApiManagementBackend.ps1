@@ -162,17 +162,14 @@ function New-AzApiManagementBackend {
         $Url,
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
-        [ValidateLength(1, 2000)]
         [string]
         $ResourceId,
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
-        [ValidateLength(1, 300)]
         [string]
         $Title,
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
-        [ValidateLength(1, 2000)]
         [string]
         $Description,
 
@@ -200,7 +197,6 @@ function New-AzApiManagementBackend {
         $ServiceFabricCluster,
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
-        [ValidateSet('Single', 'Pool')]
         [string]
         $Type,
 
@@ -220,10 +216,15 @@ function New-AzApiManagementBackend {
         $Tls,
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
-        [ValidateNotNullOrEmpty()]
         [string]
         $AzureRegion
     )
+
+    begin {
+        # Only the parameters of the command line are bound here; a piped object's properties are
+        # bound later, per object.
+        $commandLineNames = @($PSBoundParameters.Keys)
+    }
 
     process {
         $id = $BackendId
@@ -231,7 +232,18 @@ function New-AzApiManagementBackend {
             $id = [System.Guid]::NewGuid().ToString('N')
         }
         $address = Resolve-ApimServiceAddress -Context $Context
-        $properties = New-ApimBackendProperties -BoundParameters $PSBoundParameters
+        # A piped object's unset properties arrive as empty strings ([string] turns $null into ''):
+        # they mean "not given". An empty value typed on the command line is sent, so that the
+        # native rules name the field and the rule.
+        $given = @{}
+        foreach ($name in $PSBoundParameters.Keys) {
+            $value = $PSBoundParameters[$name]
+            $unset = $null -eq $value -or ($value -is [string] -and $value -eq '')
+            if (-not $unset -or $commandLineNames -contains $name) {
+                $given[$name] = $value
+            }
+        }
+        $properties = New-ApimBackendProperties -BoundParameters $given
         $target = Format-ApimBackendOperation -Address $address -BackendId $id -Method 'PUT'
         if (-not $PSCmdlet.ShouldProcess($target, 'Create a Backend Entity')) {
             return

@@ -137,7 +137,7 @@ function Set-AzApiManagementBackend {
     .OUTPUTS
     Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackend
     #>
-    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'ContextParameterSet')]
+    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'ByInputObject')]
     [OutputType('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackend')]
     param (
         [Parameter(Mandatory = $true, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
