@@ -9,8 +9,12 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('ApimNative.Format.ps1xml')
     FunctionsToExport    = @(
+        'Compare-ApimNativeApiConnector'
+        'Compare-ApimNativeBackend'
         'Connect-ApimNative'
         'Disconnect-ApimNative'
+        'Export-ApimNativeApiConnector'
+        'Export-ApimNativeBackend'
         'Get-AzApiManagementBackend'
         'Get-MgIdentityApiConnector'
         'Invoke-AzApiManagementBackendReconnect'
@@ -30,6 +34,9 @@
         'Set-AzApiManagementBackend'
         'Start-ApimNativeEmulator'
         'Stop-ApimNativeEmulator'
+        'Sync-ApimNativeApiConnector'
+        'Sync-ApimNativeBackend'
+        'Test-ApimNativeBackend'
         'Update-MgIdentityApiConnector'
     )
     CmdletsToExport      = @()
