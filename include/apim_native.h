@@ -285,6 +285,8 @@ ApimStatus apim_backend_export(const ApimClient *client, const char *request_jso
 // plus `prune`, `secrets` (placeholder name -> value) and `useEnvironment` (default true:
 // `APIM_NATIVE_SECRET_<NAME>`). An unresolved placeholder, an invalid file or a pool member
 // found neither in the files nor on the service is an error, and nothing is read or written.
+// With `fromEndpoint` (a loopback emulator, see `apim_backend_mirror`) instead of `path`, the
+// desired state is that emulator's backends at the same address (a dry run).
 // Ownership, NULL handling and threads as for `apim_backend_export`.
 ApimStatus apim_backend_plan(const ApimClient *client, const char *request_json, char **out_json);
 
@@ -297,6 +299,15 @@ ApimStatus apim_backend_plan(const ApimClient *client, const char *request_json,
 // "httpStatus","etag","changes","error"}],"succeeded":N,"failed":N,"skipped":N,"unchanged":N}`.
 // Ownership, NULL handling and threads as for `apim_backend_export`.
 ApimStatus apim_backend_sync(const ApimClient *client, const char *request_json, char **out_json);
+
+// Copies a service's backends (reads only) into the emulator at `toEndpoint` (loopback only),
+// at the same address, every secret replaced by its placeholder: the first step of a dry run.
+// `apim_backend_plan` with `fromEndpoint` (and `prune`) then plans the emulator's state against
+// the service, a placeholder still in the emulator standing for the service's unchanged secret.
+// `request_json`: the address of `apim_backend_export` and `toEndpoint`. On success
+// `*out_json` is `{"backendIds":["b1",...]}`.
+// Ownership, NULL handling and threads as for `apim_backend_export`.
+ApimStatus apim_backend_mirror(const ApimClient *client, const char *request_json, char **out_json);
 
 // Writes one `<displayName>.json` per identity API connector (the wire object without `id`;
 // secrets always as placeholders, since Graph never returns them). `request_json`: `path`,

@@ -121,6 +121,7 @@ fn header_declares_the_whole_c_abi_and_no_test_probe() {
         "apim_backend_export",
         "apim_backend_plan",
         "apim_backend_sync",
+        "apim_backend_mirror",
         "apim_api_connector_export",
         "apim_api_connector_plan",
         "apim_api_connector_sync",

@@ -17,6 +17,7 @@ enum SyncOp {
     BackendExport,
     BackendPlan,
     BackendSync,
+    BackendMirror,
     ApiConnectorExport,
     ApiConnectorPlan,
     ApiConnectorSync,
@@ -32,7 +33,7 @@ unsafe fn call(function: &'static str, op: SyncOp, client: *const ApimClientHand
         let client = unsafe { handle_ref(client, "client") }?;
         let core = client.core();
         match op {
-            SyncOp::BackendExport | SyncOp::BackendPlan | SyncOp::BackendSync => {
+            SyncOp::BackendExport | SyncOp::BackendPlan | SyncOp::BackendSync | SyncOp::BackendMirror => {
                 // SAFETY: as above.
                 let request: BackendSyncRequest = unsafe { json_arg(request_json, "request_json") }?;
                 backend(core, op, &request)
@@ -50,6 +51,7 @@ fn backend(client: &ApimClient, op: SyncOp, request: &BackendSyncRequest) -> Res
     match op {
         SyncOp::BackendExport => boundary::to_json(&block_on(backends::export(client, request))??),
         SyncOp::BackendPlan => boundary::to_json(&block_on(backends::plan(client, request))??),
+        SyncOp::BackendMirror => boundary::to_json(&block_on(crate::sync::dry_run::mirror(client, request))??),
         _ => boundary::to_json(&block_on(backends::sync(client, request))??),
     }
 }
@@ -83,6 +85,8 @@ pub unsafe extern "C" fn apim_backend_export(client: *const ApimClientHandle, re
 /// plus `prune`, `secrets` (placeholder name -> value) and `useEnvironment` (default true:
 /// `APIM_NATIVE_SECRET_<NAME>`). An unresolved placeholder, an invalid file or a pool member
 /// found neither in the files nor on the service is an error, and nothing is read or written.
+/// With `fromEndpoint` (a loopback emulator, see `apim_backend_mirror`) instead of `path`, the
+/// desired state is that emulator's backends at the same address (a dry run).
 /// Ownership, NULL handling and threads as for `apim_backend_export`.
 #[no_mangle]
 pub unsafe extern "C" fn apim_backend_plan(client: *const ApimClientHandle, request_json: *const c_char, out_json: *mut *mut c_char) -> ApimStatus {
@@ -102,6 +106,19 @@ pub unsafe extern "C" fn apim_backend_plan(client: *const ApimClientHandle, requ
 pub unsafe extern "C" fn apim_backend_sync(client: *const ApimClientHandle, request_json: *const c_char, out_json: *mut *mut c_char) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
     unsafe { call("apim_backend_sync", SyncOp::BackendSync, client, request_json, out_json) }
+}
+
+/// Copies a service's backends (reads only) into the emulator at `toEndpoint` (loopback only),
+/// at the same address, every secret replaced by its placeholder: the first step of a dry run.
+/// `apim_backend_plan` with `fromEndpoint` (and `prune`) then plans the emulator's state against
+/// the service, a placeholder still in the emulator standing for the service's unchanged secret.
+/// `request_json`: the address of `apim_backend_export` and `toEndpoint`. On success
+/// `*out_json` is `{"backendIds":["b1",...]}`.
+/// Ownership, NULL handling and threads as for `apim_backend_export`.
+#[no_mangle]
+pub unsafe extern "C" fn apim_backend_mirror(client: *const ApimClientHandle, request_json: *const c_char, out_json: *mut *mut c_char) -> ApimStatus {
+    // SAFETY: the caller's pointers are checked inside; see the contract above.
+    unsafe { call("apim_backend_mirror", SyncOp::BackendMirror, client, request_json, out_json) }
 }
 
 /// Writes one `<displayName>.json` per identity API connector (the wire object without `id`;

@@ -40,8 +40,17 @@ pub struct BackendSyncRequest {
     /// A workspace of the service: its backends instead of the service's.
     #[serde(default)]
     pub workspace_id: Option<String>,
-    /// The directory of `<backendId>.json` files.
+    /// The directory of `<backendId>.json` files (not used with `fromEndpoint` or by mirror).
+    #[serde(default)]
     pub path: String,
+    /// Plan only: the desired state is the backends at the same address on this loopback
+    /// endpoint (the dry run's emulator) instead of files; a value there that is still a
+    /// placeholder stands for the service's own (unchanged) secret.
+    #[serde(default)]
+    pub from_endpoint: Option<String>,
+    /// Mirror only: the loopback endpoint (an emulator) the service's backends are copied to.
+    #[serde(default)]
+    pub to_endpoint: Option<String>,
     /// Export: only these backends (all when absent).
     #[serde(default)]
     pub backend_ids: Option<Vec<String>>,
@@ -97,7 +106,7 @@ pub struct ApprovedItem {
 }
 
 impl BackendSyncRequest {
-    fn address(&self, backend_id: Option<&str>) -> BackendRequest {
+    pub(crate) fn address(&self, backend_id: Option<&str>) -> BackendRequest {
         BackendRequest {
             subscription_id: self.subscription_id.clone(),
             resource_group_name: self.resource_group_name.clone(),
@@ -190,7 +199,7 @@ pub fn backend_file_text(backend_id: &str, properties: &Value, include_secret: b
 }
 
 /// Lists the service's backends: id -> properties.
-async fn read_service(client: &ApimClient, req: &BackendSyncRequest) -> Result<BTreeMap<String, Value>, ApimError> {
+pub(crate) async fn read_service(client: &ApimClient, req: &BackendSyncRequest) -> Result<BTreeMap<String, Value>, ApimError> {
     let list = client.backend_list(&req.address(None)).await?;
     let mut current = BTreeMap::new();
     for entity in list.value {
@@ -263,7 +272,7 @@ impl BackendPlan {
     }
 }
 
-fn is_pool(properties: &Value) -> bool {
+pub(crate) fn is_pool(properties: &Value) -> bool {
     properties.get("type").and_then(Value::as_str).is_some_and(|t| t.eq_ignore_ascii_case("Pool"))
 }
 
@@ -347,9 +356,18 @@ fn secret_statuses(current: Option<&Value>, desired: &Value, secret_pointers: &B
 /// Compares the files with the service. Reads only: one list, then one GET per backend that
 /// would be updated or deleted (for its ETag and its current state).
 pub async fn plan(client: &ApimClient, req: &BackendSyncRequest) -> Result<BackendPlan, ApimError> {
-    let dir = req.dir()?;
-    let desired = read_desired(client, req, &dir)?;
-    let mut current = read_service(client, req).await?;
+    let (desired, mut current) = match &req.from_endpoint {
+        Some(endpoint) => {
+            let current = read_service(client, req).await?;
+            let desired = super::dry_run::desired_from_endpoint(client, req, endpoint, &current).await?;
+            (desired, current)
+        }
+        None => {
+            let dir = req.dir()?;
+            let desired = read_desired(client, req, &dir)?;
+            (desired, read_service(client, req).await?)
+        }
+    };
 
     // Read the ETag (and the exact state) of everything that would change.
     let candidates: Vec<String> = current

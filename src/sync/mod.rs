@@ -3,11 +3,13 @@
 //!
 //! `files` (canonical JSON text, one file per resource), `secrets` (named placeholders and their
 //! resolution), `diff` (property-level changes), `executor` (write pacing), `backends` and
-//! `api_connectors` (export, plan and sync for each resource).
+//! `api_connectors` (export, plan and sync for each resource), `dry_run` (a service's backends
+//! mirrored into an emulator and the emulator's state planned against the service).
 
 pub mod api_connectors;
 pub mod backends;
 pub mod diff;
+pub mod dry_run;
 pub mod executor;
 pub mod files;
 pub mod secrets;
