@@ -17,6 +17,7 @@
         'Export-ApimNativeBackend'
         'Get-AzApiManagementBackend'
         'Get-MgIdentityApiConnector'
+        'Invoke-ApimNativeDryRun'
         'Invoke-AzApiManagementBackendReconnect'
         'Invoke-MgUploadIdentityApiConnectorClientCertificate'
         'New-AzApiManagementBackend'
