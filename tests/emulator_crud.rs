@@ -95,7 +95,14 @@ async fn patch_merges_nested_objects_replaces_arrays_and_needs_if_match() {
         "tls": {"validateCertificateChain": true, "validateCertificateName": true}
     }});
     let e1 = create(base, "b1", &body).await;
-    let patch = json!({"properties": {"description": "new", "tls": {"validateCertificateChain": false},
+    // A partial tls object is refused (rule D1, "Default backend property required"), so the
+    // PATCH sends both flags; nested merging shows in credentials (query survives beside header).
+    let partial = json!({"properties": {"tls": {"validateCertificateChain": false}}});
+    let r = http().patch(backend_url(base, "b1")).header("if-match", "*").json(&partial).send().await.unwrap();
+    assert_eq!(r.status(), 400, "a partial tls object is refused");
+    let err: Value = r.json().await.unwrap();
+    assert_eq!(err["error"]["details"][0]["target"], "properties.tls.validateCertificateName");
+    let patch = json!({"properties": {"description": "new", "tls": {"validateCertificateChain": false, "validateCertificateName": true},
                                        "credentials": {"header": {"x-a": ["3"]}}}});
 
     let r = http().patch(backend_url(base, "b1")).json(&patch).send().await.unwrap();
@@ -114,7 +121,7 @@ async fn patch_merges_nested_objects_replaces_arrays_and_needs_if_match() {
     assert_eq!(p["description"], "new");
     assert_eq!(p["title"], "t", "unsent fields are kept");
     assert_eq!(p["url"], "https://a.example/");
-    assert_eq!(p["tls"], json!({"validateCertificateChain": false, "validateCertificateName": true}), "nested objects merge");
+    assert_eq!(p["tls"], json!({"validateCertificateChain": false, "validateCertificateName": true}), "tls as sent");
     assert_eq!(p["credentials"]["header"]["x-a"], json!(["3"]), "arrays are replaced");
     assert_eq!(p["credentials"]["query"]["sv"], json!(["a"]), "sibling members survive");
 

@@ -5,7 +5,8 @@
 #[path = "common/validation_table.rs"]
 mod validation_table;
 
-use apim_native::model::address::{validate_backend_id, ServiceAddress};
+use apim_native::model::address::{collect_workspace_id, validate_backend_id, ServiceAddress};
+use apim_native::model::validate::Problems;
 use apim_native::model::backend::{check_backend_contract, check_backend_reconnect, check_backend_update};
 use apim_native::model::{circuit_breaker, credentials, pool, proxy, service_fabric, tls};
 use apim_native::model::{ApiVersion, ApimError, ErrorCategory};
@@ -31,6 +32,11 @@ fn check(case: &Case) -> Result<(), ApimError> {
             }
             if let Err(e) = validate_backend_id(&a.backend_id, "backendId") {
                 details.extend(e.details);
+            }
+            if let Some(ws) = &a.workspace_id {
+                let mut p = Problems::new();
+                collect_workspace_id(ws, "workspaceId", &mut p);
+                details.extend(p.into_details());
             }
             if details.is_empty() {
                 Ok(())

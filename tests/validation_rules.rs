@@ -53,6 +53,9 @@ fn request(case: &Case) -> BackendRequest {
         "backendId": a.backend_id,
         "body": case.body,
     });
+    if let Some(ws) = &a.workspace_id {
+        r["workspaceId"] = json!(ws);
+    }
     if case.op == Op::Patch {
         r["ifMatch"] = json!("*");
     }
@@ -130,9 +133,11 @@ fn emulator_url(base: &str, case: &Case) -> url::Url {
             "Microsoft.ApiManagement",
             "service",
             &a.service_name,
-            "backends",
-            &a.backend_id,
         ]);
+        if let Some(ws) = &a.workspace_id {
+            s.extend(["workspaces", ws]);
+        }
+        s.extend(["backends", &a.backend_id]);
         if case.op == Op::Reconnect {
             s.push("reconnect");
         }

@@ -325,7 +325,9 @@ async fn patch_backend(
     // a pool to a Single one); the pool members it names are checked before the lock is taken.
     let merged_preview = state.collection(p.ws.as_deref()).get(&entity_key(&p)).map(|before| merged(&before.value, &patch));
     if let Some(entity) = &merged_preview {
-        check_backend_contract(entity, version).map_err(validation_error)?;
+        // Checked as this api-version sees it: stored fields of newer versions are kept, not
+        // held against a client that cannot know them.
+        check_backend_contract(&for_version(entity, version), version).map_err(validation_error)?;
         let member_problems = check_pool_members(&state, &p, &entity["properties"]);
         if !member_problems.is_empty() {
             return Err(ArmError::validation(member_problems));

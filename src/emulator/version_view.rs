@@ -22,31 +22,22 @@ pub fn for_version(entity: &Value, version: ApiVersion) -> Value {
     let mut view = entity.clone();
     let Some(properties) = view.get_mut("properties") else { return view };
     if version < ApiVersion::V2024_05_01 {
-        for pointer in SINCE_2024_05_01 {
-            remove(properties, pointer);
-        }
-        if let Some(rules) = properties.pointer_mut("/circuitBreaker/rules").and_then(Value::as_array_mut) {
-            for rule in rules {
-                remove(rule, "/acceptRetryAfter");
-            }
-        }
+        SINCE_2024_05_01.iter().for_each(|pointer| remove(properties, pointer));
+        remove_in_each(properties, "/circuitBreaker/rules", "/acceptRetryAfter");
     }
     if version < ApiVersion::V2025_03_01Preview {
-        for pointer in SINCE_2025_03_01_PREVIEW {
-            remove(properties, pointer);
-        }
-        if let Some(services) = properties.pointer_mut("/pool/services").and_then(Value::as_array_mut) {
-            for service in services {
-                remove(service, "/preferredCarbonEmission");
-            }
-        }
-        if let Some(rules) = properties.pointer_mut("/circuitBreaker/rules").and_then(Value::as_array_mut) {
-            for rule in rules {
-                remove(rule, "/failureResponse");
-            }
-        }
+        SINCE_2025_03_01_PREVIEW.iter().for_each(|pointer| remove(properties, pointer));
+        remove_in_each(properties, "/pool/services", "/preferredCarbonEmission");
+        remove_in_each(properties, "/circuitBreaker/rules", "/failureResponse");
     }
     view
+}
+
+/// Removes `member` from every item of the array at `array`.
+fn remove_in_each(value: &mut Value, array: &str, member: &str) {
+    if let Some(items) = value.pointer_mut(array).and_then(Value::as_array_mut) {
+        items.iter_mut().for_each(|item| remove(item, member));
+    }
 }
 
 /// Removes the member a JSON pointer names, if it is there.

@@ -163,29 +163,11 @@ impl CircuitBreakerFailureCondition {
         p.required(&interval, &self.interval);
         p.duration(&interval, &self.interval);
         let (count, percentage) = (join(path, "count"), join(path, "percentage"));
-        match (self.count, self.percentage) {
-            (Some(_), Some(_)) => p.push(
-                &count,
-                rule::EXACTLY_ONE,
-                format!("{count} and {percentage} are both set; exactly one of them must be specified"),
-            ),
-            (None, None) => p.push(
-                &count,
-                rule::EXACTLY_ONE,
-                format!("{count} or {percentage} is required; exactly one of them must be specified"),
-            ),
-            _ => {}
-        }
+        p.exactly_one(&count, self.count.is_some(), &percentage, self.percentage.is_some());
         p.opt_range(&count, self.count, 1, 10000);
         p.opt_range(&percentage, self.percentage, 1, 100);
-        if self.status_code_ranges.is_none() && self.error_reasons.is_none() {
-            let ranges = join(path, "statusCodeRanges");
-            p.push(
-                &ranges,
-                rule::AT_LEAST_ONE,
-                format!("{ranges} or {} is required; at least one of them must be set", join(path, "errorReasons")),
-            );
-        }
+        let (ranges, reasons) = (join(path, "statusCodeRanges"), join(path, "errorReasons"));
+        p.at_least_one(&ranges, self.status_code_ranges.is_some(), &reasons, self.error_reasons.is_some());
         if let Some(ranges) = &self.status_code_ranges {
             let ranges_path = join(path, "statusCodeRanges");
             p.max_items(&ranges_path, ranges.len(), 10);

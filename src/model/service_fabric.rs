@@ -12,7 +12,7 @@
 use super::api_version::ApiVersion;
 use super::error::ApimError;
 use super::tls::X509CertificateName;
-use super::validate::{item, join, parse_all, rule, Problems};
+use super::validate::{item, join, parse_all, Problems};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -70,23 +70,18 @@ impl BackendServiceFabricClusterProperties {
                 p.length(&item(&endpoints, i), e, 1, usize::MAX);
             }
         }
-        if self.client_certificate_id.is_none() && self.client_certificate_thumbprint.is_none() {
-            let target = join(path, "clientCertificateId");
-            p.push(
-                &target,
-                rule::AT_LEAST_ONE,
-                format!("{target} or {} is required; at least one of them must be set", join(path, "clientCertificatethumbprint")),
-            );
-        }
+        p.at_least_one(
+            &join(path, "clientCertificateId"),
+            self.client_certificate_id.is_some(),
+            &join(path, "clientCertificatethumbprint"),
+            self.client_certificate_thumbprint.is_some(),
+        );
+        // An empty array counts as absent: Az's recording sends `serverCertificateThumbprints: []`
+        // beside its names.
         let thumbprints = self.server_certificate_thumbprints.as_ref().is_some_and(|v| !v.is_empty());
         let names = self.server_x509_names.as_ref().is_some_and(|v| !v.is_empty());
-        let target = join(path, "serverCertificateThumbprints");
         let other = join(path, "serverX509Names");
-        if thumbprints && names {
-            p.push(&target, rule::EXACTLY_ONE, format!("{target} and {other} are both set; exactly one of them must be set"));
-        } else if !thumbprints && !names {
-            p.push(&target, rule::EXACTLY_ONE, format!("{target} or {other} is required; exactly one of them must be set"));
-        }
+        p.exactly_one(&join(path, "serverCertificateThumbprints"), thumbprints, &other, names);
         for (i, name) in self.server_x509_names.as_deref().unwrap_or_default().iter().enumerate() {
             let at = item(&other, i);
             p.required(&join(&at, "name"), &name.name);

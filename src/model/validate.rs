@@ -176,6 +176,23 @@ impl Problems {
         }
     }
 
+    /// Exactly one of two members (terraform's "Exactly one of `a` or `b` must be specified");
+    /// the problem is reported at the first.
+    pub fn exactly_one(&mut self, first: &str, first_set: bool, second: &str, second_set: bool) {
+        match (first_set, second_set) {
+            (true, true) => self.push(first, rule::EXACTLY_ONE, format!("{first} and {second} are both set; exactly one of them must be set")),
+            (false, false) => self.push(first, rule::EXACTLY_ONE, format!("{first} or {second} is required; exactly one of them must be set")),
+            _ => {}
+        }
+    }
+
+    /// At least one of two members; the problem is reported at the first.
+    pub fn at_least_one(&mut self, first: &str, first_set: bool, second: &str, second_set: bool) {
+        if !first_set && !second_set {
+            self.push(first, rule::AT_LEAST_ONE, format!("{first} or {second} is required; at least one of them must be set"));
+        }
+    }
+
     /// A field that `version` does not have: a clear error instead of silently dropping it.
     pub fn since(&mut self, target: &str, present: bool, version: ApiVersion, since: ApiVersion) {
         if present && version < since {

@@ -28,6 +28,8 @@ pub struct Address {
     pub subscription_id: String,
     pub resource_group_name: String,
     pub service_name: String,
+    /// A workspace of the service (`.../workspaces/{ws}/backends/{id}`), or the service itself.
+    pub workspace_id: Option<String>,
     pub backend_id: String,
 }
 
@@ -37,6 +39,7 @@ impl Default for Address {
             subscription_id: "00000000-0000-0000-0000-000000000000".into(),
             resource_group_name: "rg1".into(),
             service_name: "apimService1".into(),
+            workspace_id: None,
             backend_id: "backend1".into(),
         }
     }
@@ -394,5 +397,9 @@ pub fn cases() -> Vec<Case> {
             .on_client("InvalidArgument")
             .on_emulator(""),
         path("backendId has no slash", |a| a.backend_id = "a/b".into(), "backendId", "Pattern"),
+        // G2: the workspace parameter of apimworkspacebackends.json
+        path("workspaceId pattern", |a| a.workspace_id = Some("ws*1".into()), "workspaceId", "Pattern"),
+        path("workspaceId no colon", |a| a.workspace_id = Some("a:b".into()), "workspaceId", "Pattern"),
+        path("workspaceId too long", |a| a.workspace_id = Some("w".repeat(81)), "workspaceId", "MaxLength"),
     ]
 }
