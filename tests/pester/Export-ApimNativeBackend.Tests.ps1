@@ -37,6 +37,14 @@ Describe 'Export-ApimNativeBackend' {
         $texts['orders.json'].Contains($script:SyncSecrets['orders.authorizationParameter']) | Should -BeTrue
     }
 
+    It 'exports the backends of the workspace for a workspace context' {
+        $workspace = New-AzApiManagementContext -ResourceGroupName 'rg1' -ServiceName 'apimService1' -SubscriptionId $script:TestSubscriptionId -Endpoint $emulator.BaseUrl -WorkspaceId 'team-a'
+        $null = New-AzApiManagementBackend -Context $workspace -BackendId 'ws-only' -Url 'https://ws.contoso.example/' -Protocol http
+        $dir = New-TestDirectory
+        $null = Export-ApimNativeBackend -Context $workspace -Path $dir
+        @((Get-TestFileText -Path $dir).Keys) | Should -Be @('ws-only.json')
+    }
+
     It 'writes nothing with -WhatIf' {
         $dir = New-TestDirectory
         Export-ApimNativeBackend -Context $context -Path $dir -WhatIf

@@ -45,6 +45,10 @@ function New-ApimSyncRequest {
         if ($Address['SubscriptionId']) {
             $request['subscriptionId'] = $Address['SubscriptionId']
         }
+        if ($Address['WorkspaceId']) {
+            # A workspace context: the workspace's backends.
+            $request['workspaceId'] = $Address['WorkspaceId']
+        }
     }
     if ($Prune) {
         $request['prune'] = $true
