@@ -68,13 +68,5 @@ function Compare-ApimNativeApiConnector {
         $request['rotateSecrets'] = $true
     }
     $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -ForGraph
-    $plan = Invoke-ApimNative -Client $client -Operation 'api_connector_plan' -Request $request -Cmdlet $PSCmdlet -TargetObject $request['path']
-    if ($null -eq $plan) {
-        return
-    }
-    foreach ($item in @($plan.items)) {
-        if ($null -ne $item) {
-            ConvertTo-ApimSyncObject -Item $item -TypeName 'ApimNative.ApiConnectorPlan'
-        }
-    }
+    Get-ApimSyncPlan -Cmdlet $PSCmdlet -Client $client -Request $request -Operation 'api_connector_plan' -TypeName 'ApimNative.ApiConnectorPlan'
 }

@@ -67,14 +67,6 @@ function Compare-ApimNativeBackend {
             $PSCmdlet.ThrowTerminatingError($_)
         }
         $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint $address['Endpoint'] -ApiVersion $address['ApiVersion']
-        $plan = Invoke-ApimNative -Client $client -Operation 'backend_plan' -Request $request -Cmdlet $PSCmdlet -TargetObject $request['path']
-        if ($null -eq $plan) {
-            return
-        }
-        foreach ($item in @($plan.items)) {
-            if ($null -ne $item) {
-                ConvertTo-ApimSyncObject -Item $item -TypeName 'ApimNative.BackendPlan'
-            }
-        }
+        Get-ApimSyncPlan -Cmdlet $PSCmdlet -Client $client -Request $request -Operation 'backend_plan' -TypeName 'ApimNative.BackendPlan'
     }
 }

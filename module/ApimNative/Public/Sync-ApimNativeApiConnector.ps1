@@ -65,7 +65,6 @@ function Sync-ApimNativeApiConnector {
         $ThrottleLimit = 8
     )
 
-    $activity = 'Sync-ApimNativeApiConnector'
     try {
         $request = New-ApimSyncRequest -Cmdlet $PSCmdlet -Path $Path -Secret $Secret -Prune:$Prune -ThrottleLimit $ThrottleLimit
     }
@@ -76,47 +75,5 @@ function Sync-ApimNativeApiConnector {
         $request['rotateSecrets'] = $true
     }
     $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -ForGraph
-    Write-Progress -Activity $activity -Status ('Planning {0}' -f $request['path'])
-    $plan = Invoke-ApimNative -Client $client -Operation 'api_connector_plan' -Request $request -Cmdlet $PSCmdlet -TargetObject $request['path']
-    if ($null -eq $plan) {
-        Write-Progress -Activity $activity -Completed
-        return
-    }
-    $approved = New-Object -TypeName System.Collections.ArrayList
-    foreach ($item in @($plan.items)) {
-        if ($null -eq $item) {
-            continue
-        }
-        if ($item.action -ne 'NoChange') {
-            $paths = @(@($item.changes) | Where-Object -FilterScript { $null -ne $_ } | ForEach-Object -Process { $_.path })
-            $target = "API connector '{0}' ({1})" -f $item.displayName, ($paths -join ', ')
-            if (-not $PSCmdlet.ShouldProcess($target, [string]$item.action)) {
-                continue
-            }
-        }
-        $null = $approved.Add(@{ displayName = $item.displayName; action = $item.action; etag = $item.etag })
-    }
-    if ($WhatIfPreference) {
-        # -WhatIf: the plan was printed by ShouldProcess; nothing is sent.
-        Write-Progress -Activity $activity -Completed
-        return
-    }
-    $request['plan'] = @($approved)
-    Write-Progress -Activity $activity -Status 'Applying' -PercentComplete 0
-    $report = Invoke-ApimNative -Client $client -Operation 'api_connector_sync' -Request $request -Cmdlet $PSCmdlet -TargetObject $request['path']
-    if ($null -eq $report) {
-        Write-Progress -Activity $activity -Completed
-        return
-    }
-    $results = @($report.results)
-    $done = 0
-    foreach ($result in $results) {
-        $done++
-        Write-Progress -Activity $activity -Status ("API connector '{0}': {1}" -f $result.displayName, $result.outcome) -PercentComplete ([int](100 * $done / $results.Count))
-        if ($result.outcome -eq 'Failed' -and $null -ne $result.error) {
-            $PSCmdlet.WriteError((ConvertTo-ApimErrorRecord -NativeError $result.error -Operation 'api_connector_sync' -TargetObject $result.displayName))
-        }
-        ConvertTo-ApimSyncObject -Item $result -TypeName 'ApimNative.ApiConnectorSyncResult'
-    }
-    Write-Progress -Activity $activity -Completed
+    Invoke-ApimSync -Cmdlet $PSCmdlet -Client $client -Request $request -Resource 'api_connector' -KeyName 'displayName' -Noun 'API connector' -TypeName 'ApimNative.ApiConnectorSyncResult'
 }

@@ -79,7 +79,6 @@ function Sync-ApimNativeBackend {
     )
 
     process {
-        $activity = 'Sync-ApimNativeBackend'
         $address = Resolve-ApimServiceAddress -Context $Context
         try {
             $request = New-ApimSyncRequest -Cmdlet $PSCmdlet -Address $address -Path $Path -Secret $Secret -Prune:$Prune -ThrottleLimit $ThrottleLimit
@@ -88,50 +87,6 @@ function Sync-ApimNativeBackend {
             $PSCmdlet.ThrowTerminatingError($_)
         }
         $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint $address['Endpoint'] -ApiVersion $address['ApiVersion']
-        Write-Progress -Activity $activity -Status ('Planning {0}' -f $request['path'])
-        $plan = Invoke-ApimNative -Client $client -Operation 'backend_plan' -Request $request -Cmdlet $PSCmdlet -TargetObject $request['path']
-        if ($null -eq $plan) {
-            Write-Progress -Activity $activity -Completed
-            return
-        }
-        $approved = New-Object -TypeName System.Collections.ArrayList
-        $writes = 0
-        foreach ($item in @($plan.items)) {
-            if ($null -eq $item) {
-                continue
-            }
-            if ($item.action -ne 'NoChange') {
-                $paths = @(@($item.changes) | Where-Object -FilterScript { $null -ne $_ } | ForEach-Object -Process { $_.path })
-                $target = "backend '{0}' ({1})" -f $item.backendId, ($paths -join ', ')
-                if (-not $PSCmdlet.ShouldProcess($target, [string]$item.action)) {
-                    continue
-                }
-                $writes++
-            }
-            $null = $approved.Add(@{ backendId = $item.backendId; action = $item.action; etag = $item.etag })
-        }
-        if ($WhatIfPreference) {
-            # -WhatIf: the plan was printed by ShouldProcess; nothing is sent.
-            Write-Progress -Activity $activity -Completed
-            return
-        }
-        $request['plan'] = @($approved)
-        Write-Progress -Activity $activity -Status ('Applying {0} write(s), up to {1} at once' -f $writes, $ThrottleLimit) -PercentComplete 0
-        $report = Invoke-ApimNative -Client $client -Operation 'backend_sync' -Request $request -Cmdlet $PSCmdlet -TargetObject $request['path']
-        if ($null -eq $report) {
-            Write-Progress -Activity $activity -Completed
-            return
-        }
-        $results = @($report.results)
-        $done = 0
-        foreach ($result in $results) {
-            $done++
-            Write-Progress -Activity $activity -Status ("backend '{0}': {1}" -f $result.backendId, $result.outcome) -PercentComplete ([int](100 * $done / $results.Count))
-            if ($result.outcome -eq 'Failed' -and $null -ne $result.error) {
-                $PSCmdlet.WriteError((ConvertTo-ApimErrorRecord -NativeError $result.error -Operation 'backend_sync' -TargetObject $result.backendId))
-            }
-            ConvertTo-ApimSyncObject -Item $result -TypeName 'ApimNative.BackendSyncResult'
-        }
-        Write-Progress -Activity $activity -Completed
+        Invoke-ApimSync -Cmdlet $PSCmdlet -Client $client -Request $request -Resource 'backend' -KeyName 'backendId' -Noun 'backend' -TypeName 'ApimNative.BackendSyncResult'
     }
 }

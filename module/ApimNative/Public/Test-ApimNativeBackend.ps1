@@ -65,6 +65,7 @@ function Test-ApimNativeBackend {
         $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint $address['Endpoint'] -ApiVersion $address['ApiVersion']
         $plan = Invoke-ApimNative -Client $client -Operation 'backend_plan' -Request $request -Cmdlet $PSCmdlet -TargetObject $request['path']
         if ($null -eq $plan) {
+            # The plan could not be made: the error is written, and no answer is given.
             return
         }
         $changing = @(@($plan.items) | Where-Object -FilterScript { $null -ne $_ -and $_.action -ne 'NoChange' })
