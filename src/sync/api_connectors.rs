@@ -44,7 +44,7 @@ pub struct ApiConnectorSyncRequest {
     pub rotate_secrets: bool,
     #[serde(default)]
     pub secrets: BTreeMap<String, String>,
-    #[serde(default = "default_true")]
+    #[serde(default = "super::default_true")]
     pub use_environment: bool,
     /// Sync: the approved plan (display name, action, etag).
     #[serde(default)]
@@ -55,10 +55,6 @@ pub struct ApiConnectorSyncRequest {
     pub write_burst: Option<u32>,
     #[serde(default)]
     pub writes_per_second: Option<f64>,
-}
-
-fn default_true() -> bool {
-    true
 }
 
 impl std::fmt::Debug for ApiConnectorSyncRequest {
@@ -88,12 +84,7 @@ impl ApiConnectorSyncRequest {
         Ok(PathBuf::from(&self.path))
     }
     fn bulk(&self) -> BulkOptions {
-        let d = BulkOptions::default();
-        BulkOptions {
-            throttle_limit: self.throttle_limit.unwrap_or(d.throttle_limit),
-            write_burst: self.write_burst.unwrap_or(d.write_burst),
-            writes_per_second: self.writes_per_second.unwrap_or(d.writes_per_second),
-        }
+        BulkOptions::from_request(self.throttle_limit, self.write_burst, self.writes_per_second)
     }
 }
 

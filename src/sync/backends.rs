@@ -64,7 +64,7 @@ pub struct BackendSyncRequest {
     #[serde(default)]
     pub secrets: BTreeMap<String, String>,
     /// Plan/sync: also resolve placeholders from `APIM_NATIVE_SECRET_*` variables.
-    #[serde(default = "default_true")]
+    #[serde(default = "super::default_true")]
     pub use_environment: bool,
     /// Sync: the plan the caller approved (from `apim_backend_plan`); its actions and ETags are
     /// what is applied. Without it, sync plans and applies in one go.
@@ -76,10 +76,6 @@ pub struct BackendSyncRequest {
     pub write_burst: Option<u32>,
     #[serde(default)]
     pub writes_per_second: Option<f64>,
-}
-
-fn default_true() -> bool {
-    true
 }
 
 impl std::fmt::Debug for BackendSyncRequest {
@@ -122,12 +118,7 @@ impl BackendSyncRequest {
     }
 
     fn bulk(&self) -> BulkOptions {
-        let d = BulkOptions::default();
-        BulkOptions {
-            throttle_limit: self.throttle_limit.unwrap_or(d.throttle_limit),
-            write_burst: self.write_burst.unwrap_or(d.write_burst),
-            writes_per_second: self.writes_per_second.unwrap_or(d.writes_per_second),
-        }
+        BulkOptions::from_request(self.throttle_limit, self.write_burst, self.writes_per_second)
     }
 
     fn dir(&self) -> Result<PathBuf, ApimError> {

@@ -37,6 +37,16 @@ impl BulkOptions {
         10.0
     }
 
+    /// The options a request gives, each defaulting when absent.
+    pub fn from_request(throttle_limit: Option<u32>, write_burst: Option<u32>, writes_per_second: Option<f64>) -> BulkOptions {
+        let d = BulkOptions::default();
+        BulkOptions {
+            throttle_limit: throttle_limit.unwrap_or(d.throttle_limit),
+            write_burst: write_burst.unwrap_or(d.write_burst),
+            writes_per_second: writes_per_second.unwrap_or(d.writes_per_second),
+        }
+    }
+
     /// Checks the numbers before anything is sent.
     pub fn check(&self) -> Result<(), ApimError> {
         let mut details = Vec::new();

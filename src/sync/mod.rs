@@ -16,6 +16,11 @@ pub mod secrets;
 
 use serde::{Deserialize, Serialize};
 
+/// serde's default for the flags that are on unless turned off (`useEnvironment`).
+fn default_true() -> bool {
+    true
+}
+
 /// What a plan does to one resource.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Action {
