@@ -15,8 +15,9 @@ Tasks (run in the order given):
            N skipped'; a failed test fails the task. Without Pester 5 it prints SKIPPED, and
            fails when CI=true.
 - Test:    cargo test --all-targets --no-fail-fast, then Pester.
-- Demo:    Build, import the module, start the in-process emulator and run the seed examples as
-           cmdlets against it (no Azure account, no network beyond 127.0.0.1).
+- Demo:    Build, then tests/pester/SeedDemo.ps1: imports the module, starts the in-process
+           emulator and runs the seed examples as cmdlets against it, ARM and Graph (no Azure
+           account, no network beyond 127.0.0.1).
 - Package: Build, then copy the module with the staged library to out/ApimNative and zip it as
            out/ApimNative-<version>-<rid>.zip.
 
@@ -110,7 +111,12 @@ function Invoke-BuildTask {
     }
     Invoke-Cargo -ArgumentList $cargoArguments
     $target = Get-NativeTarget
-    $built = [System.IO.Path]::Combine($repositoryRoot, 'target', $profileDirectory, $target.Name)
+    # cargo puts its output under CARGO_TARGET_DIR when that is set (relative to the repository).
+    $targetDirectory = [System.IO.Path]::Combine($repositoryRoot, 'target')
+    if ($env:CARGO_TARGET_DIR) {
+        $targetDirectory = [System.IO.Path]::Combine($repositoryRoot, $env:CARGO_TARGET_DIR)
+    }
+    $built = [System.IO.Path]::Combine($targetDirectory, $profileDirectory, $target.Name)
     $stage = [System.IO.Path]::Combine($moduleRoot, 'bin', $target.Rid)
     $null = New-Item -Path $stage -ItemType Directory -Force
     Copy-Item -LiteralPath $built -Destination $stage -Force
@@ -231,7 +237,7 @@ function Invoke-DemoTask {
     param ()
 
     Invoke-BuildTask
-    Import-Module -Name ([System.IO.Path]::Combine($moduleRoot, 'ApimNative.psd1')) -Force
+    # SeedDemo.ps1 imports the module and starts the emulator itself.
     $demo = [System.IO.Path]::Combine($repositoryRoot, 'tests', 'pester', 'SeedDemo.ps1')
     & $demo
 }

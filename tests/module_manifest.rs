@@ -87,11 +87,11 @@ fn root_module_loads_the_prebuilt_interop_then_private_then_public() {
     assert!(!code.contains("'Native.cs'"), "the psm1 must load bin/ApimNative.Interop.dll, not read Native.cs");
     let assembly = position("'ApimNative.Interop.dll'");
     let guard = position("'ApimNative.Interop' -as [type]");
-    let add_type = position("Add-Type -LiteralPath $interopPath");
+    let add_type = position("[System.Reflection.Assembly]::LoadFrom($interopPath)");
     let version_check = position("GetAssemblyName($interopPath).Version");
     let load = position("[ApimNative.Interop]::Load($nativePath)");
     let private = position("@('Private', 'Public')");
-    let dot_source = position(". $file.FullName");
+    let dot_source = position(". $file\n");
     let export = position("Export-ModuleMember");
     assert!(assembly < guard && guard < add_type && add_type < version_check && version_check < load, "the assembly is loaded once (type guard, version check), then Load gets the library path");
     assert!(load < private && private < dot_source && dot_source < export, "Private/ then Public/ are dot-sourced after the interop is loaded, then exported");

@@ -1,4 +1,4 @@
-//! Every PowerShell file we ship or run (module/, build.ps1, tests/pester/) parses without a
+//! Every PowerShell file we ship or run (module/, build.ps1, tests/pester/, benches/pwsh/) parses without a
 //! single ERROR or MISSING node under tree-sitter-powershell. pwsh does not exist on the build
 //! machines, so this is the check that a script is at least well-formed.
 
@@ -11,6 +11,7 @@ fn scripts() -> Vec<std::path::PathBuf> {
     let root = repo_root();
     let mut files = files_under(&root.join("module"), &["ps1", "psm1", "psd1"]);
     files.extend(files_under(&root.join("tests").join("pester"), &["ps1"]));
+    files.extend(files_under(&root.join("benches").join("pwsh"), &["ps1"]));
     files.push(root.join("build.ps1"));
     files
 }

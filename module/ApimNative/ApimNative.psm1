@@ -28,9 +28,11 @@ $nativePath = [System.IO.Path]::Combine($PSScriptRoot, 'bin', $nativeRid, $nativ
 # The interop assembly is compiled once by build.ps1 (bin/ApimNative.Interop.dll, .NET Standard 2.0),
 # so importing compiles nothing. An assembly cannot be unloaded: a second Import-Module -Force
 # reuses the loaded one when it is the same build, and refuses clearly when it is another.
+# Only .NET calls and core language here: a cmdlet of another module (Test-Path, Add-Type,
+# Get-ChildItem, Sort-Object) would load that whole module first and double the import time.
 $interopPath = [System.IO.Path]::Combine($PSScriptRoot, 'bin', 'ApimNative.Interop.dll')
 foreach ($requiredFile in @($interopPath, $nativePath)) {
-    if (-not (Test-Path -LiteralPath $requiredFile -PathType Leaf)) {
+    if (-not [System.IO.File]::Exists($requiredFile)) {
         $exception = New-Object -TypeName System.IO.FileNotFoundException -ArgumentList @(
             ('ApimNative is not built: {0} was not found. Run build.ps1 -Task Build to make it.' -f $requiredFile),
             $requiredFile)
@@ -41,7 +43,7 @@ foreach ($requiredFile in @($interopPath, $nativePath)) {
 }
 $loadedInterop = 'ApimNative.Interop' -as [type]
 if ($null -eq $loadedInterop) {
-    Add-Type -LiteralPath $interopPath
+    $null = [System.Reflection.Assembly]::LoadFrom($interopPath)
 }
 else {
     $loadedVersion = $loadedInterop.Assembly.GetName().Version
@@ -73,10 +75,16 @@ $script:ApimNativeDefaultArmEndpoint = 'https://management.azure.com'
 $script:ApimNativeDefaultGraphEndpoint = 'https://graph.microsoft.com'
 $script:ApimNativeDefaultApiVersion = '2025-03-01-preview'
 
+$publicFunctions = @()
 foreach ($folder in @('Private', 'Public')) {
     $folderPath = [System.IO.Path]::Combine($PSScriptRoot, $folder)
-    foreach ($file in (Get-ChildItem -LiteralPath $folderPath -Filter '*.ps1' | Sort-Object -Property Name)) {
-        . $file.FullName
+    $files = [System.IO.Directory]::GetFiles($folderPath, '*.ps1')
+    [System.Array]::Sort($files, [System.StringComparer]::OrdinalIgnoreCase)
+    foreach ($file in $files) {
+        . $file
+        if ($folder -eq 'Public') {
+            $publicFunctions += [System.IO.Path]::GetFileNameWithoutExtension($file)
+        }
     }
 }
 
@@ -84,6 +92,4 @@ $MyInvocation.MyCommand.ScriptBlock.Module.OnRemove = {
     Clear-ApimNativeClientCache
 }
 
-$publicFunctions = Get-ChildItem -LiteralPath ([System.IO.Path]::Combine($PSScriptRoot, 'Public')) -Filter '*.ps1' |
-    ForEach-Object -Process { $_.BaseName }
 Export-ModuleMember -Function $publicFunctions

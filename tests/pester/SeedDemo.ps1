@@ -1,30 +1,25 @@
 <#
 .SYNOPSIS
-Runs the seed examples as cmdlets against the in-process emulator (build.ps1 -Task Demo).
+Runs the seed examples as cmdlets, ARM and Graph, against the in-process emulator (build.ps1 -Task Demo).
 
 .DESCRIPTION
-Expects the ApimNative module to be imported. Starts the emulator on 127.0.0.1 (a free port),
-points New-AzApiManagementContext at it through $PSDefaultParameterValues so that the examples run
-exactly as the seeds print them, runs them, and stops the emulator. Writes the objects each example
-returns.
+Imports the ApimNative module of this repository (build it first: build.ps1 -Task Build; the Demo
+task does), starts the emulator on 127.0.0.1 (a free port) with Start-ApimNativeEmulator, points
+every cmdlet at it with Connect-ApimNative -Emulator, runs the Az.ApiManagement backend examples and
+the Microsoft.Graph identity API connector examples exactly as the seeds print them, and stops the
+emulator. Writes the objects each example returns. Nothing goes beyond 127.0.0.1 and no Azure
+account is needed.
 #>
 [CmdletBinding()]
 param ()
 
 $ErrorActionPreference = 'Stop'
-$emulator = $null
-$started = [ApimNative.Interop]::StartEmulator('{"listen":"127.0.0.1:0"}', [ref]$emulator)
-if (-not $started.Ok) {
-    $exception = New-Object -TypeName System.InvalidOperationException -ArgumentList @(
-        ('The emulator did not start: {0}' -f $started.Json))
-    $PSCmdlet.ThrowTerminatingError((New-Object -TypeName System.Management.Automation.ErrorRecord -ArgumentList @(
-                $exception, 'ApimNative.StartEmulatorFailed', [System.Management.Automation.ErrorCategory]::ResourceUnavailable, $null)))
-}
+Import-Module -Name ([System.IO.Path]::Combine($PSScriptRoot, '..', '..', 'module', 'ApimNative', 'ApimNative.psd1'))
 
-$savedDefaults = $PSDefaultParameterValues.Clone()
+$emulator = Start-ApimNativeEmulator
 try {
-    $PSDefaultParameterValues['New-AzApiManagementContext:Endpoint'] = $emulator.BaseUrl
-    $PSDefaultParameterValues['New-AzApiManagementContext:SubscriptionId'] = '00000000-0000-0000-0000-000000000000'
+    # The seeds name no subscription: the connection supplies one for every context.
+    $null = Connect-ApimNative -Emulator $emulator -Subscription '00000000-0000-0000-0000-000000000000'
     Write-Information -MessageData ('Emulator listening on {0}' -f $emulator.BaseUrl) -InformationAction Continue
 
     Write-Information -MessageData '-- New-AzApiManagementBackendCredential / New-AzApiManagementBackend, Example 1' -InformationAction Continue
@@ -91,11 +86,49 @@ try {
     Write-Information -MessageData '-- Remove-AzApiManagementBackend' -InformationAction Continue
     Remove-AzApiManagementBackend -Context $apimContext -BackendId sfbackend -PassThru
     Remove-AzApiManagementBackend -Context $apimContext -BackendId 123 -PassThru
+
+    Write-Information -MessageData '-- New-MgIdentityApiConnector, Example 1 (basic authentication)' -InformationAction Continue
+    $params = @{
+        displayName = "Test API"
+        targetUrl = "https://someapi.com/api"
+        authenticationConfiguration = @{
+            "@odata.type" = "#microsoft.graph.basicAuthentication"
+            username = "MyUsername"
+            password = "MyPassword"
+        }
+    }
+    $basic = New-MgIdentityApiConnector -BodyParameter $params
+    Write-Output -InputObject $basic
+
+    Write-Information -MessageData '-- New-MgIdentityApiConnector, Example 2 (client certificate; the seed''s truncated pkcs12Value replaced by a real self-signed PFX)' -InformationAction Continue
+    $rsa = [System.Security.Cryptography.RSA]::Create(2048)
+    $request = New-Object -TypeName System.Security.Cryptography.X509Certificates.CertificateRequest -ArgumentList @(
+        'CN=demo.contoso.example', $rsa, [System.Security.Cryptography.HashAlgorithmName]::SHA256,
+        [System.Security.Cryptography.RSASignaturePadding]::Pkcs1)
+    $now = [System.DateTimeOffset]::UtcNow
+    $certificate = $request.CreateSelfSigned($now.AddDays(-1), $now.AddDays(365))
+    $pfx = [Convert]::ToBase64String($certificate.Export([System.Security.Cryptography.X509Certificates.X509ContentType]::Pfx, 'CertificatePassword'))
+    $params = @{
+        displayName = "Test API"
+        targetUrl = "https://someotherapi.com/api"
+        authenticationConfiguration = @{
+            "@odata.type" = "#microsoft.graph.pkcs12Certificate"
+            pkcs12Value = $pfx
+            password = "CertificatePassword"
+        }
+    }
+    New-MgIdentityApiConnector -BodyParameter $params
+
+    Write-Information -MessageData '-- Get-MgIdentityApiConnector (list, then by id)' -InformationAction Continue
+    Get-MgIdentityApiConnector -All
+    Get-MgIdentityApiConnector -IdentityApiConnectorId $basic.Id
+
+    Write-Information -MessageData '-- Update-MgIdentityApiConnector, then Remove-MgIdentityApiConnector' -InformationAction Continue
+    Update-MgIdentityApiConnector -IdentityApiConnectorId $basic.Id -DisplayName 'Renamed API'
+    Get-MgIdentityApiConnector -IdentityApiConnectorId $basic.Id
+    Remove-MgIdentityApiConnector -IdentityApiConnectorId $basic.Id -PassThru
 }
 finally {
-    $PSDefaultParameterValues.Clear()
-    foreach ($key in $savedDefaults.Keys) {
-        $PSDefaultParameterValues[$key] = $savedDefaults[$key]
-    }
+    Disconnect-ApimNative
     Stop-ApimNativeEmulator -Emulator $emulator
 }

@@ -1,0 +1,159 @@
+<#
+.SYNOPSIS
+Measures the cost per call of four cmdlets against the in-process emulator, next to the same
+requests made with Invoke-RestMethod in the same run.
+
+.DESCRIPTION
+A benchmark, not a test: it asserts nothing. In one PowerShell process it imports the module,
+starts the emulator (Start-ApimNativeEmulator, 127.0.0.1), connects to it and creates one backend
+and one API connector. Then, for each pair, it runs -Count calls of the cmdlet and -Count calls of
+its baseline in alternating rounds of 100 (so that drift of a shared machine hits both alike),
+after a warm-up of 50 each, and prints the microseconds per call:
+
+- Get-AzApiManagementBackend -BackendId   vs  Invoke-RestMethod GET of the same URL
+- Set-AzApiManagementBackend -Description vs  Invoke-RestMethod PATCH with If-Match * and the same body
+- Get-MgIdentityApiConnector -IdentityApiConnectorId vs Invoke-RestMethod GET of the same URL
+- New-AzApiManagementBackendCredential    vs  the same object built in PowerShell (it sends nothing)
+- an empty advanced function               (the floor of any cmdlet written in PowerShell)
+
+Build first (build.ps1 -Task Build: a release library). The figures are per call, in one process.
+
+.PARAMETER Count
+Calls per cmdlet and per baseline (default 1000).
+
+.EXAMPLE
+PS> ./benches/pwsh/Measure-Cmdlets.ps1
+#>
+[CmdletBinding()]
+param (
+    [Parameter()]
+    [ValidateRange(100, 100000)]
+    [int]
+    $Count = 1000
+)
+
+$ErrorActionPreference = 'Stop'
+Import-Module -Name ([System.IO.Path]::Combine($PSScriptRoot, '..', '..', 'module', 'ApimNative', 'ApimNative.psd1'))
+
+function Measure-Pair {
+    <# Alternating rounds of 100 calls of each scriptblock; returns microseconds per call of each. #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param (
+        [Parameter(Mandatory = $true)]
+        [string]
+        $Name,
+
+        [Parameter(Mandatory = $true)]
+        [scriptblock]
+        $Cmdlet,
+
+        [Parameter(Mandatory = $true)]
+        [string]
+        $BaselineName,
+
+        [Parameter(Mandatory = $true)]
+        [scriptblock]
+        $Baseline
+    )
+
+    for ($i = 0; $i -lt 50; $i++) {
+        $null = & $Cmdlet
+        $null = & $Baseline
+    }
+    $cmdletWatch = New-Object -TypeName System.Diagnostics.Stopwatch
+    $baselineWatch = New-Object -TypeName System.Diagnostics.Stopwatch
+    $rounds = [int][System.Math]::Ceiling($Count / 100)
+    for ($round = 0; $round -lt $rounds; $round++) {
+        $cmdletWatch.Start()
+        for ($i = 0; $i -lt 100; $i++) {
+            $null = & $Cmdlet
+        }
+        $cmdletWatch.Stop()
+        $baselineWatch.Start()
+        for ($i = 0; $i -lt 100; $i++) {
+            $null = & $Baseline
+        }
+        $baselineWatch.Stop()
+    }
+    $calls = $rounds * 100
+    $cmdletMicroseconds = $cmdletWatch.Elapsed.TotalMilliseconds * 1000 / $calls
+    $baselineMicroseconds = $baselineWatch.Elapsed.TotalMilliseconds * 1000 / $calls
+    [PSCustomObject]@{
+        Cmdlet       = $Name
+        CmdletUs     = [System.Math]::Round($cmdletMicroseconds, 0)
+        Baseline     = $BaselineName
+        BaselineUs   = [System.Math]::Round($baselineMicroseconds, 0)
+        Ratio        = [System.Math]::Round($cmdletMicroseconds / $baselineMicroseconds, 2)
+        Calls        = $calls
+    }
+}
+
+function Invoke-Nothing {
+    [CmdletBinding()]
+    param (
+        [Parameter()]
+        [string]
+        $Value
+    )
+}
+
+$emulator = Start-ApimNativeEmulator
+try {
+    $subscriptionId = '00000000-0000-0000-0000-000000000000'
+    $null = Connect-ApimNative -Emulator $emulator -Subscription $subscriptionId
+    $context = New-AzApiManagementContext -ResourceGroupName 'rg1' -ServiceName 'contoso'
+    $null = New-AzApiManagementBackend -Context $context -BackendId 'bench' -Url 'https://bench.contoso.com/' -Protocol http -Title 'bench'
+    $connector = New-MgIdentityApiConnector -BodyParameter @{
+        displayName                 = 'Bench API'
+        targetUrl                   = 'https://someapi.com/api'
+        authenticationConfiguration = @{
+            '@odata.type' = '#microsoft.graph.basicAuthentication'
+            username      = 'MyUsername'
+            password      = 'MyPassword'
+        }
+    }
+    $backendUrl = '{0}/subscriptions/{1}/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/contoso/backends/bench?api-version=2025-03-01-preview' -f $emulator.BaseUrl, $subscriptionId
+    $connectorUrl = '{0}/v1.0/identity/apiConnectors/{1}' -f $emulator.BaseUrl, $connector.Id
+    $patchBody = '{"properties":{"description":"benchmark"}}'
+
+    $results = @(
+    Measure-Pair -Name 'Get-AzApiManagementBackend -BackendId' -Cmdlet {
+        Get-AzApiManagementBackend -Context $context -BackendId 'bench'
+    } -BaselineName 'Invoke-RestMethod GET' -Baseline {
+        Invoke-RestMethod -Uri $backendUrl -Method Get
+    }
+    Measure-Pair -Name 'Set-AzApiManagementBackend -Description' -Cmdlet {
+        Set-AzApiManagementBackend -Context $context -BackendId 'bench' -Description 'benchmark'
+    } -BaselineName 'Invoke-RestMethod PATCH' -Baseline {
+        Invoke-RestMethod -Uri $backendUrl -Method Patch -Headers @{ 'If-Match' = '*' } -ContentType 'application/json' -Body $patchBody
+    }
+    Measure-Pair -Name 'Get-MgIdentityApiConnector -IdentityApiConnectorId' -Cmdlet {
+        Get-MgIdentityApiConnector -IdentityApiConnectorId $connector.Id
+    } -BaselineName 'Invoke-RestMethod GET' -Baseline {
+        Invoke-RestMethod -Uri $connectorUrl -Method Get
+    }
+    Measure-Pair -Name 'New-AzApiManagementBackendCredential' -Cmdlet {
+        New-AzApiManagementBackendCredential -AuthorizationHeaderScheme basic -AuthorizationHeaderParameter opensesame -Query @{ 'sv' = @('xx', 'bb'); 'sr' = @('cc') } -Header @{ 'x-my-1' = @('val1', 'val2') }
+    } -BaselineName 'same object built in PowerShell' -Baseline {
+        [PSCustomObject]@{
+            PSTypeName    = 'Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendCredential'
+            Certificate   = $null
+            CertificateId = $null
+            Query         = @{ 'sv' = @('xx', 'bb'); 'sr' = @('cc') }
+            Header        = @{ 'x-my-1' = @('val1', 'val2') }
+            Authorization = [PSCustomObject]@{ Scheme = 'basic'; Parameter = 'opensesame' }
+        }
+    }
+    Measure-Pair -Name 'empty advanced function' -Cmdlet {
+        Invoke-Nothing -Value 'x'
+    } -BaselineName 'scriptblock with $null' -Baseline {
+        $null
+    }
+    )
+    $results | Format-Table -AutoSize | Out-String -Width 200
+}
+finally {
+    Disconnect-ApimNative
+    Stop-ApimNativeEmulator -Emulator $emulator
+}

@@ -1,0 +1,103 @@
+<#
+.SYNOPSIS
+Measures what Import-Module ApimNative adds to the start of a fresh PowerShell process.
+
+.DESCRIPTION
+A benchmark, not a test: it asserts nothing. Starts, in turn, a bare 'pwsh -NoProfile -Command exit'
+(the baseline) and 'pwsh -NoProfile -Command "Import-Module <manifest>; exit"', each -Runs times
+after one warm-up of each, and prints every run's wall time, the medians and the median of the
+pairwise differences. Both run side by side in the same loop, so a machine that gets slower or
+faster during the run affects both alike. Run build.ps1 -Task Build first (the module must be
+built: the import loads bin/ApimNative.Interop.dll and the staged native library).
+
+.PARAMETER Runs
+How many counted runs of each command (default 9).
+
+.PARAMETER PwshPath
+The PowerShell executable to start (default: the one running this script).
+
+.EXAMPLE
+PS> ./benches/pwsh/Measure-ModuleImport.ps1 -Runs 9
+#>
+[CmdletBinding()]
+param (
+    [Parameter()]
+    [ValidateRange(1, 100)]
+    [int]
+    $Runs = 9,
+
+    [Parameter()]
+    [ValidateNotNullOrEmpty()]
+    [string]
+    $PwshPath = ([System.IO.Path]::Combine($PSHOME, 'pwsh'))
+)
+
+$ErrorActionPreference = 'Stop'
+$manifest = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', '..', 'module', 'ApimNative', 'ApimNative.psd1'))
+
+function Measure-Process {
+    <# Wall milliseconds of one process from start to exit; a non-zero exit stops the benchmark. #>
+    [CmdletBinding()]
+    [OutputType([double])]
+    param (
+        [Parameter(Mandatory = $true)]
+        [string[]]
+        $ArgumentList
+    )
+
+    $watch = [System.Diagnostics.Stopwatch]::StartNew()
+    $output = & $PwshPath @ArgumentList 2>&1
+    $watch.Stop()
+    if ($LASTEXITCODE -ne 0) {
+        $exception = New-Object -TypeName System.InvalidOperationException -ArgumentList @(
+            ('{0} {1} exited with {2}: {3}' -f $PwshPath, ($ArgumentList -join ' '), $LASTEXITCODE, ($output | Out-String)))
+        $PSCmdlet.ThrowTerminatingError((New-Object -TypeName System.Management.Automation.ErrorRecord -ArgumentList @(
+                    $exception, 'ApimNative.BenchmarkFailed', [System.Management.Automation.ErrorCategory]::InvalidResult, $null)))
+    }
+    $watch.Elapsed.TotalMilliseconds
+}
+
+function Get-Median {
+    [CmdletBinding()]
+    [OutputType([double])]
+    param (
+        [Parameter(Mandatory = $true)]
+        [double[]]
+        $Value
+    )
+
+    $sorted = @($Value | Sort-Object)
+    $middle = [int][System.Math]::Floor($sorted.Count / 2)
+    if ($sorted.Count % 2 -eq 1) {
+        return $sorted[$middle]
+    }
+    ($sorted[$middle - 1] + $sorted[$middle]) / 2
+}
+
+$bare = @('-NoProfile', '-NonInteractive', '-Command', 'exit')
+$import = @('-NoProfile', '-NonInteractive', '-Command', ('Import-Module -Name ''{0}''; exit' -f $manifest))
+
+# Warm-up: file caches, the first unpack of a self-contained pwsh.
+$null = Measure-Process -ArgumentList $bare
+$null = Measure-Process -ArgumentList $import
+
+$bareTimes = New-Object -TypeName System.Collections.Generic.List[double]
+$importTimes = New-Object -TypeName System.Collections.Generic.List[double]
+$differences = New-Object -TypeName System.Collections.Generic.List[double]
+for ($run = 1; $run -le $Runs; $run++) {
+    $bareTime = Measure-Process -ArgumentList $bare
+    $importTime = Measure-Process -ArgumentList $import
+    $bareTimes.Add($bareTime)
+    $importTimes.Add($importTime)
+    $differences.Add($importTime - $bareTime)
+    [PSCustomObject]@{
+        Run        = $run
+        BareMs     = [System.Math]::Round($bareTime, 0)
+        ImportMs   = [System.Math]::Round($importTime, 0)
+        AddedMs    = [System.Math]::Round($importTime - $bareTime, 0)
+    }
+}
+
+$summary = 'median over {0} runs: bare pwsh {1:N0} ms, with Import-Module ApimNative {2:N0} ms, added by the import {3:N0} ms (median of pairwise differences)' -f @(
+    $Runs, (Get-Median -Value $bareTimes.ToArray()), (Get-Median -Value $importTimes.ToArray()), (Get-Median -Value $differences.ToArray()))
+Write-Information -MessageData $summary -InformationAction Continue
