@@ -289,7 +289,11 @@ pub async fn plan(client: &ApimClient, req: &ApiConnectorSyncRequest) -> Result<
         let now = current.get(name);
         let mut secret_pointers: BTreeSet<String> = secret_slots(name, body).into_iter().map(|(p, _)| p).collect();
         secret_pointers.extend(resolved_at.iter().cloned());
-        let changes = diff::diff(&now.map(comparable).unwrap_or(Value::Null), &comparable(body), &secret_pointers);
+        // A new connector is shown as its file says; an existing one by what Graph can compare.
+        let changes = match now {
+            None => diff::diff(&Value::Null, body, &secret_pointers),
+            Some(now) => diff::diff(&comparable(now), &comparable(body), &secret_pointers),
+        };
         let action = match now {
             None => Action::Create,
             Some(_) if !changes.is_empty() || req.rotate_secrets => Action::Update,

@@ -6,7 +6,8 @@ function Compare-ApimNativeBackend {
     .DESCRIPTION
     Reads the <backendId>.json files of a directory and the service's backends (reads only) and
     returns, per backend, the Action (Create, Update, Delete with -Prune, NoChange), the BackendId,
-    the property-level Changes (Path, Kind, Old, New) and the ETag it read. A secret is shown as
+    the property-level Changes (Path, Kind, Old, New) and, for an Update or Delete, the ETag it
+    read (what Sync-ApimNativeBackend sends as If-Match; unchanged backends are not read one by one). A secret is shown as
     changed or unchanged (Secrets, and Secret = $true on a change), never its value.
     Placeholders are resolved from -Secret, then from APIM_NATIVE_SECRET_<NAME>; one that cannot
     be resolved is an error. A pool member found neither in the files nor on the service is an
