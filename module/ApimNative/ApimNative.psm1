@@ -80,6 +80,8 @@ else {
 #   (the native library applies its own defaults).
 $script:ApimNativeConnection = $null
 $script:ApimNativeClients = @{}
+# Set by Invoke-ApimNativeDryRun while its script runs: every client then talks to its emulator.
+$script:ApimNativeDryRunEndpoint = $null
 $script:ApimNativeDefaultArmEndpoint = 'https://management.azure.com'
 $script:ApimNativeDefaultGraphEndpoint = 'https://graph.microsoft.com'
 $script:ApimNativeDefaultApiVersion = '2025-03-01-preview'
