@@ -28,22 +28,20 @@ pub async fn list_backends(
     api_version(&query)?;
     check_address(&p.sub, &p.rg, &p.svc, None)?;
     let paging = Paging::parse(query.get("$top"), query.get("$skip"), state.ctx.options.page_size)?;
-    let filter = match query.get("$filter").map(str::trim) {
-        None | Some("") => None,
-        Some(text) => Some(Filter::parse(text).map_err(|why| {
+    let filter_text = query.get("$filter").map(str::trim).unwrap_or_default();
+    let filter = match filter_text {
+        "" => None,
+        text => Some(Filter::parse(text).map_err(|why| {
             ArmError::bad_parameter("$filter", "InvalidFilter", format!("$filter '{text}' is not supported: {why}."))
         })?),
     };
-    let matching: Vec<Value> = state
-        .backends
-        .list_prefix(&scope_key(&p.sub, &p.rg, &p.svc))
-        .into_iter()
-        .map(|r| r.value)
-        .filter(|v| filter.as_ref().map_or(true, |f| f.matches(v)))
-        .collect();
-    let page = paging.page(&matching);
-    let mut body = json!({ "value": page, "count": matching.len() });
-    if let Some(next) = paging.next_link(&absolute_url(&headers, &uri, &state.ctx.base_url), matching.len()) {
+    // One page from the store (it resumes a walk over nextLink where the last page ended), so a
+    // list of n backends costs n, not n^2 / page size, and other requests wait only for a page.
+    let scope = scope_key(&p.sub, &p.rg, &p.svc);
+    let listed = state.backends.page(&scope, filter_text, paging.skip, paging.top, |v| filter.as_ref().map_or(true, |f| f.matches(v)));
+    let page: Vec<Value> = listed.records.into_iter().map(|r| r.value).collect();
+    let mut body = json!({ "value": page, "count": listed.total });
+    if let Some(next) = paging.next_link(&absolute_url(&headers, &uri, &state.ctx.base_url), listed.total) {
         body["nextLink"] = json!(next);
     }
     Ok(Json(body))

@@ -187,9 +187,14 @@ fn redact_strings(message: &str) -> String {
     re.replace_all(message, "string").into_owned()
 }
 
-/// Runs `future` to completion on the shared runtime. C callers' threads are never runtime
+/// Runs `future` to completion on the shared client runtime, on the calling thread. C callers' threads are never runtime
 /// threads; a caller already inside a tokio runtime would deadlock or panic, so it gets an error.
 pub(crate) fn block_on<F: Future>(future: F) -> Result<F::Output, ApimError> {
+    block_on_runtime(crate::runtime::runtime(), future)
+}
+
+/// [`block_on`] on a given runtime (the in-process emulator has its own).
+pub(crate) fn block_on_runtime<F: Future>(runtime: &tokio::runtime::Runtime, future: F) -> Result<F::Output, ApimError> {
     if tokio::runtime::Handle::try_current().is_ok() {
         return Err(ApimError::new(
             "InvalidThread",
@@ -197,7 +202,7 @@ pub(crate) fn block_on<F: Future>(future: F) -> Result<F::Output, ApimError> {
             ErrorCategory::InvalidOperation,
         ));
     }
-    Ok(crate::runtime::runtime().block_on(future))
+    Ok(runtime.block_on(future))
 }
 
 /// Serialises a success body; the result types are plain data, so failure would be a bug.
