@@ -111,6 +111,14 @@ pub(crate) unsafe fn utf8_arg<'a>(ptr: *const c_char, name: &str) -> Result<&'a 
 pub(crate) unsafe fn json_arg<T: DeserializeOwned>(ptr: *const c_char, name: &str) -> Result<T, ApimError> {
     // SAFETY: forwarded to the caller.
     let text = unsafe { utf8_arg(ptr, name) }?;
+    // The common case in one pass, straight into `T`. Anything it refuses goes the long way
+    // below, which owns every error message; an object is required there, so only text that
+    // starts as one takes the short way (a derived struct would also accept an array).
+    if text.trim_start().starts_with('{') {
+        if let Ok(value) = serde_json::from_str::<T>(text) {
+            return Ok(value);
+        }
+    }
     // Syntax first, over the whole text, so that a trailing mistake is not hidden by a shape error.
     let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(name, &e))?;
     if !value.is_object() {
@@ -187,14 +195,21 @@ fn redact_strings(message: &str) -> String {
     re.replace_all(message, "string").into_owned()
 }
 
-/// Runs `future` to completion on the shared client runtime, on the calling thread. C callers' threads are never runtime
-/// threads; a caller already inside a tokio runtime would deadlock or panic, so it gets an error.
+/// Runs `future` to completion on the calling thread's client runtime. C callers' threads are
+/// never runtime threads; a caller already inside a tokio runtime would deadlock or panic, so it
+/// gets an error.
 pub(crate) fn block_on<F: Future>(future: F) -> Result<F::Output, ApimError> {
-    block_on_runtime(crate::runtime::runtime(), future)
+    refuse_async_thread()?;
+    Ok(crate::runtime::block_on_here(future))
 }
 
 /// [`block_on`] on a given runtime (the in-process emulator has its own).
 pub(crate) fn block_on_runtime<F: Future>(runtime: &tokio::runtime::Runtime, future: F) -> Result<F::Output, ApimError> {
+    refuse_async_thread()?;
+    Ok(runtime.block_on(future))
+}
+
+fn refuse_async_thread() -> Result<(), ApimError> {
     if tokio::runtime::Handle::try_current().is_ok() {
         return Err(ApimError::new(
             "InvalidThread",
@@ -202,7 +217,7 @@ pub(crate) fn block_on_runtime<F: Future>(runtime: &tokio::runtime::Runtime, fut
             ErrorCategory::InvalidOperation,
         ));
     }
-    Ok(runtime.block_on(future))
+    Ok(())
 }
 
 /// Serialises a success body; the result types are plain data, so failure would be a bug.
