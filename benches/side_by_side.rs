@@ -473,10 +473,12 @@ fn list(lib: &LibClient, base: &str, emulator: &Emulator) {
     );
 
     // Other requests while the 100k list runs: a GET every ~2 ms from another thread and client.
+    let probe_body = serde_json::to_vec(&put_body()).unwrap();
+    rt.block_on(bare.send(reqwest::Method::PUT, &bare.url("probe", Some("p0")), None, Some(&probe_body)));
     let probe_get = |stop: &AtomicBool| -> Vec<Duration> {
         let probe = Bare::new(&bare.base);
         let rt = current_thread();
-        let url = probe.url("conc", Some("c0"));
+        let url = probe.url("probe", Some("p0"));
         let mut samples = Vec::new();
         while !stop.load(Ordering::Relaxed) {
             let t = Instant::now();
