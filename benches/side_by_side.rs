@@ -674,6 +674,12 @@ fn main() {
     }
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
+        // `cargo bench` passes --bench; `cargo test --all-targets` runs bench targets without it,
+        // and a benchmark is not a test (it takes minutes and asserts nothing).
+        _ if !args.iter().any(|a| a == "--bench") && std::env::var_os("APIM_BENCH_CHILD").is_none() && std::env::var_os("APIM_BENCH_PINNED").is_none() => {
+            println!("side_by_side is a benchmark: run it with `cargo bench --bench side_by_side` (nothing is measured under cargo test)");
+            return;
+        }
         Some(mode @ ("cold-lib" | "cold-bare")) => return cold_child(mode, &args[1]),
         Some(mode @ ("callgrind-lib" | "callgrind-bare")) => {
             return callgrind_child(mode, &args[1], &args[2], args[3].parse().expect("N"))

@@ -105,15 +105,15 @@ fn entity_response(status: StatusCode, record: &Record) -> Response {
     with_etag((status, Json(record.value.clone())).into_response(), &record.etag)
 }
 
-/// Runs a store change: off the async threads when it writes to disk (fsync), inline when the
-/// store is in memory (a map insert under a short lock; a blocking-pool hop would cost more).
+/// Runs a store change off the async threads (it may fsync).
+///
+/// Also in memory, where it is only a map insert: running it inline there was measured slower,
+/// not faster (side-by-side bench, 16-way PUT: about 2,500/s inline against 10,800/s through the
+/// blocking pool, for the bare client as for the library), so every write keeps the hop.
 async fn modify<F>(state: &ArmState, key: String, decide: F) -> Result<super::store::Modified, ArmError>
 where
     F: FnOnce(Option<&Record>) -> Result<Change, ArmError> + Send + 'static,
 {
-    if !state.backends.is_durable() {
-        return state.backends.modify(&key, decide);
-    }
     let backends = state.backends.clone();
     tokio::task::spawn_blocking(move || backends.modify(&key, decide))
         .await

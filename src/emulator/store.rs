@@ -129,11 +129,6 @@ impl JsonCollection {
         })
     }
 
-    /// Whether writes go to disk (then they block on fsync and belong off the async threads).
-    pub fn is_durable(&self) -> bool {
-        self.dir.is_some()
-    }
-
     pub fn get(&self, key: &str) -> Option<Record> {
         lock(&self.records).map.get(&key.to_lowercase()).cloned()
     }
@@ -199,8 +194,7 @@ impl JsonCollection {
     /// Reads the current entity, lets `decide` choose a change (it sees the current record and
     /// may refuse with its own error), and applies it durably, all under one lock so that a
     /// condition checked in `decide` (If-Match) still holds when the write happens. A `Put` gets
-    /// a new ETag. Blocking when [`is_durable`](Self::is_durable) (file I/O): then call it from
-    /// `spawn_blocking`; in memory it only takes the lock briefly.
+    /// a new ETag. Blocking (file I/O): call it from `spawn_blocking`.
     pub fn modify<E, F>(&self, key: &str, decide: F) -> Result<Modified, E>
     where
         E: From<io::Error>,
