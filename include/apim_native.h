@@ -239,7 +239,7 @@ void apim_client_free(ApimClient *client);
 // Threads: any thread, typically not the one blocked in the call (e.g. a Ctrl+C handler).
 void apim_client_cancel(const ApimClient *client);
 
-// Starts the emulator inside this process on its own runtime threads. `options_json` is
+// Starts the emulator inside this process on the library's runtime. `options_json` is
 // `{"listen":"127.0.0.1:0","dataDir":null,"requireToken":null,"throttle":false,"pageSize":100}`
 // (every field optional; `{}` picks a free loopback port and keeps data in memory). `listen`
 // must be a loopback address: the in-process emulator is for tests and dry runs only.

@@ -7,7 +7,7 @@
 //! - [`client`]: the HTTP engine (retries, throttling, ETags, paging) and the ARM / Graph operations.
 //! - [`emulator`]: a local server with the semantics of both REST APIs, for tests and dry runs.
 //! - [`ffi`]: the C ABI (`apim_*`), an adapter over the safe core and nothing more.
-//! - [`runtime`]: the tokio runtimes of the C ABI (client calls; the in-process emulator).
+//! - [`runtime`]: the one tokio runtime shared by the C ABI.
 
 pub mod auth;
 pub mod client;

@@ -6,26 +6,22 @@ use super::expires_on::expiry_from_response;
 use super::AccessToken;
 use crate::model::error::ApimError;
 use serde_json::{Map, Value};
+use std::sync::OnceLock;
 use std::time::{Duration, SystemTime};
 
-// Why per thread: each calling thread runs its calls on a runtime of its own, and a pooled
-// connection is driven by the runtime that opened it (see `crate::runtime`, `client::http`).
-thread_local! {
-    static ENTRA: reqwest::Client = build(reqwest::Client::builder(), Duration::from_secs(5));
-    // Why 2 s to connect: these endpoints are on this host or link-local and answer at once when
-    // they exist; on a machine without IMDS the default chain should move on quickly.
-    static LOCAL: reqwest::Client = build(reqwest::Client::builder().no_proxy(), Duration::from_secs(2));
-}
-
 /// For Microsoft Entra ID (the authority host): honours the system proxy settings.
-pub fn entra_client() -> reqwest::Client {
-    ENTRA.with(reqwest::Client::clone)
+pub fn entra_client() -> &'static reqwest::Client {
+    static CLIENT: OnceLock<reqwest::Client> = OnceLock::new();
+    CLIENT.get_or_init(|| build(reqwest::Client::builder(), Duration::from_secs(5)))
 }
 
 /// For the managed-identity endpoints: they are link-local or on the same host, and a proxy
 /// must never see the request (the SDKs disable proxies for IMDS for the same reason).
-pub fn local_client() -> reqwest::Client {
-    LOCAL.with(reqwest::Client::clone)
+pub fn local_client() -> &'static reqwest::Client {
+    static CLIENT: OnceLock<reqwest::Client> = OnceLock::new();
+    // Why 2 s to connect: these endpoints are on this host or link-local and answer at once when
+    // they exist; on a machine without IMDS the default chain should move on quickly.
+    CLIENT.get_or_init(|| build(reqwest::Client::builder().no_proxy(), Duration::from_secs(2)))
 }
 
 fn build(builder: reqwest::ClientBuilder, connect_timeout: Duration) -> reqwest::Client {

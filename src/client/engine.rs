@@ -38,10 +38,9 @@ pub const ARM: Dialect = Dialect {
     client_request_id_header: "x-ms-client-request-id",
 };
 
-/// The per-`ApimClient` engine state: which HTTP client to use, the policy and the cancel switch.
+/// The per-`ApimClient` engine state: the shared HTTP client, the policy and the cancel switch.
 pub struct Engine {
-    /// Selects the calling thread's reqwest client (`client::http`).
-    connect_timeout_seconds: u64,
+    http: reqwest::Client,
     policy: RetryPolicy,
     timeout: Option<Duration>,
     /// Replaced by a fresh token on every `cancel_all`, so calls started afterwards run normally.
@@ -49,8 +48,8 @@ pub struct Engine {
 }
 
 impl Engine {
-    pub fn new(connect_timeout_seconds: u64, policy: RetryPolicy, timeout: Option<Duration>) -> Engine {
-        Engine { connect_timeout_seconds, policy, timeout, cancel: Mutex::new(CancellationToken::new()) }
+    pub fn new(http: reqwest::Client, policy: RetryPolicy, timeout: Option<Duration>) -> Engine {
+        Engine { http, policy, timeout, cancel: Mutex::new(CancellationToken::new()) }
     }
 
     pub fn policy(&self) -> RetryPolicy {
@@ -412,8 +411,8 @@ impl<'a> Call<'a> {
     /// One attempt: token, headers, send, read the whole body.
     async fn attempt(&self, request: &HttpRequest) -> Result<HttpResponse, AttemptError> {
         let engine = &self.client.engine;
-        let http = super::http::client_for_this_thread(engine.connect_timeout_seconds).map_err(AttemptError::Fatal)?;
-        let mut builder = http
+        let mut builder = engine
+            .http
             .request(request.method.clone(), request.url.clone())
             .header(ACCEPT, "application/json")
             .header(self.dialect.client_request_id_header, self.client_request_id.as_str());

@@ -1,11 +1,5 @@
-//! The reqwest clients (rustls) of the calling thread, shared by every `ApimClient` used on it so
-//! connections and TLS sessions are pooled across calls.
-//!
-//! Why per thread: a pooled connection is driven by a task on the runtime that opened it, and each
-//! calling thread runs its calls on a runtime of its own (see `crate::runtime`); a connection
-//! opened by one thread and picked from the pool by another would wait for the first thread's
-//! next call. Sixteen threads hold sixteen small pools, which is what a keep-alive client per
-//! thread would hold too.
+//! The process-wide reqwest client (rustls), shared by every `ApimClient` so connections and TLS
+//! sessions are pooled across calls.
 //!
 //! reqwest fixes the connect timeout when a client is built, while `connectTimeoutSeconds` is a
 //! per-`ApimClient` option. Rather than ignore that option or build a client per `ApimClient`
@@ -13,24 +7,24 @@
 //! (everyone uses the default), at most a handful. Per-request timeouts are set on each request.
 
 use crate::model::{ApimError, ErrorCategory};
-use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
-thread_local! {
-    static CLIENTS: RefCell<HashMap<u64, reqwest::Client>> = RefCell::new(HashMap::new());
-}
+static CLIENTS: OnceLock<Mutex<HashMap<u64, reqwest::Client>>> = OnceLock::new();
 
-/// This thread's client whose connect timeout is `connect_timeout_seconds` (0 means no limit).
-pub fn client_for_this_thread(connect_timeout_seconds: u64) -> Result<reqwest::Client, ApimError> {
-    CLIENTS.with(|clients| {
-        if let Some(client) = clients.borrow().get(&connect_timeout_seconds) {
-            return Ok(client.clone());
-        }
-        let client = build(connect_timeout_seconds)?;
-        clients.borrow_mut().insert(connect_timeout_seconds, client.clone());
-        Ok(client)
-    })
+/// The shared client whose connect timeout is `connect_timeout_seconds` (0 means no limit).
+pub fn shared_client(connect_timeout_seconds: u64) -> Result<reqwest::Client, ApimError> {
+    let map = CLIENTS.get_or_init(|| Mutex::new(HashMap::new()));
+    // Why unwrap_or_else(into_inner): a panic while holding the lock cannot leave the map
+    // half-written (insert is the only mutation), so a poisoned lock is still safe to use.
+    let mut clients = map.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(client) = clients.get(&connect_timeout_seconds) {
+        return Ok(client.clone());
+    }
+    let client = build(connect_timeout_seconds)?;
+    clients.insert(connect_timeout_seconds, client.clone());
+    Ok(client)
 }
 
 fn build(connect_timeout_seconds: u64) -> Result<reqwest::Client, ApimError> {

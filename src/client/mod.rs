@@ -141,12 +141,11 @@ impl ApimClient {
             engine::ParsedEndpoint::parse(&options.graph_endpoint, "graphEndpoint")?,
         ];
         let token_source = crate::auth::token_source_from_options_with_env(&options.auth, &env)?;
-        // Built now on the creating thread (usually the calling one), so the first call does not pay for it.
-        http::client_for_this_thread(options.connect_timeout_seconds)?;
+        let http = http::shared_client(options.connect_timeout_seconds)?;
         let policy = retry::RetryPolicy::from_options(&options.retry);
         // timeoutSeconds 0 means no per-request limit.
         let timeout = (options.timeout_seconds > 0).then(|| std::time::Duration::from_secs(options.timeout_seconds));
-        let engine = engine::Engine::new(options.connect_timeout_seconds, policy, timeout);
+        let engine = engine::Engine::new(http, policy, timeout);
         // Why here: the address patterns are compiled once per process; doing it now keeps that
         // cost out of the first call (it was most of the first call's extra time).
         compile_patterns_now();

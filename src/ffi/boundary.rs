@@ -195,21 +195,9 @@ fn redact_strings(message: &str) -> String {
     re.replace_all(message, "string").into_owned()
 }
 
-/// Runs `future` to completion on the calling thread's client runtime. C callers' threads are
-/// never runtime threads; a caller already inside a tokio runtime would deadlock or panic, so it
-/// gets an error.
+/// Runs `future` to completion on the shared runtime. C callers' threads are never runtime
+/// threads; a caller already inside a tokio runtime would deadlock or panic, so it gets an error.
 pub(crate) fn block_on<F: Future>(future: F) -> Result<F::Output, ApimError> {
-    refuse_async_thread()?;
-    Ok(crate::runtime::block_on_here(future))
-}
-
-/// [`block_on`] on a given runtime (the in-process emulator has its own).
-pub(crate) fn block_on_runtime<F: Future>(runtime: &tokio::runtime::Runtime, future: F) -> Result<F::Output, ApimError> {
-    refuse_async_thread()?;
-    Ok(runtime.block_on(future))
-}
-
-fn refuse_async_thread() -> Result<(), ApimError> {
     if tokio::runtime::Handle::try_current().is_ok() {
         return Err(ApimError::new(
             "InvalidThread",
@@ -217,7 +205,7 @@ fn refuse_async_thread() -> Result<(), ApimError> {
             ErrorCategory::InvalidOperation,
         ));
     }
-    Ok(())
+    Ok(crate::runtime::runtime().block_on(future))
 }
 
 /// Serialises a success body; the result types are plain data, so failure would be a bug.

@@ -44,7 +44,8 @@ pub unsafe extern "C" fn apim_client_new(
         // SAFETY: the caller passes NULL or a NUL-terminated string valid for this call.
         let options: ClientOptions = unsafe { json_arg(options_json, "options_json") }?;
         // Why enter: parts of the client (HTTP pools, timers) may need a runtime context to build.
-        let client = crate::runtime::enter_here(|| ApimClient::new(options))?;
+        let _runtime = crate::runtime::runtime().enter();
+        let client = ApimClient::new(options)?;
         let summary = boundary::to_json(&json!({
             "apiVersion": client.api_version().as_str(),
             "armEndpoint": client.options().arm_endpoint,

@@ -1,6 +1,6 @@
 //! `ApimEmulator` handles: the local ARM + Graph emulator, in-process on a loopback port.
 
-use super::boundary::{self, block_on_runtime, json_arg, out_ptr};
+use super::boundary::{self, block_on, json_arg, out_ptr};
 use super::status::ApimStatus;
 use crate::emulator::{EmulatorHandle, EmulatorOptions};
 use crate::model::ApimError;
@@ -12,7 +12,7 @@ pub struct ApimEmulator {
     handle: EmulatorHandle,
 }
 
-/// Starts the emulator inside this process on its own runtime threads. `options_json` is
+/// Starts the emulator inside this process on the library's runtime. `options_json` is
 /// `{"listen":"127.0.0.1:0","dataDir":null,"requireToken":null,"throttle":false,"pageSize":100}`
 /// (every field optional; `{}` picks a free loopback port and keeps data in memory). `listen`
 /// must be a loopback address: the in-process emulator is for tests and dry runs only.
@@ -39,7 +39,7 @@ pub unsafe extern "C" fn apim_emulator_start(
                 format!("listen must be a loopback address such as 127.0.0.1:0, not {}", options.listen),
             ));
         }
-        let handle = block_on_runtime(crate::runtime::emulator_runtime(), crate::emulator::start(options))??;
+        let handle = block_on(crate::emulator::start(options))??;
         let started = boundary::to_json(&json!({ "baseUrl": handle.base_url }))?;
         // SAFETY: checked non-NULL; the caller promises writable storage for one pointer.
         unsafe { *out_emulator = Box::into_raw(Box::new(ApimEmulator { handle })) };
@@ -61,9 +61,9 @@ pub unsafe extern "C" fn apim_emulator_stop(emulator: *mut ApimEmulator) {
         let stop = emulator.handle.stop();
         if tokio::runtime::Handle::try_current().is_ok() {
             // Called from async code: cannot block here, so let the runtime finish the stop.
-            crate::runtime::emulator_runtime().spawn(stop);
+            crate::runtime::runtime().spawn(stop);
         } else {
-            let _ = block_on_runtime(crate::runtime::emulator_runtime(), stop);
+            let _ = block_on(stop);
         }
     });
 }
