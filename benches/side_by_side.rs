@@ -9,6 +9,9 @@
 //! requests while the 100k list runs), `mem` (client RSS over `APIM_BENCH_MEMORY_CALLS` calls,
 //! default 100000, and the emulator's RSS holding 111k backends), `cold` (new process: client_new,
 //! first and second call), `callgrind` (CPU instructions per call, needs valgrind).
+//! Sizes: `APIM_BENCH_ROUNDS` x `APIM_BENCH_ITERS` sequential calls per op (10 x 100),
+//! `APIM_BENCH_CONC_SECONDS` (3), `APIM_BENCH_LIST_REPEATS` for the 100k list (2);
+//! `APIM_BENCH_EMULATOR` runs another emulator binary (to compare builds).
 //!
 //! With `taskset` on the PATH the emulator runs on core 1 and this process on core 0, so client
 //! and server do not compete for one core (the figures are still noisy on a shared machine).
