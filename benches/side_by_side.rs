@@ -16,6 +16,8 @@
 //! With `taskset` on the PATH the emulator runs on core 1 and this process on core 0, so client
 //! and server do not compete for one core (the figures are still noisy on a shared machine).
 
+mod common;
+
 use apim_native::ffi::*;
 use serde::Deserialize;
 use std::ffi::{c_char, CStr, CString};
@@ -32,19 +34,6 @@ const THREADS: usize = 16;
 
 type OpFn = unsafe extern "C" fn(*const ApimClientHandle, *const c_char, *mut *mut c_char) -> ApimStatus;
 
-/// A realistic Single backend (credentials, proxy, TLS, circuit breaker), as the README bench uses.
-fn put_body() -> serde_json::Value {
-    serde_json::json!({"properties": {
-        "title": "orders", "description": "Orders API backend",
-        "url": "https://orders.example.com/api", "protocol": "http",
-        "credentials": {"header": {"x-key": ["a", "b"]}, "query": {"sv": ["1"]},
-                        "authorization": {"scheme": "Basic", "parameter": "opensesame"}},
-        "proxy": {"url": "http://192.168.1.1:8080", "username": "admin", "password": "pw"},
-        "tls": {"validateCertificateChain": true, "validateCertificateName": true},
-        "circuitBreaker": {"rules": [{"name": "r1", "failureCondition": {"count": 3, "interval": "PT1H",
-            "statusCodeRanges": [{"min": 500, "max": 599}]}, "tripDuration": "PT1H", "acceptRetryAfter": true}]}
-    }})
-}
 
 fn patch_body() -> serde_json::Value {
     serde_json::json!({"properties": {"description": "patched"}})
@@ -242,9 +231,9 @@ fn sequential(lib: &LibClient, base: &str) {
     let rounds = env_usize("APIM_BENCH_ROUNDS", 10);
     let per_round = env_usize("APIM_BENCH_ITERS", 100);
     let rt = current_thread();
-    let put_bytes = serde_json::to_vec(&put_body()).unwrap();
+    let put_bytes = serde_json::to_vec(&common::realistic_backend()).unwrap();
     let patch_bytes = serde_json::to_vec(&patch_body()).unwrap();
-    let lib_put = lib_request("seq", Some("seq-lib"), None, Some(put_body()));
+    let lib_put = lib_request("seq", Some("seq-lib"), None, Some(common::realistic_backend()));
     let lib_get = lib_request("seq", Some("seq-lib"), None, None);
     let lib_patch = lib_request("seq", Some("seq-lib"), Some("*"), Some(patch_body()));
     let lib_delete = lib_request("seq", Some("seq-lib"), Some("*"), None);
@@ -323,7 +312,7 @@ fn concurrent(lib: &LibClient, base: &str) {
     let seconds = env_usize("APIM_BENCH_CONC_SECONDS", 3) as u64;
     let rt = current_thread();
     let bare = &Bare::new(base);
-    let put_bytes = Arc::new(serde_json::to_vec(&put_body()).unwrap());
+    let put_bytes = Arc::new(serde_json::to_vec(&common::realistic_backend()).unwrap());
     for k in 0..THREADS {
         rt.block_on(bare.send(reqwest::Method::PUT, &bare.url("conc", Some(&format!("c{k}"))), None, Some(&put_bytes)));
     }
@@ -340,7 +329,7 @@ fn concurrent(lib: &LibClient, base: &str) {
                 s.spawn(move || {
                     let id = format!("c{k}");
                     let request = if is_put {
-                        lib_request("conc", Some(&id), None, Some(put_body()))
+                        lib_request("conc", Some(&id), None, Some(common::realistic_backend()))
                     } else {
                         lib_request("conc", Some(&id), None, None)
                     };
@@ -476,7 +465,7 @@ fn list(lib: &LibClient, base: &str, emulator: &Emulator) {
     );
 
     // Other requests while the 100k list runs: a GET every ~2 ms from another thread and client.
-    let probe_body = serde_json::to_vec(&put_body()).unwrap();
+    let probe_body = serde_json::to_vec(&common::realistic_backend()).unwrap();
     rt.block_on(bare.send(reqwest::Method::PUT, &bare.url("probe", Some("p0")), None, Some(&probe_body)));
     let probe_get = |stop: &AtomicBool| -> Vec<Duration> {
         let probe = Bare::new(&bare.base);
@@ -521,7 +510,7 @@ fn list(lib: &LibClient, base: &str, emulator: &Emulator) {
 
 fn memory(lib: &LibClient) {
     let calls = env_usize("APIM_BENCH_MEMORY_CALLS", 100_000);
-    let put = lib_request("mem", Some("m1"), None, Some(put_body()));
+    let put = lib_request("mem", Some("m1"), None, Some(common::realistic_backend()));
     let get = lib_request("mem", Some("m1"), None, None);
     lib.call(apim_backend_create_or_update, &put);
     for _ in 0..1000 {
@@ -574,7 +563,7 @@ fn cold_child(mode: &str, base_url: &str) {
 fn cold(base: &str) {
     let rt = current_thread();
     let bare = &Bare::new(base);
-    rt.block_on(bare.send(reqwest::Method::PUT, &bare.url("cold", Some("cold1")), None, Some(&serde_json::to_vec(&put_body()).unwrap())));
+    rt.block_on(bare.send(reqwest::Method::PUT, &bare.url("cold", Some("cold1")), None, Some(&serde_json::to_vec(&common::realistic_backend()).unwrap())));
     let exe = std::env::current_exe().unwrap();
     println!("\n## cold start: a new process per run (10 runs, medians)");
     println!("{:<6} {:>14} {:>14} {:>14} {:>14} {:>12}", "client", "process ms", "client new µs", "1st call µs", "2nd call µs", "1st / 2nd");
@@ -612,7 +601,7 @@ fn callgrind_child(mode: &str, base_url: &str, op: &str, n: usize) {
     if mode == "callgrind-lib" {
         let lib = LibClient::new(base_url);
         let (f, request): (OpFn, CString) = if op == "put" {
-            (apim_backend_create_or_update, lib_request("cg", Some("cg-lib"), None, Some(put_body())))
+            (apim_backend_create_or_update, lib_request("cg", Some("cg-lib"), None, Some(common::realistic_backend())))
         } else {
             (apim_backend_get, lib_request("cg", Some("cg-lib"), None, None))
         };
@@ -623,7 +612,7 @@ fn callgrind_child(mode: &str, base_url: &str, op: &str, n: usize) {
         let bare = Bare::new(base_url);
         let rt = current_thread();
         let url = bare.url("cg", Some("cg-bare"));
-        let body = serde_json::to_vec(&put_body()).unwrap();
+        let body = serde_json::to_vec(&common::realistic_backend()).unwrap();
         rt.block_on(async {
             for _ in 0..n {
                 if op == "put" {
@@ -643,7 +632,7 @@ fn callgrind(base: &str) {
     }
     let rt = current_thread();
     let bare = &Bare::new(base);
-    let body = serde_json::to_vec(&put_body()).unwrap();
+    let body = serde_json::to_vec(&common::realistic_backend()).unwrap();
     rt.block_on(bare.send(reqwest::Method::PUT, &bare.url("cg", Some("cg-lib")), None, Some(&body)));
     rt.block_on(bare.send(reqwest::Method::PUT, &bare.url("cg", Some("cg-bare")), None, Some(&body)));
     let exe = std::env::current_exe().unwrap();
