@@ -2,6 +2,8 @@
 //! (loopback HTTP, validation on both sides, JSON both ways). Numbers go in the README; nothing
 //! here asserts a time.
 
+mod common;
+
 use apim_native::client::backend::BackendRequest;
 use apim_native::client::{ApimClient, ClientOptions};
 use apim_native::emulator::{self, EmulatorOptions};
@@ -20,19 +22,6 @@ fn request(id: &str) -> BackendRequest {
     }
 }
 
-/// A realistic Single backend: credentials, proxy, tls and a circuit breaker.
-fn body() -> serde_json::Value {
-    json!({"properties": {
-        "title": "orders", "description": "Orders API backend",
-        "url": "https://orders.example.com/api", "protocol": "http",
-        "credentials": {"header": {"x-key": ["a", "b"]}, "query": {"sv": ["1"]},
-                        "authorization": {"scheme": "Basic", "parameter": "opensesame"}},
-        "proxy": {"url": "http://192.168.1.1:8080", "username": "admin", "password": "pw"},
-        "tls": {"validateCertificateChain": true, "validateCertificateName": true},
-        "circuitBreaker": {"rules": [{"name": "r1", "failureCondition": {"count": 3, "interval": "PT1H",
-            "statusCodeRanges": [{"min": 500, "max": 599}]}, "tripDuration": "PT1H", "acceptRetryAfter": true}]}
-    }})
-}
 
 fn round_trip(c: &mut Criterion) {
     let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
@@ -46,7 +35,7 @@ fn round_trip(c: &mut Criterion) {
         b.iter(|| {
             rt.block_on(async {
                 let mut req = request("bench-backend");
-                req.body = Some(body());
+                req.body = Some(common::realistic_backend());
                 let created = client.backend_create_or_update(&req).await.expect("create");
                 let got = client.backend_get(&request("bench-backend")).await.expect("get");
                 let deleted = client.backend_delete(&BackendRequest { if_match: Some("*".into()), ..request("bench-backend") }).await.expect("delete");
@@ -56,7 +45,7 @@ fn round_trip(c: &mut Criterion) {
     });
     rt.block_on(async {
         let mut req = request("bench-read");
-        req.body = Some(body());
+        req.body = Some(common::realistic_backend());
         client.backend_create_or_update(&req).await.expect("create");
     });
     group.bench_function("get", |b| {

@@ -5,6 +5,7 @@
 //! - [`auth`]: token sources behind one trait (static token, service principal, workload and
 //!   managed identity, Azure CLI) and the default chain.
 //! - [`client`]: the HTTP engine (retries, throttling, ETags, paging) and the ARM / Graph operations.
+//! - [`sync`]: backends and API connectors as files: export, plan/diff, ordering, bulk apply.
 //! - [`emulator`]: a local server with the semantics of both REST APIs, for tests and dry runs.
 //! - [`ffi`]: the C ABI (`apim_*`), an adapter over the safe core and nothing more.
 //! - [`net`]: how every HTTP client reaches the network (proxies from the environment, TLS roots).
@@ -17,3 +18,4 @@ pub mod ffi;
 pub mod model;
 pub mod net;
 pub mod runtime;
+pub mod sync;

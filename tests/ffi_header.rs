@@ -118,6 +118,13 @@ fn header_declares_the_whole_c_abi_and_no_test_probe() {
         "apim_api_connector_update",
         "apim_api_connector_delete",
         "apim_api_connector_upload_client_certificate",
+        "apim_backend_export",
+        "apim_backend_plan",
+        "apim_backend_sync",
+        "apim_backend_mirror",
+        "apim_api_connector_export",
+        "apim_api_connector_plan",
+        "apim_api_connector_sync",
     ] {
         assert!(header.contains(&format!("{name}(")), "header lacks {name}");
     }

@@ -321,3 +321,17 @@ fn manifest_is_ready_for_the_gallery() {
     let notes = nested_manifest_strings("ReleaseNotes");
     assert!(notes.len() == 1 && notes[0].len() > 20, "ReleaseNotes: {notes:?}");
 }
+
+#[test]
+fn a_32_bit_host_is_refused_before_anything_is_loaded() {
+    // A 32-bit process cannot be started on the build machines; the release workflow runs the
+    // real check (SysWOW64 Windows PowerShell). Here: the guard is there, says why, and comes
+    // before the interop assembly or the native library is touched.
+    let source = read(&module_dir().join("ApimNative.psm1"));
+    let guard = source.find("if ([System.IntPtr]::Size -ne 8)").expect("the psm1 checks the pointer size");
+    let load = source.find("[System.Reflection.Assembly]::LoadFrom(").expect("the psm1 loads the interop assembly");
+    assert!(guard < load, "the 32-bit check must come before the assembly is loaded");
+    let refusal = &source[guard..load];
+    assert!(refusal.contains("throw $record") && refusal.contains("'ApimNative.ImportFailed'"), "it refuses with a stable ErrorId");
+    assert!(refusal.contains("64-bit"), "the message says why");
+}

@@ -9,10 +9,15 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('ApimNative.Format.ps1xml')
     FunctionsToExport    = @(
+        'Compare-ApimNativeApiConnector'
+        'Compare-ApimNativeBackend'
         'Connect-ApimNative'
         'Disconnect-ApimNative'
+        'Export-ApimNativeApiConnector'
+        'Export-ApimNativeBackend'
         'Get-AzApiManagementBackend'
         'Get-MgIdentityApiConnector'
+        'Invoke-ApimNativeDryRun'
         'Invoke-AzApiManagementBackendReconnect'
         'Invoke-MgUploadIdentityApiConnectorClientCertificate'
         'New-AzApiManagementBackend'
@@ -30,6 +35,9 @@
         'Set-AzApiManagementBackend'
         'Start-ApimNativeEmulator'
         'Stop-ApimNativeEmulator'
+        'Sync-ApimNativeApiConnector'
+        'Sync-ApimNativeBackend'
+        'Test-ApimNativeBackend'
         'Update-MgIdentityApiConnector'
     )
     CmdletsToExport      = @()

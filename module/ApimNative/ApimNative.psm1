@@ -8,7 +8,7 @@ if ([System.IntPtr]::Size -ne 8) {
     $exception = New-Object -TypeName System.PlatformNotSupportedException -ArgumentList @(
         'ApimNative needs a 64-bit PowerShell: this process is 32-bit, and the native library ships for x64 and arm64 only. Start the 64-bit Windows PowerShell (C:\Windows\System32\WindowsPowerShell\v1.0\powershell.exe, not SysWOW64) or pwsh.')
     $record = New-Object -TypeName System.Management.Automation.ErrorRecord -ArgumentList @(
-        $exception, 'ApimNative.UnsupportedProcessArchitecture', [System.Management.Automation.ErrorCategory]::NotImplemented, [System.IntPtr]::Size)
+        $exception, 'ApimNative.ImportFailed', [System.Management.Automation.ErrorCategory]::NotImplemented, [System.IntPtr]::Size)
     throw $record
 }
 
@@ -80,6 +80,8 @@ else {
 #   (the native library applies its own defaults).
 $script:ApimNativeConnection = $null
 $script:ApimNativeClients = @{}
+# Set by Invoke-ApimNativeDryRun while its script runs: every client then talks to its emulator.
+$script:ApimNativeDryRunEndpoint = $null
 $script:ApimNativeDefaultArmEndpoint = 'https://management.azure.com'
 $script:ApimNativeDefaultGraphEndpoint = 'https://graph.microsoft.com'
 $script:ApimNativeDefaultApiVersion = '2025-03-01-preview'

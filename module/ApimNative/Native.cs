@@ -135,6 +135,7 @@ namespace ApimNative
             "backend_create_or_update", "backend_get", "backend_get_entity_tag", "backend_list", "backend_update",
             "backend_delete", "backend_reconnect", "api_connector_create", "api_connector_get", "api_connector_list",
             "api_connector_update", "api_connector_delete", "api_connector_upload_client_certificate",
+            "backend_export", "backend_plan", "backend_sync", "backend_mirror", "api_connector_export", "api_connector_plan", "api_connector_sync",
         };
 
         private static readonly string[] BuilderNames =

@@ -1,7 +1,7 @@
 //! [`ApimClient`]: one set of client options made ready to call (the token source, the HTTP
 //! client, the retry policy), shared by the ARM and Graph operations.
 
-use super::engine::{parse_endpoint, Engine};
+use super::engine::{Engine, ParsedEndpoint};
 use super::options::ClientOptions;
 use super::{http, retry};
 use crate::auth::TokenSource;
@@ -14,11 +14,25 @@ pub struct ApimClient {
     pub(crate) api_version: ApiVersion,
     pub(crate) token_source: Option<Arc<dyn TokenSource>>,
     pub(crate) engine: Engine,
+    /// armEndpoint and graphEndpoint, parsed once.
+    pub(crate) endpoints: [ParsedEndpoint; 2],
     /// The environment captured at creation (AZURE_SUBSCRIPTION_ID, PATH for `az`).
     pub(crate) env: crate::auth::Env,
     /// The subscription found by the environment / Azure CLI fallback, resolved on first need and
     /// kept, so `az account show` runs at most once per client (a failure is not kept).
     pub(crate) fallback_subscription: tokio::sync::OnceCell<String>,
+}
+
+/// Validating a known-good address and duration compiles the model's patterns (regexes kept for
+/// the process), so the first call does not pay ~1 ms for that; the results are irrelevant.
+fn compile_patterns_now() {
+    let address = crate::model::address::ServiceAddress {
+        subscription_id: "00000000-0000-0000-0000-000000000000".to_string(),
+        resource_group_name: "rg".to_string(),
+        service_name: "s".to_string(),
+    };
+    let _ = address.validate();
+    let _ = crate::model::validate::is_iso8601_duration("PT1S");
 }
 
 impl ApimClient {
@@ -30,8 +44,10 @@ impl ApimClient {
     /// both the token source and the subscription fallback read it instead of the process's.
     pub fn with_env(options: ClientOptions, env: crate::auth::Env) -> Result<ApimClient, ApimError> {
         let api_version = ApiVersion::parse(&options.api_version)?;
-        parse_endpoint(&options.arm_endpoint, "armEndpoint")?;
-        parse_endpoint(&options.graph_endpoint, "graphEndpoint")?;
+        let endpoints = [
+            ParsedEndpoint::parse(&options.arm_endpoint, "armEndpoint")?,
+            ParsedEndpoint::parse(&options.graph_endpoint, "graphEndpoint")?,
+        ];
         let token_source = crate::auth::token_source_from_options_with_env(&options.auth, &env)?;
         let roots = options.tls_roots.unwrap_or_else(crate::net::TlsRoots::from_env);
         let http = http::shared_client(options.connect_timeout_seconds, roots)?;
@@ -39,7 +55,10 @@ impl ApimClient {
         // timeoutSeconds 0 means no per-request limit.
         let timeout = (options.timeout_seconds > 0).then(|| std::time::Duration::from_secs(options.timeout_seconds));
         let engine = Engine::new(http, policy, timeout);
-        Ok(ApimClient { options, api_version, token_source, engine, env, fallback_subscription: tokio::sync::OnceCell::new() })
+        // Why here: the address patterns are compiled once per process; doing it now keeps that
+        // cost out of the first call (it was most of the first call's extra time).
+        compile_patterns_now();
+        Ok(ApimClient { options, api_version, token_source, engine, endpoints, env, fallback_subscription: tokio::sync::OnceCell::new() })
     }
 
     pub fn options(&self) -> &ClientOptions {

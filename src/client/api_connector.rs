@@ -223,14 +223,14 @@ async fn walk_pages(call: &mut Call<'_>, first: Url, one_page: bool, max_items: 
         if let Some(max) = max_items {
             if value.len() >= max {
                 value.truncate(max);
-                return Ok(ListResult { value, next_link: None, count, exchanges: Vec::new(), headers: response.headers });
+                return Ok(ListResult { value, next_link: None, count, exchanges: Vec::new(), headers: response.header_map() });
             }
         }
         let Some(link) = next else {
-            return Ok(ListResult { value, next_link: None, count, exchanges: Vec::new(), headers: response.headers });
+            return Ok(ListResult { value, next_link: None, count, exchanges: Vec::new(), headers: response.header_map() });
         };
         if one_page {
-            return Ok(ListResult { value, next_link: Some(link), count, exchanges: Vec::new(), headers: response.headers });
+            return Ok(ListResult { value, next_link: Some(link), count, exchanges: Vec::new(), headers: response.header_map() });
         }
         url = call.follow_url(&link, GRAPH.next_link_field)?;
         if seen.contains(url.as_str()) {
@@ -251,7 +251,8 @@ fn invalid_page(response: &HttpResponse, why: &str) -> ApimError {
 
 fn entity_result(call: Call<'_>, response: HttpResponse) -> Result<OperationResult, ApimError> {
     let body = response.json()?;
-    Ok(OperationResult { status: response.status, etag: response.etag, body, exchanges: call.into_exchanges(), headers: response.headers })
+    let headers = response.header_map();
+    Ok(OperationResult { status: response.status, etag: response.etag, body, exchanges: call.into_exchanges(), headers })
 }
 
 /// `{endpoint}/v1.0/identity/apiConnectors[/segments...]`, each segment percent-encoded.

@@ -60,8 +60,10 @@ pub struct Call<'a> {
 impl ApimClient {
     /// Starts a call against `endpoint` (the ARM or Graph base URL) in `dialect`.
     pub fn start_call(&self, dialect: &'static Dialect, endpoint: &str) -> Result<Call<'_>, ApimError> {
-        let base = parse_endpoint(endpoint, "endpoint")?;
-        let scope = format!("{}/.default", endpoint.trim_end_matches('/'));
+        let (base, scope) = match self.endpoints.iter().find(|e| e.text == endpoint) {
+            Some(known) => (known.url.clone(), known.scope.clone()),
+            None => (parse_endpoint(endpoint, "endpoint")?, scope_of(endpoint)),
+        };
         Ok(Call {
             sender: Sender {
                 client: self,
@@ -76,6 +78,25 @@ impl ApimClient {
             exchanges: Vec::new(),
         })
     }
+}
+
+/// A configured endpoint (armEndpoint, graphEndpoint), parsed once when the client is made rather
+/// than on every call.
+pub struct ParsedEndpoint {
+    pub text: String,
+    pub url: Url,
+    /// The token scope for it (`{endpoint}/.default`).
+    pub scope: String,
+}
+
+impl ParsedEndpoint {
+    pub fn parse(endpoint: &str, target: &str) -> Result<ParsedEndpoint, ApimError> {
+        Ok(ParsedEndpoint { text: endpoint.to_string(), url: parse_endpoint(endpoint, target)?, scope: scope_of(endpoint) })
+    }
+}
+
+fn scope_of(endpoint: &str) -> String {
+    format!("{}/.default", endpoint.trim_end_matches('/'))
 }
 
 /// Parses a service endpoint option; only http and https make sense.

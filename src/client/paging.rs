@@ -60,10 +60,11 @@ impl Call<'_> {
                 .with_http_status(response.status)
                 .with_request_id(response.request_id.clone())
         };
-        let body = response.json()?.ok_or_else(|| invalid("the body is empty"))?;
-        let value = match body.get("value") {
+        let mut body = response.json()?.ok_or_else(|| invalid("the body is empty"))?;
+        // Moved out of the page, not cloned: a page can hold hundreds of entities.
+        let value = match body.get_mut("value").map(Value::take) {
             None | Some(Value::Null) => Vec::new(),
-            Some(Value::Array(items)) => items.clone(),
+            Some(Value::Array(items)) => items,
             Some(_) => return Err(invalid("'value' is not an array")),
         };
         let count = body.get("count").and_then(Value::as_i64);

@@ -60,9 +60,9 @@ pub struct HttpResponse {
     pub request_id: Option<String>,
     pub location: Option<String>,
     pub retry_after: Option<Duration>,
-    /// Every response header (lower-case names, values in order) for Graph's
-    /// `-ResponseHeadersVariable`; `set-cookie` is left out because it can carry a session.
-    pub headers: BTreeMap<String, Vec<String>>,
+    /// The final response's headers as received (moved, not copied); Graph's
+    /// `-ResponseHeadersVariable` reads them through [`HttpResponse::header_map`].
+    pub headers: HeaderMap,
     pub body: Vec<u8>,
 }
 
@@ -80,6 +80,13 @@ impl std::fmt::Debug for HttpResponse {
 }
 
 impl HttpResponse {
+    /// Every response header (lower-case names, values in order); values that are not visible
+    /// ASCII and `set-cookie` (it can carry a session) are left out. Built only when asked for:
+    /// ARM results do not carry headers.
+    pub fn header_map(&self) -> BTreeMap<String, Vec<String>> {
+        header_map(&self.headers)
+    }
+
     /// The body as JSON; `None` when the service sent none.
     pub fn json(&self) -> Result<Option<Value>, ApimError> {
         if self.body.iter().all(|b| b.is_ascii_whitespace()) {
@@ -205,9 +212,10 @@ impl Sender<'_> {
             *self.bearer.lock().unwrap_or_else(|p| p.into_inner()) = Some(token.token.clone());
             builder = builder.header(AUTHORIZATION, value);
         }
-        let response = builder.send().await.map_err(|e| self.transport_error(request, e))?;
+        let mut response = builder.send().await.map_err(|e| self.transport_error(request, e))?;
         let status = response.status().as_u16();
-        let headers = response.headers().clone();
+        // Taken, not cloned: the body is read through the response, which no longer needs them.
+        let headers = std::mem::take(response.headers_mut());
         let body = response.bytes().await.map_err(|e| self.transport_error(request, e))?.to_vec();
         if status >= 400 {
             return Err(AttemptError::Status(status, headers, body));
@@ -218,7 +226,7 @@ impl Sender<'_> {
             request_id: header_string(&headers, self.dialect.request_id_header),
             location: header_string(&headers, "location"),
             retry_after: retry_after_of(&headers),
-            headers: header_map(&headers),
+            headers,
             body,
         })
     }

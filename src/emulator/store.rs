@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
 use std::io;
+use std::ops::Bound;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -72,12 +73,44 @@ impl Store {
     }
 }
 
+/// One page of a listing, see [`JsonCollection::page`].
+#[derive(Debug, Clone)]
+pub struct ListPage {
+    pub records: Vec<Record>,
+    /// Every entity under the prefix that the query accepts, across all pages.
+    pub total: usize,
+}
+
+/// What a finished page of one query leaves behind for the next page, so that a client walking
+/// `nextLink` costs one page per request instead of a scan of everything before it.
+struct Cursor {
+    /// The collection's generation when the page was served; any write makes the cursor stale.
+    generation: u64,
+    total: usize,
+    /// The `$skip` of the next page and the last key served before it.
+    next_skip: usize,
+    last_key: String,
+}
+
+/// How many queries keep a cursor at once (a few clients walking lists; the oldest are dropped).
+const MAX_CURSORS: usize = 64;
+
+/// The records and their write generation, under one lock.
+#[derive(Default)]
+struct Records {
+    map: BTreeMap<String, Record>,
+    /// Bumped by every change, so cursors know whether the pages they point into still hold.
+    generation: u64,
+}
+
 /// A case-insensitive map of key -> [`Record`], optionally mirrored to a directory.
 pub struct JsonCollection {
     name: String,
     dir: Option<AtomicDir>,
     etags: Arc<EtagCounter>,
-    records: Mutex<BTreeMap<String, Record>>,
+    records: Mutex<Records>,
+    /// Per query (prefix + filter text): where its next page starts. Locked after `records`.
+    cursors: Mutex<HashMap<String, Cursor>>,
 }
 
 impl JsonCollection {
@@ -92,21 +125,75 @@ impl JsonCollection {
                 records.insert(record.key.to_lowercase(), record);
             }
         }
-        Ok(JsonCollection { name: name.to_string(), dir, etags, records: Mutex::new(records) })
+        Ok(JsonCollection {
+            name: name.to_string(),
+            dir,
+            etags,
+            records: Mutex::new(Records { map: records, generation: 0 }),
+            cursors: Mutex::new(HashMap::new()),
+        })
     }
 
     pub fn get(&self, key: &str) -> Option<Record> {
-        lock(&self.records).get(&key.to_lowercase()).cloned()
+        lock(&self.records).map.get(&key.to_lowercase()).cloned()
     }
 
     /// Entities whose key starts with `prefix` (case-insensitive), in key order.
     pub fn list_prefix(&self, prefix: &str) -> Vec<Record> {
         let prefix = prefix.to_lowercase();
         lock(&self.records)
+            .map
             .range(prefix.clone()..)
             .take_while(|(k, _)| k.starts_with(&prefix))
             .map(|(_, r)| r.clone())
             .collect()
+    }
+
+    /// One page of the entities under `prefix` (case-insensitive, key order) that `accepts`:
+    /// `skip` of them passed over, at most `top` returned, and the total counted. `query` names
+    /// the filter `accepts` stands for (its text): the same query asked again for the page after
+    /// the last one served, with no write in between, continues from where that page ended and
+    /// reuses its total, so walking a whole list is linear in its length. Only the returned page
+    /// is copied, and the lock is held for the walk over the keys, not for building the answer.
+    pub fn page(&self, prefix: &str, query: &str, skip: usize, top: usize, accepts: impl Fn(&Value) -> bool) -> ListPage {
+        let prefix = prefix.to_lowercase();
+        let cursor_key = format!("{prefix}\u{0}{query}");
+        let records = lock(&self.records);
+        let under = |start: Bound<String>| {
+            records
+                .map
+                .range((start, Bound::Unbounded))
+                .take_while(|(k, _)| k.starts_with(&prefix))
+                .filter(|(_, r)| accepts(&r.value))
+        };
+        let resume = {
+            let cursors = lock(&self.cursors);
+            cursors
+                .get(&cursor_key)
+                .filter(|c| c.generation == records.generation && c.next_skip == skip)
+                .map(|c| (c.total, c.last_key.clone()))
+        };
+        let (total, page): (usize, Vec<(&String, &Record)>) = match resume {
+            Some((total, last_key)) => (total, under(Bound::Excluded(last_key)).take(top).collect()),
+            None => (under(Bound::Included(prefix.clone())).count(), under(Bound::Included(prefix.clone())).skip(skip).take(top).collect()),
+        };
+        let next_skip = skip.saturating_add(page.len());
+        let mut cursors = lock(&self.cursors);
+        match page.last() {
+            Some((last_key, _)) if next_skip < total => {
+                if cursors.len() >= MAX_CURSORS && !cursors.contains_key(&cursor_key) {
+                    cursors.clear();
+                }
+                let cursor = Cursor { generation: records.generation, total, next_skip, last_key: (*last_key).clone() };
+                cursors.insert(cursor_key, cursor);
+            }
+            _ => {
+                cursors.remove(&cursor_key);
+            }
+        }
+        drop(cursors);
+        let records_out = page.into_iter().map(|(_, r)| r.clone()).collect();
+        ListPage { records: records_out, total }
     }
 
     /// Reads the current entity, lets `decide` choose a change (it sees the current record and
@@ -119,8 +206,9 @@ impl JsonCollection {
         F: FnOnce(Option<&Record>) -> Result<Change, E>,
     {
         let lower = key.to_lowercase();
-        let mut records = lock(&self.records);
-        let before = records.get(&lower).cloned();
+        let mut guard = lock(&self.records);
+        let records = &mut *guard;
+        let before = records.map.get(&lower).cloned();
         match decide(before.as_ref())? {
             Change::Keep => Ok(Modified { after: before.clone(), before }),
             Change::Delete => {
@@ -128,7 +216,8 @@ impl JsonCollection {
                     if let Some(d) = &self.dir {
                         d.remove(&self.file_name(&lower))?;
                     }
-                    records.remove(&lower);
+                    records.map.remove(&lower);
+                    records.generation += 1;
                 }
                 Ok(Modified { before, after: None })
             }
@@ -143,7 +232,8 @@ impl JsonCollection {
                     let bytes = serde_json::to_vec(&record).map_err(io::Error::other)?;
                     d.write(&self.file_name(&lower), &bytes)?;
                 }
-                records.insert(lower, record.clone());
+                records.map.insert(lower, record.clone());
+                records.generation += 1;
                 Ok(Modified { before, after: Some(record) })
             }
         }
@@ -181,6 +271,44 @@ mod tests {
         assert_eq!(c.get("scope/MYBACKEND").unwrap().key, "scope/MyBackend");
         assert_eq!(c.list_prefix("Scope/").len(), 1);
         assert!(c.list_prefix("scope2/").is_empty());
+    }
+
+    /// Every page, walked as a client follows nextLink: `top` at a time, `skip` growing.
+    fn walk(c: &JsonCollection, prefix: &str, query: &str, top: usize, accepts: impl Fn(&Value) -> bool + Copy) -> Vec<String> {
+        let mut keys = Vec::new();
+        loop {
+            let page = c.page(prefix, query, keys.len(), top, accepts);
+            let n = page.records.len();
+            keys.extend(page.records.into_iter().map(|r| r.key));
+            if n == 0 || keys.len() >= page.total {
+                assert_eq!(keys.len(), page.total);
+                return keys;
+            }
+        }
+    }
+
+    #[test]
+    fn pages_resume_where_the_last_ended_and_match_a_full_listing() {
+        let s = Store::new(None);
+        let c = s.collection("b").unwrap();
+        for i in 0..57 {
+            put(&c, &format!("svc/b{i:03}"), json!({"n": i}));
+        }
+        put(&c, "svc2/other", json!({"n": 0}));
+        let all: Vec<String> = c.list_prefix("SVC/").into_iter().map(|r| r.key).collect();
+        assert_eq!(all.len(), 57);
+        assert_eq!(walk(&c, "SVC/", "", 10, |_| true), all);
+        let even = |v: &Value| v["n"].as_i64().unwrap() % 2 == 0;
+        let expected: Vec<String> = c.list_prefix("svc/").into_iter().filter(|r| even(&r.value)).map(|r| r.key).collect();
+        assert_eq!(walk(&c, "svc/", "n even", 7, even), expected);
+        // A page asked out of order is still right (a fresh scan), and so is a page after a write.
+        assert_eq!(c.page("svc/", "", 50, 10, |_| true).records.len(), 7);
+        let first = c.page("svc/", "", 0, 10, |_| true);
+        c.modify::<io::Error, _>("svc/b000", |_| Ok(Change::Delete)).unwrap();
+        let second = c.page("svc/", "", 10, 10, |_| true);
+        assert_eq!(second.total, 56);
+        assert_eq!(second.records[0].key, "svc/b011", "the write moved every later entity one place up");
+        assert_eq!(first.records[0].key, "svc/b000");
     }
 
     #[test]

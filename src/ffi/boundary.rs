@@ -111,6 +111,14 @@ pub(crate) unsafe fn utf8_arg<'a>(ptr: *const c_char, name: &str) -> Result<&'a 
 pub(crate) unsafe fn json_arg<T: DeserializeOwned>(ptr: *const c_char, name: &str) -> Result<T, ApimError> {
     // SAFETY: forwarded to the caller.
     let text = unsafe { utf8_arg(ptr, name) }?;
+    // The common case in one pass, straight into `T`. Anything it refuses goes the long way
+    // below, which owns every error message; an object is required there, so only text that
+    // starts as one takes the short way (a derived struct would also accept an array).
+    if text.trim_start().starts_with('{') {
+        if let Ok(value) = serde_json::from_str::<T>(text) {
+            return Ok(value);
+        }
+    }
     // Syntax first, over the whole text, so that a trailing mistake is not hidden by a shape error.
     let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(name, &e))?;
     if !value.is_object() {

@@ -18,6 +18,7 @@ mod emulator;
 mod operation;
 mod status;
 mod strings;
+mod sync;
 mod test_panic;
 mod version;
 
@@ -27,6 +28,7 @@ pub use builders::*;
 pub use client::*;
 pub use emulator::*;
 pub use status::ApimStatus;
+pub use sync::*;
 pub use strings::{apim_string_free, live_string_count};
 pub use test_panic::apim_test_panic;
 pub use version::apim_version;

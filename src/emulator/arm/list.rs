@@ -73,22 +73,25 @@ pub async fn list_backends(
     check_workspace_version(p.ws.as_deref(), version)?;
     check_scope(&p.sub, &p.rg, &p.svc, p.ws.as_deref(), None)?;
     let paging = Paging::parse(query.get("$top"), query.get("$skip"), state.ctx.options.page_size)?;
-    let filter = match query.get("$filter").map(str::trim) {
-        None | Some("") => None,
-        Some(text) => Some(Filter::<BackendField>::parse(text).map_err(|why| {
+    let filter_text = query.get("$filter").map(str::trim).unwrap_or_default();
+    let filter = match filter_text {
+        "" => None,
+        text => Some(Filter::<BackendField>::parse(text).map_err(|why| {
             ArmError::bad_parameter("$filter", "InvalidFilter", format!("$filter '{}' is not supported: {why}.", crate::emulator::limits::excerpt(text)))
         })?),
     };
-    let matching: Vec<Value> = state
-        .collection(p.ws.as_deref())
-        .list_prefix(&scope_key(&p.sub, &p.rg, &p.svc, p.ws.as_deref()))
-        .into_iter()
-        .map(|r| for_version(&r.value, version))
-        .filter(|v| filter.as_ref().map_or(true, |f| f.matches(v)))
-        .collect();
-    let page = paging.page(&matching);
-    let mut body = json!({ "value": page, "count": matching.len() });
-    if let Some(next) = paging.next_link(&absolute_url(&headers, &uri, &state.ctx.base_url), matching.len()) {
+    // One page from the store (it resumes a walk over nextLink where the last page ended), so a
+    // list of n backends costs n, not n^2 / page size, and other requests wait only for a page.
+    // The filter sees each backend as the requested api-version shows it, so the version is part
+    // of the query the store keeps a cursor for.
+    let scope = scope_key(&p.sub, &p.rg, &p.svc, p.ws.as_deref());
+    let cursor_query = format!("{}\u{0}{filter_text}", version.as_str());
+    let listed = state.collection(p.ws.as_deref()).page(&scope, &cursor_query, paging.skip, paging.top, |v| {
+        filter.as_ref().map_or(true, |f| f.matches(&for_version(v, version)))
+    });
+    let page: Vec<Value> = listed.records.into_iter().map(|r| for_version(&r.value, version)).collect();
+    let mut body = json!({ "value": page, "count": listed.total });
+    if let Some(next) = paging.next_link(&absolute_url(&headers, &uri, &state.ctx.base_url), listed.total) {
         body["nextLink"] = json!(next);
     }
     Ok(Json(body))

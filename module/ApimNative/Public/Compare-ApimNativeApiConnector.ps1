@@ -1,0 +1,72 @@
+function Compare-ApimNativeApiConnector {
+    <#
+    .SYNOPSIS
+    Shows what Sync-ApimNativeApiConnector would change: one plan object per connector.
+
+    .DESCRIPTION
+    Reads the <displayName>.json files of a directory and the tenant's connectors (reads only) and
+    returns, per connector, the Action (Create, Update, Delete with -Prune, NoChange), the
+    DisplayName and Id, the property-level Changes and the ETag it read.
+    How a secret is compared: Graph never returns secrets (a password reads back as ******), so a
+    secret cannot be compared and its state is NotComparable. A secret alone never makes a
+    connector differ; authenticationConfiguration is compared by what Graph does return (its type
+    and, for basic authentication, the username) and is sent, with its secret, on Create, when
+    that part differs, or with -RotateSecret. Placeholders must still resolve (from -Secret or
+    APIM_NATIVE_SECRET_<NAME>), or nothing is planned.
+
+    .PARAMETER Path
+    The directory of <displayName>.json files.
+
+    .PARAMETER Prune
+    Plans the deletion of connectors that have no file.
+
+    .PARAMETER Secret
+    Placeholder name -> value (string or SecureString).
+
+    .PARAMETER RotateSecret
+    Plans an update of every connector with a file, sending its secrets again.
+
+    .EXAMPLE
+    PS C:\>Compare-ApimNativeApiConnector -Path ./apiConnectors -Secret @{ 'Sign-up_validation.password' = $pw }
+
+    Lists every connector with its planned action and changes.
+
+    .INPUTS
+    None
+
+    .OUTPUTS
+    ApimNative.ApiConnectorPlan
+    #>
+    [CmdletBinding()]
+    [OutputType('ApimNative.ApiConnectorPlan')]
+    param (
+        [Parameter(Mandatory = $true)]
+        [ValidateNotNullOrEmpty()]
+        [string]
+        $Path,
+
+        [Parameter()]
+        [switch]
+        $Prune,
+
+        [Parameter()]
+        [System.Collections.IDictionary]
+        $Secret,
+
+        [Parameter()]
+        [switch]
+        $RotateSecret
+    )
+
+    try {
+        $request = New-ApimSyncRequest -Cmdlet $PSCmdlet -Path $Path -Secret $Secret -Prune:$Prune
+    }
+    catch {
+        $PSCmdlet.ThrowTerminatingError($_)
+    }
+    if ($RotateSecret) {
+        $request['rotateSecrets'] = $true
+    }
+    $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -ForGraph
+    Get-ApimSyncPlan -Cmdlet $PSCmdlet -Client $client -Request $request -Operation 'api_connector_plan' -TypeName 'ApimNative.ApiConnectorPlan'
+}

@@ -1,0 +1,85 @@
+function Export-ApimNativeBackend {
+    <#
+    .SYNOPSIS
+    Writes the backends of an API Management service to a directory, one file per backend.
+
+    .DESCRIPTION
+    Each backend becomes <backendId>.json holding its wire properties (the properties object of
+    the ARM resource) with the keys sorted, LF line ends and a trailing newline, so a diff in git
+    shows exactly what changed. Secrets (credentials.authorization.parameter, proxy.password, and
+    every value of credentials.header and credentials.query) are written as named placeholders
+    such as {{secret:orders.authorizationParameter}}, never as values, unless -IncludeSecret is
+    given. Sync-ApimNativeBackend resolves the placeholders from -Secret or from environment
+    variables named APIM_NATIVE_SECRET_<NAME> (upper case, other characters as _).
+    Existing files of other backends in the directory are left alone.
+
+    .PARAMETER Context
+    Instance of PsApiManagementContext (New-AzApiManagementContext).
+
+    .PARAMETER Path
+    The directory to write to; created when missing.
+
+    .PARAMETER BackendId
+    Only these backends (all when absent). An id that is not on the service is an error and
+    nothing is written.
+
+    .PARAMETER IncludeSecret
+    Writes secret values instead of placeholders. Keep such files out of source control.
+
+    .EXAMPLE
+    PS C:\>$ctx = New-AzApiManagementContext -ResourceGroupName "rg1" -ServiceName "contoso"
+    PS C:\>Export-ApimNativeBackend -Context $ctx -Path ./backends
+
+    Writes ./backends/<backendId>.json for every backend of the service.
+
+    .INPUTS
+    Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext
+
+    .OUTPUTS
+    ApimNative.ExportedBackend
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    [OutputType('ApimNative.ExportedBackend')]
+    param (
+        [Parameter(Mandatory = $true, ValueFromPipeline = $true)]
+        [ValidateNotNullOrEmpty()]
+        [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext')]
+        [PSObject]
+        $Context,
+
+        [Parameter(Mandatory = $true)]
+        [ValidateNotNullOrEmpty()]
+        [string]
+        $Path,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [string[]]
+        $BackendId,
+
+        [Parameter()]
+        [switch]
+        $IncludeSecret
+    )
+
+    process {
+        $address = Resolve-ApimServiceAddress -Context $Context
+        $request = New-ApimSyncRequest -Cmdlet $PSCmdlet -Address $address -Path $Path
+        if ($BackendId) {
+            $request['backendIds'] = @($BackendId)
+        }
+        if ($IncludeSecret) {
+            $request['includeSecret'] = $true
+        }
+        if (-not $PSCmdlet.ShouldProcess($request['path'], 'Export backends')) {
+            return
+        }
+        $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint $address['Endpoint'] -ApiVersion $address['ApiVersion']
+        $result = Invoke-ApimNative -Client $client -Operation 'backend_export' -Request $request -Cmdlet $PSCmdlet -TargetObject $request['path']
+        foreach ($file in @($result.files)) {
+            if ($null -ne $file) {
+                ConvertTo-ApimSyncObject -Item $file -TypeName 'ApimNative.ExportedBackend'
+            }
+        }
+    }
+}

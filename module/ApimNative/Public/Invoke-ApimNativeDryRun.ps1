@@ -1,0 +1,87 @@
+function Invoke-ApimNativeDryRun {
+    <#
+    .SYNOPSIS
+    Runs a script against a copy of the service's backends and returns the plan of what it would
+    have changed on the real service.
+
+    .DESCRIPTION
+    Copies the backends of the context's service (reads only) into an in-process emulator, with
+    every secret replaced by its placeholder, runs the script block unchanged with every
+    ApimNative cmdlet (ARM and Graph) pointed at that emulator, and then compares the emulator's
+    backends with the service's: the result is the plan objects Compare-ApimNativeBackend returns
+    (Create, Update, Delete), for every backend the script changed. Nothing is written to the
+    service. A secret the script did not set counts as unchanged; one it set shows as changed or
+    unchanged, never its value. Output of the script itself is discarded; its errors are written
+    as usual. The emulator is stopped afterwards, also when the script fails.
+
+    .PARAMETER Context
+    Instance of PsApiManagementContext (New-AzApiManagementContext) of the real service.
+
+    .PARAMETER ScriptBlock
+    The script to review, e.g. { ./deploy.ps1 }. Its own contexts may name any endpoint: while it
+    runs, every ApimNative cmdlet talks to the emulator.
+
+    .EXAMPLE
+    PS C:\>$ctx = New-AzApiManagementContext -ResourceGroupName "rg1" -ServiceName "contoso"
+    PS C:\>Invoke-ApimNativeDryRun -Context $ctx -ScriptBlock { ./deploy.ps1 } | Format-Table Action, BackendId, Changes
+
+    Shows what deploy.ps1 would create, update or delete, without changing the service.
+
+    .INPUTS
+    Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext
+
+    .OUTPUTS
+    ApimNative.BackendPlan
+    #>
+    [CmdletBinding()]
+    [OutputType('ApimNative.BackendPlan')]
+    param (
+        [Parameter(Mandatory = $true)]
+        [ValidateNotNullOrEmpty()]
+        [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext')]
+        [PSObject]
+        $Context,
+
+        [Parameter(Mandatory = $true)]
+        [ValidateNotNull()]
+        [scriptblock]
+        $ScriptBlock
+    )
+
+    $address = Resolve-ApimServiceAddress -Context $Context
+    $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint $address['Endpoint'] -ApiVersion $address['ApiVersion']
+    $handle = $null
+    $started = [ApimNative.Interop]::StartEmulator('{"listen":"127.0.0.1:0"}', [ref]$handle)
+    if (-not $started.Ok) {
+        $nativeError = ConvertFrom-Json -InputObject $started.Json
+        $PSCmdlet.ThrowTerminatingError((ConvertTo-ApimErrorRecord -NativeError $nativeError -Operation 'emulator_start' -TargetObject '127.0.0.1:0'))
+    }
+    try {
+        $request = New-ApimBackendRequest -Address $address
+        $request['toEndpoint'] = $handle.BaseUrl
+        $mirrored = Invoke-ApimNative -Client $client -Operation 'backend_mirror' -Request $request -Cmdlet $PSCmdlet -TargetObject $address['ServiceName']
+        if ($null -eq $mirrored) {
+            return
+        }
+        Write-Verbose -Message ('Copied {0} backend(s) of {1} into the dry-run emulator on {2}.' -f @($mirrored.backendIds).Count, $address['ServiceName'], $handle.BaseUrl)
+        $script:ApimNativeDryRunEndpoint = $handle.BaseUrl
+        try {
+            $null = & $ScriptBlock
+        }
+        finally {
+            $script:ApimNativeDryRunEndpoint = $null
+        }
+        $request = New-ApimBackendRequest -Address $address
+        $request['fromEndpoint'] = $handle.BaseUrl
+        $request['prune'] = $true
+        $plan = Invoke-ApimNative -Client $client -Operation 'backend_plan' -Request $request -Cmdlet $PSCmdlet -TargetObject $address['ServiceName']
+        foreach ($item in @($plan.items)) {
+            if ($null -ne $item -and $item.action -ne 'NoChange') {
+                ConvertTo-ApimSyncObject -Item $item -TypeName 'ApimNative.BackendPlan'
+            }
+        }
+    }
+    finally {
+        $handle.Dispose()
+    }
+}

@@ -1,0 +1,74 @@
+function Test-ApimNativeBackend {
+    <#
+    .SYNOPSIS
+    Returns $true when the service's backends match the files (for CI drift checks).
+
+    .DESCRIPTION
+    Runs the same plan as Compare-ApimNativeBackend and returns $true when no backend would be
+    created, updated or (with -Prune) deleted, $false otherwise. A plan that cannot be made (an
+    unresolved placeholder, an invalid file, no access) is an error, not $false.
+
+    .PARAMETER Context
+    Instance of PsApiManagementContext (New-AzApiManagementContext).
+
+    .PARAMETER Path
+    The directory of <backendId>.json files.
+
+    .PARAMETER Prune
+    Also counts backends on the service that have no file as drift.
+
+    .PARAMETER Secret
+    Placeholder name -> value (string or SecureString).
+
+    .EXAMPLE
+    PS C:\>if (-not (Test-ApimNativeBackend -Context $ctx -Path ./backends -Prune)) { exit 1 }
+
+    Fails a pipeline when someone changed a backend by hand.
+
+    .INPUTS
+    Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext
+
+    .OUTPUTS
+    System.Boolean
+    #>
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param (
+        [Parameter(Mandatory = $true, ValueFromPipeline = $true)]
+        [ValidateNotNullOrEmpty()]
+        [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext')]
+        [PSObject]
+        $Context,
+
+        [Parameter(Mandatory = $true)]
+        [ValidateNotNullOrEmpty()]
+        [string]
+        $Path,
+
+        [Parameter()]
+        [switch]
+        $Prune,
+
+        [Parameter()]
+        [System.Collections.IDictionary]
+        $Secret
+    )
+
+    process {
+        $address = Resolve-ApimServiceAddress -Context $Context
+        try {
+            $request = New-ApimSyncRequest -Cmdlet $PSCmdlet -Address $address -Path $Path -Secret $Secret -Prune:$Prune
+        }
+        catch {
+            $PSCmdlet.ThrowTerminatingError($_)
+        }
+        $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint $address['Endpoint'] -ApiVersion $address['ApiVersion']
+        $plan = Invoke-ApimNative -Client $client -Operation 'backend_plan' -Request $request -Cmdlet $PSCmdlet -TargetObject $request['path']
+        if ($null -eq $plan) {
+            # The plan could not be made: the error is written, and no answer is given.
+            return
+        }
+        $changing = @(@($plan.items) | Where-Object -FilterScript { $null -ne $_ -and $_.action -ne 'NoChange' })
+        $changing.Count -eq 0
+    }
+}
