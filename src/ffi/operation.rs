@@ -1,4 +1,5 @@
-//! The one body of every resource operation entry point (`apim_backend_*`, `apim_api_connector_*`):
+//! The one body of every resource operation entry point (`apim_backend_*`, `apim_api_connector_*`,
+//! the file sync ones too):
 //! check the client handle, decode the request JSON, run the core's operation (blocking on it), encode its result.
 
 use super::boundary::{self, handle_ref, json_arg};

@@ -3,66 +3,14 @@
 //! `apim_api_connector_*` equivalents. Plan, diff, ordering, secrets and the bulk executor live
 //! in the core (`sync`); this file only decodes, blocks and encodes.
 
-use super::boundary::{self, block_on, handle_ref, json_arg};
+use super::boundary::block_on;
 use super::client::ApimClientHandle;
+use super::operation::client_operation;
 use super::status::ApimStatus;
-use crate::client::ApimClient;
-use crate::model::ApimError;
 use crate::sync::api_connector::{self, ApiConnectorSyncRequest};
 use crate::sync::backend::{self, BackendSyncRequest};
+use crate::sync::dry_run;
 use std::ffi::c_char;
-
-#[derive(Clone, Copy)]
-enum SyncOp {
-    BackendExport,
-    BackendPlan,
-    BackendSync,
-    BackendMirror,
-    ApiConnectorExport,
-    ApiConnectorPlan,
-    ApiConnectorSync,
-}
-
-/// The shared body of every entry point here.
-///
-/// # Safety
-/// `client` is NULL or a live client; `request_json` is NULL or a NUL-terminated string.
-unsafe fn call(function: &'static str, op: SyncOp, client: *const ApimClientHandle, request_json: *const c_char, out_json: *mut *mut c_char) -> ApimStatus {
-    boundary::run(function, out_json, || {
-        // SAFETY: forwarded from the caller's contract above.
-        let client = unsafe { handle_ref(client, "client") }?;
-        let core = client.core();
-        match op {
-            SyncOp::BackendExport | SyncOp::BackendPlan | SyncOp::BackendSync | SyncOp::BackendMirror => {
-                // SAFETY: as above.
-                let request: BackendSyncRequest = unsafe { json_arg(request_json, "request_json") }?;
-                backend(core, op, &request)
-            }
-            _ => {
-                // SAFETY: as above.
-                let request: ApiConnectorSyncRequest = unsafe { json_arg(request_json, "request_json") }?;
-                api_connector(core, op, &request)
-            }
-        }
-    })
-}
-
-fn backend(client: &ApimClient, op: SyncOp, request: &BackendSyncRequest) -> Result<String, ApimError> {
-    match op {
-        SyncOp::BackendExport => boundary::to_json(&block_on(backend::export(client, request))??),
-        SyncOp::BackendPlan => boundary::to_json(&block_on(backend::plan(client, request))??),
-        SyncOp::BackendMirror => boundary::to_json(&block_on(crate::sync::dry_run::mirror(client, request))??),
-        _ => boundary::to_json(&block_on(backend::sync(client, request))??),
-    }
-}
-
-fn api_connector(client: &ApimClient, op: SyncOp, request: &ApiConnectorSyncRequest) -> Result<String, ApimError> {
-    match op {
-        SyncOp::ApiConnectorExport => boundary::to_json(&serde_json::json!({"files": block_on(api_connector::export(client, request))??})),
-        SyncOp::ApiConnectorPlan => boundary::to_json(&block_on(api_connector::plan(client, request))??),
-        _ => boundary::to_json(&block_on(api_connector::sync(client, request))??),
-    }
-}
 
 /// Writes one `<backendId>.json` per backend of a service (or workspace) into a directory: the
 /// wire `properties`, keys sorted, LF, a trailing newline. Secrets (authorization parameter,
@@ -75,7 +23,7 @@ fn api_connector(client: &ApimClient, op: SyncOp, request: &ApiConnectorSyncRequ
 #[no_mangle]
 pub unsafe extern "C" fn apim_backend_export(client: *const ApimClientHandle, request_json: *const c_char, out_json: *mut *mut c_char) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { call("apim_backend_export", SyncOp::BackendExport, client, request_json, out_json) }
+    unsafe { client_operation("apim_backend_export", client, request_json, out_json, |c, r: &BackendSyncRequest| block_on(backend::export(c, r))?) }
 }
 
 /// Compares a directory of backend files with the service and returns the plan, reading only:
@@ -91,7 +39,7 @@ pub unsafe extern "C" fn apim_backend_export(client: *const ApimClientHandle, re
 #[no_mangle]
 pub unsafe extern "C" fn apim_backend_plan(client: *const ApimClientHandle, request_json: *const c_char, out_json: *mut *mut c_char) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { call("apim_backend_plan", SyncOp::BackendPlan, client, request_json, out_json) }
+    unsafe { client_operation("apim_backend_plan", client, request_json, out_json, |c, r: &BackendSyncRequest| block_on(backend::plan(c, r))?) }
 }
 
 /// Applies a directory of backend files: plans as `apim_backend_plan`, then writes single
@@ -105,7 +53,7 @@ pub unsafe extern "C" fn apim_backend_plan(client: *const ApimClientHandle, requ
 #[no_mangle]
 pub unsafe extern "C" fn apim_backend_sync(client: *const ApimClientHandle, request_json: *const c_char, out_json: *mut *mut c_char) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { call("apim_backend_sync", SyncOp::BackendSync, client, request_json, out_json) }
+    unsafe { client_operation("apim_backend_sync", client, request_json, out_json, |c, r: &BackendSyncRequest| block_on(backend::sync(c, r))?) }
 }
 
 /// Copies a service's backends (reads only) into the emulator at `toEndpoint` (loopback only),
@@ -118,7 +66,7 @@ pub unsafe extern "C" fn apim_backend_sync(client: *const ApimClientHandle, requ
 #[no_mangle]
 pub unsafe extern "C" fn apim_backend_mirror(client: *const ApimClientHandle, request_json: *const c_char, out_json: *mut *mut c_char) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { call("apim_backend_mirror", SyncOp::BackendMirror, client, request_json, out_json) }
+    unsafe { client_operation("apim_backend_mirror", client, request_json, out_json, |c, r: &BackendSyncRequest| block_on(dry_run::mirror(c, r))?) }
 }
 
 /// Writes one `<displayName>.json` per identity API connector (the wire object without `id`;
@@ -128,7 +76,7 @@ pub unsafe extern "C" fn apim_backend_mirror(client: *const ApimClientHandle, re
 #[no_mangle]
 pub unsafe extern "C" fn apim_api_connector_export(client: *const ApimClientHandle, request_json: *const c_char, out_json: *mut *mut c_char) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { call("apim_api_connector_export", SyncOp::ApiConnectorExport, client, request_json, out_json) }
+    unsafe { client_operation("apim_api_connector_export", client, request_json, out_json, |c, r: &ApiConnectorSyncRequest| Ok(serde_json::json!({"files": block_on(api_connector::export(c, r))??}))) }
 }
 
 /// Compares a directory of API connector files with the tenant (reads only):
@@ -139,7 +87,7 @@ pub unsafe extern "C" fn apim_api_connector_export(client: *const ApimClientHand
 #[no_mangle]
 pub unsafe extern "C" fn apim_api_connector_plan(client: *const ApimClientHandle, request_json: *const c_char, out_json: *mut *mut c_char) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { call("apim_api_connector_plan", SyncOp::ApiConnectorPlan, client, request_json, out_json) }
+    unsafe { client_operation("apim_api_connector_plan", client, request_json, out_json, |c, r: &ApiConnectorSyncRequest| block_on(api_connector::plan(c, r))?) }
 }
 
 /// Applies a directory of API connector files as `apim_backend_sync` does for backends
@@ -148,5 +96,5 @@ pub unsafe extern "C" fn apim_api_connector_plan(client: *const ApimClientHandle
 #[no_mangle]
 pub unsafe extern "C" fn apim_api_connector_sync(client: *const ApimClientHandle, request_json: *const c_char, out_json: *mut *mut c_char) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { call("apim_api_connector_sync", SyncOp::ApiConnectorSync, client, request_json, out_json) }
+    unsafe { client_operation("apim_api_connector_sync", client, request_json, out_json, |c, r: &ApiConnectorSyncRequest| block_on(api_connector::sync(c, r))?) }
 }

@@ -5,7 +5,7 @@
 //! emulator and stands for the service's own value (unchanged); one the script set is compared
 //! (changed or not, never shown). Nothing is written to the service.
 
-use super::backend::{is_pool, read_service, secret_slots, BackendSyncRequest};
+use super::backend_service::{is_pool, read_service, secret_slots, BackendSyncRequest};
 use super::secrets;
 use crate::client::{ApimClient, ClientOptions};
 use crate::model::{ApimError, ErrorDetail};

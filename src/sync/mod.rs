@@ -8,6 +8,7 @@
 
 pub mod api_connector;
 pub mod backend;
+mod backend_service;
 pub mod diff;
 pub mod dry_run;
 pub mod executor;

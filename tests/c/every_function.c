@@ -2,7 +2,9 @@
  * Calls every function the header exports, as a C consumer would, against the in-process
  * emulator: the seven builders, the seven backend operations (get_entity_tag and reconnect
  * included), the six API connector operations (a real PFX upload, passed in by the harness in
- * APIM_TEST_PFX_BASE64 / APIM_TEST_PFX_PASSWORD), cancel, and the NULL guards of every function
+ * APIM_TEST_PFX_BASE64 / APIM_TEST_PFX_PASSWORD), the seven file sync functions (into the empty
+ * directories APIM_TEST_SYNC_BACKENDS / APIM_TEST_SYNC_CONNECTORS, and a mirror into a second
+ * emulator), cancel, and the NULL guards of every function
  * that takes a pointer. Every string received is freed. Built by tests/ffi_c_program.rs with
  * -std=c11 -Wall -Wextra -Wpedantic -Werror and ASan/UBSan/LSan. One line per step; exit status
  * is the number of failed steps.
@@ -235,6 +237,72 @@ static void connector_operations(const ApimClient *client) {
     check("api_connector_get_after_delete", status, APIM_STATUS_ERROR, json, "\"httpStatus\":404");
 }
 
+/* Backends and connectors as files: export, plan and sync each (nothing changed, so every item
+ * is NoChange), and a mirror into a second emulator. */
+static void sync_operations(const ApimClient *client) {
+    const char *backend_dir = getenv("APIM_TEST_SYNC_BACKENDS");
+    const char *connector_dir = getenv("APIM_TEST_SYNC_CONNECTORS");
+    char request[1024];
+    char mirror_url[128];
+    char *json = NULL;
+    ApimEmulator *mirror = NULL;
+    ApimStatus status;
+
+    if (backend_dir == NULL || connector_dir == NULL || strlen(backend_dir) + strlen(connector_dir) > 600) {
+        fprintf(stderr, "APIM_TEST_SYNC_BACKENDS / APIM_TEST_SYNC_CONNECTORS missing or too long\n");
+        printf("sync: FAILED no directories\n");
+        failures++;
+        return;
+    }
+    status = apim_backend_create_or_update(client,
+        "{" ADDRESS ",\"backendId\":\"sync-c\",\"body\":{\"properties\":{\"url\":\"https://sync.example.com/\",\"protocol\":\"http\"}}}",
+        &json);
+    check("sync_backend_setup", status, APIM_STATUS_OK, json, "\"status\":201");
+
+    snprintf(request, sizeof request, "{" ADDRESS ",\"path\":\"%s\",\"useEnvironment\":false}", backend_dir);
+    json = NULL;
+    status = apim_backend_export(client, request, &json);
+    check("backend_export", status, APIM_STATUS_OK, json, "\"backendId\":\"sync-c\"");
+    json = NULL;
+    status = apim_backend_plan(client, request, &json);
+    check("backend_plan", status, APIM_STATUS_OK, json, "\"action\":\"NoChange\"");
+    json = NULL;
+    status = apim_backend_sync(client, request, &json);
+    check("backend_sync", status, APIM_STATUS_OK, json, "\"unchanged\":1");
+
+    json = NULL;
+    status = apim_emulator_start("{}", &mirror, &json);
+    if (status != APIM_STATUS_OK || !json_string(json, "baseUrl", mirror_url, sizeof mirror_url)) {
+        check("backend_mirror", status, APIM_STATUS_OK, json, "\"baseUrl\"");
+    } else {
+        apim_string_free(json);
+        snprintf(request, sizeof request, "{" ADDRESS ",\"toEndpoint\":\"%s\"}", mirror_url);
+        json = NULL;
+        status = apim_backend_mirror(client, request, &json);
+        check("backend_mirror", status, APIM_STATUS_OK, json, "\"sync-c\"");
+    }
+    apim_emulator_stop(mirror);
+
+    json = NULL;
+    status = apim_api_connector_create(client,
+        "{\"body\":{\"displayName\":\"syncc\",\"targetUrl\":\"https://someapi.com/api\","
+        "\"authenticationConfiguration\":{\"@odata.type\":\"#microsoft.graph.basicAuthentication\","
+        "\"username\":\"u\",\"password\":\"sync-pass\"}}}",
+        &json);
+    check("sync_connector_setup", status, APIM_STATUS_OK, json, "\"status\":201");
+    snprintf(request, sizeof request, "{\"path\":\"%s\",\"useEnvironment\":false,\"secrets\":{\"syncc.password\":\"sync-pass\"}}",
+             connector_dir);
+    json = NULL;
+    status = apim_api_connector_export(client, request, &json);
+    check("api_connector_export", status, APIM_STATUS_OK, json, "\"displayName\":\"syncc\"");
+    json = NULL;
+    status = apim_api_connector_plan(client, request, &json);
+    check("api_connector_plan", status, APIM_STATUS_OK, json, "\"action\":\"NoChange\"");
+    json = NULL;
+    status = apim_api_connector_sync(client, request, &json);
+    check("api_connector_sync", status, APIM_STATUS_OK, json, "\"unchanged\":1");
+}
+
 /* Every client operation refuses a NULL client and a NULL request, naming the argument. */
 static void null_guards(const ApimClient *client) {
     static const struct NamedClientOp ops[] = {
@@ -251,6 +319,13 @@ static void null_guards(const ApimClient *client) {
         {"api_connector_update", apim_api_connector_update},
         {"api_connector_delete", apim_api_connector_delete},
         {"api_connector_upload_client_certificate", apim_api_connector_upload_client_certificate},
+        {"backend_export", apim_backend_export},
+        {"backend_plan", apim_backend_plan},
+        {"backend_sync", apim_backend_sync},
+        {"backend_mirror", apim_backend_mirror},
+        {"api_connector_export", apim_api_connector_export},
+        {"api_connector_plan", apim_api_connector_plan},
+        {"api_connector_sync", apim_api_connector_sync},
     };
     size_t i;
     char step[96];
@@ -325,6 +400,7 @@ int main(void) {
     builders();
     backend_operations(client);
     connector_operations(client);
+    sync_operations(client);
     null_guards(client);
 
     /* Cancel with nothing in flight: later calls run normally. NULL is a no-op. */
