@@ -34,11 +34,13 @@ async fn start(emulator_options: Value, client_options: Value) -> (EmulatorHandl
 
 #[tokio::test]
 async fn writes_succeed_through_the_emulator_throttle_by_honouring_retry_after() {
-    // Two writes in the bucket, five per second refilled: the third write in a burst gets 429 with
+    // Two writes in the bucket, one per second refilled: the third write in a burst gets 429 with
     // Retry-After (whole seconds); the client waits exactly that (it is within maxDelayMs = 2 s),
-    // by which time a token is back.
+    // by which time a token is back. One per second (not faster) so that even on a loaded machine
+    // the five writes come faster than the refill: the burst would have to take over a second
+    // per write to miss the throttle.
     let (emu, client) = start(
-        json!({"throttle": true, "throttleLimits": {"writeBucket": 2, "writeRefillPerSecond": 5.0}}),
+        json!({"throttle": true, "throttleLimits": {"writeBucket": 2, "writeRefillPerSecond": 1.0}}),
         json!({"retry": {"maxAttempts": 6, "baseDelayMs": 1, "maxDelayMs": 2000}}),
     )
     .await;

@@ -280,9 +280,13 @@ async fn connection_refused_is_retried_then_reported() {
     let err = c.backend_get(&request(json!({}))).await.unwrap_err();
     assert_eq!(err.category, ErrorCategory::ConnectionError);
     assert_eq!(err.code, "ConnectionFailed");
-    // Even a POST is retried when no connection was made.
+    // The retries happened: the error counts the attempts made (all three were refused).
+    assert!(err.message.contains("(after 3 attempts)"), "{}", err.message);
+    // Even a POST is retried when no connection was made, and it says nothing may have been applied.
     let err = c.backend_reconnect(&request(json!({}))).await.unwrap_err();
     assert_eq!(err.code, "ConnectionFailed");
+    assert!(err.message.contains("(after 3 attempts)"), "{}", err.message);
+    assert!(!err.message.contains("may have been applied"), "nothing was sent: {}", err.message);
 }
 
 #[tokio::test]

@@ -15,6 +15,17 @@
 //! set of examples that needed this is asserted, so a newly inconsistent example fails loudly.
 //! Their original request bodies are still sent (to a second backend id) and must be accepted
 //! and echoed.
+//!
+//! What this proves, and what it does not. Not echoes: the client sends each example's operation
+//! with the documented method to the documented path (checked on the recorded exchanges against a
+//! path built here from the example's parameters, not by the client's code); the emulator answers
+//! the documented statuses (201 then 200, 200, 202, 200 then 204 for a repeated delete), computes
+//! `id`, `name` and `type` from the address, issues a new ETag per write and refuses a stale one;
+//! a PATCH result is the merge of the example's patch into a different prior state, so it equals
+//! the example's response only if the merge is right; a consistent create's response is compared
+//! with the documented one, fields the request did not send included. Echoes: for get, head and
+//! list (and for the inconsistent creates) the test writes the example's response properties
+//! itself, so equal properties there show only that storage and the api-version view lose nothing.
 
 use apim_native::client::backend::BackendRequest;
 use apim_native::client::{ApimClient, ClientOptions};
@@ -70,6 +81,33 @@ impl Example {
             ..Default::default()
         }
     }
+}
+
+/// The operation's documented path, built from the example's parameters (not by the client).
+fn documented_path(ex: &Example, backend_id: Option<&str>, suffix: &str) -> String {
+    let p = &ex.params;
+    let mut path = format!(
+        "/subscriptions/{}/resourceGroups/{}/providers/Microsoft.ApiManagement/service/{}",
+        p["subscriptionId"].as_str().unwrap(),
+        p["resourceGroupName"].as_str().unwrap(),
+        p["serviceName"].as_str().unwrap()
+    );
+    if let Some(ws) = p["workspaceId"].as_str() {
+        path.push_str(&format!("/workspaces/{ws}"));
+    }
+    path.push_str("/backends");
+    if let Some(id) = backend_id {
+        path.push_str(&format!("/{id}"));
+    }
+    path + suffix
+}
+
+/// The call's first exchange went out with `method` to the documented path.
+fn assert_addressed(ex: &Example, exchanges: &[apim_native::client::Exchange], method: &str, backend_id: Option<&str>, suffix: &str) {
+    let first = exchanges.first().unwrap_or_else(|| panic!("{}: no exchange recorded", ex.name));
+    let url = reqwest::Url::parse(&first.url).unwrap();
+    assert_eq!((first.method.as_str(), url.path()), (method, documented_path(ex, backend_id, suffix).as_str()), "{}", ex.name);
+    assert!(url.query_pairs().any(|(k, _)| k == "api-version"), "{}: api-version sent", ex.name);
 }
 
 fn without_nulls(v: &Value) -> Value {
@@ -147,6 +185,7 @@ async fn run_create(ex: &Example) -> bool {
     let mut req = ex.request(Some(id));
     req.body = Some(body);
     let first = env.client.backend_create_or_update(&req).await.unwrap_or_else(|e| panic!("{}: {e:?}", ex.name));
+    assert_addressed(ex, &first.exchanges, "PUT", Some(id), "");
     assert_eq!(first.status, 201, "{}", ex.name);
     assert!(first.etag.is_some(), "{}: ETag on create", ex.name);
     assert_same_entity(&format!("{} (201)", ex.name), first.body.as_ref().unwrap(), &created);
@@ -173,6 +212,7 @@ async fn run_get(ex: &Example) {
     let id = ex.params["backendId"].as_str().unwrap();
     let written = put(&env, ex, id, &expected["properties"]).await;
     let got = env.client.backend_get(&ex.request(Some(id))).await.unwrap();
+    assert_addressed(ex, &got.exchanges, "GET", Some(id), "");
     assert_eq!(got.status, 200);
     assert_eq!(got.etag, written.etag, "{}", ex.name);
     assert_same_entity(&ex.name, got.body.as_ref().unwrap(), &expected);
@@ -184,6 +224,7 @@ async fn run_head(ex: &Example) {
     let id = ex.params["backendId"].as_str().unwrap();
     let written = put(&env, ex, id, &json!({"url": "https://somecluster.example/", "protocol": "http"})).await;
     let head = env.client.backend_get_entity_tag(&ex.request(Some(id))).await.unwrap();
+    assert_addressed(ex, &head.exchanges, "HEAD", Some(id), "");
     assert_eq!(head.status, 200);
     assert!(ex.responses["200"]["headers"]["etag"].is_string(), "the example documents an ETag");
     assert_eq!(head.etag, written.etag, "{}: HEAD gives the current ETag", ex.name);
@@ -205,7 +246,10 @@ async fn run_update(ex: &Example) {
     req.body = Some(patch);
     req.if_match = ex.params["If-Match"].as_str().map(str::to_string);
     let updated = env.client.backend_update(&req).await.unwrap_or_else(|e| panic!("{}: {e:?}", ex.name));
+    assert_addressed(ex, &updated.exchanges, "PATCH", Some(id), "");
     assert_eq!(updated.status, 200);
+    // Not an echo: the prior state differed in description and tls.
+    assert_ne!(without_nulls(&updated.body.as_ref().unwrap()["properties"]), without_nulls(&before), "{}: the patch changed something", ex.name);
     assert_ne!(updated.etag, written.etag);
     assert_same_entity(&ex.name, updated.body.as_ref().unwrap(), &expected);
     // With the stale ETag the same PATCH is refused.
@@ -222,6 +266,7 @@ async fn run_delete(ex: &Example) {
     let mut req = ex.request(Some(id));
     req.if_match = ex.params["If-Match"].as_str().map(str::to_string);
     let deleted = env.client.backend_delete(&req).await.unwrap();
+    assert_addressed(ex, &deleted.exchanges, "DELETE", Some(id), "");
     assert_eq!((deleted.status, deleted.body.as_ref()), (200, None), "{}: deleted", ex.name);
     let again = env.client.backend_delete(&req).await.unwrap();
     assert_eq!(again.status, 204, "{}: nothing left to delete", ex.name);
@@ -237,6 +282,7 @@ async fn run_reconnect(ex: &Example) {
     let mut req = ex.request(Some(id));
     req.body = ex.body();
     let result = env.client.backend_reconnect(&req).await.unwrap_or_else(|e| panic!("{}: {e:?}", ex.name));
+    assert_addressed(ex, &result.exchanges, "POST", Some(id), "/reconnect");
     assert_eq!((result.status, result.body.as_ref()), (202, None));
     env.emulator.stop().await;
 }
@@ -249,6 +295,7 @@ async fn run_list(ex: &Example) {
         put(&env, ex, item["name"].as_str().unwrap(), &item["properties"]).await;
     }
     let list = env.client.backend_list(&ex.request(None)).await.unwrap();
+    assert_addressed(ex, &list.exchanges, "GET", None, "");
     assert_eq!(list.value.len(), items.len());
     assert_eq!(list.count, Some(items.len() as i64));
     assert_eq!(list.next_link, None);

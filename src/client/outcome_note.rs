@@ -27,7 +27,8 @@ pub fn after_transport(mut error: ApimError, request: &HttpRequest, failure: Fai
             "{} (the request may have been applied: {} {} is not repeated automatically because a repeat could apply it twice; check the resource before sending it again)",
             error.message, request.method, request.url.path()
         );
-    } else if sent && attempts > 1 {
+    } else if attempts > 1 {
+        // Refused connections count too: the caller learns the retries happened.
         error.message = format!("{} (after {attempts} attempts)", error.message);
     }
     error
