@@ -1,17 +1,15 @@
-//! Shared by the auth tests: a fake token endpoint on 127.0.0.1:0 that records every request
-//! exactly, test certificates made on the fly, a fake `az`, and JWT decoding helpers.
+//! Shared by the auth tests: a fake token endpoint (the one fake server of tests/support/) that
+//! records every request exactly, test certificates made on the fly, a fake `az`, and JWT decoding helpers.
 #![allow(dead_code)]
 
-use axum::body::Bytes;
-use axum::extract::State;
-use axum::http::{HeaderMap, Method, StatusCode, Uri};
-use axum::response::IntoResponse;
-use axum::Router;
+#[path = "../support/fake_server.rs"]
+mod fake_server;
+
+use fake_server::{Reply, ScriptedServer, Seen};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde_json::Value;
-use std::collections::VecDeque;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::OnceLock;
 use std::time::Duration;
 
 #[derive(Clone, Debug)]
@@ -44,73 +42,49 @@ impl Recorded {
     }
 }
 
-#[derive(Clone)]
-struct Shared {
-    requests: Arc<Mutex<Vec<Recorded>>>,
-    scripted: Arc<Mutex<VecDeque<(u16, String)>>>,
-    fallback: Arc<Mutex<(u16, String)>>,
-    delay: Arc<Mutex<Duration>>,
-}
-
-/// Answers scripted responses in order, then the fallback forever.
+/// The one fake server, answering scripted JSON responses in order, then the fallback forever.
 pub struct FakeServer {
     pub base: String,
-    shared: Shared,
+    server: ScriptedServer,
 }
 
 impl FakeServer {
     pub async fn start(status: u16, body: Value) -> FakeServer {
-        let shared = Shared {
-            requests: Arc::default(),
-            scripted: Arc::default(),
-            fallback: Arc::new(Mutex::new((status, body.to_string()))),
-            delay: Arc::new(Mutex::new(Duration::ZERO)),
-        };
-        let app = Router::new().fallback(handle).with_state(shared.clone());
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1:0");
-        let addr = listener.local_addr().unwrap();
-        tokio::spawn(async move {
-            axum::serve(listener, app).await.ok();
-        });
-        FakeServer { base: format!("http://{addr}"), shared }
+        let server = ScriptedServer::start(Vec::new()).await;
+        server.set_fallback(Reply::json(status, body));
+        FakeServer { base: server.base_url.clone(), server }
     }
 
     pub fn push(&self, status: u16, body: Value) {
-        self.shared.scripted.lock().unwrap().push_back((status, body.to_string()));
+        self.server.push(Reply::json(status, body));
     }
     pub fn set_fallback(&self, status: u16, body: Value) {
-        *self.shared.fallback.lock().unwrap() = (status, body.to_string());
+        self.server.set_fallback(Reply::json(status, body));
     }
     pub fn set_delay(&self, delay: Duration) {
-        *self.shared.delay.lock().unwrap() = delay;
+        self.server.set_delay(delay);
     }
     pub fn requests(&self) -> Vec<Recorded> {
-        self.shared.requests.lock().unwrap().clone()
+        self.server.seen().into_iter().map(Recorded::from).collect()
     }
     pub fn count(&self) -> usize {
-        self.shared.requests.lock().unwrap().len()
+        self.server.seen().len()
     }
     pub fn last(&self) -> Recorded {
         self.requests().last().cloned().expect("the fake server received a request")
     }
 }
 
-async fn handle(State(shared): State<Shared>, method: Method, uri: Uri, headers: HeaderMap, body: Bytes) -> impl IntoResponse {
-    let query = url::form_urlencoded::parse(uri.query().unwrap_or("").as_bytes()).into_owned().collect();
-    shared.requests.lock().unwrap().push(Recorded {
-        method: method.to_string(),
-        path: uri.path().to_string(),
-        query,
-        headers: headers.iter().map(|(k, v)| (k.to_string(), v.to_str().unwrap_or("").to_string())).collect(),
-        body: String::from_utf8_lossy(&body).into_owned(),
-    });
-    let delay = *shared.delay.lock().unwrap();
-    if !delay.is_zero() {
-        tokio::time::sleep(delay).await;
+impl From<Seen> for Recorded {
+    fn from(seen: Seen) -> Recorded {
+        Recorded {
+            query: seen.query_pairs(),
+            headers: seen.headers.iter().map(|(k, v)| (k.to_string(), v.to_str().unwrap_or("").to_string())).collect(),
+            body: seen.body_text(),
+            method: seen.method,
+            path: seen.path,
+        }
     }
-    let next = shared.scripted.lock().unwrap().pop_front();
-    let (status, body) = next.unwrap_or_else(|| shared.fallback.lock().unwrap().clone());
-    (StatusCode::from_u16(status).unwrap(), [("content-type", "application/json")], body)
 }
 
 /// An Entra-style success: `expires_in` seconds.

@@ -2,7 +2,11 @@
 //! and key, p12-keystore packs them) and an emulator started on 127.0.0.1:0.
 #![allow(dead_code)]
 
+#[path = "../support/fake_server.rs"]
+mod fake_server;
+
 use base64::Engine;
+use fake_server::Reply;
 use p12_keystore::{Certificate, EncryptionAlgorithm, KeyStore, KeyStoreEntry, MacAlgorithm, PrivateKey, PrivateKeyChain};
 use sha1::Digest;
 
@@ -113,59 +117,30 @@ pub fn seed_params() -> Vec<serde_json::Value> {
     out
 }
 
-/// A server that answers scripted `(status, headers, body)` replies in order and records
-/// `(method, path, authorization, raw query)` of every request.
-/// (method, path, authorization, raw query) of one request.
+/// The one fake server, scripted with `(status, headers, body)` replies (JSON unless a header says
+/// otherwise), seen as `(method, path, authorization, raw query)` of every request.
 pub type SeenRequest = (String, String, Option<String>, Option<String>);
 
 pub struct ScriptedServer {
     pub base_url: String,
-    seen: std::sync::Arc<std::sync::Mutex<Vec<SeenRequest>>>,
+    server: fake_server::ScriptedServer,
 }
-
-/// (status, headers, body) of one scripted reply.
-type Reply = (u16, Vec<(String, String)>, String);
-type Script = std::sync::Arc<std::sync::Mutex<std::collections::VecDeque<Reply>>>;
 
 impl ScriptedServer {
     pub async fn start(replies: Vec<(u16, Vec<(&str, &str)>, String)>) -> ScriptedServer {
-        let script: Script = std::sync::Arc::new(std::sync::Mutex::new(
-            replies
-                .into_iter()
-                .map(|(s, h, b)| (s, h.into_iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(), b))
-                .collect(),
-        ));
-        let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-        let (script2, seen2) = (script.clone(), seen.clone());
-        let app = axum::Router::new().fallback(move |request: axum::extract::Request| {
-            let (script, seen) = (script2.clone(), seen2.clone());
-            async move {
-                let auth = request.headers().get("authorization").and_then(|v| v.to_str().ok()).map(str::to_string);
-                let uri = request.uri().clone();
-                seen.lock().unwrap().push((request.method().to_string(), uri.path().to_string(), auth, uri.query().map(str::to_string)));
-                let (status, headers, body) =
-                    script.lock().unwrap().pop_front().unwrap_or((599, Vec::new(), "script exhausted".to_string()));
-                let mut response = axum::response::Response::new(axum::body::Body::from(body));
-                *response.status_mut() = axum::http::StatusCode::from_u16(status).unwrap();
-                response.headers_mut().insert("content-type", axum::http::HeaderValue::from_static("application/json"));
-                for (k, v) in headers {
-                    response.headers_mut().insert(
-                        axum::http::HeaderName::from_bytes(k.as_bytes()).unwrap(),
-                        axum::http::HeaderValue::from_str(&v).unwrap(),
-                    );
-                }
-                response
-            }
-        });
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let base_url = format!("http://{}", listener.local_addr().unwrap());
-        tokio::spawn(async move {
-            let _ = axum::serve(listener, app).await;
-        });
-        ScriptedServer { base_url, seen }
+        let replies = replies
+            .into_iter()
+            .map(|(status, headers, body)| {
+                let typed = headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("content-type"));
+                let reply = if typed { Reply::new(status) } else { Reply::new(status).header("content-type", "application/json") };
+                headers.into_iter().fold(reply, |r, (k, v)| r.header(k, v)).body(body)
+            })
+            .collect();
+        let server = fake_server::ScriptedServer::start(replies).await;
+        ScriptedServer { base_url: server.base_url.clone(), server }
     }
 
     pub fn seen(&self) -> Vec<SeenRequest> {
-        self.seen.lock().unwrap().clone()
+        self.server.seen().into_iter().map(|s| (s.method.clone(), s.path.clone(), s.header("authorization"), s.query)).collect()
     }
 }
