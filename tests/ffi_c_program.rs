@@ -26,6 +26,8 @@ fn compile_and_run(name: &str, env: &[(&str, &str)]) -> Option<String> {
         .args(["-std=c11", "-Wall", "-Wextra", "-Wpedantic", "-Werror", "-g", "-fsanitize=address,undefined", "-fno-omit-frame-pointer"])
         .arg("-I")
         .arg(root.join("include"))
+        .arg("-I")
+        .arg(root.join("tests/c"))
         .arg(root.join(format!("tests/c/{name}.c")))
         .arg("-L")
         .arg(&lib_dir)

@@ -1,7 +1,7 @@
 /*
  * A C consumer of apim_native: starts the in-process emulator, runs create/get/list/update/
  * delete on one backend, checks NULL handling, and frees everything it receives. Built by
- * tests/ffi_c_program.rs with -std=c11 -Wall -Wextra -Werror -pedantic and ASan/UBSan.
+ * tests/ffi_c_program.rs with -std=c11 -Wall -Wextra -Wpedantic -Werror and ASan/UBSan/LSan.
  * Prints one line per step; exits non-zero at the first unexpected result.
  */
 #include <stdio.h>
@@ -9,40 +9,7 @@
 #include <string.h>
 
 #include "apim_native.h"
-
-static int failures = 0;
-
-/* Checks a call's status and that its JSON contains `expect`; prints one line; frees the JSON. */
-static void check(const char *step, ApimStatus status, ApimStatus want, char *json, const char *expect) {
-    int ok = status == want && json != NULL && (expect == NULL || strstr(json, expect) != NULL);
-    printf("%s: %s status=%d\n", step, ok ? "ok" : "FAILED", (int)status);
-    if (!ok) {
-        fprintf(stderr, "%s: wanted status %d containing %s, got %d: %s\n", step, (int)want,
-                expect ? expect : "(anything)", (int)status, json ? json : "(null)");
-        failures++;
-    }
-    apim_string_free(json);
-}
-
-/* Copies the value of "key":"..." out of a flat JSON object (enough for baseUrl and etag here). */
-static int json_string(const char *json, const char *key, char *out, size_t size) {
-    char pattern[64];
-    const char *start;
-    const char *end;
-    snprintf(pattern, sizeof pattern, "\"%s\":\"", key);
-    start = strstr(json, pattern);
-    if (start == NULL) {
-        return 0;
-    }
-    start += strlen(pattern);
-    end = strstr(start, "\"");
-    if (end == NULL || (size_t)(end - start) >= size) {
-        return 0;
-    }
-    memcpy(out, start, (size_t)(end - start));
-    out[end - start] = '\0';
-    return 1;
-}
+#include "apim_test.h"
 
 #define ADDRESS "\"subscriptionId\":\"00000000-0000-0000-0000-000000000001\"," \
                 "\"resourceGroupName\":\"rg1\",\"serviceName\":\"apimService1\""
