@@ -289,7 +289,7 @@ mod tests {
 
     #[test]
     fn pages_resume_where_the_last_ended_and_match_a_full_listing() {
-        let s = Store::new(None);
+        let s = Store::open(None).unwrap();
         let c = s.collection("b").unwrap();
         for i in 0..57 {
             put(&c, &format!("svc/b{i:03}"), json!({"n": i}));
