@@ -49,7 +49,7 @@ fn round_trip(c: &mut Criterion) {
                 req.body = Some(body());
                 let created = client.backend_create_or_update(&req).await.expect("create");
                 let got = client.backend_get(&request("bench-backend")).await.expect("get");
-                let deleted = client.backend_delete(&request("bench-backend")).await.expect("delete");
+                let deleted = client.backend_delete(&BackendRequest { if_match: Some("*".into()), ..request("bench-backend") }).await.expect("delete");
                 black_box((created.status, got.status, deleted.status))
             })
         })

@@ -72,7 +72,9 @@ fn cmdlet_examples(client: &Client) -> usize {
 
     println!("== New-AzApiManagementBackend -BackendId 123 -Url 'https://contoso.com/awesomeapi' -Protocol http -Title 'first backend' -SkipCertificateChainValidation $true -Credential $credential -Description 'my backend'");
     let tls = step("apim_backend_tls_new", &mut failures, || {
-        build(apim_backend_tls_new, &json!({"validateCertificateChain": false}))
+        // The cmdlet always sends a complete tls object (the service refuses a partial one:
+        // "Default backend property required"), so the other flag keeps its default.
+        build(apim_backend_tls_new, &json!({"validateCertificateChain": false, "validateCertificateName": true}))
     })
     .map(|t| t["body"].clone())
     .unwrap_or(Value::Null);
@@ -110,9 +112,31 @@ fn rest_examples(client: &Client) -> usize {
         .expect("read tests/fixtures/seeds/backend-create-or-update.md");
     let samples = sample_requests(&page);
     println!("== Backend - Create Or Update: {} sample requests from seed 004", samples.len());
-    // Pool members must exist first: create plain backends before pools.
+    // Pool members must exist first ("Backend Entity '<name>' not found."): create plain backends
+    // before pools, and the members the page's pools name but never creates itself (with an
+    // azureRegion where a member asks for a carbon preference, which needs one).
     let mut ordered = samples.clone();
     ordered.sort_by_key(|(_, body)| body["properties"].get("pool").is_some());
+    let sample_ids: Vec<String> = samples.iter().map(|(id, _)| id.clone()).collect();
+    let mut members: Vec<(String, bool)> = Vec::new();
+    for (_, body) in &samples {
+        for service in body["properties"]["pool"]["services"].as_array().into_iter().flatten() {
+            let name = service["id"].as_str().unwrap_or_default().rsplit('/').next().unwrap_or_default().to_string();
+            let carbon = service.get("preferredCarbonEmission").is_some();
+            if !sample_ids.contains(&name) && !members.iter().any(|(m, _)| *m == name) {
+                members.push((name, carbon));
+            }
+        }
+    }
+    for (name, carbon) in members {
+        println!("-- {name} (a pool member the page does not create)");
+        let mut create = json!({"resourceGroupName": "rg1", "serviceName": "apimService1", "backendId": name});
+        create["body"] = json!({"properties": {"url": format!("https://{name}.example/"), "protocol": "http"}});
+        if carbon {
+            create["body"]["properties"]["azureRegion"] = json!("northeurope");
+        }
+        step("apim_backend_create_or_update", &mut failures, || client.call(apim_backend_create_or_update, &create));
+    }
     for (id, body) in ordered {
         println!("-- {id}");
         let address = json!({"resourceGroupName": "rg1", "serviceName": "apimService1", "backendId": id});

@@ -22,10 +22,13 @@
 typedef enum {
     // The call succeeded; `*out_json` holds the result.
     APIM_STATUS_OK = 0,
-    // The operation failed (service error, transport, authentication, not found, ...).
+    // The operation failed (service error, transport, authentication, not found, ...). A 400
+    // the service answered is this status too (the error JSON has `httpStatus` 400, its
+    // `category` `InvalidArgument` and the service's `details`): the request was sent.
     APIM_STATUS_ERROR = 1,
     // An argument was rejected before anything was sent: invalid UTF-8, malformed JSON, a
-    // wrong-typed field or a validation rule. The error JSON names the field.
+    // wrong-typed field, a validation rule or a missing required member (such as `ifMatch` for
+    // update and delete). The error JSON names the field; nothing reached the network.
     APIM_STATUS_INVALID_ARGUMENT = 2,
     // A required pointer argument was NULL; the error JSON's `target` names it.
     APIM_STATUS_NULL_ARGUMENT = 3,
@@ -102,7 +105,8 @@ ApimStatus apim_api_connector_delete(const ApimClient *client,
 // `request_json` needs `id` and `body` `{"pkcs12Value":"<base64 PFX>","password":"<or \"\">"}`.
 // On success `*out_json` is `{"status":200,...,"body":{...connector with
 // clientCertificateAuthentication.certificateList...}}`; a wrong password or an unreadable PFX
-// is `httpStatus` 400 naming `password` or `pkcs12Value` (the values never appear).
+// is answered by the service: `APIM_STATUS_ERROR` with `httpStatus` 400 naming `password` or
+// `pkcs12Value` (the values never appear), like every error the service answers.
 // Ownership, NULL handling and threads as for `apim_api_connector_create`.
 ApimStatus apim_api_connector_upload_client_certificate(const ApimClient *client,
                                                         const char *request_json,
@@ -111,9 +115,14 @@ ApimStatus apim_api_connector_upload_client_certificate(const ApimClient *client
 // Creates a backend or replaces it (ARM PUT). `request_json` needs `resourceGroupName`,
 // `serviceName`, `backendId` and `body` (a BackendContract in wire form); `ifMatch` ("*" or an
 // ETag) makes the replace conditional. The body is validated before anything is sent.
+// Every backend function also takes an optional `workspaceId` (api-version
+// 2025-03-01-preview): the backends of that workspace of the service instead of the service's
+// own (`.../service/{serviceName}/workspaces/{workspaceId}/backends/{backendId}`).
 //
 // On `APIM_STATUS_OK`, `*out_json` is `{"status":201|200,"etag":"\"...\"","body":{...},
 // "exchanges":[...]}`; otherwise the error JSON (validation errors list every field's JSON path).
+// A request refused before sending is `APIM_STATUS_INVALID_ARGUMENT`; an error answered by the
+// service, a 400 `ValidationError` included, is `APIM_STATUS_ERROR` with its `httpStatus`.
 // `*out_json` is always set unless `out_json` is NULL; free it with `apim_string_free`.
 // NULL `client` or `request_json` returns `APIM_STATUS_NULL_ARGUMENT`.
 // Threads: any number of threads may use one client at once. Blocks until done, cancelled
@@ -137,7 +146,8 @@ ApimStatus apim_backend_get_entity_tag(const ApimClient *client,
                                        const char *request_json,
                                        char **out_json);
 
-// Lists the backends of a service. `request_json` needs `resourceGroupName` and `serviceName`;
+// Lists the backends of a service (or, with `workspaceId`, of one workspace; neither list shows
+// the other's backends). `request_json` needs `resourceGroupName` and `serviceName`;
 // optional `filter` (OData `$filter`), `top`, `skip`, `onePage` (return one page and its
 // `nextLink` instead of following every page) and `nextLink` (continue from a link).
 // On success `*out_json` is `{"value":[...],"nextLink":null,"count":N,"exchanges":[...]}`.
@@ -146,7 +156,9 @@ ApimStatus apim_backend_list(const ApimClient *client, const char *request_json,
 
 // Updates some properties of a backend (ARM PATCH). `request_json` needs `resourceGroupName`,
 // `serviceName`, `backendId`, `ifMatch` ("*" or the ETag from a get; a stale ETag is
-// `PreconditionFailed`, 412) and `body` (BackendUpdateParameters in wire form).
+// `PreconditionFailed`, 412) and `body` (BackendUpdateParameters in wire form). Without
+// `ifMatch` the call is `APIM_STATUS_INVALID_ARGUMENT` with `target` `ifMatch` and nothing is
+// sent (pass "*" for an unconditional update).
 // On success `*out_json` is `{"status":200,"etag":...,"body":{...updated backend...},"exchanges":[...]}`.
 // Ownership, NULL handling and threads as for `apim_backend_create_or_update`.
 ApimStatus apim_backend_update(const ApimClient *client,
@@ -154,15 +166,18 @@ ApimStatus apim_backend_update(const ApimClient *client,
                                char **out_json);
 
 // Deletes a backend (ARM DELETE). `request_json` needs `resourceGroupName`, `serviceName`,
-// `backendId` and `ifMatch` ("*" or an ETag). On success `*out_json` is
-// `{"status":200|204,"etag":null,"body":null,"exchanges":[...]}`.
+// `backendId` and `ifMatch` ("*" or an ETag; without it the call is
+// `APIM_STATUS_INVALID_ARGUMENT` with `target` `ifMatch` and nothing is sent). On success
+// `*out_json` is `{"status":200|204,"etag":null,"body":null,"exchanges":[...]}`; a specific
+// ETag on a backend that does not exist is `PreconditionFailed` (412).
 // Ownership, NULL handling and threads as for `apim_backend_create_or_update`.
 ApimStatus apim_backend_delete(const ApimClient *client, const char *request_json, char **out_json);
 
 // Asks the gateways to reconnect to a Service Fabric backend (ARM POST .../reconnect).
 // `request_json` needs `resourceGroupName`, `serviceName`, `backendId`; optional `body`
 // `{"properties":{"after":"PT2M"}}` (an ISO-8601 duration). On success `*out_json` is
-// `{"status":202,...}`.
+// `{"status":202,...}`. Workspaces have no reconnect: a `workspaceId` is
+// `APIM_STATUS_INVALID_ARGUMENT`.
 // Ownership, NULL handling and threads as for `apim_backend_create_or_update`.
 ApimStatus apim_backend_reconnect(const ApimClient *client,
                                   const char *request_json,

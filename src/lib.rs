@@ -7,6 +7,7 @@
 //! - [`client`]: the HTTP engine (retries, throttling, ETags, paging) and the ARM / Graph operations.
 //! - [`emulator`]: a local server with the semantics of both REST APIs, for tests and dry runs.
 //! - [`ffi`]: the C ABI (`apim_*`), an adapter over the safe core and nothing more.
+//! - [`net`]: how every HTTP client reaches the network (proxies from the environment, TLS roots).
 //! - [`runtime`]: the one tokio runtime shared by the C ABI.
 
 pub mod auth;
@@ -14,4 +15,5 @@ pub mod client;
 pub mod emulator;
 pub mod ffi;
 pub mod model;
+pub mod net;
 pub mod runtime;

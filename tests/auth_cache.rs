@@ -103,5 +103,8 @@ async fn a_failed_early_refresh_keeps_the_still_valid_token() {
     // With no valid token the failure is reported.
     let server = FakeServer::start(503, json!({"error":"temporarily_unavailable"})).await;
     let cache = CachingTokenSource::new(secret_source(&server));
-    assert!(cache.token(ARM_SCOPE).await.is_err());
+    let error = cache.token(ARM_SCOPE).await.err().expect("no token to fall back on");
+    assert_eq!(error.http_status, Some(503), "the endpoint's failure is what is reported: {error:?}");
+    assert!(error.message.contains("temporarily_unavailable"), "{}", error.message);
+    assert_eq!(server.count(), 1);
 }

@@ -181,9 +181,14 @@ async fn authority_host_option_beats_the_variable_and_clouds_have_their_hosts() 
     let options = auth_options(json!({
         "kind":"clientSecret","tenantId":TENANT,"clientId":CLIENT,"clientSecret":SECRET,"authorityHost":server.base
     }));
-    let env = Env::from_pairs([("AZURE_AUTHORITY_HOST", "https://login.microsoftonline.us")]);
+    // The variable names a second loopback server, so that if the precedence regressed the secret
+    // would reach that server (and fail the count below), never a real sign-in host.
+    let variable_server = FakeServer::start(200, entra_ok("t", 3599)).await;
+    let env = Env::from_pairs([("AZURE_AUTHORITY_HOST", variable_server.base.as_str())]);
     token_source_from_options_with_env(&options, &env).unwrap().unwrap().token(ARM_SCOPE).await.unwrap();
     assert_eq!(server.count(), 1, "the option's host was used");
+    assert_eq!(variable_server.count(), 0, "the variable's host was not used");
+    let env = Env::from_pairs([("AZURE_AUTHORITY_HOST", "https://login.microsoftonline.us")]);
 
     let empty = Env::default();
     assert_eq!(resolve_authority_host(None, &empty, Cloud::Public).unwrap().as_str(), "https://login.microsoftonline.com/");

@@ -2,7 +2,6 @@
 
 use apim_native::auth::azure_cli::parse_token;
 use apim_native::auth::expires_on::{expiry_from_response, parse_cli_local_time, parse_expires_in, parse_expires_on};
-use chrono::{Local, TimeZone};
 use serde_json::{json, Value};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -62,14 +61,18 @@ fn garbage_is_rejected() {
 
 #[test]
 fn azure_cli_expires_on_local_time_and_epoch() {
-    let local = Local.with_ymd_and_hms(2030, 1, 2, 3, 4, 5).earliest().unwrap();
-    assert_eq!(parse_cli_local_time("2030-01-02 03:04:05.000000"), Some(SystemTime::from(local)));
-    assert_eq!(parse_cli_local_time("2030-01-02 03:04:05"), Some(SystemTime::from(local)));
+    // A fixed zone three hours east of UTC (POSIX TZ syntax, no tzdata needed), so the expected
+    // instant is computed by hand rather than by the same local-time code under test: 03:04:05
+    // there is 00:04:05 UTC, epoch 1893542645. Only this test in this binary reads local time.
+    std::env::set_var("TZ", "XYZ-3");
+    let local = at(1893542645);
+    assert_eq!(parse_cli_local_time("2030-01-02 03:04:05.000000"), Some(local));
+    assert_eq!(parse_cli_local_time("2030-01-02 03:04:05"), Some(local));
 
     // The epoch field wins when the CLI prints both (az >= 2.54).
     let out = json!({"accessToken":"cli","expiresOn":"2030-01-02 03:04:05.000000","expires_on":1893553445,"tokenType":"Bearer"});
     assert_eq!(parse_token(out.to_string().as_bytes()).unwrap().expires_on, at(1893553445));
     // Older CLIs print only the local time.
     let old = json!({"accessToken":"cli","expiresOn":"2030-01-02 03:04:05.000000","tokenType":"Bearer"});
-    assert_eq!(parse_token(old.to_string().as_bytes()).unwrap().expires_on, SystemTime::from(local));
+    assert_eq!(parse_token(old.to_string().as_bytes()).unwrap().expires_on, local);
 }

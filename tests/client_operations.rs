@@ -41,7 +41,7 @@ async fn each_operation_sends_the_right_method_path_and_headers() {
     assert_eq!(patched.etag.as_deref(), Some("\"e2\""));
     let reconnected = c.backend_reconnect(&request(json!({"body": {"properties": {"after": "PT3S"}}}))).await.unwrap();
     assert_eq!((reconnected.status, reconnected.body.as_ref()), (202, None));
-    let deleted = c.backend_delete(&request(json!({}))).await.unwrap();
+    let deleted = c.backend_delete(&request(json!({"ifMatch": "*"}))).await.unwrap();
     assert_eq!((deleted.status, deleted.body.as_ref()), (200, None));
 
     let seen = server.seen();
@@ -246,7 +246,7 @@ async fn the_bearer_token_is_sent_but_never_reported() {
 async fn patch_answering_204_without_a_body_is_a_success() {
     // api-version 2019-01-01 answered PATCH with 204 and no body.
     let server = ScriptedServer::start(vec![Reply::new(204)]).await;
-    let result = client(&server, json!({})).backend_update(&request(json!({"body": {"properties": {"description": "x"}}}))).await.unwrap();
+    let result = client(&server, json!({})).backend_update(&request(json!({"ifMatch": "*", "body": {"properties": {"description": "x"}}}))).await.unwrap();
     assert_eq!((result.status, result.etag, result.body), (204, None, None));
 }
 

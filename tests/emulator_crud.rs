@@ -21,7 +21,11 @@ async fn put_creates_then_replaces_with_new_etags_and_the_stored_contract() {
     assert_eq!(body["properties"]["url"], "https://a.example/api");
     assert_eq!(body["properties"]["title"], "one");
 
-    let r = http().put(backend_url(base, "b1")).json(&single("https://b.example/api", "two")).send().await.unwrap();
+    // The replacement leaves the description out: a PUT replaces, so it must be gone afterwards
+    // (a PUT that merged would keep the old "d").
+    let mut replacement = single("https://b.example/api", "two");
+    replacement["properties"].as_object_mut().unwrap().remove("description");
+    let r = http().put(backend_url(base, "b1")).json(&replacement).send().await.unwrap();
     assert_eq!(r.status(), 200);
     let e2 = etag(&r);
     assert_ne!(e1, e2, "every write gets a new ETag");
@@ -31,8 +35,8 @@ async fn put_creates_then_replaces_with_new_etags_and_the_stored_contract() {
     assert_eq!(etag(&r), e2);
     let body: Value = r.json().await.unwrap();
     assert_eq!(body["properties"]["title"], "two");
-    // A replace is a replace: the old description is gone only if not sent; here it was sent again.
-    assert_eq!(body["properties"]["description"], "d");
+    assert_eq!(body["properties"]["url"], "https://b.example/api");
+    assert!(body["properties"].get("description").is_none(), "a PUT replaces the whole body: {body}");
 
     let r = http().head(backend_url(base, "b1")).send().await.unwrap();
     assert_eq!(r.status(), 200);
@@ -95,7 +99,14 @@ async fn patch_merges_nested_objects_replaces_arrays_and_needs_if_match() {
         "tls": {"validateCertificateChain": true, "validateCertificateName": true}
     }});
     let e1 = create(base, "b1", &body).await;
-    let patch = json!({"properties": {"description": "new", "tls": {"validateCertificateChain": false},
+    // A partial tls object is refused (rule D1, "Default backend property required"), so the
+    // PATCH sends both flags; nested merging shows in credentials (query survives beside header).
+    let partial = json!({"properties": {"tls": {"validateCertificateChain": false}}});
+    let r = http().patch(backend_url(base, "b1")).header("if-match", "*").json(&partial).send().await.unwrap();
+    assert_eq!(r.status(), 400, "a partial tls object is refused");
+    let err: Value = r.json().await.unwrap();
+    assert_eq!(err["error"]["details"][0]["target"], "properties.tls.validateCertificateName");
+    let patch = json!({"properties": {"description": "new", "tls": {"validateCertificateChain": false, "validateCertificateName": true},
                                        "credentials": {"header": {"x-a": ["3"]}}}});
 
     let r = http().patch(backend_url(base, "b1")).json(&patch).send().await.unwrap();
@@ -114,7 +125,7 @@ async fn patch_merges_nested_objects_replaces_arrays_and_needs_if_match() {
     assert_eq!(p["description"], "new");
     assert_eq!(p["title"], "t", "unsent fields are kept");
     assert_eq!(p["url"], "https://a.example/");
-    assert_eq!(p["tls"], json!({"validateCertificateChain": false, "validateCertificateName": true}), "nested objects merge");
+    assert_eq!(p["tls"], json!({"validateCertificateChain": false, "validateCertificateName": true}), "tls as sent");
     assert_eq!(p["credentials"]["header"]["x-a"], json!(["3"]), "arrays are replaced");
     assert_eq!(p["credentials"]["query"]["sv"], json!(["a"]), "sibling members survive");
 

@@ -93,8 +93,10 @@ fn an_invalid_body_is_rejected_before_sending_with_every_field_path() {
     }
     assert!(error.get("httpStatus").is_none(), "nothing was sent: {error}");
     // and nothing was created
-    let (status, _) = op(apim_backend_get, client.ptr(), &request("bad", json!({})));
-    assert_eq!(status, ApimStatus::Error);
+    let (status, error) = op(apim_backend_get, client.ptr(), &request("bad", json!({})));
+    assert_eq!(status, ApimStatus::Error, "{error}");
+    assert_eq!(error["httpStatus"], 404, "the service has no such backend: {error}");
+    assert_eq!(error["code"], "ResourceNotFound", "{error}");
 }
 
 #[test]
@@ -157,4 +159,40 @@ fn list_pages_with_top_one_page_and_next_link() {
     let (status, one) = op(apim_backend_list, client.ptr(), &filtered.to_string());
     assert_eq!(status, ApimStatus::Ok, "{one}");
     assert_eq!(names(&one), vec!["page-3".to_string()], "{one}");
+}
+
+/// The C ABI contract for If-Match and for who refused a request: update and delete without
+/// `ifMatch` are refused before sending (INVALID_ARGUMENT naming ifMatch); a 400 the service
+/// answers is APIM_STATUS_ERROR with its httpStatus, so a caller can tell the two apart.
+#[test]
+fn if_match_is_required_and_service_400_is_an_error_status() {
+    let emulator = Emulator::start();
+    let client = emulator.client();
+    let (status, _) = op(apim_backend_create_or_update, client.ptr(), &request("ffi-im", json!({"body": backend_body("x")})));
+    assert_eq!(status, ApimStatus::Ok);
+
+    let patch = json!({"properties": {"description": "patched"}});
+    let (status, err) = op(apim_backend_update, client.ptr(), &request("ffi-im", json!({"body": patch})));
+    assert_eq!(status, ApimStatus::InvalidArgument, "{err}");
+    assert_eq!(err["target"], "ifMatch", "{err}");
+    assert!(err["httpStatus"].is_null(), "nothing was sent: {err}");
+    assert!(err["exchanges"].as_array().is_none_or(|e| e.is_empty()), "{err}");
+    let (status, err) = op(apim_backend_delete, client.ptr(), &request("ffi-im", json!({})));
+    assert_eq!(status, ApimStatus::InvalidArgument, "{err}");
+    assert_eq!(err["target"], "ifMatch", "{err}");
+    // The backend is still there: neither call reached the emulator.
+    let (status, got) = op(apim_backend_get, client.ptr(), &request("ffi-im", json!({})));
+    assert_eq!((status, got["body"]["properties"]["description"].as_str()), (ApimStatus::Ok, Some("x")));
+
+    // A pool whose member does not exist passes the client's checks (it cannot know) and the
+    // service answers 400: APIM_STATUS_ERROR, httpStatus 400, the service's details.
+    let member = format!("/subscriptions/{SUB}/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/apimService1/backends/nowhere");
+    let pool = json!({"properties": {"type": "Pool", "pool": {"services": [{"id": member}]}}});
+    let (status, err) = op(apim_backend_create_or_update, client.ptr(), &request("ffi-pool", json!({"body": pool})));
+    assert_eq!(status, ApimStatus::Error, "{err}");
+    assert_eq!(err["httpStatus"], 400, "{err}");
+    assert_eq!(err["code"], "ValidationError", "{err}");
+    assert_eq!(err["category"], "InvalidArgument", "{err}");
+    assert_eq!(err["details"][0]["target"], "pool", "{err}");
+    assert_eq!(err["details"][0]["message"], "Backend Entity 'nowhere' not found.", "{err}");
 }

@@ -20,7 +20,7 @@ fn assert_null_error(status: ApimStatus, json: &serde_json::Value, argument: &st
 
 #[test]
 fn null_out_json_is_reported_by_status_alone() {
-    let client = Client::new("{}");
+    let client = Client::new(OFFLINE_OPTIONS);
     let request = c(VALID_REQUEST);
     for (name, f) in backend_ops() {
         // SAFETY: NULL out_json is part of the contract.
@@ -42,7 +42,7 @@ fn null_out_json_is_reported_by_status_alone() {
 
 #[test]
 fn null_client_and_null_request_in_every_backend_operation() {
-    let client = Client::new("{}");
+    let client = Client::new(OFFLINE_OPTIONS);
     for (name, f) in backend_ops() {
         let (status, json) = op(f, ptr::null(), VALID_REQUEST);
         assert_null_error(status, &json, "client");
@@ -97,7 +97,7 @@ const NOT_UTF8: &[u8] = b"{\"resourceGroupName\":\"r\x80g\xc0\xaf\"}\0";
 #[test]
 fn invalid_utf8_in_every_string_argument() {
     let bad = NOT_UTF8.as_ptr() as *const c_char;
-    let client = Client::new("{}");
+    let client = Client::new(OFFLINE_OPTIONS);
     for (name, f) in backend_ops() {
         let mut out = ptr::null_mut();
         // SAFETY: NUL-terminated bytes; invalid UTF-8 is part of the contract.
@@ -129,7 +129,7 @@ fn invalid_utf8_in_every_string_argument() {
 
 #[test]
 fn malformed_json_names_the_argument_and_the_position() {
-    let client = Client::new("{}");
+    let client = Client::new(OFFLINE_OPTIONS);
     for text in ["", "{", "{\"resourceGroupName\":}", "not json", "{} trailing", "{\"resourceGroupName\":\"rg\",}"] {
         for (name, f) in backend_ops() {
             let (status, json) = op(f, client.ptr(), text);
@@ -145,7 +145,7 @@ fn malformed_json_names_the_argument_and_the_position() {
 
 #[test]
 fn wrong_typed_missing_and_unknown_fields_name_their_json_path() {
-    let client = Client::new("{}");
+    let client = Client::new(OFFLINE_OPTIONS);
     let cases = [
         (r#"{"resourceGroupName":5,"serviceName":"s"}"#, "resourceGroupName", "InvalidType"),
         (r#"{"resourceGroupName":"rg","serviceName":"s","top":"ten"}"#, "top", "InvalidType"),
@@ -233,7 +233,7 @@ fn a_panic_becomes_apim_status_panic_and_the_library_stays_usable() {
         assert!(json["message"].as_str().unwrap().contains("deliberate panic"), "{json}");
     }
     // Still usable: a normal call after the panics.
-    let client = Client::new("{}");
+    let client = Client::new(OFFLINE_OPTIONS);
     let (status, json) = op(apim_backend_get, client.ptr(), "{");
     assert_eq!(status, ApimStatus::InvalidArgument, "{json}");
 }

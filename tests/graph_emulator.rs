@@ -16,7 +16,7 @@ struct Emu {
 
 impl Emu {
     async fn start(page_size: usize) -> Emu {
-        Emu { handle: start_emulator(page_size).await, http: reqwest::Client::new() }
+        Emu { handle: start_emulator(page_size).await, http: loopback_http() }
     }
     fn url(&self, path: &str) -> String {
         format!("{}{}", self.handle.base_url, path)
@@ -314,7 +314,7 @@ async fn connectors_persist_without_their_secrets() {
         serde_json::from_value(json!({"listen": "127.0.0.1:0", "dataDir": dir})).unwrap()
     };
     let handle = apim_native::emulator::start(options(dir.path())).await.unwrap();
-    let emu = Emu { handle, http: reqwest::Client::new() };
+    let emu = Emu { handle, http: loopback_http() };
     let (_, _, basic_created) = emu.create(json!({"displayName": "Persisted", "targetUrl": "https://someapi.com/api",
         "authenticationConfiguration": {"@odata.type": "#microsoft.graph.basicAuthentication", "username": "MyUsername", "password": "Disk-Secret-1"}})).await;
     let pfx = current_pfx("Disk-Secret-2");
@@ -333,7 +333,7 @@ async fn connectors_persist_without_their_secrets() {
     }
 
     let handle = apim_native::emulator::start(options(dir.path())).await.unwrap();
-    let emu = Emu { handle, http: reqwest::Client::new() };
+    let emu = Emu { handle, http: loopback_http() };
     for created in [&basic_created, &cert_created] {
         let (status, _, got) = emu.send(reqwest::Method::GET, &format!("{COLLECTION}/{}", created["id"].as_str().unwrap()), None, &[]).await;
         assert_eq!(status, StatusCode::OK);
@@ -353,4 +353,10 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
         }
     }
     out
+}
+
+/// A raw HTTP client for the loopback emulator that ignores any proxy variables of the machine
+/// (with HTTP_PROXY set, reqwest would otherwise send loopback traffic to the proxy).
+fn loopback_http() -> reqwest::Client {
+    reqwest::Client::builder().no_proxy().build().expect("client")
 }

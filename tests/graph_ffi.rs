@@ -88,7 +88,10 @@ fn lifecycle_through_the_c_abi() {
 
     let (status, wrong) = op(apim_api_connector_upload_client_certificate, client.ptr(),
         &json!({"id": id, "body": {"pkcs12Value": second.base64, "password": "Not-The-One"}}).to_string());
-    assert_eq!(status, ApimStatus::InvalidArgument, "{wrong}");
+    // The service answered the 400: APIM_STATUS_ERROR (INVALID_ARGUMENT is for refusals before
+    // sending), with the category the module maps to PowerShell's InvalidArgument.
+    assert_eq!(status, ApimStatus::Error, "{wrong}");
+    assert_eq!(wrong["category"], "InvalidArgument", "{wrong}");
     assert_eq!((wrong["httpStatus"].clone(), wrong["target"].clone()), (json!(400), json!("password")));
     assert!(!wrong.to_string().contains("Not-The-One"));
 
@@ -137,6 +140,8 @@ fn every_entry_point_guards_its_arguments() {
         assert_eq!(status, ApimStatus::InvalidArgument, "{name}: {error}");
         let (status, error) = op(f, client.ptr(), "{\"displayName\":\"x\"}");
         assert_eq!(status, ApimStatus::InvalidArgument, "{name}: unknown top-level field must be refused: {error}");
+        // The refusal is for the unknown field itself (not, say, a missing id), in every operation.
+        assert!(error.to_string().contains("displayName"), "{name}: the error names the unknown field: {error}");
     }
 }
 

@@ -5,12 +5,13 @@
 #[path = "common/validation_table.rs"]
 mod validation_table;
 
-use apim_native::model::address::{validate_backend_id, ServiceAddress};
+use apim_native::model::address::{collect_workspace_id, validate_backend_id, ServiceAddress};
+use apim_native::model::validate::Problems;
 use apim_native::model::backend::{check_backend_contract, check_backend_reconnect, check_backend_update};
 use apim_native::model::{circuit_breaker, credentials, pool, proxy, service_fabric, tls};
 use apim_native::model::{ApiVersion, ApimError, ErrorCategory};
 use serde_json::{json, Value};
-use validation_table::{cases, valid_pool_put, valid_put, Case, Op};
+use validation_table::{cases, passing, valid_pool_put, valid_put, Case, Op};
 
 /// Runs one row through the model the way the client and the emulator do.
 fn check(case: &Case) -> Result<(), ApimError> {
@@ -31,6 +32,11 @@ fn check(case: &Case) -> Result<(), ApimError> {
             }
             if let Err(e) = validate_backend_id(&a.backend_id, "backendId") {
                 details.extend(e.details);
+            }
+            if let Some(ws) = &a.workspace_id {
+                let mut p = Problems::new();
+                collect_workspace_id(ws, "workspaceId", &mut p);
+                details.extend(p.into_details());
             }
             if details.is_empty() {
                 Ok(())
@@ -98,7 +104,7 @@ fn valid_bodies_pass_at_every_version_that_has_their_fields() {
         "credentials": {"certificateIds": ["c1"], "query": {"sv": ["a"]}, "header": {"x": ["1", "2"]},
                         "authorization": {"scheme": "Basic", "parameter": "p"}},
         "proxy": {"url": "http://proxy:8080", "username": "u", "password": "pw"},
-        "tls": {"validateCertificateChain": false, "serverCertificateThumbprints": ["ab"],
+        "tls": {"validateCertificateChain": false, "validateCertificateName": true, "serverCertificateThumbprints": ["ab"],
                 "serverX509Names": [{"name": "*.contoso.com", "issuerCertificateThumbprint": null}]},
         "circuitBreaker": {"rules": [{"name": "r", "tripDuration": "PT1H", "acceptRetryAfter": true,
             "failureCondition": {"count": 5, "interval": "PT30S", "statusCodeRanges": [{"min": 500, "max": 599}],
@@ -111,6 +117,13 @@ fn valid_bodies_pass_at_every_version_that_has_their_fields() {
     // PATCH requires nothing.
     check_backend_update(&json!({"properties": {"description": "d"}}), ApiVersion::DEFAULT).unwrap();
     check_backend_update(&json!({}), ApiVersion::DEFAULT).unwrap();
+}
+
+#[test]
+fn a_passing_body_for_every_azure_rule() {
+    for (name, version, body) in passing() {
+        check_backend_contract(&body, version).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+    }
 }
 
 #[test]
@@ -142,10 +155,14 @@ fn several_problems_in_one_body_are_all_reported() {
         ("properties.title", "MaxLength"),
         ("properties.protocol", "Enum"),
         ("properties.url", "Required"),
+        ("properties.pool", "NotSupported"),
         ("properties.credentials.authorization.parameter", "Required"),
         ("properties.credentials.certificate", "MaxItems"),
         ("properties.proxy.url", "Required"),
+        ("properties.circuitBreaker.rules[0].name", "Required"),
         ("properties.circuitBreaker.rules[0].tripDuration", "Duration"),
+        ("properties.circuitBreaker.rules[0].failureCondition.interval", "Required"),
+        ("properties.circuitBreaker.rules[0].failureCondition.count", "ExactlyOne"),
         ("properties.circuitBreaker.rules[0].failureCondition.statusCodeRanges[0].min", "Range"),
         ("properties.circuitBreaker.rules[0].failureCondition.statusCodeRanges[0].max", "Range"),
         ("properties.pool.services[0].id", "Required"),
@@ -156,7 +173,7 @@ fn several_problems_in_one_body_are_all_reported() {
     .collect();
     want.sort();
     assert_eq!(got, want);
-    assert!(e.message.starts_with("11 validation errors"), "{}", e.message);
+    assert!(e.message.starts_with("15 validation errors"), "{}", e.message);
     assert_eq!(e.target.as_deref(), Some(e.details[0].target.as_deref().unwrap()));
 }
 
@@ -171,11 +188,14 @@ fn builders_report_targets_relative_to_their_object() {
     let e = tls::check_tls(&json!({"validateCertificateName": 1})).unwrap_err();
     assert_eq!(e.details[0].target.as_deref(), Some("validateCertificateName"));
     assert_eq!(e.details[0].code, "InvalidType");
-    let e = pool::check_pool_item(&json!({"id": "/b", "priority": 101})).unwrap_err();
+    let e = pool::check_pool_item(&json!({"id": validation_table::member("b"), "priority": 101})).unwrap_err();
     assert_eq!(e.details[0].target.as_deref(), Some("priority"));
-    let e = pool::check_pool(&json!({"services": [{"id": "/b"}, {}]})).unwrap_err();
+    let e = pool::check_pool_item(&json!({"id": "/b"})).unwrap_err();
+    assert_eq!((e.details[0].target.as_deref(), e.details[0].code.as_str()), (Some("id"), "Pattern"));
+    let e = pool::check_pool(&json!({"services": [{"id": validation_table::member("b")}, {}]})).unwrap_err();
     assert_eq!(e.details[0].target.as_deref(), Some("services[1].id"));
-    let e = circuit_breaker::check_circuit_breaker_rule(&json!({"failureCondition": {"statusCodeRanges": [{"min": 600}]}}))
+    let e = circuit_breaker::check_circuit_breaker_rule(&json!({"name": "r", "tripDuration": "PT1M",
+        "failureCondition": {"count": 1, "interval": "PT1M", "statusCodeRanges": [{"min": 600, "max": 599}]}}))
         .unwrap_err();
     assert_eq!(e.details[0].target.as_deref(), Some("failureCondition.statusCodeRanges[0].min"));
 }
@@ -184,13 +204,14 @@ fn builders_report_targets_relative_to_their_object() {
 fn builders_return_the_normalised_wire_object() {
     // Both spellings of the service fabric thumbprint are read; the spec's is written.
     let sf = service_fabric::check_service_fabric(&json!({"managementEndpoints": ["https://c"],
-        "clientCertificateThumbprint": "AB12", "maxPartitionResolutionRetries": null}))
+        "clientCertificateThumbprint": "AB12", "maxPartitionResolutionRetries": null, "serverCertificateThumbprints": ["EF"]}))
     .unwrap();
     assert_eq!(
         serde_json::to_value(&sf).unwrap(),
-        json!({"managementEndpoints": ["https://c"], "clientCertificatethumbprint": "AB12"})
+        json!({"managementEndpoints": ["https://c"], "clientCertificatethumbprint": "AB12", "serverCertificateThumbprints": ["EF"]})
     );
-    let sf = service_fabric::check_service_fabric(&json!({"managementEndpoints": [], "clientCertificatethumbprint": "CD"})).unwrap();
+    let sf = service_fabric::check_service_fabric(&json!({"managementEndpoints": ["https://c"], "clientCertificatethumbprint": "CD",
+        "serverCertificateThumbprints": ["EF"]})).unwrap();
     assert_eq!(sf.client_certificate_thumbprint.as_deref(), Some("CD"));
     let c = credentials::check_credentials(&json!({"authorization": {"scheme": "basic", "parameter": "x"},
         "query": {"sv": ["a"]}, "certificate": null}))
@@ -199,9 +220,10 @@ fn builders_return_the_normalised_wire_object() {
         serde_json::to_value(&c).unwrap(),
         json!({"query": {"sv": ["a"]}, "authorization": {"scheme": "basic", "parameter": "x"}})
     );
-    let item = pool::check_pool_item(&json!({"id": "/b", "weight": 0, "priority": 100, "preferredCarbonEmission": "VeryLow"})).unwrap();
+    let item = pool::check_pool_item(&json!({"id": validation_table::member("b"), "weight": 0, "priority": 100, "preferredCarbonEmission": "VeryLow"})).unwrap();
     assert_eq!(item.weight, Some(0));
-    let rule = circuit_breaker::check_circuit_breaker_rule(&json!({"name": "r", "tripDuration": "PT1M", "acceptRetryAfter": true})).unwrap();
+    let rule = circuit_breaker::check_circuit_breaker_rule(&json!({"name": "r", "tripDuration": "PT1M", "acceptRetryAfter": true,
+        "failureCondition": {"count": 1, "interval": "PT1M", "errorReasons": ["timeout"]}})).unwrap();
     assert_eq!(rule.accept_retry_after, Some(true));
 }
 
@@ -263,7 +285,8 @@ fn wrong_types_and_rule_violations_are_reported_together() {
         "description": "",
         "credentials": {"authorization": {"scheme": ["Basic"], "parameter": [secret]}, "certificateIds": ["c", 9]},
         "proxy": {"url": "http://p", "password": {"value": secret}},
-        "circuitBreaker": {"rules": [{"tripDuration": "soon", "failureCondition": {"count": "many"}}]}
+        "circuitBreaker": {"rules": [{"name": "r", "tripDuration": "soon",
+            "failureCondition": {"count": "many", "interval": "PT1M", "errorReasons": ["timeout"]}}]}
     }});
     let e = check_backend_contract(&body, ApiVersion::DEFAULT).unwrap_err();
     let mut got: Vec<(String, String)> = e.details.iter().map(|d| (d.target.clone().unwrap(), d.code.clone())).collect();
@@ -302,7 +325,7 @@ fn builders_report_every_wrong_type_too() {
             ("authorization.parameter", "Required"),
         ]
     );
-    let e = pool::check_pool(&json!({"services": [{"id": 1}, {"id": "/b", "weight": 101}, {"priority": "high"}]})).unwrap_err();
+    let e = pool::check_pool(&json!({"services": [{"id": 1}, {"id": validation_table::member("b"), "weight": 101}, {"priority": "high"}]})).unwrap_err();
     let targets: Vec<&str> = e.details.iter().map(|d| d.target.as_deref().unwrap()).collect();
     assert_eq!(targets, ["services[0].id", "services[2].priority", "services[1].weight", "services[2].id"]);
     // A builder object of the wrong type is one problem, at the root.
@@ -326,7 +349,7 @@ fn null_items_and_map_values_are_rejected_with_a_clear_message() {
     assert_eq!(e.details.len(), 3, "{:?}", e.details);
     // The same holds inside a whole body, and null object members still mean "absent".
     let body = json!({"properties": {"url": "https://b/", "protocol": "http", "description": null,
-        "properties": {"serviceFabricCluster": {"managementEndpoints": [null]}}}});
+        "properties": {"serviceFabricCluster": {"managementEndpoints": [null], "clientCertificateId": "c", "serverCertificateThumbprints": ["AB"]}}}});
     let e = check_backend_contract(&body, ApiVersion::DEFAULT).unwrap_err();
     assert_eq!(e.details.len(), 1, "{:?}", e.details);
     assert_eq!(e.details[0].target.as_deref(), Some("properties.properties.serviceFabricCluster.managementEndpoints[0]"));

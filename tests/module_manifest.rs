@@ -276,3 +276,48 @@ fn csharp_comment_stripping_keeps_code_and_strings() {
     assert!(!code.contains("NativeLibrary") && !code.contains("PtrToStringUTF8"));
     assert!(code.contains("\"http://x\"") && code.contains("$\""), "{code}");
 }
+
+/// The string values of a `Key = ...` entry at any depth (PrivateData.PSData entries are nested,
+/// which `manifest_strings` does not descend into).
+fn nested_manifest_strings(key: &str) -> Vec<String> {
+    let source = read(&module_dir().join("ApimNative.psd1"));
+    let tree = parse(&source);
+    let mut entries = Vec::new();
+    support::visit(tree.root_node(), &mut |n| {
+        if n.kind() == "hash_entry" {
+            entries.push(n);
+        }
+    });
+    for entry in entries {
+        let Some(key_node) = children(entry).into_iter().find(|c| c.kind() == "key_expression") else { continue };
+        if !node_text(key_node, &source).trim().eq_ignore_ascii_case(key) {
+            continue;
+        }
+        let value = children(entry).into_iter().find(|c| c.kind() == "pipeline").expect("entry has a value");
+        return find_all(value, "string_literal")
+            .into_iter()
+            .map(|s| node_text(s, &source).trim_matches(|c| c == '\'' || c == '"').to_string())
+            .collect();
+    }
+    panic!("ApimNative.psd1 has no {key}");
+}
+
+#[test]
+fn manifest_is_ready_for_the_gallery() {
+    // One version everywhere: the Gallery package, the module and the native library.
+    assert_eq!(manifest_strings("ModuleVersion"), [env!("CARGO_PKG_VERSION")], "ModuleVersion must equal Cargo.toml's version");
+    let tags = nested_manifest_strings("Tags");
+    assert!(tags.iter().any(|t| t == "PSEdition_Desktop") && tags.iter().any(|t| t == "PSEdition_Core"), "edition tags: {tags:?}");
+    for platform in ["Windows", "Linux", "MacOS"] {
+        assert!(tags.iter().any(|t| t == platform), "platform tag {platform}: {tags:?}");
+    }
+    assert!(tags.iter().all(|t| !t.contains(' ')), "Gallery tags have no spaces: {tags:?}");
+    let project = nested_manifest_strings("ProjectUri");
+    assert_eq!(project.len(), 1);
+    assert!(project[0].starts_with("https://"), "ProjectUri: {project:?}");
+    let license = nested_manifest_strings("LicenseUri");
+    assert_eq!(license, [format!("{}/blob/main/LICENSE", project[0])], "LicenseUri points at the LICENSE of the project");
+    assert!(repo_root().join("LICENSE").exists(), "the LICENSE the manifest points at");
+    let notes = nested_manifest_strings("ReleaseNotes");
+    assert!(notes.len() == 1 && notes[0].len() > 20, "ReleaseNotes: {notes:?}");
+}

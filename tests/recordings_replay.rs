@@ -185,6 +185,10 @@ async fn run_scenario(recording: &str, client_api_version: &str, steps: &[(Op, u
             // The body the cmdlet put on the wire is the body the module hands the client.
             request.body = expected.request_json();
         }
+        if matches!(op, Op::Update | Op::Delete) {
+            // The C ABI requires ifMatch for both; the module passes what Az sent (`*`).
+            request.if_match = expected.request_header("If-Match");
+        }
         let before = state.served.lock().unwrap().len();
         let context = format!("{recording} step {} ({op:?}, entry {number})", step + 1);
         let outcome: Result<(u16, Option<String>, Option<Value>), apim_native::model::ApimError> = match op {

@@ -37,9 +37,11 @@
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
-            Tags         = @('Azure', 'ApiManagement', 'APIM', 'Backend', 'Graph', 'Native')
-            LicenseUri   = 'https://opensource.org/licenses/MIT'
-            ReleaseNotes = 'Az.ApiManagement backend cmdlets plus pools, circuit breakers, TLS pinning, regions and ETag concurrency.'
+            # PSEdition_* and platform tags are what the Gallery filters on.
+            Tags         = @('Azure', 'ApiManagement', 'APIM', 'Backend', 'Graph', 'ApiConnector', 'Native', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/apimnative/ApimNative'
+            LicenseUri   = 'https://github.com/apimnative/ApimNative/blob/main/LICENSE'
+            ReleaseNotes = 'Az.ApiManagement backend cmdlets and Microsoft.Graph identity API connector cmdlets on a native library: pools, circuit breakers, TLS pinning, regions and ETag concurrency, a local emulator of both REST APIs, Windows (x64, arm64), Linux (x64, arm64) and macOS (arm64).'
         }
     }
 }

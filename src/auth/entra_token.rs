@@ -5,6 +5,7 @@ use super::http::{describe_transport_error, entra_client, read_token_response};
 use super::secret::Secret;
 use super::{errors, AccessToken};
 use crate::model::error::ApimError;
+use crate::model::redact::redact_error;
 
 pub const CLIENT_ASSERTION_TYPE: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
@@ -48,5 +49,11 @@ pub async fn client_credentials_token(
         .bytes()
         .await
         .map_err(|e| errors::failed(source, format!("reading the answer of {token_url}: {}", describe_transport_error(&e))))?;
-    read_token_response(source, status, &body)
+    // A token endpoint that echoes the form (some proxies and test servers do) would put the
+    // credential into error_description.
+    let credential_text = match &credential {
+        ClientCredential::Secret(secret) => secret.expose(),
+        ClientCredential::Assertion(assertion) => assertion,
+    };
+    read_token_response(source, status, &body).map_err(|e| redact_error(e, &[credential_text]))
 }

@@ -9,10 +9,17 @@ use serde_json::{Map, Value};
 use std::sync::OnceLock;
 use std::time::{Duration, SystemTime};
 
-/// For Microsoft Entra ID (the authority host): honours the system proxy settings.
+/// For Microsoft Entra ID (the authority host): honours the proxy variables of the environment
+/// (never for loopback) and trusts the OS certificate store unless `APIM_NATIVE_TLS_ROOTS=bundled`.
 pub fn entra_client() -> &'static reqwest::Client {
     static CLIENT: OnceLock<reqwest::Client> = OnceLock::new();
-    CLIENT.get_or_init(|| build(reqwest::Client::builder(), Duration::from_secs(5)))
+    CLIENT.get_or_init(|| {
+        // Why fall back to the bare builder: a malformed proxy variable must not make sign-in
+        // panic; the request then goes direct, and the chain's error explains any failure.
+        let builder = crate::net::configure(reqwest::Client::builder(), crate::net::TlsRoots::from_env())
+            .unwrap_or_else(|_| reqwest::Client::builder().no_proxy());
+        build(builder, Duration::from_secs(5))
+    })
 }
 
 /// For the managed-identity endpoints: they are link-local or on the same host, and a proxy

@@ -9,15 +9,33 @@ use std::path::PathBuf;
 #[derive(Parser)]
 #[command(name = "apim-emulator", about = "Local emulator of the ARM backend and Graph apiConnector APIs")]
 struct Args {
-    /// Address to listen on (port 0 picks a free port).
+    /// Address to listen on (port 0 picks a free port). Only loopback addresses unless
+    /// --allow-remote is given.
     #[arg(long, default_value = "127.0.0.1:0")]
     listen: SocketAddr,
+    /// Accept a non-loopback --listen address (every interface with 0.0.0.0). Requires a token
+    /// (--token-file, APIM_EMULATOR_TOKEN or --require-token) and prints a warning.
+    #[arg(long)]
+    allow_remote: bool,
+    /// Read the required bearer token from this file (first line), so it is not in the process list.
+    #[arg(long, conflicts_with = "require_token")]
+    token_file: Option<PathBuf>,
     /// Persist every write under this directory and reload it on start.
     #[arg(long)]
     data_dir: Option<PathBuf>,
-    /// Answer 401 to any request that does not carry `Authorization: Bearer TOKEN`.
+    /// Answer 401 to any request that does not carry `Authorization: Bearer TOKEN`. Visible to
+    /// every user in the process list: prefer --token-file or the APIM_EMULATOR_TOKEN variable.
     #[arg(long)]
     require_token: Option<String>,
+    /// Close connections that send no complete request headers within this many milliseconds.
+    #[arg(long, default_value_t = 10_000)]
+    header_read_timeout_ms: u64,
+    /// Close connections that move no byte for this many milliseconds (idle keep-alive).
+    #[arg(long, default_value_t = 120_000)]
+    idle_timeout_ms: u64,
+    /// Connections served at once (more wait in the listen backlog).
+    #[arg(long, default_value_t = 512)]
+    max_connections: usize,
     /// Simulate ARM throttling (429 + Retry-After).
     #[arg(long)]
     throttle: bool,
@@ -44,10 +62,17 @@ struct Args {
 #[tokio::main]
 async fn main() -> anyhow_free::Result {
     let args = Args::parse();
+    let token = match required_token(&args) {
+        Ok(t) => t,
+        Err(message) => fail(&message),
+    };
+    if let Err(message) = check_listen(args.listen, args.allow_remote, token.is_some()) {
+        fail(&message);
+    }
     let options = EmulatorOptions {
         listen: args.listen,
         data_dir: args.data_dir,
-        require_token: args.require_token,
+        require_token: token,
         throttle: args.throttle,
         page_size: args.page_size,
         throttle_limits: ThrottleLimits {
@@ -57,18 +82,64 @@ async fn main() -> anyhow_free::Result {
             write_refill_per_second: args.throttle_write_refill,
         },
         async_put: args.async_put,
+        header_read_timeout_ms: args.header_read_timeout_ms,
+        idle_timeout_ms: args.idle_timeout_ms,
+        max_connections: args.max_connections,
     };
     let handle = match emulator::start(options).await {
         Ok(h) => h,
-        Err(e) => {
-            eprintln!("apim-emulator: {}", e.message);
-            std::process::exit(1);
-        }
+        Err(e) => fail(&e.message),
     };
+    if !args.listen.ip().is_loopback() {
+        eprintln!(
+            "apim-emulator: WARNING: listening on {} (not loopback): every host that can reach this address can use the emulator with the token; it is a test tool, not a service",
+            handle.local_addr
+        );
+    }
     println!("listening on {}", handle.base_url);
     let _ = std::io::stdout().flush();
     wait_for_stop_signal().await;
     handle.stop().await;
+    Ok(())
+}
+
+/// The environment variable that can carry the token instead of argv.
+const TOKEN_VARIABLE: &str = "APIM_EMULATOR_TOKEN";
+
+fn fail(message: &str) -> ! {
+    eprintln!("apim-emulator: {message}");
+    std::process::exit(2);
+}
+
+/// The token from --token-file, --require-token or APIM_EMULATOR_TOKEN (in that order; the file
+/// and the flag exclude each other). Never printed.
+fn required_token(args: &Args) -> Result<Option<String>, String> {
+    if let Some(path) = &args.token_file {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("--token-file {}: {e}", path.display()))?;
+        let token = text.lines().next().unwrap_or_default().trim().to_string();
+        if token.is_empty() {
+            return Err(format!("--token-file {} holds no token", path.display()));
+        }
+        return Ok(Some(token));
+    }
+    if let Some(token) = &args.require_token {
+        return Ok(Some(token.clone()));
+    }
+    Ok(std::env::var(TOKEN_VARIABLE).ok().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()))
+}
+
+/// A non-loopback address exposes the emulator to the network: only on request, and never
+/// without a token.
+fn check_listen(listen: SocketAddr, allow_remote: bool, has_token: bool) -> Result<(), String> {
+    if listen.ip().is_loopback() {
+        return Ok(());
+    }
+    if !allow_remote {
+        return Err(format!("--listen {listen} is not a loopback address; pass --allow-remote (with a token) to accept connections from other hosts"));
+    }
+    if !has_token {
+        return Err(format!("--allow-remote needs a token: --token-file FILE or the {TOKEN_VARIABLE} variable"));
+    }
     Ok(())
 }
 

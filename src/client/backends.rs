@@ -1,13 +1,17 @@
-//! The seven ARM backend operations (Backend_* in apimbackends.json). Each validates the address
-//! and the body for the client's api-version BEFORE anything is sent, then sends the model's
-//! normalised serialisation (only set fields, unknown fields kept).
+//! The seven ARM backend operations (Backend_* in apimbackends.json), and with `workspaceId` in
+//! the request the six workspace backend operations (WorkspaceBackend_* in
+//! apimworkspacebackends.json, 2025-03-01-preview; workspaces have no reconnect). Each validates
+//! the address and the body for the client's api-version BEFORE anything is sent, then sends the
+//! model's normalised serialisation (only set fields, unknown fields kept).
 
 use std::collections::BTreeMap;
 use super::engine::{check_header_value, Call, HttpRequest, HttpResponse, ARM};
 use super::retry::Idempotency;
 use super::{ApimClient, ListResult, OperationResult};
 use crate::auth::subscription::resolve_subscription_id;
-use crate::model::address::{validate_backend_id, ServiceAddress};
+use crate::model::address::{collect_workspace_id, validate_backend_id, ServiceAddress};
+use crate::model::validate::Problems as ModelProblems;
+use crate::model::ApiVersion;
 use crate::model::backend::{check_backend_contract, check_backend_reconnect, check_backend_update};
 use crate::model::{ApimError, ErrorCategory, ErrorDetail};
 use reqwest::Method;
@@ -26,6 +30,9 @@ pub struct BackendRequest {
     pub subscription_id: Option<String>,
     pub resource_group_name: String,
     pub service_name: String,
+    /// A workspace of the service (2025-03-01-preview): its backends instead of the service's.
+    #[serde(default)]
+    pub workspace_id: Option<String>,
     #[serde(default)]
     pub backend_id: Option<String>,
     #[serde(default)]
@@ -52,6 +59,7 @@ impl std::fmt::Debug for BackendRequest {
             .field("subscription_id", &self.subscription_id)
             .field("resource_group_name", &self.resource_group_name)
             .field("service_name", &self.service_name)
+            .field("workspace_id", &self.workspace_id)
             .field("backend_id", &self.backend_id)
             .field("if_match", &self.if_match)
             .field("body", &super::RedactedBody(&self.body))
@@ -99,9 +107,11 @@ impl Problems {
     }
 }
 
-/// The validated address of a request: the service and (for entity operations) the backend id.
+/// The validated address of a request: the service, the workspace when given, and (for entity
+/// operations) the backend id.
 struct Address {
     service: ServiceAddress,
+    workspace_id: Option<String>,
     backend_id: Option<String>,
 }
 
@@ -147,8 +157,17 @@ impl ApimClient {
         if let Some(tag) = &req.if_match {
             problems.check(check_header_value(tag, "ifMatch"));
         }
+        let workspace_ok = match req.workspace_id.as_deref() {
+            None => true,
+            Some(ws) => {
+                let mut p = ModelProblems::new();
+                collect_workspace_id(ws, "workspaceId", &mut p);
+                p.since("workspaceId", true, self.api_version, ApiVersion::V2025_03_01Preview);
+                problems.check(p.finish(())).is_some()
+            }
+        };
         let id_ok = !needs_id || backend_id.is_some();
-        (service_ok && id_ok).then_some(Address { service, backend_id })
+        (service_ok && id_ok && workspace_ok).then_some(Address { service, workspace_id: req.workspace_id.clone(), backend_id })
     }
 
     /// `{armEndpoint}/subscriptions/.../service/{name}/backends[/{id}[/{suffix}]]?api-version=...`
@@ -169,8 +188,11 @@ impl ApimClient {
                 "Microsoft.ApiManagement",
                 "service",
                 s.service_name.as_str(),
-                "backends",
             ]);
+            if let Some(ws) = &address.workspace_id {
+                segments.extend(["workspaces", ws.as_str()]);
+            }
+            segments.push("backends");
             if let Some(id) = &address.backend_id {
                 segments.push(id);
             }
@@ -279,13 +301,14 @@ impl ApimClient {
         Ok(result)
     }
 
-    /// Backend_Update: PATCH with the supplied properties only. The spec requires `If-Match`;
-    /// when the request has none we send `*` (unconditional, as Set-AzApiManagementBackend does).
-    /// With If-Match the PATCH is idempotent (a repeat merges the same fields, or meets a 412),
-    /// so it is retried like a read.
+    /// Backend_Update: PATCH with the supplied properties only. The spec requires `If-Match`, so
+    /// the request must carry `ifMatch` (an ETag, or `*` for unconditional; the module passes `*`
+    /// itself, as Set-AzApiManagementBackend does). With If-Match the PATCH is idempotent (a
+    /// repeat merges the same fields, or meets a 412), so it is retried like a read.
     pub async fn backend_update(&self, req: &BackendRequest) -> Result<OperationResult, ApimError> {
         let mut problems = Problems::default();
         let address = self.check_address(req, true, &mut problems).await;
+        require_if_match(req, "update", &mut problems);
         let body = self
             .body_required(req, &mut problems)
             .and_then(|b| problems.check(check_backend_update(b, self.api_version)))
@@ -294,22 +317,24 @@ impl ApimClient {
         let (address, body) = (address.expect("checked"), body.expect("checked")?);
         let mut call = self.start_call(&ARM, &self.options.arm_endpoint)?;
         let url = self.backend_url(&call, &address, None)?;
-        let request = HttpRequest::new(Method::PATCH, url.clone()).if_match(Some(if_match_or_any(req))).body(Some(body));
+        let request = HttpRequest::new(Method::PATCH, url.clone()).if_match(req.if_match.clone()).body(Some(body));
         let response = call.send(&request).await?;
         self.settle_write(call, url, response).await
     }
 
-    /// Backend_Delete: DELETE with `If-Match` (`*` when the request has none, as
-    /// Remove-AzApiManagementBackend does). 200 = deleted, 204 = there was nothing to delete.
-    /// Idempotent with If-Match (a repeat finds nothing, or meets a 412), so retried.
+    /// Backend_Delete: DELETE with the request's required `ifMatch` (`*` for unconditional, which
+    /// the module passes itself as Remove-AzApiManagementBackend does). 200 = deleted, 204 =
+    /// there was nothing to delete. Idempotent with If-Match (a repeat finds nothing, or meets a
+    /// 412), so retried.
     pub async fn backend_delete(&self, req: &BackendRequest) -> Result<OperationResult, ApimError> {
         let mut problems = Problems::default();
         let address = self.check_address(req, true, &mut problems).await;
+        require_if_match(req, "delete", &mut problems);
         problems.into_result()?;
         let address = address.expect("checked");
         let mut call = self.start_call(&ARM, &self.options.arm_endpoint)?;
         let url = self.backend_url(&call, &address, None)?;
-        let request = HttpRequest::new(Method::DELETE, url).if_match(Some(if_match_or_any(req)));
+        let request = HttpRequest::new(Method::DELETE, url).if_match(req.if_match.clone());
         let response = call.send(&request).await?;
         let (response, _) = call.poll_to_completion(response).await?;
         finish(call, response)
@@ -321,6 +346,12 @@ impl ApimClient {
     pub async fn backend_reconnect(&self, req: &BackendRequest) -> Result<OperationResult, ApimError> {
         let mut problems = Problems::default();
         let address = self.check_address(req, true, &mut problems).await;
+        if req.workspace_id.is_some() {
+            problems.0.push(ApimError::invalid_argument(
+                "workspaceId",
+                "workspaceId: workspace backends have no reconnect operation (apimworkspacebackends.json, 2025-03-01-preview); reconnect a service-level backend",
+            ));
+        }
         let body = match req.body.as_ref().filter(|b| !b.is_null()) {
             Some(b) => problems.check(check_backend_reconnect(b)).map(|r| to_wire(&r).map(Some)),
             None => Some(Ok(None)),
@@ -355,8 +386,15 @@ fn is_entity(body: &Option<Value>) -> bool {
     body.as_ref().is_some_and(|b| b.get("id").is_some() && b.get("name").is_some() && b.get("properties").is_some())
 }
 
-fn if_match_or_any(req: &BackendRequest) -> String {
-    req.if_match.clone().filter(|t| !t.is_empty()).unwrap_or_else(|| "*".to_string())
+/// PATCH and DELETE require If-Match in the spec; the C ABI says so too, so a request without
+/// it is refused before anything is sent rather than silently made unconditional.
+fn require_if_match(req: &BackendRequest, operation: &str, problems: &mut Problems) {
+    if req.if_match.as_deref().is_none_or(|t| t.trim().is_empty()) {
+        problems.0.push(ApimError::invalid_argument(
+            "ifMatch",
+            format!("ifMatch is required for {operation}: send the backend's ETag (from get), or * to {operation} unconditionally"),
+        ));
+    }
 }
 
 fn finish(call: Call<'_>, response: HttpResponse) -> Result<OperationResult, ApimError> {

@@ -4,8 +4,10 @@
 //! a [`Dialect`] plugs in the service's error parser and next-link field (ARM here, Graph later).
 
 use super::response_error::{parse_arm_error, ErrorParser};
+use super::outcome_note;
 use super::retry::{parse_retry_after, parse_retry_after_ms, Failure, Idempotency, RetryPolicy};
 use super::{ApimClient, Exchange};
+use crate::model::redact::{redact_error, secrets_in_body};
 use crate::model::{ApimError, ErrorCategory, ErrorDetail};
 use std::collections::BTreeMap;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, IF_MATCH};
@@ -176,6 +178,8 @@ pub struct Call<'a> {
     /// The caller's own headers (Graph `-Headers`), sent on every HTTP request of this call
     /// (next pages included). Values are marked sensitive and never logged.
     extra_headers: Vec<(HeaderName, HeaderValue)>,
+    /// The last bearer token sent, so an error that echoes it can be scrubbed.
+    bearer: Mutex<Option<String>>,
 }
 
 /// Headers the engine owns: a caller's value would replace the token or break the framing.
@@ -235,6 +239,7 @@ impl ApimClient {
             client_request_id: uuid::Uuid::new_v4().to_string(),
             exchanges: Vec::new(),
             extra_headers: Vec::new(),
+            bearer: Mutex::new(None),
         })
     }
 }
@@ -308,6 +313,29 @@ impl<'a> Call<'a> {
     /// Sends `request` with retries. `Ok` for any status below 400; otherwise the service's error
     /// (parsed by the dialect) with `httpStatus` and `requestId`.
     pub async fn send(&mut self, request: &HttpRequest) -> Result<HttpResponse, ApimError> {
+        let result = self.send_attempts(request).await;
+        result.map_err(|e| redact_error(e, &self.secrets(request)))
+    }
+
+    /// Every secret this call holds: the client's credentials, the bearer token it sent, the
+    /// caller's own header values and the secrets in the body.
+    fn secrets(&self, request: &HttpRequest) -> Vec<String> {
+        let auth = &self.client.options.auth;
+        let mut secrets: Vec<String> = [auth.client_secret.as_ref(), auth.certificate_password.as_ref()]
+            .into_iter()
+            .flatten()
+            .map(|s| s.expose().to_string())
+            .chain(auth.token.clone())
+            .collect();
+        secrets.extend(self.bearer.lock().unwrap_or_else(|p| p.into_inner()).clone());
+        secrets.extend(self.extra_headers.iter().filter_map(|(_, v)| v.to_str().ok().map(str::to_string)));
+        if let Some(body) = &request.body {
+            secrets_in_body(body, &mut secrets);
+        }
+        secrets
+    }
+
+    async fn send_attempts(&mut self, request: &HttpRequest) -> Result<HttpResponse, ApimError> {
         let policy = self.client.engine.policy;
         let mut attempt: u32 = 1;
         loop {
@@ -372,10 +400,12 @@ impl<'a> Call<'a> {
             }
             return match outcome {
                 Ok(resp) => Ok(resp),
-                Err(AttemptError::Status(status, _, body)) => Err((self.dialect.parse_error)(status, &body)
-                    .with_http_status(status)
-                    .with_request_id(request_id)),
-                Err(AttemptError::Transport(_, e)) | Err(AttemptError::Fatal(e)) => Err(e),
+                Err(AttemptError::Status(status, _, body)) => {
+                    let error = (self.dialect.parse_error)(status, &body).with_http_status(status).with_request_id(request_id);
+                    Err(outcome_note::after_status(error, request, attempt))
+                }
+                Err(AttemptError::Transport(failure, e)) => Err(outcome_note::after_transport(e, request, failure, attempt)),
+                Err(AttemptError::Fatal(e)) => Err(e),
             };
         }
     }
@@ -419,6 +449,7 @@ impl<'a> Call<'a> {
                 ))
             })?;
             value.set_sensitive(true);
+            *self.bearer.lock().unwrap_or_else(|p| p.into_inner()) = Some(token.token.clone());
             builder = builder.header(AUTHORIZATION, value);
         }
         let response = builder.send().await.map_err(|e| self.transport_error(request, e))?;
@@ -458,9 +489,9 @@ impl<'a> Call<'a> {
             );
         }
         if is_timeout {
-            // Not retried: the caller's per-request budget (timeoutSeconds) is spent.
+            // Retried when the request is idempotent (see RetryPolicy::should_retry).
             let secs = engine.timeout.map(|t| t.as_secs()).unwrap_or_default();
-            return AttemptError::Fatal(ApimError::new(
+            return AttemptError::Transport(Failure::Timeout, ApimError::new(
                 "RequestTimeout",
                 format!("{target}: no complete answer within {secs} s (timeoutSeconds)"),
                 ErrorCategory::OperationTimeout,

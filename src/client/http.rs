@@ -7,29 +7,38 @@
 //! (everyone uses the default), at most a handful. Per-request timeouts are set on each request.
 
 use crate::model::{ApimError, ErrorCategory};
+use crate::net::TlsRoots;
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
-static CLIENTS: OnceLock<Mutex<HashMap<u64, reqwest::Client>>> = OnceLock::new();
+static CLIENTS: OnceLock<Mutex<HashMap<(u64, TlsRoots), reqwest::Client>>> = OnceLock::new();
 
-/// The shared client whose connect timeout is `connect_timeout_seconds` (0 means no limit).
-pub fn shared_client(connect_timeout_seconds: u64) -> Result<reqwest::Client, ApimError> {
+/// The shared client whose connect timeout is `connect_timeout_seconds` (0 means no limit) and
+/// that trusts `roots`.
+pub fn shared_client(connect_timeout_seconds: u64, roots: TlsRoots) -> Result<reqwest::Client, ApimError> {
     let map = CLIENTS.get_or_init(|| Mutex::new(HashMap::new()));
     // Why unwrap_or_else(into_inner): a panic while holding the lock cannot leave the map
     // half-written (insert is the only mutation), so a poisoned lock is still safe to use.
     let mut clients = map.lock().unwrap_or_else(|p| p.into_inner());
-    if let Some(client) = clients.get(&connect_timeout_seconds) {
+    if let Some(client) = clients.get(&(connect_timeout_seconds, roots)) {
         return Ok(client.clone());
     }
-    let client = build(connect_timeout_seconds)?;
-    clients.insert(connect_timeout_seconds, client.clone());
+    let client = build(connect_timeout_seconds, roots)?;
+    clients.insert((connect_timeout_seconds, roots), client.clone());
     Ok(client)
 }
 
-fn build(connect_timeout_seconds: u64) -> Result<reqwest::Client, ApimError> {
-    let mut builder = reqwest::Client::builder()
-        .use_rustls_tls()
+fn build(connect_timeout_seconds: u64, roots: TlsRoots) -> Result<reqwest::Client, ApimError> {
+    let unavailable = |reason: String| {
+        ApimError::new(
+            "HttpClientUnavailable",
+            format!("the HTTP client could not be created: {reason}"),
+            ErrorCategory::ResourceUnavailable,
+        )
+    };
+    let mut builder = crate::net::configure(reqwest::Client::builder(), roots)
+        .map_err(unavailable)?
         .user_agent(concat!("apim_native/", env!("CARGO_PKG_VERSION")))
         // ARM does not redirect; following one could carry the bearer token somewhere unexpected.
         .redirect(reqwest::redirect::Policy::none())
@@ -37,11 +46,5 @@ fn build(connect_timeout_seconds: u64) -> Result<reqwest::Client, ApimError> {
     if connect_timeout_seconds > 0 {
         builder = builder.connect_timeout(Duration::from_secs(connect_timeout_seconds));
     }
-    builder.build().map_err(|e| {
-        ApimError::new(
-            "HttpClientUnavailable",
-            format!("the HTTP client could not be created: {}", e.without_url()),
-            ErrorCategory::ResourceUnavailable,
-        )
-    })
+    builder.build().map_err(|e| unavailable(e.without_url().to_string()))
 }

@@ -6,6 +6,7 @@ pub mod backends;
 pub mod engine;
 mod http;
 pub mod options;
+mod outcome_note;
 pub mod paging;
 pub mod polling;
 pub mod response_error;
@@ -125,7 +126,8 @@ impl ApimClient {
         engine::parse_endpoint(&options.arm_endpoint, "armEndpoint")?;
         engine::parse_endpoint(&options.graph_endpoint, "graphEndpoint")?;
         let token_source = crate::auth::token_source_from_options_with_env(&options.auth, &env)?;
-        let http = http::shared_client(options.connect_timeout_seconds)?;
+        let roots = options.tls_roots.unwrap_or_else(crate::net::TlsRoots::from_env);
+        let http = http::shared_client(options.connect_timeout_seconds, roots)?;
         let policy = retry::RetryPolicy::from_options(&options.retry);
         // timeoutSeconds 0 means no per-request limit.
         let timeout = (options.timeout_seconds > 0).then(|| std::time::Duration::from_secs(options.timeout_seconds));

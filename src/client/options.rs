@@ -36,6 +36,10 @@ pub struct ClientOptions {
     pub timeout_seconds: u64,
     #[serde(default = "default_connect_timeout_seconds")]
     pub connect_timeout_seconds: u64,
+    /// Which certificate roots TLS trusts: `platform` (the OS store, the default) or `bundled`
+    /// (the Mozilla roots in the library). Absent: `APIM_NATIVE_TLS_ROOTS`, else `platform`.
+    #[serde(default)]
+    pub tls_roots: Option<crate::net::TlsRoots>,
     /// Used when a request names no subscription.
     #[serde(default)]
     pub subscription_id: Option<String>,

@@ -31,6 +31,9 @@ pub enum Failure {
     Connect,
     /// The connection broke after the request may have been sent (reset, truncated answer).
     Transport,
+    /// No complete answer within the per-attempt timeout (`timeoutSeconds`); the service may
+    /// still be working on the request.
+    Timeout,
 }
 
 /// The policy for one client, built from [`RetryOptions`].
@@ -62,7 +65,9 @@ impl RetryPolicy {
             (Idempotency::NonIdempotent, Failure::Status(429)) => true,
             (Idempotency::NonIdempotent, _) => false,
             (Idempotency::Idempotent, Failure::Status(s)) => is_retryable_status(s),
-            (Idempotency::Idempotent, Failure::Transport) => true,
+            // A repeat of an idempotent request converges on the same state, so a slow attempt
+            // is retried like a broken one (Azure.Core does the same).
+            (Idempotency::Idempotent, Failure::Transport | Failure::Timeout) => true,
         }
     }
 

@@ -1,8 +1,12 @@
 //! `--require-token`: every request must carry `Authorization: Bearer <token>`, else 401 with the
 //! ARM codes (`AuthenticationFailed` when the header is missing, `InvalidAuthenticationToken` when
-//! it is wrong). The expected and the presented token never appear in a response or a log.
+//! it is wrong). Graph paths (`/v1.0/...`, `/beta/...`) answer in Graph's error shape with
+//! Graph's code (`InvalidAuthenticationToken`, `innerError` with the request ids), so a Graph
+//! client parses a 401 exactly as it would from graph.microsoft.com. The expected and the
+//! presented token never appear in a response or a log.
 
 use super::errors::ArmError;
+use super::graph_api_connectors::{GraphError, Tracing};
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::Next;
@@ -46,6 +50,16 @@ pub async fn require_token(State(token): State<RequiredToken>, request: Request,
     };
     match error {
         None => next.run(request).await,
+        Some(_) if is_graph_path(request.uri().path()) => {
+            // Graph words the two cases its own way.
+            let message = if presented.is_none() { "Access token is empty." } else { "Access token validation failure." };
+            let graph = GraphError::new(StatusCode::UNAUTHORIZED, "InvalidAuthenticationToken", message);
+            let mut response = Tracing::from_headers(request.headers()).finish(Err(graph));
+            response
+                .headers_mut()
+                .insert("www-authenticate", HeaderValue::from_static("Bearer error=\"invalid_token\""));
+            response
+        }
         Some(e) => {
             let mut response = e.for_method(request.method()).into_response();
             response
@@ -54,6 +68,10 @@ pub async fn require_token(State(token): State<RequiredToken>, request: Request,
             response
         }
     }
+}
+
+fn is_graph_path(path: &str) -> bool {
+    path.starts_with("/v1.0/") || path.starts_with("/beta/")
 }
 
 /// Comparing secrets without an early exit keeps the check from leaking the token's prefix.

@@ -1,7 +1,8 @@
 //! Backend_ListByService: `$filter` (odata_filter.rs), `$top`/`$skip` paging with an absolute
 //! `nextLink` (paging.rs), and `count` = every match across all pages.
 
-use super::arm_backends::{check_address, scope_key, ArmState};
+use super::arm_backends::{check_scope, check_workspace_version, scope_key, ArmState};
+use super::version_view::for_version;
 use super::errors::ArmError;
 use super::odata_filter::Filter;
 use super::paging::Paging;
@@ -16,6 +17,9 @@ pub struct ServicePath {
     sub: String,
     rg: String,
     svc: String,
+    /// Only on the workspace route: a workspace's list never shows the service's backends.
+    #[serde(default)]
+    ws: Option<String>,
 }
 
 pub async fn list_backends(
@@ -25,20 +29,21 @@ pub async fn list_backends(
     headers: HeaderMap,
 ) -> Result<Json<Value>, ArmError> {
     let query = Query::from_uri(&uri);
-    api_version(&query)?;
-    check_address(&p.sub, &p.rg, &p.svc, None)?;
+    let version = api_version(&query)?;
+    check_workspace_version(p.ws.as_deref(), version)?;
+    check_scope(&p.sub, &p.rg, &p.svc, p.ws.as_deref(), None)?;
     let paging = Paging::parse(query.get("$top"), query.get("$skip"), state.ctx.options.page_size)?;
     let filter = match query.get("$filter").map(str::trim) {
         None | Some("") => None,
         Some(text) => Some(Filter::parse(text).map_err(|why| {
-            ArmError::bad_parameter("$filter", "InvalidFilter", format!("$filter '{text}' is not supported: {why}."))
+            ArmError::bad_parameter("$filter", "InvalidFilter", format!("$filter '{}' is not supported: {why}.", super::limits::excerpt(text)))
         })?),
     };
     let matching: Vec<Value> = state
-        .backends
-        .list_prefix(&scope_key(&p.sub, &p.rg, &p.svc))
+        .collection(p.ws.as_deref())
+        .list_prefix(&scope_key(&p.sub, &p.rg, &p.svc, p.ws.as_deref()))
         .into_iter()
-        .map(|r| r.value)
+        .map(|r| for_version(&r.value, version))
         .filter(|v| filter.as_ref().map_or(true, |f| f.matches(v)))
         .collect();
     let page = paging.page(&matching);

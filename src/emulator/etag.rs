@@ -1,27 +1,80 @@
 //! Entity tags: a new quoted opaque value on every write (`"AAAAAAAADCE="`, the base64 of a
-//! big-endian counter, which is what the recordings show), and the `If-Match` rules.
+//! big-endian counter, which is what the recordings show), never reused (restarts included), and
+//! the `If-Match` rules.
 
+use super::persistence::AtomicDir;
 use base64::Engine;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::io;
+use std::sync::{Mutex, MutexGuard};
+
+/// The file (in the data directory's root) holding the ETag high-water mark.
+const HIGH_WATER_FILE: &str = "etag-high-water";
+
+/// How many ETags one persisted reservation covers: one durable write per block instead of per
+/// ETag. Values of a block not handed out before a restart are skipped, never reused.
+const RESERVATION_BLOCK: u64 = 1024;
 
 /// Hands out strictly increasing ETags; shared by every collection so no two writes in one
-/// emulator (or across a restart, see [`EtagCounter::observe`]) ever get the same value.
+/// emulator ever get the same value. With a data directory, the highest value that may have been
+/// handed out is persisted (atomically, like the entities) *before* it is handed out, so after a
+/// restart, even one that follows deleting the newest entity, numbering continues above it and a
+/// stale `If-Match` can never match a new entity.
 #[derive(Debug, Default)]
 pub struct EtagCounter {
-    last: AtomicU64,
+    state: Mutex<CounterState>,
+}
+
+#[derive(Debug, Default)]
+struct CounterState {
+    last: u64,
+    /// Values up to here may have been handed out (persisted when `dir` is set).
+    reserved: u64,
+    dir: Option<AtomicDir>,
 }
 
 impl EtagCounter {
-    pub fn next(&self) -> String {
-        let n = self.last.fetch_add(1, Ordering::SeqCst) + 1;
-        format_etag(n)
+    /// A counter whose high-water mark lives in `dir` (the data directory's root).
+    pub fn persisted(dir: AtomicDir) -> io::Result<EtagCounter> {
+        let stored = dir
+            .read_all()?
+            .into_iter()
+            .find(|(name, _)| name == HIGH_WATER_FILE)
+            .map(|(_, bytes)| {
+                String::from_utf8_lossy(&bytes).trim().parse::<u64>().map_err(|e| {
+                    io::Error::new(io::ErrorKind::InvalidData, format!("{HIGH_WATER_FILE} is not a number: {e}"))
+                })
+            })
+            .transpose()?
+            .unwrap_or(0);
+        Ok(EtagCounter { state: Mutex::new(CounterState { last: stored, reserved: stored, dir: Some(dir) }) })
     }
 
-    /// Called with every ETag reloaded from disk so that new values continue after them.
+    pub fn next(&self) -> io::Result<String> {
+        let mut state = self.lock();
+        let n = state.last + 1;
+        if n > state.reserved {
+            let reserved = n + RESERVATION_BLOCK - 1;
+            if let Some(dir) = &state.dir {
+                dir.write(HIGH_WATER_FILE, reserved.to_string().as_bytes())?;
+            }
+            state.reserved = reserved;
+        }
+        state.last = n;
+        Ok(format_etag(n))
+    }
+
+    /// Called with every ETag reloaded from disk so that new values continue after them (data
+    /// directories written before the high-water file existed).
     pub fn observe(&self, etag: &str) {
         if let Some(n) = parse_etag(etag) {
-            self.last.fetch_max(n, Ordering::SeqCst);
+            let mut state = self.lock();
+            state.last = state.last.max(n);
         }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, CounterState> {
+        // A panic cannot leave the state half-updated (each field is set once, last).
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
     }
 }
 
@@ -83,13 +136,25 @@ mod tests {
     #[test]
     fn etags_are_quoted_increasing_and_survive_observe() {
         let c = EtagCounter::default();
-        let a = c.next();
-        let b = c.next();
+        let a = c.next().unwrap();
+        let b = c.next().unwrap();
         assert!(a.starts_with('"') && a.ends_with('"'));
         assert_ne!(a, b);
         let d = EtagCounter::default();
         d.observe(&b);
-        assert_eq!(parse_etag(&d.next()), Some(3));
+        assert_eq!(parse_etag(&d.next().unwrap()), Some(3));
+    }
+
+    #[test]
+    fn a_persisted_counter_continues_above_everything_it_may_have_handed_out() {
+        let tmp = tempfile::tempdir().unwrap();
+        let first = EtagCounter::persisted(AtomicDir::open(tmp.path()).unwrap()).unwrap();
+        let a = parse_etag(&first.next().unwrap()).unwrap();
+        let b = parse_etag(&first.next().unwrap()).unwrap();
+        drop(first);
+        let again = EtagCounter::persisted(AtomicDir::open(tmp.path()).unwrap()).unwrap();
+        let c = parse_etag(&again.next().unwrap()).unwrap();
+        assert!(c > a.max(b), "{c} after {a}, {b}");
     }
 
     #[test]

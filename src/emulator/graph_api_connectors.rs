@@ -10,7 +10,7 @@ mod pfx;
 mod query;
 mod stored;
 
-pub use graph_error::GraphError;
+pub use graph_error::{GraphError, Tracing};
 pub use pfx::{read_pfx, CertificateFacts, PfxProblem};
 
 use super::context::EmulatorContext;
@@ -28,7 +28,6 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use graph_error::Tracing;
 use query::{encode_skip_token, parse_select, reject_expand, ListQuery};
 use serde_json::{Map, Value};
 use std::sync::Arc;

@@ -2,7 +2,8 @@
 //! (`arm_backends`) and Graph apiConnectors (`graph_api_connectors`).
 //!
 //! Layers over the merged router (outermost first): ARM path canonicalisation (before routing),
-//! tracing headers, `requireToken`, `throttle`; so every route family gets all of them.
+//! panic catching, request limits (`limits`), tracing headers, `requireToken`, `throttle`; so every
+//! route family gets all of them. Connections are served by `server` (timeouts, connection limit).
 //! Route families share one [`context::EmulatorContext`] (options + [`store::Store`]); a family
 //! that wants persisted data asks `ctx.store.collection("name")`.
 
@@ -16,20 +17,24 @@ pub mod errors;
 pub mod etag;
 pub mod graph_api_connectors;
 mod json_merge;
+pub mod limits;
 pub mod odata_filter;
 mod odata_tokens;
 pub mod paging;
 mod path_case;
+mod pool_members;
 pub mod persistence;
 pub mod request;
+pub mod server;
 pub mod store;
 pub mod throttle;
 mod tracing_headers;
+mod version_view;
 
 pub use throttle::ThrottleLimits;
 
 use crate::model::{ApimError, ErrorCategory};
-use axum::{Router, ServiceExt};
+use axum::Router;
 use serde::Deserialize;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -61,6 +66,15 @@ pub struct EmulatorOptions {
     /// Answer PUT with 202 + `Location` (polled: 202 once, then the entity), as APIM sometimes does.
     #[serde(default)]
     pub async_put: bool,
+    /// Close a connection that has not sent its request headers within this time (ms).
+    #[serde(default = "EmulatorOptions::default_header_read_timeout_ms")]
+    pub header_read_timeout_ms: u64,
+    /// Close a connection that moved no byte for this long (ms): idle keep-alive, trickling bodies.
+    #[serde(default = "EmulatorOptions::default_idle_timeout_ms")]
+    pub idle_timeout_ms: u64,
+    /// Connections served at once; more wait in the listen backlog.
+    #[serde(default = "EmulatorOptions::default_max_connections")]
+    pub max_connections: usize,
 }
 
 /// `requireToken` is a secret: Debug shows only whether one is set.
@@ -74,6 +88,9 @@ impl std::fmt::Debug for EmulatorOptions {
             .field("page_size", &self.page_size)
             .field("throttle_limits", &self.throttle_limits)
             .field("async_put", &self.async_put)
+            .field("header_read_timeout_ms", &self.header_read_timeout_ms)
+            .field("idle_timeout_ms", &self.idle_timeout_ms)
+            .field("max_connections", &self.max_connections)
             .finish()
     }
 }
@@ -84,6 +101,23 @@ impl EmulatorOptions {
     }
     fn default_page_size() -> usize {
         100
+    }
+    fn default_header_read_timeout_ms() -> u64 {
+        server::ServerLimits::default().header_read_timeout.as_millis() as u64
+    }
+    fn default_idle_timeout_ms() -> u64 {
+        server::ServerLimits::default().idle_timeout.as_millis() as u64
+    }
+    fn default_max_connections() -> usize {
+        server::ServerLimits::default().max_connections
+    }
+
+    pub fn server_limits(&self) -> server::ServerLimits {
+        server::ServerLimits {
+            header_read_timeout: std::time::Duration::from_millis(self.header_read_timeout_ms.max(1)),
+            idle_timeout: std::time::Duration::from_millis(self.idle_timeout_ms.max(1)),
+            max_connections: self.max_connections.max(1),
+        }
     }
 }
 
@@ -98,16 +132,15 @@ impl Default for EmulatorOptions {
 pub struct EmulatorHandle {
     pub base_url: String,
     pub local_addr: SocketAddr,
-    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    shutdown: tokio_util::sync::CancellationToken,
     task: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl EmulatorHandle {
-    /// Stops accepting connections and waits for the server task to end.
+    /// Stops accepting connections, lets requests in progress finish (bounded) and waits for the
+    /// server task to end.
     pub async fn stop(mut self) {
-        if let Some(tx) = self.shutdown.take() {
-            let _ = tx.send(());
-        }
+        self.shutdown.cancel();
         if let Some(task) = self.task.take() {
             let _ = task.await;
         }
@@ -122,21 +155,18 @@ pub async fn start(options: EmulatorOptions) -> Result<EmulatorHandle, ApimError
         .map_err(|e| start_failed(format!("cannot listen on {}: {e}", options.listen)))?;
     let local_addr = listener.local_addr().map_err(|e| start_failed(e.to_string()))?;
     let base_url = format!("http://{local_addr}");
+    let store = store::Store::open(options.data_dir.clone())
+        .map_err(|e| start_failed(format!("cannot open the data directory: {e}")))?;
+    let limits = options.server_limits();
     let ctx = context::EmulatorContext {
-        store: Arc::new(store::Store::new(options.data_dir.clone())),
+        store: Arc::new(store),
         options: Arc::new(options),
         base_url: base_url.clone(),
     };
     let app = app(&ctx)?;
-    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    let task = tokio::spawn(async move {
-        let _ = axum::serve(listener, ServiceExt::<axum::extract::Request>::into_make_service(app))
-            .with_graceful_shutdown(async {
-                let _ = rx.await;
-            })
-            .await;
-    });
-    Ok(EmulatorHandle { base_url, local_addr, shutdown: Some(tx), task: Some(task) })
+    let shutdown = tokio_util::sync::CancellationToken::new();
+    let task = tokio::spawn(server::serve(listener, app, limits, shutdown.clone()));
+    Ok(EmulatorHandle { base_url, local_addr, shutdown, task: Some(task) })
 }
 
 /// The merged routes with every layer applied.
@@ -162,7 +192,12 @@ fn app(ctx: &context::EmulatorContext) -> Result<MapRequest<Router, fn(axum::ext
         let token = auth_layer::RequiredToken(Arc::from(token.as_str()));
         router = router.layer(axum::middleware::from_fn_with_state(token, auth_layer::require_token));
     }
-    router = router.layer(axum::middleware::from_fn(tracing_headers::add_tracing_headers));
+    router = router
+        .layer(axum::extract::DefaultBodyLimit::max(limits::MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn(tracing_headers::add_tracing_headers))
+        .layer(axum::middleware::from_fn(limits::request_limits))
+        // Outermost: a panic anywhere inside is a 500, not a dead connection task or process.
+        .layer(limits::panic_layer());
     // Routing happens inside `router`, so the path rewrite must wrap it from outside.
     let canonical: fn(axum::extract::Request) -> axum::extract::Request = path_case::canonical_arm_path;
     Ok(MapRequestLayer::new(canonical).layer(router))

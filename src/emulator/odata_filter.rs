@@ -8,6 +8,7 @@
 //!
 //! String comparisons ignore case (APIM compares resource names case-insensitively).
 
+use super::limits::{check_filter_size, depth_exceeded, MAX_FILTER_DEPTH};
 use super::odata_tokens::{tokenize, Kind, Token};
 use serde_json::Value;
 
@@ -97,8 +98,9 @@ pub enum Filter {
 impl Filter {
     /// Parses `$filter`; the error message names the unsupported part and where it is.
     pub fn parse(text: &str) -> Result<Filter, String> {
+        check_filter_size(text)?;
         let tokens = tokenize(text)?;
-        let mut p = Parser { tokens, pos: 0 };
+        let mut p = Parser { tokens, pos: 0, depth: 0 };
         let f = p.or()?;
         match p.peek() {
             None => Ok(f),
@@ -151,6 +153,8 @@ fn compare(value: Option<String>, op: Op, literal: Option<&str>) -> bool {
 struct Parser {
     tokens: Vec<Token>,
     pos: usize,
+    /// Parentheses and `not` currently open.
+    depth: usize,
 }
 
 /// One side of a comparison.
@@ -206,16 +210,30 @@ impl Parser {
         Ok(left)
     }
 
+    /// Runs `parse` one nesting level deeper, refusing input nested beyond [`MAX_FILTER_DEPTH`]
+    /// (the parser recurses per level; unbounded input would overflow the stack).
+    fn nested(&mut self, parse: impl FnOnce(&mut Self) -> Result<Filter, String>) -> Result<Filter, String> {
+        self.depth += 1;
+        if self.depth > MAX_FILTER_DEPTH {
+            return Err(depth_exceeded());
+        }
+        let result = parse(self);
+        self.depth -= 1;
+        result
+    }
+
     fn unary(&mut self) -> Result<Filter, String> {
         if self.peek_word("not") {
             self.pos += 1;
-            return Ok(Filter::Not(Box::new(self.unary()?)));
+            return self.nested(|p| Ok(Filter::Not(Box::new(p.unary()?))));
         }
         if matches!(self.peek(), Some(Token { kind: Kind::Open, .. })) {
             self.pos += 1;
-            let inner = self.or()?;
-            self.expect(Kind::Close)?;
-            return Ok(inner);
+            return self.nested(|p| {
+                let inner = p.or()?;
+                p.expect(Kind::Close)?;
+                Ok(inner)
+            });
         }
         let is_call = matches!(self.tokens.get(self.pos + 1), Some(Token { kind: Kind::Open, .. }));
         if is_call {

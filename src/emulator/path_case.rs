@@ -39,6 +39,17 @@ fn canonicalise(uri: &Uri) -> Option<Uri> {
             }
         }
     }
+    // A workspace backend path: `.../service/{svc}/workspaces/{ws}/backends/{id}`.
+    if segments.get(8).is_some_and(|s| s.eq_ignore_ascii_case("workspaces")) {
+        for (i, canonical) in [(8, "workspaces"), (10, "backends")] {
+            if let Some(seg) = segments.get_mut(i) {
+                if *seg != canonical && seg.eq_ignore_ascii_case(canonical) {
+                    *seg = canonical;
+                    changed = true;
+                }
+            }
+        }
+    }
     if !changed {
         return None;
     }

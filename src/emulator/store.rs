@@ -46,9 +46,14 @@ pub struct Store {
 }
 
 impl Store {
-    /// `data_dir: None` keeps everything in memory.
-    pub fn new(data_dir: Option<PathBuf>) -> Store {
-        Store { data_dir, etags: Arc::new(EtagCounter::default()), collections: Mutex::new(HashMap::new()) }
+    /// `data_dir: None` keeps everything in memory; with one, the ETag high-water mark is read
+    /// from it (see [`EtagCounter::persisted`]).
+    pub fn open(data_dir: Option<PathBuf>) -> io::Result<Store> {
+        let etags = match &data_dir {
+            Some(root) => EtagCounter::persisted(AtomicDir::open(root)?)?,
+            None => EtagCounter::default(),
+        };
+        Ok(Store { data_dir, etags: Arc::new(etags), collections: Mutex::new(HashMap::new()) })
     }
 
     /// The collection `name`, loaded from disk the first time it is asked for.
@@ -131,7 +136,7 @@ impl JsonCollection {
                 let record = Record {
                     // The first spelling wins, like ARM keeps the created name.
                     key: before.as_ref().map(|b| b.key.clone()).unwrap_or_else(|| key.to_string()),
-                    etag: self.etags.next(),
+                    etag: self.etags.next()?,
                     value,
                 };
                 if let Some(d) = &self.dir {
@@ -168,7 +173,7 @@ mod tests {
 
     #[test]
     fn keys_are_case_insensitive_and_keep_first_spelling() {
-        let s = Store::new(None);
+        let s = Store::open(None).unwrap();
         let c = s.collection("b").unwrap();
         let a = put(&c, "scope/MyBackend", json!(1));
         let b = put(&c, "SCOPE/mybackend", json!(2));
@@ -182,14 +187,14 @@ mod tests {
     fn reload_from_disk_keeps_entities_and_continues_etags() {
         let tmp = tempfile::tempdir().unwrap();
         let last = {
-            let s = Store::new(Some(tmp.path().to_path_buf()));
+            let s = Store::open(Some(tmp.path().to_path_buf())).unwrap();
             let c = s.collection("b").unwrap();
             put(&c, "k1", json!({"a": 1}));
             put(&c, "k2", json!({"a": 2}));
             c.modify::<io::Error, _>("k1", |_| Ok(Change::Delete)).unwrap();
             put(&c, "k2", json!({"a": 3}))
         };
-        let s = Store::new(Some(tmp.path().to_path_buf()));
+        let s = Store::open(Some(tmp.path().to_path_buf())).unwrap();
         let c = s.collection("b").unwrap();
         assert!(c.get("k1").is_none());
         assert_eq!(c.get("k2").unwrap(), last);

@@ -143,7 +143,8 @@ pub unsafe extern "C" fn apim_api_connector_delete(
 /// `request_json` needs `id` and `body` `{"pkcs12Value":"<base64 PFX>","password":"<or \"\">"}`.
 /// On success `*out_json` is `{"status":200,...,"body":{...connector with
 /// clientCertificateAuthentication.certificateList...}}`; a wrong password or an unreadable PFX
-/// is `httpStatus` 400 naming `password` or `pkcs12Value` (the values never appear).
+/// is answered by the service: `APIM_STATUS_ERROR` with `httpStatus` 400 naming `password` or
+/// `pkcs12Value` (the values never appear), like every error the service answers.
 /// Ownership, NULL handling and threads as for `apim_api_connector_create`.
 #[no_mangle]
 pub unsafe extern "C" fn apim_api_connector_upload_client_certificate(

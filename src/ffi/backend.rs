@@ -61,9 +61,14 @@ fn dispatch(client: &ApimClient, op: BackendOp, request: &BackendRequest) -> Res
 /// Creates a backend or replaces it (ARM PUT). `request_json` needs `resourceGroupName`,
 /// `serviceName`, `backendId` and `body` (a BackendContract in wire form); `ifMatch` ("*" or an
 /// ETag) makes the replace conditional. The body is validated before anything is sent.
+/// Every backend function also takes an optional `workspaceId` (api-version
+/// 2025-03-01-preview): the backends of that workspace of the service instead of the service's
+/// own (`.../service/{serviceName}/workspaces/{workspaceId}/backends/{backendId}`).
 ///
 /// On `APIM_STATUS_OK`, `*out_json` is `{"status":201|200,"etag":"\"...\"","body":{...},
 /// "exchanges":[...]}`; otherwise the error JSON (validation errors list every field's JSON path).
+/// A request refused before sending is `APIM_STATUS_INVALID_ARGUMENT`; an error answered by the
+/// service, a 400 `ValidationError` included, is `APIM_STATUS_ERROR` with its `httpStatus`.
 /// `*out_json` is always set unless `out_json` is NULL; free it with `apim_string_free`.
 /// NULL `client` or `request_json` returns `APIM_STATUS_NULL_ARGUMENT`.
 /// Threads: any number of threads may use one client at once. Blocks until done, cancelled
@@ -105,7 +110,8 @@ pub unsafe extern "C" fn apim_backend_get_entity_tag(
     unsafe { call("apim_backend_get_entity_tag", BackendOp::GetEntityTag, client, request_json, out_json) }
 }
 
-/// Lists the backends of a service. `request_json` needs `resourceGroupName` and `serviceName`;
+/// Lists the backends of a service (or, with `workspaceId`, of one workspace; neither list shows
+/// the other's backends). `request_json` needs `resourceGroupName` and `serviceName`;
 /// optional `filter` (OData `$filter`), `top`, `skip`, `onePage` (return one page and its
 /// `nextLink` instead of following every page) and `nextLink` (continue from a link).
 /// On success `*out_json` is `{"value":[...],"nextLink":null,"count":N,"exchanges":[...]}`.
@@ -122,7 +128,9 @@ pub unsafe extern "C" fn apim_backend_list(
 
 /// Updates some properties of a backend (ARM PATCH). `request_json` needs `resourceGroupName`,
 /// `serviceName`, `backendId`, `ifMatch` ("*" or the ETag from a get; a stale ETag is
-/// `PreconditionFailed`, 412) and `body` (BackendUpdateParameters in wire form).
+/// `PreconditionFailed`, 412) and `body` (BackendUpdateParameters in wire form). Without
+/// `ifMatch` the call is `APIM_STATUS_INVALID_ARGUMENT` with `target` `ifMatch` and nothing is
+/// sent (pass "*" for an unconditional update).
 /// On success `*out_json` is `{"status":200,"etag":...,"body":{...updated backend...},"exchanges":[...]}`.
 /// Ownership, NULL handling and threads as for `apim_backend_create_or_update`.
 #[no_mangle]
@@ -136,8 +144,10 @@ pub unsafe extern "C" fn apim_backend_update(
 }
 
 /// Deletes a backend (ARM DELETE). `request_json` needs `resourceGroupName`, `serviceName`,
-/// `backendId` and `ifMatch` ("*" or an ETag). On success `*out_json` is
-/// `{"status":200|204,"etag":null,"body":null,"exchanges":[...]}`.
+/// `backendId` and `ifMatch` ("*" or an ETag; without it the call is
+/// `APIM_STATUS_INVALID_ARGUMENT` with `target` `ifMatch` and nothing is sent). On success
+/// `*out_json` is `{"status":200|204,"etag":null,"body":null,"exchanges":[...]}`; a specific
+/// ETag on a backend that does not exist is `PreconditionFailed` (412).
 /// Ownership, NULL handling and threads as for `apim_backend_create_or_update`.
 #[no_mangle]
 pub unsafe extern "C" fn apim_backend_delete(
@@ -152,7 +162,8 @@ pub unsafe extern "C" fn apim_backend_delete(
 /// Asks the gateways to reconnect to a Service Fabric backend (ARM POST .../reconnect).
 /// `request_json` needs `resourceGroupName`, `serviceName`, `backendId`; optional `body`
 /// `{"properties":{"after":"PT2M"}}` (an ISO-8601 duration). On success `*out_json` is
-/// `{"status":202,...}`.
+/// `{"status":202,...}`. Workspaces have no reconnect: a `workspaceId` is
+/// `APIM_STATUS_INVALID_ARGUMENT`.
 /// Ownership, NULL handling and threads as for `apim_backend_create_or_update`.
 #[no_mangle]
 pub unsafe extern "C" fn apim_backend_reconnect(

@@ -3,11 +3,14 @@
 //! | segment | rule |
 //! |---|---|
 //! | subscriptionId | a GUID (`format: uuid`, 8-4-4-4-12 hex) |
-//! | resourceGroupName | 1..90, `^[-\w\._\(\)]+$` |
+//! | resourceGroupName | 1..90, `^[-\w\._\(\)]+$`, not `.`/`..`, no trailing period |
 //! | serviceName | 1..50, `^[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$` |
-//! | backendId | 1..80, and no character that would change the URL path (`/ ? # %` or control) |
+//! | backendId | 1..80, and no character that would change the URL path (`/ ? # %` or control), not `.`/`..` |
+//! | backendId | letters, digits, `_` and `-`, a hyphen not first or last (terraform-provider-azurerm's check, rule G1 in backend.rs's sources) |
+//! | workspaceId | 1..80, `^[^*#&+:<>?]+$` (the 2025-03-01-preview workspace parameter), not `.`/`..` |
 
 use super::error::ApimError;
+use super::path_segment::{dot_segment_problem, trailing_period_problem};
 use super::validate::{rule, Problems};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -75,6 +78,9 @@ impl ServiceAddress {
                 format!("resourceGroupName '{rg}' may only hold letters, digits, '-', '_', '.', '(' and ')'"),
             );
         }
+        for why in [dot_segment_problem(rg), trailing_period_problem(rg)].into_iter().flatten() {
+            p.push("resourceGroupName", rule::PATTERN, format!("resourceGroupName {why}"));
+        }
         let name = &self.service_name;
         p.length("serviceName", name, 1, 50);
         if !name.is_empty() && !service_name_pattern().is_match(name) {
@@ -106,5 +112,38 @@ pub fn collect_backend_id(backend_id: &str, target: &str, p: &mut Problems) {
             rule::PATTERN,
             format!("{target} must not contain '/', '?', '#', '%', '\\' or control characters"),
         );
+    } else if let Some(why) = dot_segment_problem(backend_id) {
+        // `.` and `..` would be normalised away by the URL (another route answers).
+        p.push(target, rule::PATTERN, format!("{target} {why}"));
+    } else if !backend_id.is_empty() && !backend_id_pattern().is_match(backend_id) {
+        p.push(
+            target,
+            rule::PATTERN,
+            format!("{target} may hold only letters, digits, '_' and '-', and must not start or end with '-'"),
+        );
+    }
+}
+
+/// terraform-provider-azurerm's backend name check (`validate/api_management.go`): word
+/// characters, hyphens only inside.
+fn backend_id_pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^\w(?:[\w-]*\w)?$").expect("backend id regex is valid"))
+}
+
+/// The workspace a backend lives in (2025-03-01-preview `WorkspaceIdParameter`).
+pub fn collect_workspace_id(workspace_id: &str, target: &str, p: &mut Problems) {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"^[^*#&+:<>?]+$").expect("workspace id regex is valid"));
+    p.length(target, workspace_id, 1, 80);
+    if !workspace_id.is_empty() && (!re.is_match(workspace_id) || workspace_id.chars().any(|c| matches!(c, '/' | '%' | '\\') || c.is_control())) {
+        p.push(
+            target,
+            rule::PATTERN,
+            format!("{target} must not contain '*', '#', '&', '+', ':', '<', '>', '?', '/', '%', '\\' or control characters"),
+        );
+    }
+    if let Some(why) = dot_segment_problem(workspace_id) {
+        p.push(target, rule::PATTERN, format!("{target} {why}"));
     }
 }

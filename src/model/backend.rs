@@ -1,19 +1,31 @@
 //! BackendContract (PUT body and GET result), BackendUpdateParameters (PATCH body),
 //! BackendCollection (list page) and BackendReconnectContract (reconnect body), with the rules
-//! of BackendContractProperties:
+//! of BackendContractProperties. The source column names where a rule comes from (the numbers
+//! are those of docs/backend-semantic-rules in the reference set: [SPEC] the OpenAPI document,
+//! [MS-DOC] Microsoft Learn, [OBS] an error the service was seen to answer, [MS-AVM] Azure
+//! Verified Modules, [TF] terraform-provider-azurerm):
 //!
-//! | field | rule |
-//! |---|---|
-//! | title | 1..300 |
-//! | description | 1..2000 |
-//! | resourceId | 1..2000 |
-//! | url | 1..2000; required (PUT) when type is Single or absent |
-//! | protocol | http, soap; required (PUT) when type is Single or absent |
-//! | type | Single, Pool; from api-version 2024-05-01 |
-//! | pool | required (PUT) when type is Pool; from api-version 2024-05-01 |
-//! | circuitBreaker | from api-version 2024-05-01 |
-//! | azureRegion | from api-version 2025-03-01-preview |
-//! | reconnect properties.after | ISO-8601 duration (the 2-minute minimum is the service's) |
+//! | field | rule | source |
+//! |---|---|---|
+//! | title | 1..300 | SPEC |
+//! | description | 1..2000 | SPEC |
+//! | resourceId | 1..2000 | SPEC |
+//! | url | 1..2000; required (PUT) when type is Single or absent: "'url' should not be empty." | SPEC, OBS, MS-AVM, TF (A1, A2) |
+//! | protocol | http, soap; required (PUT) when type is Single or absent: "'protocol' should not be empty." | SPEC, OBS (A1, A9) |
+//! | type | Single, Pool; from api-version 2024-05-01 | SPEC |
+//! | pool | required (PUT) when type is Pool; from api-version 2024-05-01 | SPEC, MS-AVM (A8) |
+//! | pool on a Single backend | "pool is not supported for a Single backend" | MS-AVM (A8) |
+//! | url on a Pool | "Url is not supported for backend pool." | OBS, MS-AVM (A3) |
+//! | protocol on a Pool | "Protocol is not supported for backend pool." | OBS, MS-AVM (A4) |
+//! | circuitBreaker on a Pool | "CircuitBreaker is not supported for backend pool." | OBS, MS-AVM (A5) |
+//! | credentials, proxy, tls, resourceId, properties.serviceFabricCluster on a Pool | not supported | MS-AVM (A6) |
+//! | circuitBreaker | from api-version 2024-05-01 | SPEC |
+//! | tls | both flags when sent (tls.rs) | OBS (D1) |
+//! | azureRegion | from api-version 2025-03-01-preview | SPEC |
+//! | reconnect properties.after | ISO-8601 duration (the 2-minute minimum is the service's) | SPEC |
+//!
+//! A PATCH body is checked against the type it states itself; the emulator also checks the
+//! merged result as a whole backend, because a PATCH may add url to a stored Pool.
 
 use super::api_version::ApiVersion;
 use super::circuit_breaker::BackendCircuitBreaker;
@@ -172,11 +184,28 @@ impl BackendContractProperties {
 
         if kind == BodyKind::CreateOrUpdate {
             if self.is_single() {
-                p.required(&at("url"), &self.url);
-                p.required(&at("protocol"), &self.protocol);
+                // The service's words when a Single backend lacks them (azure-powershell #26837).
+                if self.url.is_none() {
+                    let target = at("url");
+                    p.push(&target, rule::REQUIRED, format!("{target}: 'url' should not be empty. A Single backend needs a url."));
+                }
+                if self.protocol.is_none() {
+                    let target = at("protocol");
+                    p.push(&target, rule::REQUIRED, format!("{target}: 'protocol' should not be empty. A Single backend needs a protocol."));
+                }
             }
             if self.is_pool() && version >= pooled {
                 p.required(&at("pool"), &self.pool);
+            }
+        }
+        // The type restrictions apply only when the body says (or, for PUT, implies) the type:
+        // a PATCH without `type` is checked against the stored type by the emulator.
+        let states_type = kind == BodyKind::CreateOrUpdate || self.backend_type.is_some();
+        if states_type && version >= pooled {
+            if self.is_pool() {
+                self.pool_forbids(&at, p);
+            } else if self.is_single() {
+                p.not_supported(&at("pool"), self.pool.is_some(), "pool is not supported for a Single backend; set type to Pool for a load-balanced pool.");
             }
         }
 
@@ -191,6 +220,7 @@ impl BackendContractProperties {
         }
         if let Some(tls) = &self.tls {
             tls.validate(&at("tls"), version, p);
+            tls.require_both_flags(&at("tls"), version, p);
         }
         // A field the version lacks is reported once, at the field; its insides are not checked
         // against a version that does not know them.
@@ -202,6 +232,23 @@ impl BackendContractProperties {
         if let (Some(pool), true) = (&self.pool, version >= pooled) {
             pool.validate(&at("pool"), version, p);
         }
+    }
+}
+
+impl BackendContractProperties {
+    /// A Pool carries only title, description, type and pool (rules A3-A6): the service's words
+    /// where it was seen answering them, AVM's "Not supported for Backend Pools" for the rest.
+    fn pool_forbids(&self, at: &dyn Fn(&str) -> String, p: &mut Problems) {
+        p.not_supported(&at("url"), self.url.is_some(), "Url is not supported for backend pool.");
+        p.not_supported(&at("protocol"), self.protocol.is_some(), "Protocol is not supported for backend pool.");
+        p.not_supported(&at("circuitBreaker"), self.circuit_breaker.is_some(), "CircuitBreaker is not supported for backend pool.");
+        let only = "is not supported for backend pool; a pool carries only title, description, type and pool, its members carry the rest.";
+        p.not_supported(&at("credentials"), self.credentials.is_some(), &format!("Credentials {only}"));
+        p.not_supported(&at("proxy"), self.proxy.is_some(), &format!("Proxy {only}"));
+        p.not_supported(&at("tls"), self.tls.is_some(), &format!("Tls {only}"));
+        p.not_supported(&at("resourceId"), self.resource_id.is_some(), &format!("ResourceId {only}"));
+        let sf = self.properties.as_ref().is_some_and(|props| props.service_fabric_cluster.is_some());
+        p.not_supported(&join(&at("properties"), "serviceFabricCluster"), sf, &format!("ServiceFabricCluster {only}"));
     }
 }
 

@@ -1,21 +1,39 @@
-//! BackendCircuitBreaker and everything nested in it.
+//! BackendCircuitBreaker and everything nested in it. Sources as in backend.rs (numbers C1..C14).
 //!
-//! | field | rule |
-//! |---|---|
-//! | circuitBreaker | from api-version 2024-05-01 (checked by the owner, backend.rs) |
-//! | rules | maxItems 15 |
-//! | rules[].tripDuration | ISO-8601 duration |
-//! | rules[].acceptRetryAfter | from api-version 2024-05-01 |
-//! | rules[].failureResponse | from api-version 2025-03-01-preview; statusCode 100..599 |
-//! | failureCondition.interval | ISO-8601 duration |
-//! | failureCondition.statusCodeRanges | maxItems 10; min, max 200..599; min <= max |
-//! | failureCondition.errorReasons | maxItems 10, each maxLength 200 |
+//! | field | rule | source |
+//! |---|---|---|
+//! | circuitBreaker | from api-version 2024-05-01 (checked by the owner, backend.rs) | SPEC |
+//! | rules | at most 1 ("Currently, you can configure only one rule for a backend circuit breaker."; the spec says 15) | MS-DOC, TF (C1) |
+//! | rules[].name | required, 1..80, letters, digits and inner hyphens | TF (C4) |
+//! | rules[].tripDuration | required, ISO-8601 duration | TF, SPEC format (C5) |
+//! | rules[].failureCondition | required | TF (C6) |
+//! | rules[].acceptRetryAfter | from api-version 2024-05-01 | OBS (C13) |
+//! | rules[].failureResponse | from api-version 2025-03-01-preview; statusCode 100..599 | SPEC (C14) |
+//! | failureCondition.interval | required, ISO-8601 duration | TF, SPEC format (C6) |
+//! | failureCondition.count / percentage | exactly one of them | TF (C7) |
+//! | failureCondition.count | 1..10000 | TF (C8) |
+//! | failureCondition.percentage | 1..100 | TF (C9) |
+//! | failureCondition.statusCodeRanges / errorReasons | at least one of them | TF (C10) |
+//! | failureCondition.statusCodeRanges | maxItems 10; min and max required, 200..599; min <= max | SPEC, TF (C11) |
+//! | failureCondition.errorReasons | maxItems 10, each 1..200 | SPEC, TF (C12) |
 
 use super::api_version::ApiVersion;
 use super::error::ApimError;
 use super::validate::{item, join, parse_all, rule, Problems};
 use serde::{Deserialize, Serialize};
+use regex::Regex;
 use serde_json::{Map, Value};
+use std::sync::OnceLock;
+
+/// One rule per circuit breaker (Learn backends.md; terraform `circuit_breaker_rule` max 1).
+pub const MAX_CIRCUIT_BREAKER_RULES: usize = 1;
+
+/// terraform-provider-azurerm's rule-name check: 1..80, letters, digits and hyphens, a hyphen
+/// only between two letters or digits.
+fn rule_name_pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$").expect("rule name regex is valid"))
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -90,7 +108,16 @@ impl BackendCircuitBreaker {
     pub fn validate(&self, path: &str, version: ApiVersion, p: &mut Problems) {
         if let Some(rules) = &self.rules {
             let rules_path = join(path, "rules");
-            p.max_items(&rules_path, rules.len(), 15);
+            if rules.len() > MAX_CIRCUIT_BREAKER_RULES {
+                p.push(
+                    &rules_path,
+                    rule::MAX_ITEMS,
+                    format!(
+                        "{rules_path} may hold at most {MAX_CIRCUIT_BREAKER_RULES} rule (it has {}): currently you can configure only one rule for a backend circuit breaker",
+                        rules.len()
+                    ),
+                );
+            }
             for (i, r) in rules.iter().enumerate() {
                 r.validate(&item(&rules_path, i), version, p);
             }
@@ -100,10 +127,27 @@ impl BackendCircuitBreaker {
 
 impl CircuitBreakerRule {
     pub fn validate(&self, path: &str, version: ApiVersion, p: &mut Problems) {
-        p.duration(&join(path, "tripDuration"), &self.trip_duration);
+        let name = join(path, "name");
+        if p.required(&name, &self.name) {
+            let value = self.name.as_deref().unwrap_or_default();
+            p.length(&name, value, 1, 80);
+            if !value.is_empty() && !rule_name_pattern().is_match(value) {
+                p.push(
+                    &name,
+                    rule::PATTERN,
+                    format!("{name} may hold only letters, digits and hyphens, and a hyphen only between two letters or digits"),
+                );
+            }
+        }
+        let trip = join(path, "tripDuration");
+        p.required(&trip, &self.trip_duration);
+        p.duration(&trip, &self.trip_duration);
         p.since(&join(path, "acceptRetryAfter"), self.accept_retry_after.is_some(), version, ApiVersion::V2024_05_01);
-        if let Some(fc) = &self.failure_condition {
-            fc.validate(&join(path, "failureCondition"), p);
+        let fc_path = join(path, "failureCondition");
+        if p.required(&fc_path, &self.failure_condition) {
+            if let Some(fc) = &self.failure_condition {
+                fc.validate(&fc_path, p);
+            }
         }
         let fr_path = join(path, "failureResponse");
         p.since(&fr_path, self.failure_response.is_some(), version, ApiVersion::V2025_03_01Preview);
@@ -115,7 +159,15 @@ impl CircuitBreakerRule {
 
 impl CircuitBreakerFailureCondition {
     pub fn validate(&self, path: &str, p: &mut Problems) {
-        p.duration(&join(path, "interval"), &self.interval);
+        let interval = join(path, "interval");
+        p.required(&interval, &self.interval);
+        p.duration(&interval, &self.interval);
+        let (count, percentage) = (join(path, "count"), join(path, "percentage"));
+        p.exactly_one(&count, self.count.is_some(), &percentage, self.percentage.is_some());
+        p.opt_range(&count, self.count, 1, 10000);
+        p.opt_range(&percentage, self.percentage, 1, 100);
+        let (ranges, reasons) = (join(path, "statusCodeRanges"), join(path, "errorReasons"));
+        p.at_least_one(&ranges, self.status_code_ranges.is_some(), &reasons, self.error_reasons.is_some());
         if let Some(ranges) = &self.status_code_ranges {
             let ranges_path = join(path, "statusCodeRanges");
             p.max_items(&ranges_path, ranges.len(), 10);
@@ -127,7 +179,7 @@ impl CircuitBreakerFailureCondition {
             let reasons_path = join(path, "errorReasons");
             p.max_items(&reasons_path, reasons.len(), 10);
             for (i, reason) in reasons.iter().enumerate() {
-                p.length(&item(&reasons_path, i), reason, 0, 200);
+                p.length(&item(&reasons_path, i), reason, 1, 200);
             }
         }
     }
@@ -135,8 +187,11 @@ impl CircuitBreakerFailureCondition {
 
 impl FailureStatusCodeRange {
     pub fn validate(&self, path: &str, p: &mut Problems) {
-        p.opt_range(&join(path, "min"), self.min, 200, 599);
-        p.opt_range(&join(path, "max"), self.max, 200, 599);
+        let (min, max) = (join(path, "min"), join(path, "max"));
+        p.required(&min, &self.min);
+        p.required(&max, &self.max);
+        p.opt_range(&min, self.min, 200, 599);
+        p.opt_range(&max, self.max, 200, 599);
         if let (Some(min), Some(max)) = (self.min, self.max) {
             if min > max {
                 let target = join(path, "min");

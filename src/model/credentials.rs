@@ -1,16 +1,18 @@
 //! BackendCredentialsContract and BackendAuthorizationHeaderCredentials, with their rules:
 //!
-//! | field | rule |
-//! |---|---|
-//! | certificateIds | maxItems 32 |
+//! | field | rule | source (see backend.rs) |
+//! |---|---|---|
+//! | credentials | at least one of certificateIds, certificate, query, header, authorization (terraform asks for one of its four; certificateIds is the spec's fifth) | TF (E1) |
+//! | certificateIds | maxItems 32 | SPEC |
 //! | certificate | maxItems 32 |
-//! | query, header | map of string arrays (type only) |
-//! | authorization.scheme | required, 1..100 |
-//! | authorization.parameter | required, 1..300, a secret: never in Debug or messages |
+//! | query | map of string arrays (type only) |
+//! | header | map of string arrays; values without CR, LF or control characters |
+//! | authorization.scheme | required, 1..100, no CR/LF/control characters |
+//! | authorization.parameter | required, 1..300, no CR/LF/control characters, a secret: never in Debug or messages |
 
 use super::api_version::ApiVersion;
 use super::error::ApimError;
-use super::validate::{join, parse_all, Problems};
+use super::validate::{join, parse_all, rule, Problems};
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -63,6 +65,20 @@ impl fmt::Debug for BackendAuthorizationHeaderCredentials {
 
 impl BackendCredentialsContract {
     pub fn validate(&self, path: &str, _version: ApiVersion, p: &mut Problems) {
+        let nothing = self.certificate_ids.is_none()
+            && self.certificate.is_none()
+            && self.query.is_none()
+            && self.header.is_none()
+            && self.authorization.is_none()
+            && self.extra.is_empty();
+        if nothing {
+            let target = if path.is_empty() { "credentials".to_string() } else { path.to_string() };
+            p.push(
+                &target,
+                rule::AT_LEAST_ONE,
+                format!("{target} must set at least one of certificateIds, certificate, query, header or authorization (leave credentials out otherwise)"),
+            );
+        }
         if let Some(ids) = &self.certificate_ids {
             p.max_items(&join(path, "certificateIds"), ids.len(), 32);
         }
@@ -71,6 +87,15 @@ impl BackendCredentialsContract {
         }
         if let Some(auth) = &self.authorization {
             auth.validate(&join(path, "authorization"), p);
+        }
+        // The gateway sends these as HTTP header values: a CR or LF would start another header.
+        if let Some(headers) = &self.header {
+            for (name, values) in headers {
+                let target = join(&join(path, "header"), name);
+                if values.iter().any(|v| has_line_break_or_control(v)) {
+                    p.push(&target, rule::PATTERN, format!("{target} must not contain CR, LF or other control characters (it is sent as an HTTP header value; the value is not shown)"));
+                }
+            }
         }
     }
 }
@@ -85,6 +110,11 @@ impl BackendAuthorizationHeaderCredentials {
         if p.required(&parameter, &self.parameter) {
             p.opt_length(&parameter, &self.parameter, 1, 300);
         }
+        for (target, value) in [(&scheme, &self.scheme), (&parameter, &self.parameter)] {
+            if value.as_deref().is_some_and(has_line_break_or_control) {
+                p.push(target, rule::PATTERN, format!("{target} must not contain CR, LF or other control characters (it is sent in the Authorization header; the value is not shown)"));
+            }
+        }
     }
 }
 
@@ -97,4 +127,9 @@ pub fn check_credentials(value: &Value) -> Result<BackendCredentialsContract, Ap
         parsed.validate("", ApiVersion::DEFAULT, &mut p);
     }
     p.finish_parsed(parsed)
+}
+
+/// Header values may hold tabs but no other control character (CR and LF above all).
+fn has_line_break_or_control(value: &str) -> bool {
+    value.chars().any(|c| c.is_control() && c != '\t')
 }

@@ -1,21 +1,58 @@
 //! BackendPool, BackendPoolItem, BackendSessionAffinity, BackendSessionId.
 //!
-//! | field | rule |
-//! |---|---|
-//! | pool | from api-version 2024-05-01 (checked by the owner, backend.rs) |
-//! | services | minItems 1 (a pool needs at least one service) |
-//! | services[].id | required (ARM id of an existing backend) |
-//! | services[].weight, services[].priority | 0..100 |
-//! | services[].preferredCarbonEmission | VeryLow, Low, Medium, High, VeryHigh; from 2025-03-01-preview |
-//! | failureResponse | from 2025-03-01-preview; statusCode 100..599 |
-//! | sessionAffinity | from 2025-03-01-preview; sessionId.source is `cookie` |
+//! | field | rule | source (see backend.rs) |
+//! |---|---|---|
+//! | pool | from api-version 2024-05-01 (checked by the owner, backend.rs) | SPEC |
+//! | services | 1..30 items ("You can include up to 30 backends in a pool.") | SPEC min, MS-DOC max (B1) |
+//! | services[].id | required; the ARM id of a backend, service or workspace level (`format: arm-id`) | SPEC (B3) |
+//! | services[].id | names an existing backend that is not a pool | SPEC text, OBS, MS-DOC (B2, B4): needs state, so the emulator checks it |
+//! | services[].weight, services[].priority | 0..100 | SPEC (B5) |
+//! | services[].preferredCarbonEmission | VeryLow, Low, Medium, High, VeryHigh; from 2025-03-01-preview | SPEC, MS-DOC (F2) |
+//! | services[].preferredCarbonEmission | the member has azureRegion | SPEC text, MS-DOC (F1): the emulator checks it |
+//! | failureResponse | from 2025-03-01-preview; statusCode 100..599 | SPEC (B7) |
+//! | sessionAffinity | from 2025-03-01-preview; sessionId.source is `cookie` | SPEC (F5) |
 
 use super::api_version::ApiVersion;
 use super::circuit_breaker::BackendFailureResponse;
 use super::error::ApimError;
-use super::validate::{item, join, parse_all, Problems};
+use super::validate::{item, join, parse_all, rule, Problems};
+use regex::Regex;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::sync::OnceLock;
+
+/// "You can include up to 30 backends in a pool." (Learn, backends.md since 2024-05).
+pub const MAX_POOL_SERVICES: usize = 30;
+
+/// The parts of a pool member's ARM id that the emulator needs to find it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackendIdParts {
+    pub subscription_id: String,
+    pub resource_group_name: String,
+    pub service_name: String,
+    pub workspace_id: Option<String>,
+    pub backend_id: String,
+}
+
+/// `/subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.ApiManagement/service/{svc}[/workspaces/{ws}]/backends/{id}`,
+/// compared case-insensitively as ARM does; `None` for anything else.
+pub fn parse_backend_arm_id(id: &str) -> Option<BackendIdParts> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\.ApiManagement/service/([^/]+)(?:/workspaces/([^/]+))?/backends/([^/]+)$",
+        )
+        .expect("backend id regex is valid")
+    });
+    let c = re.captures(id)?;
+    Some(BackendIdParts {
+        subscription_id: c[1].to_string(),
+        resource_group_name: c[2].to_string(),
+        service_name: c[3].to_string(),
+        workspace_id: c.get(4).map(|m| m.as_str().to_string()),
+        backend_id: c[5].to_string(),
+    })
+}
 
 pub const CARBON_EMISSION_CATEGORIES: [&str; 5] = ["VeryLow", "Low", "Medium", "High", "VeryHigh"];
 pub const SESSION_ID_SOURCES: [&str; 1] = ["cookie"];
@@ -74,6 +111,7 @@ impl BackendPool {
         let services_path = join(path, "services");
         let services = self.services.as_deref().unwrap_or_default();
         p.min_items(&services_path, services.len(), 1);
+        p.max_items(&services_path, services.len(), MAX_POOL_SERVICES);
         for (i, s) in services.iter().enumerate() {
             s.validate(&item(&services_path, i), version, p);
         }
@@ -96,6 +134,13 @@ impl BackendPoolItem {
         let id = join(path, "id");
         if p.required(&id, &self.id) {
             p.opt_length(&id, &self.id, 1, usize::MAX);
+            if self.id.as_deref().is_some_and(|v| !v.is_empty() && parse_backend_arm_id(v).is_none()) {
+                p.push(
+                    &id,
+                    rule::PATTERN,
+                    format!("{id} must be the ARM id of a backend: /subscriptions/{{subscriptionId}}/resourceGroups/{{resourceGroupName}}/providers/Microsoft.ApiManagement/service/{{serviceName}}/backends/{{backendId}}"),
+                );
+            }
         }
         p.opt_range(&join(path, "weight"), self.weight, 0, 100);
         p.opt_range(&join(path, "priority"), self.priority, 0, 100);

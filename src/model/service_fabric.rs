@@ -1,15 +1,18 @@
 //! BackendProperties and BackendServiceFabricClusterProperties.
 //!
-//! | field | rule |
-//! |---|---|
-//! | managementEndpoints | required |
-//! | maxPartitionResolutionRetries | int32 |
+//! | field | rule | source (see backend.rs) |
+//! |---|---|---|
+//! | managementEndpoints | required, at least one, each non-empty | SPEC, TF (E6) |
+//! | clientCertificateId / clientCertificatethumbprint | at least one of them | TF (E6) |
+//! | serverCertificateThumbprints / serverX509Names | exactly one of them non-empty (an empty array counts as absent, as the Az recording sends `[]` beside names) | TF (E6) |
+//! | serverX509Names[] | name and issuerCertificateThumbprint required | TF (E6) |
+//! | maxPartitionResolutionRetries | int32; not required (terraform requires it, but the service defaults it to 3 and Az's recording omits it) | SPEC |
 //! | clientCertificatethumbprint | written with the spec's lowercase `t`; `clientCertificateThumbprint` is read too |
 
 use super::api_version::ApiVersion;
 use super::error::ApimError;
 use super::tls::X509CertificateName;
-use super::validate::{join, parse_all, Problems};
+use super::validate::{item, join, parse_all, Problems};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -59,7 +62,31 @@ impl BackendProperties {
 
 impl BackendServiceFabricClusterProperties {
     pub fn validate(&self, path: &str, _version: ApiVersion, p: &mut Problems) {
-        p.required(&join(path, "managementEndpoints"), &self.management_endpoints);
+        let endpoints = join(path, "managementEndpoints");
+        if p.required(&endpoints, &self.management_endpoints) {
+            let list = self.management_endpoints.as_deref().unwrap_or_default();
+            p.min_items(&endpoints, list.len(), 1);
+            for (i, e) in list.iter().enumerate() {
+                p.length(&item(&endpoints, i), e, 1, usize::MAX);
+            }
+        }
+        p.at_least_one(
+            &join(path, "clientCertificateId"),
+            self.client_certificate_id.is_some(),
+            &join(path, "clientCertificatethumbprint"),
+            self.client_certificate_thumbprint.is_some(),
+        );
+        // An empty array counts as absent: Az's recording sends `serverCertificateThumbprints: []`
+        // beside its names.
+        let thumbprints = self.server_certificate_thumbprints.as_ref().is_some_and(|v| !v.is_empty());
+        let names = self.server_x509_names.as_ref().is_some_and(|v| !v.is_empty());
+        let other = join(path, "serverX509Names");
+        p.exactly_one(&join(path, "serverCertificateThumbprints"), thumbprints, &other, names);
+        for (i, name) in self.server_x509_names.as_deref().unwrap_or_default().iter().enumerate() {
+            let at = item(&other, i);
+            p.required(&join(&at, "name"), &name.name);
+            p.required(&join(&at, "issuerCertificateThumbprint"), &name.issuer_certificate_thumbprint);
+        }
     }
 }
 

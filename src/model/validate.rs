@@ -25,6 +25,18 @@ pub mod rule {
     pub const DURATION: &str = "Duration";
     pub const INVALID_TYPE: &str = "InvalidType";
     pub const NOT_IN_API_VERSION: &str = "NotInApiVersion";
+    /// A field the backend's type does not allow (url on a Pool, pool on a Single).
+    pub const NOT_SUPPORTED: &str = "NotSupported";
+    /// Exactly one of two fields must be set (count / percentage).
+    pub const EXACTLY_ONE: &str = "ExactlyOne";
+    /// At least one of several fields must be set.
+    pub const AT_LEAST_ONE: &str = "AtLeastOne";
+    /// A pool member that names no stored backend (checked by the emulator, which has the state).
+    pub const NOT_FOUND: &str = "NotFound";
+    /// A pool member that is itself a pool (checked by the emulator).
+    pub const NESTED_POOL: &str = "NestedPool";
+    /// A carbon preference on a member without azureRegion (checked by the emulator).
+    pub const REQUIRES_AZURE_REGION: &str = "RequiresAzureRegion";
 }
 
 /// The problems found so far in one body.
@@ -153,6 +165,31 @@ impl Problems {
                     format!("{target} must be an ISO-8601 duration such as PT30S or PT1H (it is '{v}')"),
                 );
             }
+        }
+    }
+
+    /// A field that must not be there, with the reason (`Url is not supported for backend pool.`).
+    /// The message starts with the target so every detail names its field.
+    pub fn not_supported(&mut self, target: &str, present: bool, why: &str) {
+        if present {
+            self.push(target, rule::NOT_SUPPORTED, format!("{target}: {why}"));
+        }
+    }
+
+    /// Exactly one of two members (terraform's "Exactly one of `a` or `b` must be specified");
+    /// the problem is reported at the first.
+    pub fn exactly_one(&mut self, first: &str, first_set: bool, second: &str, second_set: bool) {
+        match (first_set, second_set) {
+            (true, true) => self.push(first, rule::EXACTLY_ONE, format!("{first} and {second} are both set; exactly one of them must be set")),
+            (false, false) => self.push(first, rule::EXACTLY_ONE, format!("{first} or {second} is required; exactly one of them must be set")),
+            _ => {}
+        }
+    }
+
+    /// At least one of two members; the problem is reported at the first.
+    pub fn at_least_one(&mut self, first: &str, first_set: bool, second: &str, second_set: bool) {
+        if !first_set && !second_set {
+            self.push(first, rule::AT_LEAST_ONE, format!("{first} or {second} is required; at least one of them must be set"));
         }
     }
 

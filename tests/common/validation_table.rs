@@ -28,6 +28,8 @@ pub struct Address {
     pub subscription_id: String,
     pub resource_group_name: String,
     pub service_name: String,
+    /// A workspace of the service (`.../workspaces/{ws}/backends/{id}`), or the service itself.
+    pub workspace_id: Option<String>,
     pub backend_id: String,
 }
 
@@ -37,6 +39,7 @@ impl Default for Address {
             subscription_id: "00000000-0000-0000-0000-000000000000".into(),
             resource_group_name: "rg1".into(),
             service_name: "apimService1".into(),
+            workspace_id: None,
             backend_id: "backend1".into(),
         }
     }
@@ -100,11 +103,26 @@ pub fn valid_put() -> Value {
     json!({"properties": {"url": "https://backend.example.com/api", "protocol": "http"}})
 }
 
+/// The ARM id of backend `name` in the table's service.
+pub fn member(name: &str) -> String {
+    format!("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/apimService1/backends/{name}")
+}
+
 /// A valid Pool backend PUT body.
 pub fn valid_pool_put() -> Value {
-    json!({"properties": {"type": "Pool", "pool": {"services": [
-        {"id": "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/apimService1/backends/b1"}
-    ]}}})
+    json!({"properties": {"type": "Pool", "pool": {"services": [{"id": member("b1")}]}}})
+}
+
+/// A complete circuit breaker rule (every rule C1..C12 holds).
+pub fn valid_cb_rule() -> Value {
+    json!({"name": "r1", "tripDuration": "PT1M",
+           "failureCondition": {"count": 5, "interval": "PT1M", "statusCodeRanges": [{"min": 500, "max": 599}]}})
+}
+
+/// A complete service fabric cluster (every rule E6 holds).
+pub fn valid_service_fabric() -> Value {
+    json!({"managementEndpoints": ["https://c"], "clientCertificateId": "c",
+           "serverX509Names": [{"name": "CN=sf", "issuerCertificateThumbprint": "AB"}]})
 }
 
 /// `base` with `patch` merged in (objects merge recursively, everything else replaces).
@@ -156,7 +174,26 @@ fn pool_v(name: &'static str, version: ApiVersion, pool_patch: Value, target: &'
 
 /// A circuit breaker with one rule built from `rule`.
 fn cb_rule(name: &'static str, rule: Value, target: &'static str, code: &'static str) -> Case {
-    put(name, json!({"circuitBreaker": {"rules": [merged(json!({"name": "r1", "tripDuration": "PT1M"}), rule)]}}), target, code)
+    put(name, json!({"circuitBreaker": {"rules": [merged(valid_cb_rule(), rule)]}}), target, code)
+}
+
+/// A circuit breaker whose rule has `edit` applied to a complete one (for removing members).
+fn cb_rule_edit(name: &'static str, edit: fn(&mut Value), target: &'static str, code: &'static str) -> Case {
+    let mut rule = valid_cb_rule();
+    edit(&mut rule);
+    put(name, json!({"circuitBreaker": {"rules": [rule]}}), target, code)
+}
+
+/// A service fabric cluster with `edit` applied to a complete one.
+fn sf_edit(name: &'static str, edit: fn(&mut Value), target: &'static str, code: &'static str) -> Case {
+    let mut sf = valid_service_fabric();
+    edit(&mut sf);
+    put(name, json!({"properties": {"serviceFabricCluster": sf}}), target, code)
+}
+
+/// A Pool body with `props` added to its properties.
+fn pool_with(name: &'static str, props: Value, target: &'static str, code: &'static str) -> Case {
+    Case::new(name, Op::Put, LATEST, Address::default(), merged(valid_pool_put(), json!({ "properties": props })), target, code)
 }
 
 fn body_case(name: &'static str, op: Op, version: ApiVersion, body: Value, target: &'static str, code: &'static str) -> Case {
@@ -167,6 +204,28 @@ fn path(name: &'static str, edit: fn(&mut Address), target: &'static str, code: 
     let mut address = Address::default();
     edit(&mut address);
     Case::new(name, Op::Path, LATEST, address, valid_put(), target, code)
+}
+
+/// Bodies that sit at the edge of a rule and must pass (model, client and emulator): one per
+/// rule above that could be over-eager. Pool members named here are created by the emulator test.
+pub fn passing() -> Vec<(&'static str, ApiVersion, Value)> {
+    let single = |props: Value| merged(valid_put(), json!({ "properties": props }));
+    vec![
+        ("A2 type absent is Single", LATEST, valid_put()),
+        ("A7 a Pool with title and description", LATEST, merged(valid_pool_put(), json!({"properties": {"title": "t", "description": "d"}}))),
+        ("B1 exactly 30 members", LATEST, json!({"properties": {"type": "Pool", "pool": {"services": (0..30).map(|i| json!({"id": member(&format!("m{i}"))})).collect::<Vec<_>>()}}})),
+        ("B3 a workspace backend id", LATEST, json!({"properties": {"type": "Pool", "pool": {"services": [{"id": "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/apimService1/workspaces/ws1/backends/wb1"}]}}})),
+        ("C1 one rule with percentage 100 and count-free", LATEST, single(json!({"circuitBreaker": {"rules": [{"name": "r-1", "tripDuration": "PT1H",
+            "failureCondition": {"percentage": 100, "interval": "PT5M", "errorReasons": ["timeout"]}}]}}))),
+        ("C4 an 80-character rule name, C8 count 10000", LATEST, single(json!({"circuitBreaker": {"rules": [merged(valid_cb_rule(), json!({"name": s(80), "failureCondition": {"count": 10000}}))]}}))),
+        ("C8 count 1, C10 both ranges and reasons", LATEST, single(json!({"circuitBreaker": {"rules": [merged(valid_cb_rule(), json!({"failureCondition": {"count": 1, "errorReasons": ["Server errors"]}}))]}}))),
+        ("D1 both tls flags", LATEST, single(json!({"tls": {"validateCertificateChain": false, "validateCertificateName": false}}))),
+        ("D1 a partial tls at 2022-08-01 (the Az recordings)", V2022, single(json!({"tls": {"validateCertificateChain": false}}))),
+        ("E1 credentials with only certificateIds", LATEST, single(json!({"credentials": {"certificateIds": ["c1"]}}))),
+        ("E6 service fabric with a thumbprint and an empty names array", LATEST, single(json!({"properties": {"serviceFabricCluster": {
+            "managementEndpoints": ["https://c"], "clientCertificatethumbprint": "AB", "serverCertificateThumbprints": ["CD"], "serverX509Names": []}}}))),
+        ("E6 service fabric as the Az recording sends it", LATEST, single(json!({"properties": {"serviceFabricCluster": valid_service_fabric()}}))),
+    ]
 }
 
 /// Every rule, one row each.
@@ -193,10 +252,10 @@ pub fn cases() -> Vec<Case> {
         pool("pool services empty", json!({"services": []}), "properties.pool.services", "MinItems"),
         body_case("pool services missing", Op::Put, LATEST, json!({"properties": {"type": "Pool", "pool": {}}}), "properties.pool.services", "MinItems"),
         pool("pool item id required", json!({"services": [{"weight": 1}]}), "properties.pool.services[0].id", "Required"),
-        pool("pool item weight above 100", json!({"services": [{"id": "/b/1", "weight": 101}]}), "properties.pool.services[0].weight", range),
-        pool("pool item weight below 0", json!({"services": [{"id": "/b/1", "weight": -1}]}), "properties.pool.services[0].weight", range),
-        pool("pool item priority above 100", json!({"services": [{"id": "/b/1", "priority": 101}]}), "properties.pool.services[0].priority", range),
-        pool("pool item carbon enum", json!({"services": [{"id": "/b/1", "preferredCarbonEmission": "Zero"}]}), "properties.pool.services[0].preferredCarbonEmission", "Enum"),
+        pool("pool item weight above 100", json!({"services": [{"id": member("b1"), "weight": 101}]}), "properties.pool.services[0].weight", range),
+        pool("pool item weight below 0", json!({"services": [{"id": member("b1"), "weight": -1}]}), "properties.pool.services[0].weight", range),
+        pool("pool item priority above 100", json!({"services": [{"id": member("b1"), "priority": 101}]}), "properties.pool.services[0].priority", range),
+        pool("pool item carbon enum", json!({"services": [{"id": member("b1"), "preferredCarbonEmission": "Zero"}]}), "properties.pool.services[0].preferredCarbonEmission", "Enum"),
         pool("pool failureResponse below 100", json!({"failureResponse": {"statusCode": 99}}), "properties.pool.failureResponse.statusCode", range),
         pool("pool failureResponse above 599", json!({"failureResponse": {"statusCode": 600}}), "properties.pool.failureResponse.statusCode", range),
         pool("session id source enum", json!({"sessionAffinity": {"sessionId": {"source": "header", "name": "s"}}}), "properties.pool.sessionAffinity.sessionId.source", "Enum"),
@@ -214,10 +273,10 @@ pub fn cases() -> Vec<Case> {
         put("proxy url required", json!({"proxy": {"username": "u", "password": "p"}}), "properties.proxy.url", "Required"),
         put("proxy url too long", json!({"proxy": {"url": s(2001)}}), "properties.proxy.url", "MaxLength"),
         // BackendServiceFabricClusterProperties
-        put("service fabric managementEndpoints required", json!({"properties": {"serviceFabricCluster": {"clientCertificateId": "c"}}}), "properties.properties.serviceFabricCluster.managementEndpoints", "Required"),
-        put("service fabric retries int32", json!({"properties": {"serviceFabricCluster": {"managementEndpoints": ["https://c"], "maxPartitionResolutionRetries": "five"}}}), "properties.properties.serviceFabricCluster.maxPartitionResolutionRetries", "InvalidType"),
+        sf_edit("service fabric managementEndpoints required", |sf| { sf.as_object_mut().unwrap().remove("managementEndpoints"); }, "properties.properties.serviceFabricCluster.managementEndpoints", "Required"),
+        sf_edit("service fabric retries int32", |sf| sf["maxPartitionResolutionRetries"] = json!("five"), "properties.properties.serviceFabricCluster.maxPartitionResolutionRetries", "InvalidType"),
         // BackendCircuitBreaker
-        put("circuit breaker rules maxItems 15", json!({"circuitBreaker": {"rules": (0..16).map(|i| json!({"name": format!("r{i}")})).collect::<Vec<_>>()}}), "properties.circuitBreaker.rules", "MaxItems"),
+        put("circuit breaker has at most one rule (C1)", json!({"circuitBreaker": {"rules": [valid_cb_rule(), merged(valid_cb_rule(), json!({"name": "r2"}))]}}), "properties.circuitBreaker.rules", "MaxItems"),
         cb_rule("tripDuration is a duration", json!({"tripDuration": "1 hour"}), "properties.circuitBreaker.rules[0].tripDuration", "Duration"),
         cb_rule("interval is a duration", json!({"failureCondition": {"interval": "60"}}), "properties.circuitBreaker.rules[0].failureCondition.interval", "Duration"),
         cb_rule("statusCodeRanges maxItems 10", json!({"failureCondition": {"statusCodeRanges": (0..11).map(|_| json!({"min": 500, "max": 599})).collect::<Vec<_>>()}}), "properties.circuitBreaker.rules[0].failureCondition.statusCodeRanges", "MaxItems"),
@@ -230,14 +289,14 @@ pub fn cases() -> Vec<Case> {
         cb_rule("failure count is an integer", json!({"failureCondition": {"count": 1.5}}), "properties.circuitBreaker.rules[0].failureCondition.count", "InvalidType"),
         // Wrong JSON types
         put("title must be a string", json!({"title": 42}), "properties.title", "InvalidType"),
-        pool("weight must be an integer", json!({"services": [{"id": "/b/1", "weight": "heavy"}]}), "properties.pool.services[0].weight", "InvalidType"),
-        put("tls flag must be a boolean", json!({"tls": {"validateCertificateChain": "yes"}}), "properties.tls.validateCertificateChain", "InvalidType"),
+        pool("weight must be an integer", json!({"services": [{"id": member("b1"), "weight": "heavy"}]}), "properties.pool.services[0].weight", "InvalidType"),
+        put("tls flag must be a boolean", json!({"tls": {"validateCertificateChain": "yes", "validateCertificateName": true}}), "properties.tls.validateCertificateChain", "InvalidType"),
         body_case("body must be an object", Op::Put, LATEST, json!([1, 2]), "body", "InvalidType")
             // The emulator's HTTP layer rejects a non-object body before the model sees it.
             .on_emulator("Type"),
         body_case("properties must be an object", Op::Put, LATEST, json!({"properties": "x"}), "properties", "InvalidType"),
         // Several problems in one body: every wrong type is reported, and the rules still run.
-        put("two wrong types and a rule", json!({"title": 42, "tls": {"validateCertificateChain": "yes"}, "protocol": "ftp"}), "properties.title", "InvalidType")
+        put("two wrong types and a rule", json!({"title": 42, "tls": {"validateCertificateChain": "yes", "validateCertificateName": true}, "protocol": "ftp"}), "properties.title", "InvalidType")
             .and("properties.tls.validateCertificateChain", "InvalidType")
             .and("properties.protocol", "Enum"),
         body_case("patch: two wrong types and a rule", Op::Patch, LATEST,
@@ -246,7 +305,7 @@ pub fn cases() -> Vec<Case> {
             .and("properties.credentials.certificateIds[0]", "InvalidType")
             .and("properties.title", "MaxLength"),
         pool("wrong types in two pool items keep their indices", json!({"services": [
-                {"id": "/b/1", "weight": "heavy"}, {"id": "/b/2", "priority": true}, {"weight": 1}]}),
+                {"id": member("b1"), "weight": "heavy"}, {"id": member("b2"), "priority": true}, {"weight": 1}]}),
             "properties.pool.services[0].weight", "InvalidType")
             .and("properties.pool.services[1].priority", "InvalidType")
             .and("properties.pool.services[2].id", "Required"),
@@ -258,16 +317,16 @@ pub fn cases() -> Vec<Case> {
         put("null header item", json!({"credentials": {"header": {"x": ["v", null, null]}}}), "properties.credentials.header.x[1]", "InvalidType")
             .and("properties.credentials.header.x[2]", "InvalidType"),
         // Api-version gating: fields the chosen version does not have
-        put_v("circuitBreaker needs 2024-05-01", V2022, json!({"circuitBreaker": {"rules": [{"name": "r"}]}}), "properties.circuitBreaker", "NotInApiVersion"),
+        put_v("circuitBreaker needs 2024-05-01", V2022, json!({"circuitBreaker": {"rules": [valid_cb_rule()]}}), "properties.circuitBreaker", "NotInApiVersion"),
         pool_v("pool needs 2024-05-01", V2022, json!({}), "properties.pool", "NotInApiVersion"),
         put_v("type needs 2024-05-01", V2021, json!({"type": "Single"}), "properties.type", "NotInApiVersion"),
         put_v("azureRegion needs 2025-03-01-preview", V2024, json!({"azureRegion": "northeurope"}), "properties.azureRegion", "NotInApiVersion"),
-        put_v("rule failureResponse needs 2025-03-01-preview", V2024, json!({"circuitBreaker": {"rules": [{"name": "r", "failureResponse": {"statusCode": 503}}]}}), "properties.circuitBreaker.rules[0].failureResponse", "NotInApiVersion"),
+        put_v("rule failureResponse needs 2025-03-01-preview", V2024, json!({"circuitBreaker": {"rules": [merged(valid_cb_rule(), json!({"failureResponse": {"statusCode": 503}}))]}}), "properties.circuitBreaker.rules[0].failureResponse", "NotInApiVersion"),
         pool_v("pool failureResponse needs 2025-03-01-preview", V2024, json!({"failureResponse": {"statusCode": 503}}), "properties.pool.failureResponse", "NotInApiVersion"),
         pool_v("sessionAffinity needs 2025-03-01-preview", V2024, json!({"sessionAffinity": {"sessionId": {"source": "cookie", "name": "s"}}}), "properties.pool.sessionAffinity", "NotInApiVersion"),
-        pool_v("preferredCarbonEmission needs 2025-03-01-preview", V2024, json!({"services": [{"id": "/b/1", "preferredCarbonEmission": "Low"}]}), "properties.pool.services[0].preferredCarbonEmission", "NotInApiVersion"),
-        put_v("tls thumbprints need 2025-03-01-preview", V2024, json!({"tls": {"serverCertificateThumbprints": ["ab"]}}), "properties.tls.serverCertificateThumbprints", "NotInApiVersion"),
-        put_v("tls X509 names need 2025-03-01-preview", V2024, json!({"tls": {"serverX509Names": [{"name": "*.contoso.com"}]}}), "properties.tls.serverX509Names", "NotInApiVersion"),
+        pool_v("preferredCarbonEmission needs 2025-03-01-preview", V2024, json!({"services": [{"id": member("b1"), "preferredCarbonEmission": "Low"}]}), "properties.pool.services[0].preferredCarbonEmission", "NotInApiVersion"),
+        put_v("tls thumbprints need 2025-03-01-preview", V2024, json!({"tls": {"serverCertificateThumbprints": ["ab"], "validateCertificateChain": true, "validateCertificateName": true}}), "properties.tls.serverCertificateThumbprints", "NotInApiVersion"),
+        put_v("tls X509 names need 2025-03-01-preview", V2024, json!({"tls": {"serverX509Names": [{"name": "*.contoso.com"}], "validateCertificateChain": true, "validateCertificateName": true}}), "properties.tls.serverX509Names", "NotInApiVersion"),
         // PATCH
         body_case("patch title too long", Op::Patch, LATEST, json!({"properties": {"title": s(301)}}), "properties.title", "MaxLength"),
         body_case("patch protocol enum", Op::Patch, LATEST, json!({"properties": {"protocol": "grpc"}}), "properties.protocol", "Enum"),
@@ -276,6 +335,55 @@ pub fn cases() -> Vec<Case> {
         // Reconnect
         body_case("reconnect after is a duration", Op::Reconnect, LATEST, json!({"properties": {"after": "2 minutes"}}), "properties.after", "Duration"),
         body_case("reconnect after is a string", Op::Reconnect, LATEST, json!({"properties": {"after": 120}}), "properties.after", "InvalidType"),
+        // Azure's own rules beyond the schema (backend-semantic-rules.md; sources in src/model/*.rs)
+        // A1: the service's words for a Single backend without url/protocol are in the Required rows above.
+        pool_with("A3 url on a Pool", json!({"url": "https://b/"}), "properties.url", "NotSupported"),
+        pool_with("A4 protocol on a Pool", json!({"protocol": "http"}), "properties.protocol", "NotSupported"),
+        pool_with("A5 circuitBreaker on a Pool", json!({"circuitBreaker": {"rules": [valid_cb_rule()]}}), "properties.circuitBreaker", "NotSupported"),
+        pool_with("A6 credentials on a Pool", json!({"credentials": {"query": {"a": ["b"]}}}), "properties.credentials", "NotSupported"),
+        pool_with("A6 proxy on a Pool", json!({"proxy": {"url": "http://p"}}), "properties.proxy", "NotSupported"),
+        pool_with("A6 tls on a Pool", json!({"tls": {"validateCertificateChain": true, "validateCertificateName": true}}), "properties.tls", "NotSupported"),
+        pool_with("A6 resourceId on a Pool", json!({"resourceId": "https://management.azure.com/x"}), "properties.resourceId", "NotSupported"),
+        pool_with("A6 serviceFabricCluster on a Pool", json!({"properties": {"serviceFabricCluster": valid_service_fabric()}}), "properties.properties.serviceFabricCluster", "NotSupported"),
+        pool_with("A3-A5 all reported together", json!({"url": "https://b/", "protocol": "http", "circuitBreaker": {"rules": [valid_cb_rule()]}}), "properties.url", "NotSupported")
+            .and("properties.protocol", "NotSupported")
+            .and("properties.circuitBreaker", "NotSupported"),
+        put("A8 pool on a backend without type (Single)", json!({"pool": {"services": [{"id": member("b1")}]}}), "properties.pool", "NotSupported"),
+        put("A8 pool on a Single backend", json!({"type": "Single", "pool": {"services": [{"id": member("b1")}]}}), "properties.pool", "NotSupported"),
+        body_case("A3 patch that makes a Pool with url", Op::Patch, LATEST, json!({"properties": {"type": "Pool", "url": "https://b/"}}), "properties.url", "NotSupported"),
+        pool("B1 at most 30 pool members", json!({"services": (0..31).map(|i| json!({"id": member(&format!("b{i}"))})).collect::<Vec<_>>()}), "properties.pool.services", "MaxItems"),
+        pool("B3 member id is a backend ARM id", json!({"services": [{"id": "backend-1"}]}), "properties.pool.services[0].id", "Pattern"),
+        pool("B3 member id of another resource type", json!({"services": [{"id": "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/apimService1/apis/echo"}]}), "properties.pool.services[0].id", "Pattern"),
+        cb_rule_edit("C4 rule name required", |r| { r.as_object_mut().unwrap().remove("name"); }, "properties.circuitBreaker.rules[0].name", "Required"),
+        cb_rule("C4 rule name at most 80", json!({"name": s(81)}), "properties.circuitBreaker.rules[0].name", "MaxLength"),
+        cb_rule("C4 rule name pattern", json!({"name": "my rule"}), "properties.circuitBreaker.rules[0].name", "Pattern"),
+        cb_rule("C4 rule name no trailing hyphen", json!({"name": "rule-"}), "properties.circuitBreaker.rules[0].name", "Pattern"),
+        cb_rule_edit("C5 tripDuration required", |r| { r.as_object_mut().unwrap().remove("tripDuration"); }, "properties.circuitBreaker.rules[0].tripDuration", "Required"),
+        cb_rule_edit("C6 failureCondition required", |r| { r.as_object_mut().unwrap().remove("failureCondition"); }, "properties.circuitBreaker.rules[0].failureCondition", "Required"),
+        cb_rule_edit("C6 interval required", |r| { r["failureCondition"].as_object_mut().unwrap().remove("interval"); }, "properties.circuitBreaker.rules[0].failureCondition.interval", "Required"),
+        cb_rule("C7 count and percentage together", json!({"failureCondition": {"percentage": 50}}), "properties.circuitBreaker.rules[0].failureCondition.count", "ExactlyOne"),
+        cb_rule_edit("C7 neither count nor percentage", |r| { r["failureCondition"].as_object_mut().unwrap().remove("count"); }, "properties.circuitBreaker.rules[0].failureCondition.count", "ExactlyOne"),
+        cb_rule("C8 count at least 1", json!({"failureCondition": {"count": 0}}), "properties.circuitBreaker.rules[0].failureCondition.count", range),
+        cb_rule("C8 count at most 10000", json!({"failureCondition": {"count": 10001}}), "properties.circuitBreaker.rules[0].failureCondition.count", range),
+        cb_rule_edit("C9 percentage at most 100", |r| { let fc = r["failureCondition"].as_object_mut().unwrap(); fc.remove("count"); fc.insert("percentage".into(), json!(150)); }, "properties.circuitBreaker.rules[0].failureCondition.percentage", range),
+        cb_rule_edit("C9 percentage at least 1", |r| { let fc = r["failureCondition"].as_object_mut().unwrap(); fc.remove("count"); fc.insert("percentage".into(), json!(0)); }, "properties.circuitBreaker.rules[0].failureCondition.percentage", range),
+        cb_rule_edit("C10 statusCodeRanges or errorReasons", |r| { r["failureCondition"].as_object_mut().unwrap().remove("statusCodeRanges"); }, "properties.circuitBreaker.rules[0].failureCondition.statusCodeRanges", "AtLeastOne"),
+        cb_rule("C11 range min required", json!({"failureCondition": {"statusCodeRanges": [{"max": 599}]}}), "properties.circuitBreaker.rules[0].failureCondition.statusCodeRanges[0].min", "Required"),
+        cb_rule("C11 range max required", json!({"failureCondition": {"statusCodeRanges": [{"min": 500}]}}), "properties.circuitBreaker.rules[0].failureCondition.statusCodeRanges[0].max", "Required"),
+        cb_rule("C12 errorReason not empty", json!({"failureCondition": {"errorReasons": [""]}}), "properties.circuitBreaker.rules[0].failureCondition.errorReasons[0]", "MinLength"),
+        put("D1 tls needs validateCertificateName", json!({"tls": {"validateCertificateChain": false}}), "properties.tls.validateCertificateName", "Required"),
+        put("D1 tls needs validateCertificateChain", json!({"tls": {"validateCertificateName": true}}), "properties.tls.validateCertificateChain", "Required"),
+        body_case("D1 patch tls needs both flags", Op::Patch, LATEST, json!({"properties": {"tls": {"validateCertificateChain": false}}}), "properties.tls.validateCertificateName", "Required"),
+        put("E1 credentials not empty", json!({"credentials": {}}), "properties.credentials", "AtLeastOne"),
+        sf_edit("E6 managementEndpoints not empty", |sf| sf["managementEndpoints"] = json!([]), "properties.properties.serviceFabricCluster.managementEndpoints", "MinItems"),
+        sf_edit("E6 management endpoint not blank", |sf| sf["managementEndpoints"] = json!([""]), "properties.properties.serviceFabricCluster.managementEndpoints[0]", "MinLength"),
+        sf_edit("E6 client certificate id or thumbprint", |sf| { sf.as_object_mut().unwrap().remove("clientCertificateId"); }, "properties.properties.serviceFabricCluster.clientCertificateId", "AtLeastOne"),
+        sf_edit("E6 server thumbprints and names conflict", |sf| sf["serverCertificateThumbprints"] = json!(["AB"]), "properties.properties.serviceFabricCluster.serverCertificateThumbprints", "ExactlyOne"),
+        sf_edit("E6 server thumbprints or names", |sf| { sf.as_object_mut().unwrap().remove("serverX509Names"); }, "properties.properties.serviceFabricCluster.serverCertificateThumbprints", "ExactlyOne"),
+        sf_edit("E6 x509 name needs issuer thumbprint", |sf| sf["serverX509Names"] = json!([{"name": "CN=sf"}]), "properties.properties.serviceFabricCluster.serverX509Names[0].issuerCertificateThumbprint", "Required"),
+        sf_edit("E6 x509 name needs name", |sf| sf["serverX509Names"] = json!([{"issuerCertificateThumbprint": "AB"}]), "properties.properties.serviceFabricCluster.serverX509Names[0].name", "Required"),
+        path("G1 backendId ends with a letter or digit", |a| a.backend_id = "backend-".into(), "backendId", "Pattern"),
+        path("G1 backendId word characters", |a| a.backend_id = "back end".into(), "backendId", "Pattern"),
         // Path segments
         path("subscriptionId is a GUID", |a| a.subscription_id = "not-a-guid".into(), "subscriptionId", "Pattern"),
         path("resourceGroupName too long", |a| a.resource_group_name = "r".repeat(91), "resourceGroupName", "MaxLength"),
@@ -289,5 +397,9 @@ pub fn cases() -> Vec<Case> {
             .on_client("InvalidArgument")
             .on_emulator(""),
         path("backendId has no slash", |a| a.backend_id = "a/b".into(), "backendId", "Pattern"),
+        // G2: the workspace parameter of apimworkspacebackends.json
+        path("workspaceId pattern", |a| a.workspace_id = Some("ws*1".into()), "workspaceId", "Pattern"),
+        path("workspaceId no colon", |a| a.workspace_id = Some("a:b".into()), "workspaceId", "Pattern"),
+        path("workspaceId too long", |a| a.workspace_id = Some("w".repeat(81)), "workspaceId", "MaxLength"),
     ]
 }

@@ -66,6 +66,12 @@ pub struct Client(pub *mut apim_native::ffi::ApimClientHandle);
 unsafe impl Send for Client {}
 unsafe impl Sync for Client {}
 
+/// Options for clients whose tests must never reach a network: loopback endpoints on the discard
+/// port (nothing listens; a connection is refused at once), no credential, an explicit
+/// subscription (so neither the environment nor the Azure CLI is consulted) and no retries.
+/// A regression in a guard under test then fails locally instead of calling Azure.
+pub const OFFLINE_OPTIONS: &str = r#"{"armEndpoint":"http://127.0.0.1:9","graphEndpoint":"http://127.0.0.1:9","auth":{"kind":"none"},"subscriptionId":"00000000-0000-0000-0000-000000000000","retry":{"maxAttempts":1},"timeoutSeconds":5,"connectTimeoutSeconds":2}"#;
+
 impl Client {
     pub fn new(options: &str) -> Client {
         let options = c(options);

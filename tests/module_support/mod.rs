@@ -39,7 +39,9 @@ pub fn files_under(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
     let mut found = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(current) = pending.pop() {
-        let Ok(entries) = std::fs::read_dir(&current) else { continue };
+        // Why panic: an unreadable folder must fail the tests that walk it, not let them pass
+        // having checked nothing.
+        let entries = std::fs::read_dir(&current).unwrap_or_else(|e| panic!("cannot read {}: {e}", current.display()));
         for entry in entries.flatten() {
             let path = entry.path();
             if path.is_dir() {
@@ -153,5 +155,8 @@ pub fn skip_or_fail_in_ci(message: &str) {
     if std::env::var("CI").map(|v| v == "true").unwrap_or(false) {
         panic!("CI=true and {message}");
     }
-    eprintln!("\n!!!!!!!! SKIPPED: {message} !!!!!!!!\n");
+    // Written to the stderr handle directly: libtest captures eprintln! of passing tests, and
+    // this message must be seen.
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "\n!!!!!!!! SKIPPED: {message} !!!!!!!!\n");
 }

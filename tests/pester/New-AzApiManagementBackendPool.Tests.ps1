@@ -32,12 +32,25 @@ Describe 'New-AzApiManagementBackendPool' {
         $pool.FailureResponseStatusCode | Should -Be 503
     }
 
-    It 'turns a Single backend into a pool with Set-AzApiManagementBackend -Pool' {
+    It 'refuses to turn a Single backend into a pool with Set-AzApiManagementBackend -Pool, and New- replaces it' {
+        # A PATCH keeps the stored url and protocol, and a pool may carry neither ("Url is not
+        # supported for backend pool."): the merged backend is refused, nothing changes. Replacing
+        # the backend (PUT) makes it a pool.
         $null = New-TestBackend -Context $apimContext -BackendId becomes-pool
         $pool = New-AzApiManagementBackendPool -Service (New-AzApiManagementBackendPoolItem -Id "$backends/backend-1")
-        $updated = Set-AzApiManagementBackend -Context $apimContext -BackendId becomes-pool -Pool $pool -PassThru
-        $updated.Type | Should -Be 'Pool'
-        $updated.Pool.Services.Count | Should -Be 1
+        $failure = $null
+        try {
+            $null = Set-AzApiManagementBackend -Context $apimContext -BackendId becomes-pool -Pool $pool -PassThru -ErrorAction Stop
+        }
+        catch {
+            $failure = $_
+        }
+        $failure | Should -Not -BeNullOrEmpty
+        $failure.Exception.Message | Should -Match 'Url is not supported for backend pool'
+        (Get-AzApiManagementBackend -Context $apimContext -BackendId becomes-pool).Type | Should -Not -Be 'Pool'
+        $replaced = New-AzApiManagementBackend -Context $apimContext -BackendId becomes-pool -Pool $pool
+        $replaced.Type | Should -Be 'Pool'
+        $replaced.Pool.Services.Count | Should -Be 1
     }
 
     It 'rejects a pool without members' {

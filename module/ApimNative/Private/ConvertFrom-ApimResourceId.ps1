@@ -5,7 +5,7 @@ function ConvertFrom-ApimResourceId {
 
     .DESCRIPTION
     Accepts /subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.ApiManagement/service/{name}
-    optionally followed by /backends/{id}, case-insensitively, optionally prefixed by an endpoint
+    optionally followed by /workspaces/{workspaceId} and then by /backends/{id}, case-insensitively, optionally prefixed by an endpoint
     (https://management.azure.com or a local emulator URL) that is then used for the call. Returns
     $null when the text is not such an id; callers turn that into an InvalidArgument error instead of
     carrying on with empty names as Az does.
@@ -24,7 +24,7 @@ function ConvertFrom-ApimResourceId {
         $Backend
     )
 
-    $pattern = '^(?<endpoint>https?://[^/]+)?/subscriptions/(?<subscription>[^/]+)/resourceGroups/(?<group>[^/]+)/providers/Microsoft\.ApiManagement/service/(?<service>[^/]+)(/backends/(?<backend>[^/?]+))?/?$'
+    $pattern = '^(?<endpoint>https?://[^/]+)?/subscriptions/(?<subscription>[^/]+)/resourceGroups/(?<group>[^/]+)/providers/Microsoft\.ApiManagement/service/(?<service>[^/]+)(/workspaces/(?<workspace>[^/]+))?(/backends/(?<backend>[^/?]+))?/?$'
     $match = [System.Text.RegularExpressions.Regex]::Match(
         $ResourceId.Trim(), $pattern, [System.Text.RegularExpressions.RegexOptions]::IgnoreCase)
     if (-not $match.Success) {
@@ -40,6 +40,10 @@ function ConvertFrom-ApimResourceId {
     if (-not $Backend -and $backendId) {
         return $null
     }
+    $workspaceId = $null
+    if ($match.Groups['workspace'].Success) {
+        $workspaceId = [System.Uri]::UnescapeDataString($match.Groups['workspace'].Value)
+    }
     $endpoint = $null
     if ($match.Groups['endpoint'].Success) {
         $endpoint = $match.Groups['endpoint'].Value
@@ -49,6 +53,7 @@ function ConvertFrom-ApimResourceId {
         SubscriptionId    = $match.Groups['subscription'].Value
         ResourceGroupName = $match.Groups['group'].Value
         ServiceName       = $match.Groups['service'].Value
+        WorkspaceId       = $workspaceId
         BackendId         = $backendId
     }
 }

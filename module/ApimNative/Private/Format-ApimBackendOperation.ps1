@@ -43,8 +43,12 @@ function Format-ApimBackendOperation {
     if (-not $apiVersion) {
         $apiVersion = $script:ApimNativeDefaultApiVersion
     }
-    $url = '{0}/subscriptions/{1}/resourceGroups/{2}/providers/Microsoft.ApiManagement/service/{3}/backends/{4}{5}?api-version={6}' -f @(
-        $endpoint.TrimEnd('/'), $subscriptionId, $Address['ResourceGroupName'], $Address['ServiceName'],
+    $scope = ''
+    if ($Address['WorkspaceId']) {
+        $scope = '/workspaces/{0}' -f [System.Uri]::EscapeDataString([string]$Address['WorkspaceId'])
+    }
+    $url = '{0}/subscriptions/{1}/resourceGroups/{2}/providers/Microsoft.ApiManagement/service/{3}{4}/backends/{5}{6}?api-version={7}' -f @(
+        $endpoint.TrimEnd('/'), $subscriptionId, $Address['ResourceGroupName'], $Address['ServiceName'], $scope,
         [System.Uri]::EscapeDataString($BackendId), $Suffix, $apiVersion)
     "backend '{0}' ({1} {2})" -f $BackendId, $Method, $url
 }

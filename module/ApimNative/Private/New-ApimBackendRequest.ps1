@@ -34,6 +34,10 @@ function New-ApimBackendRequest {
     if ($Address['SubscriptionId']) {
         $request['subscriptionId'] = $Address['SubscriptionId']
     }
+    if ($Address['WorkspaceId']) {
+        # The workspace's backends instead of the service's (the native library checks the id).
+        $request['workspaceId'] = $Address['WorkspaceId']
+    }
     if ($BackendId) {
         $request['backendId'] = $BackendId
     }

@@ -2,7 +2,7 @@ function New-ApimContextObject {
     <#
     .SYNOPSIS
     Creates a PsApiManagementContext object (Az's ResourceGroupName and ServiceName, plus
-    SubscriptionId, Endpoint and ApiVersion, which Az does not have).
+    SubscriptionId, Endpoint, ApiVersion and WorkspaceId, which Az does not have).
     #>
     [CmdletBinding()]
     [OutputType('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext')]
@@ -31,7 +31,13 @@ function New-ApimContextObject {
         [AllowNull()]
         [AllowEmptyString()]
         [string]
-        $ApiVersion
+        $ApiVersion,
+
+        [Parameter()]
+        [AllowNull()]
+        [AllowEmptyString()]
+        [string]
+        $WorkspaceId
     )
 
     $normalisedEndpoint = $null
@@ -45,12 +51,16 @@ function New-ApimContextObject {
         SubscriptionId    = $SubscriptionId
         Endpoint          = $normalisedEndpoint
         ApiVersion        = $ApiVersion
+        WorkspaceId       = $WorkspaceId
     }
     if (-not $SubscriptionId) {
         $context.SubscriptionId = $null
     }
     if (-not $ApiVersion) {
         $context.ApiVersion = $null
+    }
+    if (-not $WorkspaceId) {
+        $context.WorkspaceId = $null
     }
     $context
 }

@@ -4,8 +4,8 @@ function Resolve-ApimServiceAddress {
     Turns a PsApiManagementContext into the address fields of a native request.
 
     .DESCRIPTION
-    Returns an ordered hashtable with SubscriptionId, ResourceGroupName, ServiceName, Endpoint and
-    ApiVersion. A context without a subscription falls back to the one chosen by
+    Returns an ordered hashtable with SubscriptionId, ResourceGroupName, ServiceName, WorkspaceId
+    (empty for the service's own backends), Endpoint and ApiVersion. A context without a subscription falls back to the one chosen by
     Connect-ApimNative; when there is none either, the field stays empty and the native client
     reports the missing subscription as a validation error naming subscriptionId.
     #>
@@ -25,6 +25,7 @@ function Resolve-ApimServiceAddress {
         SubscriptionId    = $subscriptionId
         ResourceGroupName = [string]$Context.ResourceGroupName
         ServiceName       = [string]$Context.ServiceName
+        WorkspaceId       = [string]$Context.WorkspaceId
         Endpoint          = [string]$Context.Endpoint
         ApiVersion        = [string]$Context.ApiVersion
     }

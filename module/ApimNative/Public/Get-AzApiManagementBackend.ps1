@@ -120,7 +120,7 @@ function Get-AzApiManagementBackend {
                 $PSCmdlet.WriteError((New-ApimErrorRecord -Message $message -ErrorId 'ApimNative.ResourceIdParseFailed' -TargetObject $ResourceId))
                 return
             }
-            $backendContext = New-ApimContextObject -ResourceGroupName $parsed['ResourceGroupName'] -ServiceName $parsed['ServiceName'] -SubscriptionId $parsed['SubscriptionId'] -Endpoint $parsed['Endpoint']
+            $backendContext = New-ApimContextObject -ResourceGroupName $parsed['ResourceGroupName'] -ServiceName $parsed['ServiceName'] -SubscriptionId $parsed['SubscriptionId'] -Endpoint $parsed['Endpoint'] -WorkspaceId $parsed['WorkspaceId']
             $id = $parsed['BackendId']
         }
 

@@ -9,6 +9,18 @@ function New-AzApiManagementBackend {
     field's JSON path (for example properties.title). Without -BackendId an id is generated
     (32 lower-case hex characters, as Az does) and shown by -WhatIf.
 
+    Besides the REST schema, the library enforces the rules Azure itself applies to backends, as
+    documented by Microsoft, seen in the service's answers, or encoded in Azure Verified Modules and
+    the azurerm Terraform provider (the README's "Azure's own rules" lists each with its source):
+    a Pool carries no url, protocol, circuit breaker, credentials, proxy, tls or resourceId and
+    has 1-30 members given by ARM id; a circuit breaker has one rule with a name, a trip duration
+    and a failure condition (an interval, exactly one of count 1-10000 or percentage 1-100, and
+    status code ranges or error reasons); a tls object has both flags; backend ids hold letters,
+    digits, '_' and inner '-'. The service (and the local emulator) also refuses pool members that
+    do not exist ("Backend Entity '<name>' not found."), are pools themselves, or lack an
+    azureRegion when a carbon preference is set. With a context made by
+    New-AzApiManagementContext -WorkspaceId the backend is created in that workspace.
+
     Beyond Az: load-balanced pools (-Pool, with New-AzApiManagementBackendPool and
     New-AzApiManagementBackendPoolItem), circuit breakers (-CircuitBreaker, with
     New-AzApiManagementBackendCircuitBreakerRule), TLS pinning (-Tls, with

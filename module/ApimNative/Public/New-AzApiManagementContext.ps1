@@ -13,8 +13,8 @@ function New-AzApiManagementContext {
     - A -ResourceId that is not the ARM id of an API Management service is an error
       (ApimNative.ResourceIdParseFailed, InvalidArgument); Az returned a context with empty names
       and failed later.
-    - -SubscriptionId, -Endpoint and -ApiVersion are new. Without -SubscriptionId the subscription
-      chosen with Connect-ApimNative is used.
+    - -SubscriptionId, -Endpoint, -ApiVersion and -WorkspaceId are new. Without -SubscriptionId the
+      subscription chosen with Connect-ApimNative is used.
 
     .PARAMETER ResourceGroupName
     Name of the resource group under which the API Management service is deployed.
@@ -25,7 +25,9 @@ function New-AzApiManagementContext {
     .PARAMETER ResourceId
     ARM resource id of the API Management service, for example
     /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/apimService1.
-    The subscription in the id is kept. The id may start with an endpoint
+    The subscription in the id is kept. The id of a workspace of the service
+    (.../service/{serviceName}/workspaces/{workspaceId}) gives a workspace context, as -WorkspaceId
+    does. The id may start with an endpoint
     (https://management.azure.com/subscriptions/...), which then becomes the context's -Endpoint.
 
     .PARAMETER SubscriptionId
@@ -41,6 +43,14 @@ function New-AzApiManagementContext {
     hard-codes its SDK's version). Not in Az. Default: the native library's default
     (2025-03-01-preview). Older versions reject the fields they do not have (pools, circuit
     breakers, regions) before anything is sent.
+
+    .PARAMETER WorkspaceId
+    A workspace of the service (api-version 2025-03-01-preview). Not in Az. Every backend cmdlet
+    given this context works on the backends of that workspace
+    (.../service/{serviceName}/workspaces/{workspaceId}/backends/{backendId}) instead of the
+    service's own; -WhatIf shows that URL. The id is 1-80 characters without * # & + : < > ?
+    (the spec's rule), checked by the native library before anything is sent. Workspaces have no
+    reconnect operation, so Invoke-AzApiManagementBackendReconnect refuses a workspace context.
 
     .EXAMPLE
     PS C:\> New-AzApiManagementContext -ResourceGroupName "ContosoResources" -ServiceName "Contoso"
@@ -61,6 +71,14 @@ function New-AzApiManagementContext {
     PS C:\> New-AzApiManagementContext -ResourceGroupName rg1 -ServiceName apimService1 -SubscriptionId 00000000-0000-0000-0000-000000000000 -Endpoint http://127.0.0.1:5000 -ApiVersion 2022-08-01
 
     Targets a local emulator with api-version 2022-08-01.
+
+    .EXAMPLE
+    PS C:\> $wks = New-AzApiManagementContext -ResourceGroupName rg1 -ServiceName apimService1 -WorkspaceId wks1
+    PS C:\> New-AzApiManagementBackend -Context $wks -BackendId proxybackend -Url https://backendname2644/ -Protocol http
+
+    Creates a backend in workspace wks1 (REST example ApiManagementCreateWorkspaceBackendProxyBackend,
+    without the proxy and credentials); Get-, Set- and Remove-AzApiManagementBackend with the same
+    context read, change and delete it there.
 
     .INPUTS
     System.String
@@ -98,7 +116,12 @@ function New-AzApiManagementContext {
         [Parameter()]
         [ValidateSet('2021-08-01', '2022-08-01', '2024-05-01', '2025-03-01-preview')]
         [string]
-        $ApiVersion
+        $ApiVersion,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [string]
+        $WorkspaceId
     )
 
     process {
@@ -106,6 +129,7 @@ function New-AzApiManagementContext {
         $service = $ServiceName
         $subscription = $SubscriptionId
         $managementEndpoint = $Endpoint
+        $workspace = $WorkspaceId
 
         if ($PSCmdlet.ParameterSetName -eq 'ResourceIdParameterSet') {
             $address = ConvertFrom-ApimResourceId -ResourceId $ResourceId
@@ -119,6 +143,14 @@ function New-AzApiManagementContext {
                 $PSCmdlet.WriteError((New-ApimErrorRecord -Message $message -ErrorId 'ApimNative.ResourceIdParseFailed' -TargetObject $ResourceId))
                 return
             }
+            if ($address['WorkspaceId']) {
+                if ($WorkspaceId -and $WorkspaceId -ne $address['WorkspaceId']) {
+                    $message = "WorkspaceId '{0}' contradicts the workspace '{1}' in ResourceId." -f $WorkspaceId, $address['WorkspaceId']
+                    $PSCmdlet.WriteError((New-ApimErrorRecord -Message $message -ErrorId 'ApimNative.ResourceIdParseFailed' -TargetObject $ResourceId))
+                    return
+                }
+                $workspace = $address['WorkspaceId']
+            }
             $resourceGroup = $address['ResourceGroupName']
             $service = $address['ServiceName']
             $subscription = $address['SubscriptionId']
@@ -127,6 +159,6 @@ function New-AzApiManagementContext {
             }
         }
 
-        New-ApimContextObject -ResourceGroupName $resourceGroup -ServiceName $service -SubscriptionId $subscription -Endpoint $managementEndpoint -ApiVersion $ApiVersion
+        New-ApimContextObject -ResourceGroupName $resourceGroup -ServiceName $service -SubscriptionId $subscription -Endpoint $managementEndpoint -ApiVersion $ApiVersion -WorkspaceId $workspace
     }
 }

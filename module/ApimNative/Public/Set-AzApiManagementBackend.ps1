@@ -26,6 +26,11 @@ function Set-AzApiManagementBackend {
       the backend's current value of the other flag (read first when needed) instead of sending a
       partial tls object, which the service rejects (Az issue #29209).
 
+    The PATCH is checked by the native library with Azure's backend rules (see
+    New-AzApiManagementBackend), and the service checks the backend it would produce as a whole:
+    a Single backend cannot become a Pool by PATCH while it keeps its url and protocol ("Url is
+    not supported for backend pool."); replace it with New-AzApiManagementBackend -Pool instead.
+
     .PARAMETER Context
     Instance of PsApiManagementContext.
     This parameter is required.

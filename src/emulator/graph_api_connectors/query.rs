@@ -7,6 +7,7 @@
 //! (`and` binds tighter) and parentheses. Text compares ignore case, as directory queries do.
 
 use super::graph_error::GraphError;
+use crate::emulator::limits::{check_filter_size, depth_exceeded, MAX_FILTER_DEPTH};
 use crate::emulator::request::Query;
 use base64::Engine;
 use serde_json::Value;
@@ -209,8 +210,9 @@ pub enum Filter {
 
 impl Filter {
     pub fn parse(text: &str) -> Result<Filter, GraphError> {
+        check_filter_size(text).map_err(|why| unsupported_filter(&why))?;
         let tokens = tokenize(text)?;
-        let mut parser = Parser { tokens: &tokens, pos: 0 };
+        let mut parser = Parser { tokens: &tokens, pos: 0, depth: 0 };
         let filter = parser.or()?;
         match parser.tokens.get(parser.pos) {
             None => Ok(filter),
@@ -293,6 +295,8 @@ fn tokenize(text: &str) -> Result<Vec<Token>, GraphError> {
 struct Parser<'a> {
     tokens: &'a [Token],
     pos: usize,
+    /// Parentheses currently open (bounded: the parser recurses per level).
+    depth: usize,
 }
 
 impl Parser<'_> {
@@ -338,8 +342,13 @@ impl Parser<'_> {
     fn primary(&mut self) -> Result<Filter, GraphError> {
         match self.next()? {
             Token::Open => {
+                self.depth += 1;
+                if self.depth > MAX_FILTER_DEPTH {
+                    return Err(unsupported_filter(&depth_exceeded()));
+                }
                 let inner = self.or()?;
                 self.expect(Token::Close)?;
+                self.depth -= 1;
                 Ok(inner)
             }
             Token::Word(w) if w.eq_ignore_ascii_case("startswith") => {

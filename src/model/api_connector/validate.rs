@@ -45,6 +45,8 @@ pub fn check_api_connector_id(id: &str, target: &str) -> Result<(), ApimError> {
         Some("must be at most 256 characters")
     } else if id.chars().any(|c| c.is_control() || matches!(c, '/' | '\\' | '?' | '#' | '%')) {
         Some("must not contain '/', '\\', '?', '#', '%' or control characters")
+    } else if let Some(why) = crate::model::path_segment::dot_segment_problem(id) {
+        Some(why)
     } else {
         None
     };
