@@ -56,7 +56,7 @@ function Invoke-ApimNative {
     $result = $pending.Result
     $parsed = ConvertFrom-Json -InputObject $result.Json
     if ($result.Ok) {
-        Write-ApimExchange -Cmdlet $Cmdlet -Exchange $parsed.exchanges
+        Write-ApimExchange -Exchange $parsed.exchanges
         return $parsed
     }
 

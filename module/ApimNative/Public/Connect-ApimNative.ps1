@@ -230,6 +230,8 @@ function Connect-ApimNative {
         $GraphEndpoint
     )
 
+    Use-ApimCallerPreference -Cmdlet $PSCmdlet
+
     # What the native client options' "auth" object gets, and a description without secrets for
     # -WhatIf and the returned object.
     $auth = @{}

@@ -24,6 +24,8 @@ function Disconnect-ApimNative {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param ()
 
+    Use-ApimCallerPreference -Cmdlet $PSCmdlet
+
     $target = 'no connection'
     $connection = $script:ApimNativeConnection
     if ($connection -and $connection['Kind']) {

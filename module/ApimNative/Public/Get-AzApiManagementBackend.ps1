@@ -105,7 +105,14 @@ function Get-AzApiManagementBackend {
         $Skip
     )
 
+    begin {
+        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    }
+
     process {
+        if ($PSCmdlet.ParameterSetName -eq 'ContextParameterSet' -and (Test-ApimBlankId -Cmdlet $PSCmdlet -ParameterName 'BackendId' -AbsentMeans 'list every backend')) {
+            return
+        }
         $backendContext = $Context
         $id = $BackendId
         if ($PSCmdlet.ParameterSetName -eq 'ResourceIdParameterSet') {

@@ -105,7 +105,7 @@ function Get-MgIdentityApiConnector {
         [string]
         $Filter,
 
-        [Parameter(ValueFromPipeline = $true)]
+        [Parameter()]
         [System.Collections.IDictionary]
         $Headers,
 
@@ -149,6 +149,10 @@ function Get-MgIdentityApiConnector {
         [int]
         $Top
     )
+
+    begin {
+        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    }
 
     process {
         $request = @{}

@@ -74,6 +74,10 @@ function Invoke-AzApiManagementBackendReconnect {
         $PassThru
     )
 
+    begin {
+        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    }
+
     process {
         $backendContext = $Context
         $id = $BackendId

@@ -83,7 +83,7 @@ function Invoke-MgUploadIdentityApiConnectorClientCertificate {
         [PSObject]
         $BodyParameter,
 
-        [Parameter(ValueFromPipeline = $true)]
+        [Parameter()]
         [System.Collections.IDictionary]
         $Headers,
 
@@ -112,6 +112,10 @@ function Invoke-MgUploadIdentityApiConnectorClientCertificate {
         [string]
         $ResponseHeadersVariable
     )
+
+    begin {
+        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    }
 
     process {
         $connectorId = $IdentityApiConnectorId

@@ -233,12 +233,16 @@ function New-AzApiManagementBackend {
     )
 
     begin {
+        Use-ApimCallerPreference -Cmdlet $PSCmdlet
         # Only the parameters of the command line are bound here; a piped object's properties are
         # bound later, per object.
         $commandLineNames = @($PSBoundParameters.Keys)
     }
 
     process {
+        if (Test-ApimBlankId -Cmdlet $PSCmdlet -ParameterName 'BackendId' -AbsentMeans 'have an id generated') {
+            return
+        }
         $id = $BackendId
         if (-not $id) {
             $id = [System.Guid]::NewGuid().ToString('N')

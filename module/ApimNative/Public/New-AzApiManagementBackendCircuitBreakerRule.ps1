@@ -101,6 +101,8 @@ function New-AzApiManagementBackendCircuitBreakerRule {
         $FailureResponseStatusCode
     )
 
+    Use-ApimCallerPreference -Cmdlet $PSCmdlet
+
     $rule = [PSCustomObject]@{
         Name                      = $Name
         FailureCount              = $null

@@ -28,11 +28,14 @@ function New-AzApiManagementBackendCredential {
     This parameter is optional.
 
     .PARAMETER Query
-    Query Parameter Values accepted by Backend: name -> value or array of values.
+    Query Parameter Values accepted by Backend: name -> value or array of values, with the same
+    value types as -Header.
     This parameter is optional.
 
     .PARAMETER Header
     Header Parameter Values accepted by Backend: name -> value or array of values.
+    A value is a string, a SecureString (kept as one in the object; its text is only sent) or an
+    array of those; any other type (hashtable, DateTime, number) is refused naming the key.
     This parameter is optional.
 
     .PARAMETER AuthorizationHeaderScheme
@@ -91,6 +94,8 @@ function New-AzApiManagementBackendCredential {
         $AuthorizationHeaderParameter
     )
 
+    Use-ApimCallerPreference -Cmdlet $PSCmdlet
+
     $request = @{}
     if ($CertificateThumbprint) {
         $request['certificate'] = [object[]]$CertificateThumbprint
@@ -99,10 +104,10 @@ function New-AzApiManagementBackendCredential {
         $request['certificateIds'] = [object[]]$CertificateId
     }
     if ($null -ne $Query -and $Query.Count -gt 0) {
-        $request['query'] = ConvertTo-ApimStringListMap -Map $Query
+        $request['query'] = ConvertTo-ApimStringListMap -Map $Query -ParameterName 'Query' -Cmdlet $PSCmdlet
     }
     if ($null -ne $Header -and $Header.Count -gt 0) {
-        $request['header'] = ConvertTo-ApimStringListMap -Map $Header
+        $request['header'] = ConvertTo-ApimStringListMap -Map $Header -ParameterName 'Header' -Cmdlet $PSCmdlet
     }
     if ($PSBoundParameters.ContainsKey('AuthorizationHeaderScheme') -or $PSBoundParameters.ContainsKey('AuthorizationHeaderParameter')) {
         $authorization = @{}
@@ -116,5 +121,19 @@ function New-AzApiManagementBackendCredential {
     }
 
     $body = Invoke-ApimNativeBuilder -Builder 'backend_credential_new' -Request $request -Cmdlet $PSCmdlet
-    ConvertFrom-ApimWireCredential -Wire $body
+    $credential = ConvertFrom-ApimWireCredential -Wire $body
+    # A SecureString value stays one in the object (its text is read again only when sending).
+    foreach ($pair in @(@{ Given = $Query; Built = $credential.Query }, @{ Given = $Header; Built = $credential.Header })) {
+        if ($null -eq $pair.Given -or $null -eq $pair.Built) {
+            continue
+        }
+        foreach ($key in @($pair.Given.Keys)) {
+            $given = @($pair.Given[$key])
+            $secure = @($given | Where-Object -FilterScript { $_ -is [System.Security.SecureString] })
+            if ($secure.Count -gt 0 -and $pair.Built.ContainsKey([string]$key)) {
+                $pair.Built[[string]$key] = [object[]]$given
+            }
+        }
+    }
+    $credential
 }

@@ -75,6 +75,7 @@ function New-AzApiManagementBackendPool {
     )
 
     begin {
+        Use-ApimCallerPreference -Cmdlet $PSCmdlet
         $services = New-Object -TypeName System.Collections.Generic.List[object]
     }
 

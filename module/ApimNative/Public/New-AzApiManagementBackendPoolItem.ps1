@@ -88,6 +88,10 @@ function New-AzApiManagementBackendPoolItem {
         $PreferredCarbonEmission
     )
 
+    begin {
+        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    }
+
     process {
         $backendArmId = $Id
         if ($PSCmdlet.ParameterSetName -eq 'ByBackend') {

@@ -56,6 +56,8 @@ function New-AzApiManagementBackendProxy {
         $ProxyCredential
     )
 
+    Use-ApimCallerPreference -Cmdlet $PSCmdlet
+
     $proxy = [PSCustomObject]@{
         Url              = $Url
         ProxyCredentials = $ProxyCredential

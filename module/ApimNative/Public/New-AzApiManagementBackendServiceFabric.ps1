@@ -88,6 +88,10 @@ function New-AzApiManagementBackendServiceFabric {
         $ServerCertificateThumbprint
     )
 
+    begin {
+        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    }
+
     process {
         $serviceFabric = [PSCustomObject]@{
             ClientCertificateThumbprint   = $ClientCertificateThumbprint

@@ -62,6 +62,8 @@ function New-AzApiManagementBackendTls {
         $ServerX509Name
     )
 
+    Use-ApimCallerPreference -Cmdlet $PSCmdlet
+
     $tls = [PSCustomObject]@{
         ValidateCertificateChain     = $null
         ValidateCertificateName      = $null

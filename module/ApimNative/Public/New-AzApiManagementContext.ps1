@@ -124,6 +124,10 @@ function New-AzApiManagementContext {
         $WorkspaceId
     )
 
+    begin {
+        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    }
+
     process {
         $resourceGroup = $ResourceGroupName
         $service = $ServiceName

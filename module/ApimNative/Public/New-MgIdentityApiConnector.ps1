@@ -106,7 +106,7 @@ function New-MgIdentityApiConnector {
         [string]
         $DisplayName,
 
-        [Parameter(ValueFromPipeline = $true)]
+        [Parameter()]
         [System.Collections.IDictionary]
         $Headers,
 
@@ -123,6 +123,10 @@ function New-MgIdentityApiConnector {
         [string]
         $TargetUrl
     )
+
+    begin {
+        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    }
 
     process {
         if ($PSCmdlet.ParameterSetName -eq 'Create') {

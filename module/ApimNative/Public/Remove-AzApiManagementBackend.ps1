@@ -70,6 +70,10 @@ function Remove-AzApiManagementBackend {
         $IfMatch
     )
 
+    begin {
+        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    }
+
     process {
         $etag = '*'
         if ($IfMatch) {

@@ -52,7 +52,7 @@ function Remove-MgIdentityApiConnector {
     [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'Delete')]
     [OutputType([bool])]
     param (
-        [Parameter(ValueFromPipeline = $true)]
+        [Parameter()]
         [System.Collections.IDictionary]
         $Headers,
 
@@ -77,6 +77,10 @@ function Remove-MgIdentityApiConnector {
         [string]
         $ResponseHeadersVariable
     )
+
+    begin {
+        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    }
 
     process {
         $id = $IdentityApiConnectorId

@@ -261,6 +261,10 @@ function Set-AzApiManagementBackend {
         $IfMatch
     )
 
+    begin {
+        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    }
+
     process {
         $backendContext = $Context
         $id = $BackendId
@@ -282,6 +286,11 @@ function Set-AzApiManagementBackend {
         }
 
         $address = Resolve-ApimServiceAddress -Context $backendContext
+        $target = Format-ApimBackendOperation -Address $address -BackendId $id -Method 'PATCH'
+        # Asked before anything is sent: under -WhatIf not even the read of the current TLS flags.
+        if (-not $PSCmdlet.ShouldProcess($target, 'Set Backend')) {
+            return
+        }
         $client = $null
         $currentTls = $null
         $oneSkipFlag = ($PSBoundParameters.ContainsKey('SkipCertificateChainValidation') -ne $PSBoundParameters.ContainsKey('SkipCertificateNameValidation'))
@@ -296,10 +305,6 @@ function Set-AzApiManagementBackend {
         }
 
         $properties = New-ApimBackendProperties -BoundParameters $PSBoundParameters -InputObject $base -CurrentTls $currentTls
-        $target = Format-ApimBackendOperation -Address $address -BackendId $id -Method 'PATCH'
-        if (-not $PSCmdlet.ShouldProcess($target, 'Set Backend')) {
-            return
-        }
 
         if ($null -eq $client) {
             $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint $address['Endpoint'] -ApiVersion $address['ApiVersion']

@@ -74,6 +74,8 @@ function Start-ApimNativeEmulator {
         $RequiredToken
     )
 
+    Use-ApimCallerPreference -Cmdlet $PSCmdlet
+
     $options = @{ listen = ('127.0.0.1:{0}' -f $Port); pageSize = $PageSize }
     $dataDirectory = $null
     if ($Path) {

@@ -34,6 +34,10 @@ function Stop-ApimNativeEmulator {
         $Emulator
     )
 
+    begin {
+        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    }
+
     process {
         $handle = $Emulator.Handle
         if ($null -eq $handle -or $handle.IsClosed) {

@@ -108,7 +108,7 @@ function Update-MgIdentityApiConnector {
         [string]
         $DisplayName,
 
-        [Parameter(ValueFromPipeline = $true)]
+        [Parameter()]
         [System.Collections.IDictionary]
         $Headers,
 
@@ -138,6 +138,10 @@ function Update-MgIdentityApiConnector {
         $TargetUrl
     )
 
+    begin {
+        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    }
+
     process {
         $connectorId = $IdentityApiConnectorId
         if ($PSCmdlet.ParameterSetName -like 'UpdateViaIdentity*') {
@@ -162,6 +166,13 @@ function Update-MgIdentityApiConnector {
         }
         # The id is read-only: it addresses the connector and is not sent in the PATCH.
         $body.Remove('id')
+        if ($body.Count -eq 0) {
+            # An empty PATCH changes nothing and looks like success: almost always a mistake
+            # (a hashtable that bound elsewhere, a -BodyParameter with only an id).
+            $message = 'Nothing to update for identityApiConnector ''{0}'': give -BodyParameter with at least one property, or -DisplayName, -TargetUrl, -AuthenticationConfiguration or -AdditionalProperties.' -f $connectorId
+            $PSCmdlet.WriteError((New-ApimErrorRecord -Message $message -ErrorId 'ApimNative.ApiConnectorUpdateFailed' -TargetObject $connectorId))
+            return
+        }
         $changed = (@($body.Keys) | Sort-Object) -join ', '
         if (-not $PSCmdlet.ShouldProcess(("identityApiConnector '{0}'" -f $connectorId), ('Update API connector properties: {0} (PATCH)' -f $changed))) {
             return
