@@ -17,7 +17,7 @@ Describe 'Blank ids' {
         $before = @(Get-AzApiManagementBackend -Context $context).Count
         $null = New-AzApiManagementBackend -Context $context -BackendId $Value -Url 'https://blank.contoso.com/' -Protocol http -ErrorAction SilentlyContinue -ErrorVariable failures
         $failures.Count | Should -Be 1
-        $failures[0].FullyQualifiedErrorId | Should -BeLike 'ApimNative.BlankBackendId*'
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'ApimNative.BackendCreateOrUpdateFailed*'
         $failures[0].Exception.Message | Should -Match '-BackendId is empty or blank'
         @(Get-AzApiManagementBackend -Context $context).Count | Should -Be $before
     }
@@ -40,7 +40,8 @@ Describe 'Blank ids' {
         $removed = Get-AzApiManagementBackend -Context $context -BackendId '' -ErrorAction SilentlyContinue -ErrorVariable failures | Remove-AzApiManagementBackend -PassThru
         $removed | Should -BeNullOrEmpty
         $failures.Count | Should -Be 1
-        $failures[0].FullyQualifiedErrorId | Should -BeLike 'ApimNative.BlankBackendId*'
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'ApimNative.BackendGetFailed*'
+        $failures[0].Exception.Message | Should -Match 'leave -BackendId out to list every backend'
         (Get-AzApiManagementBackend -Context $context -BackendId 'kept').BackendId | Should -Be 'kept'
     }
 }
@@ -63,7 +64,7 @@ Describe 'Header and Query values' {
         @{ Kind = 'array with a hashtable'; Value = @('ok', @{ a = 1 }) }
     ) {
         param ($Kind, $Value)
-        { New-AzApiManagementBackendCredential -Header @{ 'x-bad' = $Value } } | Should -Throw -ErrorId 'ApimNative.InvalidStringListValue*' -ExpectedMessage "-Header 'x-bad': a value must be a string, a string array or a SecureString*"
+        { New-AzApiManagementBackendCredential -Header @{ 'x-bad' = $Value } } | Should -Throw -ErrorId 'ApimNative.BackendCredentialNewFailed*' -ExpectedMessage "-Header 'x-bad': a value must be a string, a string array or a SecureString*"
         { New-AzApiManagementBackendCredential -Query @{ 'q-bad' = $Value } } | Should -Throw -ExpectedMessage "-Query 'q-bad'*"
     }
 

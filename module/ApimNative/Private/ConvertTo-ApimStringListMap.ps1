@@ -59,7 +59,7 @@ function ConvertTo-ApimStringListMap {
             }
             else {
                 $message = "-{0} '{1}': a value must be a string, a string array or a SecureString, not {2}. Convert it to the text the backend expects first." -f $ParameterName, [string]$key, $item.GetType().FullName
-                $Cmdlet.ThrowTerminatingError((New-ApimErrorRecord -Message $message -ErrorId 'ApimNative.InvalidStringListValue' -TargetObject ([string]$key)))
+                $Cmdlet.ThrowTerminatingError((New-ApimErrorRecord -Message $message -ErrorId 'ApimNative.BackendCredentialNewFailed' -TargetObject ([string]$key)))
             }
         }
         $wire[[string]$key] = $values.ToArray()

@@ -23,7 +23,12 @@ function Test-ApimBlankId {
 
         [Parameter(Mandatory = $true)]
         [string]
-        $AbsentMeans
+        $AbsentMeans,
+
+        # The operation the cmdlet would have run, for the ErrorId (ApimNative.<Operation>Failed).
+        [Parameter(Mandatory = $true)]
+        [string]
+        $Operation
     )
 
     $bound = $Cmdlet.MyInvocation.BoundParameters
@@ -35,7 +40,7 @@ function Test-ApimBlankId {
         return $false
     }
     $message = '-{0} is empty or blank. Give an id, or leave -{0} out to {1}.' -f $ParameterName, $AbsentMeans
-    $record = New-ApimErrorRecord -Message $message -ErrorId ('ApimNative.Blank{0}' -f $ParameterName) -TargetObject $ParameterName
+    $record = New-ApimErrorRecord -Message $message -ErrorId ('ApimNative.{0}Failed' -f $Operation) -TargetObject $ParameterName
     $Cmdlet.WriteError($record)
     $true
 }

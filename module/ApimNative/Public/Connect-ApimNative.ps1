@@ -146,7 +146,7 @@ function Connect-ApimNative {
     .OUTPUTS
     ApimNative.Connection
     #>
-    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'DefaultChain')]
+    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'DefaultChain', PositionalBinding = $false)]
     [OutputType('ApimNative.Connection')]
     param (
         [Parameter(Mandatory = $true, ParameterSetName = 'ManagedIdentity')]

@@ -21,7 +21,7 @@ function Disconnect-ApimNative {
     .OUTPUTS
     None
     #>
-    [CmdletBinding(SupportsShouldProcess = $true)]
+    [CmdletBinding(SupportsShouldProcess = $true, PositionalBinding = $false)]
     param ()
 
     Use-ApimCallerPreference -Cmdlet $PSCmdlet

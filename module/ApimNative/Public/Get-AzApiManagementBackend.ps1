@@ -42,6 +42,12 @@ function Get-AzApiManagementBackend {
     .PARAMETER Skip
     Number of backends to skip ($skip). Not in Az.
 
+    .PARAMETER DefaultProfile
+    Accepted so that scripts written for Az keep running (aliases AzContext, AzureRmContext,
+    AzureCredential); its value is not used. Az takes the credentials, tenant and subscription from
+    this Az.Accounts context; ApimNative takes them from Connect-ApimNative (or the context's
+    subscription), because it runs without Az.Accounts.
+
     .EXAMPLE
     PS C:\>$apimContext = New-AzApiManagementContext -ResourceGroupName "Api-Default-WestUS" -ServiceName "contoso"
     PS C:\>Get-AzApiManagementBackend -Context $apimContext
@@ -72,7 +78,7 @@ function Get-AzApiManagementBackend {
     .OUTPUTS
     Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackend
     #>
-    [CmdletBinding(DefaultParameterSetName = 'ContextParameterSet')]
+    [CmdletBinding(DefaultParameterSetName = 'ContextParameterSet', PositionalBinding = $false)]
     [OutputType('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackend')]
     param (
         [Parameter(Mandatory = $true, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
@@ -102,7 +108,12 @@ function Get-AzApiManagementBackend {
         [Parameter(ParameterSetName = 'ContextParameterSet')]
         [ValidateRange(0, 2147483647)]
         [int]
-        $Skip
+        $Skip,
+
+        [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [PSObject]
+        $DefaultProfile
     )
 
     begin {
@@ -110,7 +121,7 @@ function Get-AzApiManagementBackend {
     }
 
     process {
-        if ($PSCmdlet.ParameterSetName -eq 'ContextParameterSet' -and (Test-ApimBlankId -Cmdlet $PSCmdlet -ParameterName 'BackendId' -AbsentMeans 'list every backend')) {
+        if ($PSCmdlet.ParameterSetName -eq 'ContextParameterSet' -and (Test-ApimBlankId -Cmdlet $PSCmdlet -ParameterName 'BackendId' -Operation 'BackendGet' -AbsentMeans 'list every backend')) {
             return
         }
         $backendContext = $Context

@@ -60,8 +60,6 @@ function Get-MgIdentityApiConnector {
     Show only the first n items.
 
     .EXAMPLE
-    Import-Module Microsoft.Graph.Identity.SignIns
-
     Get-MgIdentityApiConnector
 
     Lists the API connectors (the first page).
@@ -84,7 +82,7 @@ function Get-MgIdentityApiConnector {
     .OUTPUTS
     Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector
     #>
-    [CmdletBinding(DefaultParameterSetName = 'List')]
+    [CmdletBinding(DefaultParameterSetName = 'List', PositionalBinding = $false)]
     [OutputType('Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector')]
     param (
         [Parameter(ParameterSetName = 'List')]

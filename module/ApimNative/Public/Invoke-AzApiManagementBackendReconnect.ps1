@@ -24,6 +24,12 @@ function Invoke-AzApiManagementBackendReconnect {
     .PARAMETER PassThru
     Write $true when the request was accepted.
 
+    .PARAMETER DefaultProfile
+    Accepted so that scripts written for Az keep running (aliases AzContext, AzureRmContext,
+    AzureCredential); its value is not used. Az takes the credentials, tenant and subscription from
+    this Az.Accounts context; ApimNative takes them from Connect-ApimNative (or the context's
+    subscription), because it runs without Az.Accounts.
+
     .EXAMPLE
     PS C:\>Invoke-AzApiManagementBackendReconnect -Context $apimContext -BackendId proxybackend -After (New-TimeSpan -Minutes 2)
 
@@ -45,7 +51,7 @@ function Invoke-AzApiManagementBackendReconnect {
     .OUTPUTS
     System.Boolean
     #>
-    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'ContextParameterSet')]
+    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'ContextParameterSet', PositionalBinding = $false)]
     [OutputType([bool])]
     param (
         [Parameter(Mandatory = $true, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
@@ -71,7 +77,12 @@ function Invoke-AzApiManagementBackendReconnect {
 
         [Parameter()]
         [switch]
-        $PassThru
+        $PassThru,
+
+        [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [PSObject]
+        $DefaultProfile
     )
 
     begin {

@@ -45,8 +45,6 @@ function Invoke-MgUploadIdentityApiConnectorClientCertificate {
     Optional Response Headers Variable: receives a hashtable of every response header (string arrays; set-cookie left out) plus StatusCode.
 
     .EXAMPLE
-    Import-Module Microsoft.Graph.Identity.SignIns
-
     $params = @{
     	pkcs12Value = "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ...kDJ04sJShkkgjL9Bm49plA"
     	password = "<password>"
@@ -70,7 +68,7 @@ function Invoke-MgUploadIdentityApiConnectorClientCertificate {
     .OUTPUTS
     Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector
     #>
-    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'UploadExpanded')]
+    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'UploadExpanded', PositionalBinding = $false)]
     [OutputType('Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector')]
     param (
         [Parameter(ParameterSetName = 'UploadExpanded')]

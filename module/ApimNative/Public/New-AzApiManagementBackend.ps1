@@ -104,6 +104,12 @@ function New-AzApiManagementBackend {
     .PARAMETER AzureRegion
     Azure region the backend is deployed in, used by carbon-aware pools. Not in Az.
 
+    .PARAMETER DefaultProfile
+    Accepted so that scripts written for Az keep running (aliases AzContext, AzureRmContext,
+    AzureCredential); its value is not used. Az takes the credentials, tenant and subscription from
+    this Az.Accounts context; ApimNative takes them from Connect-ApimNative (or the context's
+    subscription), because it runs without Az.Accounts.
+
     .EXAMPLE
     PS C:\>$apimContext = New-AzApiManagementContext -ResourceGroupName "Api-Default-WestUS" -ServiceName "contoso"
     PS C:\>$credential = New-AzApiManagementBackendCredential -AuthorizationHeaderScheme basic -AuthorizationHeaderParameter opensesame -Query @{"sv" = @('xx', 'bb'); "sr" = @('cc')} -Header @{"x-my-1" = @('val1', 'val2')}
@@ -148,7 +154,7 @@ function New-AzApiManagementBackend {
     .OUTPUTS
     Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackend
     #>
-    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'SingleBackend')]
+    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'SingleBackend', PositionalBinding = $false)]
     [OutputType('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackend')]
     param (
         [Parameter(Mandatory = $true, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
@@ -229,7 +235,12 @@ function New-AzApiManagementBackend {
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
         [string]
-        $AzureRegion
+        $AzureRegion,
+
+        [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [PSObject]
+        $DefaultProfile
     )
 
     begin {
@@ -240,7 +251,7 @@ function New-AzApiManagementBackend {
     }
 
     process {
-        if (Test-ApimBlankId -Cmdlet $PSCmdlet -ParameterName 'BackendId' -AbsentMeans 'have an id generated') {
+        if (Test-ApimBlankId -Cmdlet $PSCmdlet -ParameterName 'BackendId' -Operation 'BackendCreateOrUpdate' -AbsentMeans 'have an id generated') {
             return
         }
         $id = $BackendId

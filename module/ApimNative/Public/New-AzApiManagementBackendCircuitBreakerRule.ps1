@@ -40,6 +40,12 @@ function New-AzApiManagementBackendCircuitBreakerRule {
     .PARAMETER FailureResponseStatusCode
     Status code (100-599) the gateway answers while the circuit is open.
 
+    .PARAMETER DefaultProfile
+    Accepted so that scripts written for Az keep running (aliases AzContext, AzureRmContext,
+    AzureCredential); its value is not used. Az takes the credentials, tenant and subscription from
+    this Az.Accounts context; ApimNative takes them from Connect-ApimNative (or the context's
+    subscription), because it runs without Az.Accounts.
+
     .EXAMPLE
     PS C:\>$rule = New-AzApiManagementBackendCircuitBreakerRule -Name rule1 -FailureCount 5 -FailureInterval (New-TimeSpan -Minutes 1) -FailureStatusCodeRange @{ Min = 500; Max = 599 } -TripDuration (New-TimeSpan -Minutes 1) -AcceptRetryAfter
     PS C:\>New-AzApiManagementBackend -Context $apimContext -BackendId cb -Url 'https://backend.contoso.com/' -Protocol http -CircuitBreaker $rule
@@ -58,7 +64,7 @@ function New-AzApiManagementBackendCircuitBreakerRule {
     .OUTPUTS
     ApimNative.BackendCircuitBreakerRule
     #>
-    [CmdletBinding()]
+    [CmdletBinding(PositionalBinding = $false)]
     [OutputType('ApimNative.BackendCircuitBreakerRule')]
     param (
         [Parameter(Mandatory = $true)]
@@ -98,7 +104,12 @@ function New-AzApiManagementBackendCircuitBreakerRule {
         [Parameter()]
         [ValidateRange(100, 599)]
         [int]
-        $FailureResponseStatusCode
+        $FailureResponseStatusCode,
+
+        [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [PSObject]
+        $DefaultProfile
     )
 
     Use-ApimCallerPreference -Cmdlet $PSCmdlet

@@ -47,6 +47,12 @@ function New-AzApiManagementBackendCredential {
     -WhatIf or error output, and the format view hides it.
     This parameter is optional.
 
+    .PARAMETER DefaultProfile
+    Accepted so that scripts written for Az keep running (aliases AzContext, AzureRmContext,
+    AzureCredential); its value is not used. Az takes the credentials, tenant and subscription from
+    this Az.Accounts context; ApimNative takes them from Connect-ApimNative (or the context's
+    subscription), because it runs without Az.Accounts.
+
     .EXAMPLE
     PS C:\>$apimContext = New-AzApiManagementContext -ResourceGroupName "Api-Default-WestUS" -ServiceName "contoso"
     PS C:\>$credential = New-AzApiManagementBackendCredential -AuthorizationHeaderScheme basic -AuthorizationHeaderParameter opensesame -Query @{"sv" = @('xx', 'bb'); "sr" = @('cc')} -Header @{"x-my-1" = @('val1', 'val2')}
@@ -66,7 +72,7 @@ function New-AzApiManagementBackendCredential {
     .OUTPUTS
     Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendCredential
     #>
-    [CmdletBinding()]
+    [CmdletBinding(PositionalBinding = $false)]
     [OutputType('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendCredential')]
     param (
         [Parameter()]
@@ -91,7 +97,12 @@ function New-AzApiManagementBackendCredential {
 
         [Parameter()]
         [string]
-        $AuthorizationHeaderParameter
+        $AuthorizationHeaderParameter,
+
+        [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [PSObject]
+        $DefaultProfile
     )
 
     Use-ApimCallerPreference -Cmdlet $PSCmdlet

@@ -22,6 +22,12 @@ function New-AzApiManagementBackendPool {
     .PARAMETER FailureResponseStatusCode
     Status code (100-599) returned when no member of the pool can answer.
 
+    .PARAMETER DefaultProfile
+    Accepted so that scripts written for Az keep running (aliases AzContext, AzureRmContext,
+    AzureCredential); its value is not used. Az takes the credentials, tenant and subscription from
+    this Az.Accounts context; ApimNative takes them from Connect-ApimNative (or the context's
+    subscription), because it runs without Az.Accounts.
+
     .EXAMPLE
     PS C:\>$backends = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/apimService1/backends'
     PS C:\>$pool = New-AzApiManagementBackendPool -Service @(
@@ -50,7 +56,7 @@ function New-AzApiManagementBackendPool {
     .OUTPUTS
     ApimNative.BackendPool
     #>
-    [CmdletBinding()]
+    [CmdletBinding(PositionalBinding = $false)]
     [OutputType('ApimNative.BackendPool')]
     param (
         [Parameter(Mandatory = $true, ValueFromPipeline = $true)]
@@ -71,7 +77,12 @@ function New-AzApiManagementBackendPool {
         [Parameter()]
         [ValidateRange(100, 599)]
         [int]
-        $FailureResponseStatusCode
+        $FailureResponseStatusCode,
+
+        [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [PSObject]
+        $DefaultProfile
     )
 
     begin {

@@ -27,6 +27,12 @@ function New-AzApiManagementBackendPoolItem {
     Highest Scope 2 carbon emission category to route to when the backend has an azureRegion:
     VeryLow, Low, Medium, High or VeryHigh.
 
+    .PARAMETER DefaultProfile
+    Accepted so that scripts written for Az keep running (aliases AzContext, AzureRmContext,
+    AzureCredential); its value is not used. Az takes the credentials, tenant and subscription from
+    this Az.Accounts context; ApimNative takes them from Connect-ApimNative (or the context's
+    subscription), because it runs without Az.Accounts.
+
     .EXAMPLE
     PS C:\>$backends = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/apimService1/backends'
     PS C:\>$pool = New-AzApiManagementBackendPool -Service @(
@@ -59,7 +65,7 @@ function New-AzApiManagementBackendPoolItem {
     .OUTPUTS
     ApimNative.BackendPoolItem
     #>
-    [CmdletBinding(DefaultParameterSetName = 'ById')]
+    [CmdletBinding(DefaultParameterSetName = 'ById', PositionalBinding = $false)]
     [OutputType('ApimNative.BackendPoolItem')]
     param (
         [Parameter(Mandatory = $true, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ById')]
@@ -85,7 +91,12 @@ function New-AzApiManagementBackendPoolItem {
         [Parameter()]
         [ValidateSet('VeryLow', 'Low', 'Medium', 'High', 'VeryHigh')]
         [string]
-        $PreferredCarbonEmission
+        $PreferredCarbonEmission,
+
+        [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [PSObject]
+        $DefaultProfile
     )
 
     begin {

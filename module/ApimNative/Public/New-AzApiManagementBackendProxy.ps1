@@ -17,6 +17,12 @@ function New-AzApiManagementBackendProxy {
     Credentials used to connect to the Backend Proxy.
     This parameter is optional.
 
+    .PARAMETER DefaultProfile
+    Accepted so that scripts written for Az keep running (aliases AzContext, AzureRmContext,
+    AzureCredential); its value is not used. Az takes the credentials, tenant and subscription from
+    this Az.Accounts context; ApimNative takes them from Connect-ApimNative (or the context's
+    subscription), because it runs without Az.Accounts.
+
     .EXAMPLE
     PS C:\>$secpassword = ConvertTo-SecureString "PlainTextPassword" -AsPlainText -Force
     PS C:\>$proxyCreds = New-Object System.Management.Automation.PSCredential ("foo", $secpassword)
@@ -42,7 +48,7 @@ function New-AzApiManagementBackendProxy {
     .OUTPUTS
     Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendProxy
     #>
-    [CmdletBinding()]
+    [CmdletBinding(PositionalBinding = $false)]
     [OutputType('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendProxy')]
     param (
         [Parameter(Mandatory = $true)]
@@ -53,7 +59,12 @@ function New-AzApiManagementBackendProxy {
 
         [Parameter()]
         [System.Management.Automation.PSCredential]
-        $ProxyCredential
+        $ProxyCredential,
+
+        [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [PSObject]
+        $DefaultProfile
     )
 
     Use-ApimCallerPreference -Cmdlet $PSCmdlet

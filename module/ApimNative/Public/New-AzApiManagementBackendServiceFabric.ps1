@@ -38,6 +38,12 @@ function New-AzApiManagementBackendServiceFabric {
     Thumbprints of the certificates the cluster management service uses for TLS communication.
     This parameter is optional.
 
+    .PARAMETER DefaultProfile
+    Accepted so that scripts written for Az keep running (aliases AzContext, AzureRmContext,
+    AzureCredential); its value is not used. Az takes the credentials, tenant and subscription from
+    this Az.Accounts context; ApimNative takes them from Connect-ApimNative (or the context's
+    subscription), because it runs without Az.Accounts.
+
     .EXAMPLE
     PS C:\>$ManagementEndpoints = 'https://sfbackend-01.net:443', 'https://sfbackend-02.net:443'
     PS C:\>$ServerCertificateThumbprints = '33CC47C6FCA848DC9B14A6F071C1EF7C'
@@ -60,7 +66,7 @@ function New-AzApiManagementBackendServiceFabric {
     .OUTPUTS
     Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementServiceFabric
     #>
-    [CmdletBinding()]
+    [CmdletBinding(PositionalBinding = $false)]
     [OutputType('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementServiceFabric')]
     param (
         [Parameter(Mandatory = $true)]
@@ -85,7 +91,12 @@ function New-AzApiManagementBackendServiceFabric {
 
         [Parameter()]
         [string[]]
-        $ServerCertificateThumbprint
+        $ServerCertificateThumbprint,
+
+        [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [PSObject]
+        $DefaultProfile
     )
 
     begin {

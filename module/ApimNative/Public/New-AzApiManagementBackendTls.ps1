@@ -24,6 +24,12 @@ function New-AzApiManagementBackendTls {
     X509 names of the backend host's certificates: name -> issuer certificate thumbprint, an array
     of them, or $null for any issuer.
 
+    .PARAMETER DefaultProfile
+    Accepted so that scripts written for Az keep running (aliases AzContext, AzureRmContext,
+    AzureCredential); its value is not used. Az takes the credentials, tenant and subscription from
+    this Az.Accounts context; ApimNative takes them from Connect-ApimNative (or the context's
+    subscription), because it runs without Az.Accounts.
+
     .EXAMPLE
     PS C:\>$tls = New-AzApiManagementBackendTls -ServerCertificateThumbprint '1365083bae61ee876fc26850b825d05d3eb2e503'
     PS C:\>New-AzApiManagementBackend -Context $apimContext -BackendId cabackend -Url 'https://self-signed.badssl.com/' -Protocol http -Description 'Custom Assigned certificate Example' -Tls $tls
@@ -42,7 +48,7 @@ function New-AzApiManagementBackendTls {
     .OUTPUTS
     ApimNative.BackendTls
     #>
-    [CmdletBinding()]
+    [CmdletBinding(PositionalBinding = $false)]
     [OutputType('ApimNative.BackendTls')]
     param (
         [Parameter()]
@@ -59,7 +65,12 @@ function New-AzApiManagementBackendTls {
 
         [Parameter()]
         [hashtable]
-        $ServerX509Name
+        $ServerX509Name,
+
+        [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [PSObject]
+        $DefaultProfile
     )
 
     Use-ApimCallerPreference -Cmdlet $PSCmdlet

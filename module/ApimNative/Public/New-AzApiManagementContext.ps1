@@ -52,6 +52,12 @@ function New-AzApiManagementContext {
     (the spec's rule), checked by the native library before anything is sent. Workspaces have no
     reconnect operation, so Invoke-AzApiManagementBackendReconnect refuses a workspace context.
 
+    .PARAMETER DefaultProfile
+    Accepted so that scripts written for Az keep running (aliases AzContext, AzureRmContext,
+    AzureCredential); its value is not used. Az takes the credentials, tenant and subscription from
+    this Az.Accounts context; ApimNative takes them from Connect-ApimNative (or the context's
+    subscription), because it runs without Az.Accounts.
+
     .EXAMPLE
     PS C:\> New-AzApiManagementContext -ResourceGroupName "ContosoResources" -ServiceName "Contoso"
 
@@ -86,7 +92,7 @@ function New-AzApiManagementContext {
     .OUTPUTS
     Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext
     #>
-    [CmdletBinding(DefaultParameterSetName = 'ContextParameterSet')]
+    [CmdletBinding(DefaultParameterSetName = 'ContextParameterSet', PositionalBinding = $false)]
     [OutputType('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext')]
     param (
         [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
@@ -121,7 +127,12 @@ function New-AzApiManagementContext {
         [Parameter()]
         [ValidateNotNullOrEmpty()]
         [string]
-        $WorkspaceId
+        $WorkspaceId,
+
+        [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [PSObject]
+        $DefaultProfile
     )
 
     begin {

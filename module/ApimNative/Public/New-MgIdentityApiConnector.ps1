@@ -45,8 +45,6 @@ function New-MgIdentityApiConnector {
     The URL of the API endpoint to call.
 
     .EXAMPLE
-    Import-Module Microsoft.Graph.Identity.SignIns
-
     $params = @{
     	displayName = "Test API"
     	targetUrl = "https://someapi.com/api"
@@ -62,8 +60,6 @@ function New-MgIdentityApiConnector {
     Example 1: Create an API connector with basic authentication.
 
     .EXAMPLE
-    Import-Module Microsoft.Graph.Identity.SignIns
-
     $params = @{
     	displayName = "Test API"
     	targetUrl = "https://someotherapi.com/api"
@@ -87,7 +83,7 @@ function New-MgIdentityApiConnector {
     .OUTPUTS
     Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector
     #>
-    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'CreateExpanded')]
+    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'CreateExpanded', PositionalBinding = $false)]
     [OutputType('Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector')]
     param (
         [Parameter(ParameterSetName = 'CreateExpanded')]

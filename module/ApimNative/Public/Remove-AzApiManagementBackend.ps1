@@ -25,6 +25,12 @@ function Remove-AzApiManagementBackend {
     .PARAMETER IfMatch
     ETag the backend must still have; * matches any. Bound from a piped object's ETag. Not in Az.
 
+    .PARAMETER DefaultProfile
+    Accepted so that scripts written for Az keep running (aliases AzContext, AzureRmContext,
+    AzureCredential); its value is not used. Az takes the credentials, tenant and subscription from
+    this Az.Accounts context; ApimNative takes them from Connect-ApimNative (or the context's
+    subscription), because it runs without Az.Accounts.
+
     .EXAMPLE
     PS C:\>$apimContext = New-AzApiManagementContext -ResourceGroupName "Api-Default-WestUS" -ServiceName "contoso"
     PS C:\>Remove-AzApiManagementBackend -Context $apimContext -BackendId 123 -PassThru
@@ -46,7 +52,7 @@ function Remove-AzApiManagementBackend {
     .OUTPUTS
     System.Boolean
     #>
-    [CmdletBinding(SupportsShouldProcess = $true)]
+    [CmdletBinding(SupportsShouldProcess = $true, PositionalBinding = $false)]
     [OutputType([bool])]
     param (
         [Parameter(Mandatory = $true, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
@@ -67,7 +73,12 @@ function Remove-AzApiManagementBackend {
         [Parameter(ValueFromPipelineByPropertyName = $true)]
         [Alias('ETag')]
         [string]
-        $IfMatch
+        $IfMatch,
+
+        [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [PSObject]
+        $DefaultProfile
     )
 
     begin {

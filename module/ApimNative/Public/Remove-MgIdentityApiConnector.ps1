@@ -30,8 +30,6 @@ function Remove-MgIdentityApiConnector {
     Optional Response Headers Variable: receives a hashtable with request-id and StatusCode.
 
     .EXAMPLE
-    Import-Module Microsoft.Graph.Identity.SignIns
-
     Remove-MgIdentityApiConnector -IdentityApiConnectorId $identityApiConnectorId
 
     Deletes the API connector.
@@ -49,7 +47,7 @@ function Remove-MgIdentityApiConnector {
     .OUTPUTS
     System.Boolean
     #>
-    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'Delete')]
+    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'Delete', PositionalBinding = $false)]
     [OutputType([bool])]
     param (
         [Parameter()]

@@ -103,6 +103,12 @@ function Set-AzApiManagementBackend {
     .PARAMETER IfMatch
     ETag the backend must still have (If-Match); * matches any. Not in Az.
 
+    .PARAMETER DefaultProfile
+    Accepted so that scripts written for Az keep running (aliases AzContext, AzureRmContext,
+    AzureCredential); its value is not used. Az takes the credentials, tenant and subscription from
+    this Az.Accounts context; ApimNative takes them from Connect-ApimNative (or the context's
+    subscription), because it runs without Az.Accounts.
+
     .EXAMPLE
     PS C:\>$apimContext = New-AzApiManagementContext -ResourceGroupName "Api-Default-WestUS" -ServiceName "contoso"
     PS C:\>Set-AzApiManagementBackend -Context $apimContext -BackendId 123 -Description "updated description" -PassThru
@@ -142,7 +148,7 @@ function Set-AzApiManagementBackend {
     .OUTPUTS
     Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackend
     #>
-    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'ByInputObject')]
+    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'ByInputObject', PositionalBinding = $false)]
     [OutputType('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackend')]
     param (
         [Parameter(Mandatory = $true, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
@@ -258,7 +264,12 @@ function Set-AzApiManagementBackend {
         [Parameter()]
         [ValidateNotNullOrEmpty()]
         [string]
-        $IfMatch
+        $IfMatch,
+
+        [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [PSObject]
+        $DefaultProfile
     )
 
     begin {

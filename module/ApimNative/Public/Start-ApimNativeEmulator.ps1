@@ -50,7 +50,7 @@ function Start-ApimNativeEmulator {
     .OUTPUTS
     ApimNative.Emulator
     #>
-    [CmdletBinding()]
+    [CmdletBinding(PositionalBinding = $false)]
     [OutputType('ApimNative.Emulator')]
     param (
         [Parameter()]

@@ -26,7 +26,7 @@ function Stop-ApimNativeEmulator {
     .OUTPUTS
     None
     #>
-    [CmdletBinding()]
+    [CmdletBinding(PositionalBinding = $false)]
     param (
         [Parameter(Mandatory = $true, ValueFromPipeline = $true)]
         [PSTypeName('ApimNative.Emulator')]

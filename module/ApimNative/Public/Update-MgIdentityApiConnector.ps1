@@ -46,8 +46,6 @@ function Update-MgIdentityApiConnector {
     The URL of the API endpoint to call.
 
     .EXAMPLE
-    Import-Module Microsoft.Graph.Identity.SignIns
-
     $params = @{
     	displayName = "New Test API"
     	targetUrl = "https://otherapi.com/api/endpoint"
@@ -85,7 +83,7 @@ function Update-MgIdentityApiConnector {
     .OUTPUTS
     Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector
     #>
-    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'UpdateExpanded')]
+    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'UpdateExpanded', PositionalBinding = $false)]
     [OutputType('Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector')]
     param (
         [Parameter(ParameterSetName = 'UpdateExpanded')]
