@@ -193,8 +193,16 @@ fn every_public_cmdlet_has_full_comment_based_help() {
                 problems.push(format!("{cmdlet}: help has no .PARAMETER {name}"));
             }
         }
+        // -WhatIf and -Confirm come with SupportsShouldProcess; their help is written in each file.
+        for name in ["WhatIf", "Confirm"] {
+            let has = documented.iter().any(|d| d == name);
+            if surface.supports_should_process && !has {
+                problems.push(format!("{cmdlet}: help has no .PARAMETER {name}"));
+            }
+        }
         for name in &documented {
-            if !surface.parameters.keys().any(|p| p.eq_ignore_ascii_case(name)) {
+            let common = surface.supports_should_process && (name == "WhatIf" || name == "Confirm");
+            if !common && !surface.parameters.keys().any(|p| p.eq_ignore_ascii_case(name)) {
                 problems.push(format!("{cmdlet}: help documents .PARAMETER {name}, which does not exist"));
             }
         }

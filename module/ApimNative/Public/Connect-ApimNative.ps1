@@ -99,6 +99,13 @@ function Connect-ApimNative {
     .PARAMETER GraphEndpoint
     The Microsoft Graph endpoint, e.g. https://graph.microsoft.com (the default).
 
+    .PARAMETER WhatIf
+    Shows what the cmdlet would do (the method and URL of the request) without sending anything.
+
+    .PARAMETER Confirm
+    Asks for confirmation before the request is sent. $ConfirmPreference and $WhatIfPreference of
+    the calling script are honoured as well.
+
     .EXAMPLE
     PS C:\> Connect-ApimNative -Identity
 
@@ -145,6 +152,18 @@ function Connect-ApimNative {
 
     .OUTPUTS
     ApimNative.Connection
+
+    .LINK
+    Disconnect-ApimNative
+
+    .LINK
+    Start-ApimNativeEmulator
+
+    .LINK
+    Stop-ApimNativeEmulator
+
+    .LINK
+    about_ApimNative
     #>
     [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'DefaultChain', PositionalBinding = $false)]
     [OutputType('ApimNative.Connection')]

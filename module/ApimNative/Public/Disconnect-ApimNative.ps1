@@ -8,6 +8,13 @@ function Disconnect-ApimNative {
     tokens it holds. Later cmdlets run as if Connect-ApimNative had never been called. Nothing is
     sent to Azure: tokens already issued stay valid until they expire, as with Disconnect-AzAccount.
 
+    .PARAMETER WhatIf
+    Shows what the cmdlet would do (the method and URL of the request) without sending anything.
+
+    .PARAMETER Confirm
+    Asks for confirmation before the request is sent. $ConfirmPreference and $WhatIfPreference of
+    the calling script are honoured as well.
+
     .EXAMPLE
     PS C:\> Disconnect-ApimNative
 
@@ -20,6 +27,18 @@ function Disconnect-ApimNative {
 
     .OUTPUTS
     None
+
+    .LINK
+    Connect-ApimNative
+
+    .LINK
+    Start-ApimNativeEmulator
+
+    .LINK
+    Stop-ApimNativeEmulator
+
+    .LINK
+    about_ApimNative
     #>
     [CmdletBinding(SupportsShouldProcess = $true, PositionalBinding = $false)]
     param ()

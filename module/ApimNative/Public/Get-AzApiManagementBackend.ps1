@@ -26,7 +26,10 @@ function Get-AzApiManagementBackend {
 
     .PARAMETER BackendId
     Identifier of the backend. If specified will find backend by the identifier.
-    This parameter is optional.
+    This parameter is optional: left out, every backend is listed. Given as an empty or blank string
+    (an unset variable, a blank CSV column) it is an error, not a list, so that
+    `Get-AzApiManagementBackend -BackendId $unset | Remove-AzApiManagementBackend` cannot remove
+    every backend (Az lists in that case).
 
     .PARAMETER ResourceId
     Arm Resource Identifier of the Backend. If specified will try to find backend by the identifier.
@@ -77,6 +80,21 @@ function Get-AzApiManagementBackend {
 
     .OUTPUTS
     Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackend
+
+    .LINK
+    https://learn.microsoft.com/powershell/module/az.apimanagement/get-azapimanagementbackend
+
+    .LINK
+    New-AzApiManagementBackend
+
+    .LINK
+    Set-AzApiManagementBackend
+
+    .LINK
+    Remove-AzApiManagementBackend
+
+    .LINK
+    about_ApimNative
     #>
     [CmdletBinding(DefaultParameterSetName = 'ContextParameterSet', PositionalBinding = $false)]
     [OutputType('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackend')]

@@ -81,6 +81,21 @@ function Get-MgIdentityApiConnector {
 
     .OUTPUTS
     Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector
+
+    .LINK
+    https://learn.microsoft.com/powershell/module/microsoft.graph.identity.signins/get-mgidentityapiconnector
+
+    .LINK
+    New-MgIdentityApiConnector
+
+    .LINK
+    Update-MgIdentityApiConnector
+
+    .LINK
+    Remove-MgIdentityApiConnector
+
+    .LINK
+    about_ApimNative
     #>
     [CmdletBinding(DefaultParameterSetName = 'List', PositionalBinding = $false)]
     [OutputType('Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector')]

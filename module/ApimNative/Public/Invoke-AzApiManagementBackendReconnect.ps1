@@ -30,6 +30,13 @@ function Invoke-AzApiManagementBackendReconnect {
     this Az.Accounts context; ApimNative takes them from Connect-ApimNative (or the context's
     subscription), because it runs without Az.Accounts.
 
+    .PARAMETER WhatIf
+    Shows what the cmdlet would do (the method and URL of the request) without sending anything.
+
+    .PARAMETER Confirm
+    Asks for confirmation before the request is sent. $ConfirmPreference and $WhatIfPreference of
+    the calling script are honoured as well.
+
     .EXAMPLE
     PS C:\>Invoke-AzApiManagementBackendReconnect -Context $apimContext -BackendId proxybackend -After (New-TimeSpan -Minutes 2)
 
@@ -50,6 +57,21 @@ function Invoke-AzApiManagementBackendReconnect {
 
     .OUTPUTS
     System.Boolean
+
+    .LINK
+    New-AzApiManagementBackend
+
+    .LINK
+    Get-AzApiManagementBackend
+
+    .LINK
+    Set-AzApiManagementBackend
+
+    .LINK
+    Remove-AzApiManagementBackend
+
+    .LINK
+    about_ApimNative
     #>
     [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'ContextParameterSet', PositionalBinding = $false)]
     [OutputType([bool])]

@@ -44,6 +44,13 @@ function Invoke-MgUploadIdentityApiConnectorClientCertificate {
     .PARAMETER ResponseHeadersVariable
     Optional Response Headers Variable: receives a hashtable of every response header (string arrays; set-cookie left out) plus StatusCode.
 
+    .PARAMETER WhatIf
+    Shows what the cmdlet would do (the method and URL of the request) without sending anything.
+
+    .PARAMETER Confirm
+    Asks for confirmation before the request is sent. $ConfirmPreference and $WhatIfPreference of
+    the calling script are honoured as well.
+
     .EXAMPLE
     $params = @{
     	pkcs12Value = "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ...kDJ04sJShkkgjL9Bm49plA"
@@ -67,6 +74,24 @@ function Invoke-MgUploadIdentityApiConnectorClientCertificate {
 
     .OUTPUTS
     Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector
+
+    .LINK
+    https://learn.microsoft.com/powershell/module/microsoft.graph.identity.signins/invoke-mguploadidentityapiconnectorclientcertificate
+
+    .LINK
+    New-MgIdentityApiConnector
+
+    .LINK
+    Get-MgIdentityApiConnector
+
+    .LINK
+    Update-MgIdentityApiConnector
+
+    .LINK
+    Remove-MgIdentityApiConnector
+
+    .LINK
+    about_ApimNative
     #>
     [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'UploadExpanded', PositionalBinding = $false)]
     [OutputType('Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector')]

@@ -45,7 +45,9 @@ function New-AzApiManagementBackend {
     .PARAMETER BackendId
     Identifier of new backend.
     This parameter is optional.
-    If not specified will be generated.
+    If not specified will be generated. Given as an empty or blank string (an unset variable, a
+    blank CSV column) it is an error, not a generated id, so that a script does not create another
+    backend on every run.
 
     .PARAMETER Protocol
     Backend Communication protocol.
@@ -110,6 +112,13 @@ function New-AzApiManagementBackend {
     this Az.Accounts context; ApimNative takes them from Connect-ApimNative (or the context's
     subscription), because it runs without Az.Accounts.
 
+    .PARAMETER WhatIf
+    Shows what the cmdlet would do (the method and URL of the request) without sending anything.
+
+    .PARAMETER Confirm
+    Asks for confirmation before the request is sent. $ConfirmPreference and $WhatIfPreference of
+    the calling script are honoured as well.
+
     .EXAMPLE
     PS C:\>$apimContext = New-AzApiManagementContext -ResourceGroupName "Api-Default-WestUS" -ServiceName "contoso"
     PS C:\>$credential = New-AzApiManagementBackendCredential -AuthorizationHeaderScheme basic -AuthorizationHeaderParameter opensesame -Query @{"sv" = @('xx', 'bb'); "sr" = @('cc')} -Header @{"x-my-1" = @('val1', 'val2')}
@@ -153,6 +162,21 @@ function New-AzApiManagementBackend {
 
     .OUTPUTS
     Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackend
+
+    .LINK
+    https://learn.microsoft.com/powershell/module/az.apimanagement/new-azapimanagementbackend
+
+    .LINK
+    Get-AzApiManagementBackend
+
+    .LINK
+    Set-AzApiManagementBackend
+
+    .LINK
+    Remove-AzApiManagementBackend
+
+    .LINK
+    about_ApimNative
     #>
     [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'SingleBackend', PositionalBinding = $false)]
     [OutputType('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackend')]

@@ -63,6 +63,21 @@ function New-AzApiManagementBackendCircuitBreakerRule {
 
     .OUTPUTS
     ApimNative.BackendCircuitBreakerRule
+
+    .LINK
+    New-AzApiManagementBackend
+
+    .LINK
+    Get-AzApiManagementBackend
+
+    .LINK
+    Set-AzApiManagementBackend
+
+    .LINK
+    Remove-AzApiManagementBackend
+
+    .LINK
+    about_ApimNative
     #>
     [CmdletBinding(PositionalBinding = $false)]
     [OutputType('ApimNative.BackendCircuitBreakerRule')]

@@ -55,6 +55,21 @@ function New-AzApiManagementBackendPool {
 
     .OUTPUTS
     ApimNative.BackendPool
+
+    .LINK
+    New-AzApiManagementBackend
+
+    .LINK
+    Get-AzApiManagementBackend
+
+    .LINK
+    Set-AzApiManagementBackend
+
+    .LINK
+    Remove-AzApiManagementBackend
+
+    .LINK
+    about_ApimNative
     #>
     [CmdletBinding(PositionalBinding = $false)]
     [OutputType('ApimNative.BackendPool')]

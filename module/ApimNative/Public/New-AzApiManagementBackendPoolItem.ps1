@@ -64,6 +64,21 @@ function New-AzApiManagementBackendPoolItem {
 
     .OUTPUTS
     ApimNative.BackendPoolItem
+
+    .LINK
+    New-AzApiManagementBackend
+
+    .LINK
+    Get-AzApiManagementBackend
+
+    .LINK
+    Set-AzApiManagementBackend
+
+    .LINK
+    Remove-AzApiManagementBackend
+
+    .LINK
+    about_ApimNative
     #>
     [CmdletBinding(DefaultParameterSetName = 'ById', PositionalBinding = $false)]
     [OutputType('ApimNative.BackendPoolItem')]

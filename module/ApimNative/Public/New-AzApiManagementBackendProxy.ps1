@@ -47,6 +47,24 @@ function New-AzApiManagementBackendProxy {
 
     .OUTPUTS
     Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendProxy
+
+    .LINK
+    https://learn.microsoft.com/powershell/module/az.apimanagement/new-azapimanagementbackendproxy
+
+    .LINK
+    New-AzApiManagementBackend
+
+    .LINK
+    Get-AzApiManagementBackend
+
+    .LINK
+    Set-AzApiManagementBackend
+
+    .LINK
+    Remove-AzApiManagementBackend
+
+    .LINK
+    about_ApimNative
     #>
     [CmdletBinding(PositionalBinding = $false)]
     [OutputType('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendProxy')]

@@ -47,6 +47,21 @@ function New-AzApiManagementBackendTls {
 
     .OUTPUTS
     ApimNative.BackendTls
+
+    .LINK
+    New-AzApiManagementBackend
+
+    .LINK
+    Get-AzApiManagementBackend
+
+    .LINK
+    Set-AzApiManagementBackend
+
+    .LINK
+    Remove-AzApiManagementBackend
+
+    .LINK
+    about_ApimNative
     #>
     [CmdletBinding(PositionalBinding = $false)]
     [OutputType('ApimNative.BackendTls')]

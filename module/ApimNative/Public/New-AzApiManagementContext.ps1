@@ -91,6 +91,24 @@ function New-AzApiManagementContext {
 
     .OUTPUTS
     Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext
+
+    .LINK
+    https://learn.microsoft.com/powershell/module/az.apimanagement/new-azapimanagementcontext
+
+    .LINK
+    New-AzApiManagementBackend
+
+    .LINK
+    Get-AzApiManagementBackend
+
+    .LINK
+    Set-AzApiManagementBackend
+
+    .LINK
+    Remove-AzApiManagementBackend
+
+    .LINK
+    about_ApimNative
     #>
     [CmdletBinding(DefaultParameterSetName = 'ContextParameterSet', PositionalBinding = $false)]
     [OutputType('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext')]

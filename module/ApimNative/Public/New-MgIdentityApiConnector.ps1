@@ -44,6 +44,13 @@ function New-MgIdentityApiConnector {
     .PARAMETER TargetUrl
     The URL of the API endpoint to call.
 
+    .PARAMETER WhatIf
+    Shows what the cmdlet would do (the method and URL of the request) without sending anything.
+
+    .PARAMETER Confirm
+    Asks for confirmation before the request is sent. $ConfirmPreference and $WhatIfPreference of
+    the calling script are honoured as well.
+
     .EXAMPLE
     $params = @{
     	displayName = "Test API"
@@ -82,6 +89,21 @@ function New-MgIdentityApiConnector {
 
     .OUTPUTS
     Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector
+
+    .LINK
+    https://learn.microsoft.com/powershell/module/microsoft.graph.identity.signins/new-mgidentityapiconnector
+
+    .LINK
+    Get-MgIdentityApiConnector
+
+    .LINK
+    Update-MgIdentityApiConnector
+
+    .LINK
+    Remove-MgIdentityApiConnector
+
+    .LINK
+    about_ApimNative
     #>
     [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'CreateExpanded', PositionalBinding = $false)]
     [OutputType('Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector')]

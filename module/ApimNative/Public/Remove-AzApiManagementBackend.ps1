@@ -31,6 +31,13 @@ function Remove-AzApiManagementBackend {
     this Az.Accounts context; ApimNative takes them from Connect-ApimNative (or the context's
     subscription), because it runs without Az.Accounts.
 
+    .PARAMETER WhatIf
+    Shows what the cmdlet would do (the method and URL of the request) without sending anything.
+
+    .PARAMETER Confirm
+    Asks for confirmation before the request is sent. $ConfirmPreference and $WhatIfPreference of
+    the calling script are honoured as well.
+
     .EXAMPLE
     PS C:\>$apimContext = New-AzApiManagementContext -ResourceGroupName "Api-Default-WestUS" -ServiceName "contoso"
     PS C:\>Remove-AzApiManagementBackend -Context $apimContext -BackendId 123 -PassThru
@@ -51,6 +58,21 @@ function Remove-AzApiManagementBackend {
 
     .OUTPUTS
     System.Boolean
+
+    .LINK
+    https://learn.microsoft.com/powershell/module/az.apimanagement/remove-azapimanagementbackend
+
+    .LINK
+    New-AzApiManagementBackend
+
+    .LINK
+    Get-AzApiManagementBackend
+
+    .LINK
+    Set-AzApiManagementBackend
+
+    .LINK
+    about_ApimNative
     #>
     [CmdletBinding(SupportsShouldProcess = $true, PositionalBinding = $false)]
     [OutputType([bool])]

@@ -29,6 +29,13 @@ function Remove-MgIdentityApiConnector {
     .PARAMETER ResponseHeadersVariable
     Optional Response Headers Variable: receives a hashtable with request-id and StatusCode.
 
+    .PARAMETER WhatIf
+    Shows what the cmdlet would do (the method and URL of the request) without sending anything.
+
+    .PARAMETER Confirm
+    Asks for confirmation before the request is sent. $ConfirmPreference and $WhatIfPreference of
+    the calling script are honoured as well.
+
     .EXAMPLE
     Remove-MgIdentityApiConnector -IdentityApiConnectorId $identityApiConnectorId
 
@@ -46,6 +53,21 @@ function Remove-MgIdentityApiConnector {
 
     .OUTPUTS
     System.Boolean
+
+    .LINK
+    https://learn.microsoft.com/powershell/module/microsoft.graph.identity.signins/remove-mgidentityapiconnector
+
+    .LINK
+    New-MgIdentityApiConnector
+
+    .LINK
+    Get-MgIdentityApiConnector
+
+    .LINK
+    Update-MgIdentityApiConnector
+
+    .LINK
+    about_ApimNative
     #>
     [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'Delete', PositionalBinding = $false)]
     [OutputType([bool])]

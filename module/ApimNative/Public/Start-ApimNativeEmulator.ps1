@@ -49,6 +49,18 @@ function Start-ApimNativeEmulator {
 
     .OUTPUTS
     ApimNative.Emulator
+
+    .LINK
+    Connect-ApimNative
+
+    .LINK
+    Disconnect-ApimNative
+
+    .LINK
+    Stop-ApimNativeEmulator
+
+    .LINK
+    about_ApimNative
     #>
     [CmdletBinding(PositionalBinding = $false)]
     [OutputType('ApimNative.Emulator')]

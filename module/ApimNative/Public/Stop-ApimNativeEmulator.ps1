@@ -25,6 +25,18 @@ function Stop-ApimNativeEmulator {
 
     .OUTPUTS
     None
+
+    .LINK
+    Connect-ApimNative
+
+    .LINK
+    Disconnect-ApimNative
+
+    .LINK
+    Start-ApimNativeEmulator
+
+    .LINK
+    about_ApimNative
     #>
     [CmdletBinding(PositionalBinding = $false)]
     param (

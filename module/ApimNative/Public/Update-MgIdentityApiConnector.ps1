@@ -45,6 +45,13 @@ function Update-MgIdentityApiConnector {
     .PARAMETER TargetUrl
     The URL of the API endpoint to call.
 
+    .PARAMETER WhatIf
+    Shows what the cmdlet would do (the method and URL of the request) without sending anything.
+
+    .PARAMETER Confirm
+    Asks for confirmation before the request is sent. $ConfirmPreference and $WhatIfPreference of
+    the calling script are honoured as well.
+
     .EXAMPLE
     $params = @{
     	displayName = "New Test API"
@@ -82,6 +89,21 @@ function Update-MgIdentityApiConnector {
 
     .OUTPUTS
     Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector
+
+    .LINK
+    https://learn.microsoft.com/powershell/module/microsoft.graph.identity.signins/update-mgidentityapiconnector
+
+    .LINK
+    New-MgIdentityApiConnector
+
+    .LINK
+    Get-MgIdentityApiConnector
+
+    .LINK
+    Remove-MgIdentityApiConnector
+
+    .LINK
+    about_ApimNative
     #>
     [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'UpdateExpanded', PositionalBinding = $false)]
     [OutputType('Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector')]
