@@ -56,16 +56,16 @@ function Invoke-MgUploadIdentityApiConnectorClientCertificate {
     	pkcs12Value = "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ...kDJ04sJShkkgjL9Bm49plA"
     	password = "<password>"
     }
-
     Invoke-MgUploadIdentityApiConnectorClientCertificate -IdentityApiConnectorId $identityApiConnectorId -BodyParameter $params
 
     Uploads a certificate (the pkcs12Value shown is the documentation's shortened placeholder).
 
     .EXAMPLE
-    $pfx = [Convert]::ToBase64String([System.IO.File]::ReadAllBytes('C:\certs\client.pfx'))
+    $pfx = [Convert]::ToBase64String([System.IO.File]::ReadAllBytes($pfxPath))
     Get-MgIdentityApiConnector -IdentityApiConnectorId $id | Invoke-MgUploadIdentityApiConnectorClientCertificate -Pkcs12Value $pfx -Password $pfxPassword
 
-    Uploads a certificate file to a connector read before.
+    Uploads a certificate file to a connector read before ($pfxPath is the full path of the .pfx
+    file, $pfxPassword its password).
 
     .INPUTS
     Microsoft.Graph.PowerShell.Models.IIdentitySignInsIdentity

@@ -61,7 +61,6 @@ function New-MgIdentityApiConnector {
     		password = "MyPassword"
     	}
     }
-
     New-MgIdentityApiConnector -BodyParameter $params
 
     Example 1: Create an API connector with basic authentication.
@@ -76,7 +75,6 @@ function New-MgIdentityApiConnector {
     		password = "CertificatePassword"
     	}
     }
-
     New-MgIdentityApiConnector -BodyParameter $params
 
     Example 2: Create an API connector with client certificate authentication. The pkcs12Value shown

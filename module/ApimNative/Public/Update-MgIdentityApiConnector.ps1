@@ -62,7 +62,6 @@ function Update-MgIdentityApiConnector {
     		password = "<NEW_PASSWORD>"
     	}
     }
-
     Update-MgIdentityApiConnector -IdentityApiConnectorId $identityApiConnectorId -BodyParameter $params
 
     Changes the display name, the target URL and the basic credentials.
@@ -71,14 +70,14 @@ function Update-MgIdentityApiConnector {
     $params = @{
     	authenticationConfiguration = @{
     		"@odata.type" = "#microsoft.graph.pkcs12Certificate"
-    		pkcs12Value = [Convert]::ToBase64String([System.IO.File]::ReadAllBytes('C:\certs\client.pfx'))
+    		pkcs12Value = [Convert]::ToBase64String([System.IO.File]::ReadAllBytes($pfxPath))
     		password = "secret"
     	}
     }
-
     Update-MgIdentityApiConnector -IdentityApiConnectorId $identityApiConnectorId -BodyParameter $params
 
-    Switches the connector to client certificate authentication.
+    Switches the connector to client certificate authentication ($pfxPath is the full path of the
+    .pfx file; "secret" its password).
 
     .INPUTS
     Microsoft.Graph.PowerShell.Models.IIdentitySignInsIdentity
