@@ -60,3 +60,36 @@ Describe 'Graph connector fidelity' {
         ($read | Format-Table | Out-String) | Should -Match 'DisplayName'
     }
 }
+
+Describe '-BodyParameter as a JSON string' {
+    BeforeAll {
+        . ([System.IO.Path]::Combine($PSScriptRoot, 'TestSupport.ps1'))
+        . ([System.IO.Path]::Combine($PSScriptRoot, 'MgTestSupport.ps1'))
+        $emulator = Start-TestEmulator
+        Connect-TestGraph -Emulator $emulator
+    }
+
+    AfterAll {
+        Disconnect-ApimNative
+        Stop-ApimNativeEmulator -Emulator $emulator
+    }
+
+    It 'New- and Update-MgIdentityApiConnector accept a JSON object string, as Microsoft.Graph does' {
+        $json = '{"displayName":"Json API","targetUrl":"https://someapi.com/api","authenticationConfiguration":{"@odata.type":"#microsoft.graph.basicAuthentication","username":"u","password":"json-s3cret"}}'
+        $created = New-MgIdentityApiConnector -BodyParameter $json
+        $created.DisplayName | Should -Be 'Json API'
+        $created.AuthenticationConfiguration.AdditionalProperties['username'] | Should -Be 'u'
+        Update-MgIdentityApiConnector -IdentityApiConnectorId $created.Id -BodyParameter '{"displayName":"Json renamed"}'
+        (Get-MgIdentityApiConnector -IdentityApiConnectorId $created.Id).DisplayName | Should -Be 'Json renamed'
+    }
+
+    It 'refuses a string that is not a JSON object, saying so and without echoing it' {
+        { New-MgIdentityApiConnector -BodyParameter 'displayName=x;password=plain-s3cret' } | Should -Throw -ErrorId 'ApimNative.ApiConnectorCreateFailed*' -ExpectedMessage '-BodyParameter is a string but not a JSON object*'
+        try {
+            New-MgIdentityApiConnector -BodyParameter '{"password":"plain-s3cret"' -ErrorAction Stop
+        }
+        catch {
+            ($_ | Out-String) | Should -Not -Match 'plain-s3cret'
+        }
+    }
+}

@@ -24,7 +24,7 @@ function Invoke-MgUploadIdentityApiConnectorClientCertificate {
     Additional Parameters: further properties of the request body, sent as given.
 
     .PARAMETER BodyParameter
-    A hashtable (or object) with pkcs12Value and password.
+    A hashtable (or object, or JSON object string) with pkcs12Value and password.
 
     .PARAMETER Headers
     Optional headers that will be added to the request. Not sent yet: a warning names them.
@@ -144,6 +144,9 @@ function Invoke-MgUploadIdentityApiConnectorClientCertificate {
         $connectorId = $IdentityApiConnectorId
         if ($PSCmdlet.ParameterSetName -like 'UploadViaIdentity*') {
             $connectorId = Resolve-MgIdentityApiConnectorId -Cmdlet $PSCmdlet -InputObject $InputObject -Operation 'ApiConnectorUploadClientCertificate'
+        }
+        if ($PSCmdlet.ParameterSetName -notlike '*Expanded') {
+            $BodyParameter = ConvertFrom-MgBodyParameterJson -BodyParameter $BodyParameter -Cmdlet $PSCmdlet -Operation 'ApiConnectorUploadClientCertificate'
         }
         $body = @{}
         if ($PSCmdlet.ParameterSetName -like '*Expanded') {

@@ -26,8 +26,8 @@ function New-MgIdentityApiConnector {
     apiAuthenticationConfigurationBase: a hashtable with "@odata.type" and the members of that type.
 
     .PARAMETER BodyParameter
-    identityApiConnector: a hashtable (or object) with displayName, targetUrl and
-    authenticationConfiguration. To construct, see the examples.
+    identityApiConnector: a hashtable (or object, or JSON object string) with displayName,
+    targetUrl and authenticationConfiguration. To construct, see the examples.
 
     .PARAMETER DisplayName
     The name of the API connector.
@@ -146,7 +146,8 @@ function New-MgIdentityApiConnector {
 
     process {
         if ($PSCmdlet.ParameterSetName -eq 'Create') {
-            $body = ConvertTo-MgIdentityApiConnectorBody -BodyParameter $BodyParameter
+            $bodyValue = ConvertFrom-MgBodyParameterJson -BodyParameter $BodyParameter -Cmdlet $PSCmdlet -Operation 'ApiConnectorCreate'
+            $body = ConvertTo-MgIdentityApiConnectorBody -BodyParameter $bodyValue
         }
         else {
             $expanded = @{}

@@ -22,7 +22,8 @@ function Update-MgIdentityApiConnector {
     apiAuthenticationConfigurationBase: a hashtable with "@odata.type" and the members of that type.
 
     .PARAMETER BodyParameter
-    identityApiConnector: a hashtable (or object) with the properties to change.
+    identityApiConnector: a hashtable (or object, or JSON object string) with the properties to
+    change.
 
     .PARAMETER DisplayName
     The name of the API connector.
@@ -181,7 +182,8 @@ function Update-MgIdentityApiConnector {
             $body = ConvertTo-MgIdentityApiConnectorBody -Expanded $expanded
         }
         else {
-            $body = ConvertTo-MgIdentityApiConnectorBody -BodyParameter $BodyParameter
+            $bodyValue = ConvertFrom-MgBodyParameterJson -BodyParameter $BodyParameter -Cmdlet $PSCmdlet -Operation 'ApiConnectorUpdate'
+            $body = ConvertTo-MgIdentityApiConnectorBody -BodyParameter $bodyValue
         }
         # The id is read-only: it addresses the connector and is not sent in the PATCH.
         $body.Remove('id')
