@@ -60,6 +60,6 @@ function Invoke-ApimNative {
         return $parsed
     }
 
-    $record = ConvertTo-ApimErrorRecord -NativeError $parsed -Operation $Operation -TargetObject $TargetObject
+    $record = ConvertTo-ApimErrorRecord -NativeError $parsed -Operation $Operation -TargetObject $TargetObject -CommandName $Cmdlet.MyInvocation.MyCommand.Name
     $Cmdlet.WriteError($record)
 }
