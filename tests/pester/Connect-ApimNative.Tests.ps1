@@ -81,6 +81,7 @@ Describe 'Connect-ApimNative' {
     }
 
     It 'resolves a relative federated token file against the current location' {
+        [System.IO.File]::WriteAllText([System.IO.Path]::Combine($TestDrive, 'token.jwt'), 'header.payload.signature')
         Push-Location -Path $TestDrive
         try {
             $null = Connect-ApimNative -FederatedTokenFile 'token.jwt' -TenantId 'contoso.onmicrosoft.com' -ApplicationId 'app-id'
@@ -198,5 +199,31 @@ Describe 'Connect-ApimNative' {
 
     It 'requires a tenant for a service principal' {
         { Connect-ApimNative -ServicePrincipal -Credential $credential -TenantId '' } | Should -Throw
+    }
+}
+
+Describe 'Connect-ApimNative keeps Connect-AzAccount habits' {
+    BeforeAll {
+        . ([System.IO.Path]::Combine($PSScriptRoot, 'TestSupport.ps1'))
+        $emulator = Start-TestEmulator
+    }
+
+    AfterAll {
+        Disconnect-ApimNative
+        Stop-ApimNativeEmulator -Emulator $emulator
+    }
+
+    It 'takes -SubscriptionId and -SubscriptionName as aliases of -Subscription' {
+        (Connect-ApimNative -Emulator $emulator -SubscriptionId $script:TestSubscriptionId).SubscriptionId | Should -Be $script:TestSubscriptionId
+        (Get-Command -Name Connect-ApimNative).Parameters['Subscription'].Aliases | Should -Be @('SubscriptionId', 'SubscriptionName')
+    }
+
+    It 'refuses a subscription that is not an id, saying names are not resolved' {
+        { Connect-ApimNative -Emulator $emulator -SubscriptionName 'Contoso Production' } | Should -Throw -ErrorId 'ApimNative.ConnectFailed*' -ExpectedMessage "*-Subscription 'Contoso Production' is not a subscription id*"
+    }
+
+    It 'refuses a -FederatedTokenFile that does not exist when connecting' {
+        $missing = [System.IO.Path]::Combine($TestDrive, 'no-such-token')
+        { Connect-ApimNative -FederatedTokenFile $missing -TenantId 'contoso.onmicrosoft.com' -ApplicationId '00000000-1111-2222-3333-444444444444' } | Should -Throw -ErrorId 'ApimNative.ConnectFailed*' -ExpectedMessage '*-FederatedTokenFile*does not exist*'
     }
 }

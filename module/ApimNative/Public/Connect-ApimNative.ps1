@@ -86,7 +86,9 @@ function Connect-ApimNative {
     authority and the ARM and Graph endpoints the cmdlets call.
 
     .PARAMETER Subscription
-    The subscription id used when a cmdlet's context names none.
+    The subscription id used when a cmdlet's context names none (aliases SubscriptionId and
+    SubscriptionName, as Connect-AzAccount). A value that is not a GUID is refused: subscription
+    names are not resolved.
 
     .PARAMETER Emulator
     An emulator started with Start-ApimNativeEmulator: every ARM and Graph cmdlet that follows
@@ -229,6 +231,7 @@ function Connect-ApimNative {
         $Environment,
 
         [Parameter()]
+        [Alias('SubscriptionId', 'SubscriptionName')]
         [ValidateNotNullOrEmpty()]
         [string]
         $Subscription,
@@ -292,6 +295,12 @@ function Connect-ApimNative {
         'FederatedToken' {
             $auth['kind'] = 'workloadIdentity'
             $auth['federatedTokenFile'] = $PSCmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath($FederatedTokenFile)
+            # The file is re-read on every token refresh, so it may change later, but a path that
+            # does not exist now is a typo: refused here, not at the first cmdlet.
+            if (-not [System.IO.File]::Exists($auth['federatedTokenFile'])) {
+                $message = "-FederatedTokenFile '{0}' does not exist. Give the path of the projected service account token (AZURE_FEDERATED_TOKEN_FILE on AKS)." -f $auth['federatedTokenFile']
+                $PSCmdlet.ThrowTerminatingError((New-ApimErrorRecord -Message $message -ErrorId 'ApimNative.ConnectFailed' -Category ObjectNotFound -TargetObject $auth['federatedTokenFile']))
+            }
             if ($TenantId) {
                 $auth['tenantId'] = $TenantId
             }
@@ -394,6 +403,13 @@ function Connect-ApimNative {
     }
     $probe.Dispose()
 
+    $subscriptionGuid = [guid]::Empty
+    if ($Subscription -and -not [guid]::TryParse($Subscription, [ref]$subscriptionGuid)) {
+        # Connect-AzAccount also takes a name; resolving one needs the subscriptions list of the
+        # account, which this module does not read yet. A name sent as an id would give 404s later.
+        $message = "-Subscription '{0}' is not a subscription id (a GUID). Give the id (az account show --query id); subscription names are not resolved." -f $Subscription
+        $PSCmdlet.ThrowTerminatingError((New-ApimErrorRecord -Message $message -ErrorId 'ApimNative.ConnectFailed' -TargetObject $Subscription))
+    }
     $connection = @{ Auth = $connectionAuth; Kind = $auth['kind'] }
     if ($Subscription) {
         $connection['SubscriptionId'] = $Subscription

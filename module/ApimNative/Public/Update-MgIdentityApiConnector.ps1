@@ -77,8 +77,8 @@ function Update-MgIdentityApiConnector {
     }
     Update-MgIdentityApiConnector -IdentityApiConnectorId $identityApiConnectorId -BodyParameter $params
 
-    Switches the connector to client certificate authentication ($pfxPath is the full path of the
-    .pfx file; "secret" its password).
+    Switches the connector to client certificate authentication ($pfxPath is the full path of
+    the PFX file; "secret" is its password).
 
     .INPUTS
     Microsoft.Graph.PowerShell.Models.IIdentitySignInsIdentity
