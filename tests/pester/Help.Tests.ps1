@@ -40,6 +40,19 @@ Describe 'Help' {
         }
     }
 
+    It 'a parameter whose help says "This parameter is required." is mandatory in every parameter set it is in' {
+        foreach ($command in $commands) {
+            foreach ($parameterHelp in @((Get-Help -Name $command.Name -Full).parameters.parameter)) {
+                $text = ($parameterHelp.description | ForEach-Object -Process { $_.Text }) -join ' '
+                if ($null -eq $parameterHelp -or $text -notmatch 'This parameter is required\.') {
+                    continue
+                }
+                $sets = @($command.Parameters[$parameterHelp.name].ParameterSets.Values)
+                @($sets | Where-Object -FilterScript { -not $_.IsMandatory }).Count | Should -Be 0 -Because ('{0} -{1} says it is required' -f $command.Name, $parameterHelp.name)
+            }
+        }
+    }
+
     It 'every cmdlet that changes something documents -WhatIf and -Confirm and shows its parameter sets' {
         foreach ($command in @($commands | Where-Object -FilterScript { $_.Parameters.ContainsKey('WhatIf') })) {
             $help = Get-Help -Name $command.Name -Full

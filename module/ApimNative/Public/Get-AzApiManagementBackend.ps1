@@ -22,7 +22,7 @@ function Get-AzApiManagementBackend {
 
     .PARAMETER Context
     Instance of PsApiManagementContext.
-    This parameter is required.
+    Required, except with -ResourceId (which names the service itself).
 
     .PARAMETER BackendId
     Identifier of the backend. If specified will find backend by the identifier.
@@ -33,7 +33,7 @@ function Get-AzApiManagementBackend {
 
     .PARAMETER ResourceId
     Arm Resource Identifier of the Backend. If specified will try to find backend by the identifier.
-    This parameter is required.
+    Required in its parameter set, instead of -Context.
 
     .PARAMETER Filter
     OData filter passed to the service as $filter, for example "title eq 'first backend'" or

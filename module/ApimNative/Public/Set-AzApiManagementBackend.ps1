@@ -33,14 +33,14 @@ function Set-AzApiManagementBackend {
 
     .PARAMETER Context
     Instance of PsApiManagementContext.
-    This parameter is required.
+    Required, except when the backend is given with -InputObject.
 
     .PARAMETER BackendId
     Identifier of new backend.
-    This parameter is required.
+    Required, except when the backend is given with -InputObject.
 
     .PARAMETER InputObject
-    Instance of PsApiManagementBackend. This parameter is required.
+    Instance of PsApiManagementBackend. Required, except when -Context and -BackendId name the backend.
 
     .PARAMETER Protocol
     Backend Communication protocol (http or soap).
