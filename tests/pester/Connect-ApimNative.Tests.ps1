@@ -43,6 +43,9 @@ Describe 'Connect-ApimNative' {
         $state['Auth']['tenantId'] | Should -Be 'contoso.onmicrosoft.com'
         $state['Auth']['clientId'] | Should -Be '11111111-2222-3333-4444-555555555555'
         $state['SubscriptionId'] | Should -Be $TestSubscriptionId
+        # Issue 16: the module state keeps the secret as a SecureString, not as text.
+        $state['Auth']['clientSecret'] | Should -BeOfType [System.Security.SecureString]
+        @($state['Auth'].Values | Where-Object -FilterScript { $_ -is [string] -and $_ -eq $clientSecret }).Count | Should -Be 0
 
         Disconnect-ApimNative
         $text = Get-WhatIfText -ScriptBlock { Connect-ApimNative -ServicePrincipal -TenantId 'contoso.onmicrosoft.com' -Credential $credential -WhatIf -Verbose }

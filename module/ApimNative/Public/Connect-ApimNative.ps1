@@ -410,7 +410,20 @@ function Connect-ApimNative {
         $message = "-Subscription '{0}' is not a subscription id (a GUID). Give the id (az account show --query id); subscription names are not resolved." -f $Subscription
         $PSCmdlet.ThrowTerminatingError((New-ApimErrorRecord -Message $message -ErrorId 'ApimNative.ConnectFailed' -TargetObject $Subscription))
     }
-    $connection = @{ Auth = $connectionAuth; Kind = $auth['kind'] }
+    # The module keeps the secrets as SecureStrings; New-ApimNativeClientOption reads them as text
+    # only to hand them to a new native client.
+    $keptAuth = $null
+    if ($null -ne $connectionAuth) {
+        $keptAuth = @{}
+        foreach ($key in @($connectionAuth.Keys)) {
+            $value = $connectionAuth[$key]
+            if (@('clientSecret', 'certificatePassword', 'token') -contains $key -and $value -is [string]) {
+                $value = ConvertTo-SecureString -String $value -AsPlainText -Force
+            }
+            $keptAuth[$key] = $value
+        }
+    }
+    $connection = @{ Auth = $keptAuth; Kind = $auth['kind'] }
     if ($Subscription) {
         $connection['SubscriptionId'] = $Subscription
     }
