@@ -125,13 +125,13 @@ async fn a_few_hundred_operations_through_a_faulty_network() {
                 let Some(id) = pick_existing(&mut rng) else { continue };
                 let description = format!("p{n}");
                 let body = json!({"properties": {"description": description}});
-                let r = client.backend_update(&request(json!({"backendId": id, "body": body}))).await.unwrap_or_else(|e| fail("patch", n, &e));
+                let r = client.backend_update(&request(json!({"backendId": id, "ifMatch": "*", "body": body}))).await.unwrap_or_else(|e| fail("patch", n, &e));
                 attempts += r.exchanges.len();
                 model.get_mut(&id).expect("existing").description = description;
             }
             63..=74 => {
                 *per_op.entry("delete").or_default() += 1;
-                let r = client.backend_delete(&request(json!({"backendId": id}))).await.unwrap_or_else(|e| fail("delete", n, &e));
+                let r = client.backend_delete(&request(json!({"backendId": id, "ifMatch": "*"}))).await.unwrap_or_else(|e| fail("delete", n, &e));
                 attempts += r.exchanges.len();
                 assert!(r.status == 200 || r.status == 204, "delete {n}: {}", r.status);
                 model.remove(&id);
