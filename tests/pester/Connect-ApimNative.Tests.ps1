@@ -230,3 +230,51 @@ Describe 'Connect-ApimNative keeps Connect-AzAccount habits' {
         { Connect-ApimNative -FederatedTokenFile $missing -TenantId 'contoso.onmicrosoft.com' -ApplicationId '00000000-1111-2222-3333-444444444444' } | Should -Throw -ErrorId 'ApimNative.ConnectFailed*' -ExpectedMessage '*-FederatedTokenFile*does not exist*'
     }
 }
+
+Describe 'Connect-ApimNative -CertificateThumbprint' {
+    It 'signs in with a certificate from the CurrentUser personal store, in memory, and refuses an unknown thumbprint' {
+        # A child pwsh whose HOME is the test drive, so that the certificate store it fills is its own.
+        $module = [System.IO.Path]::Combine($PSScriptRoot, '..', '..', 'module', 'ApimNative', 'ApimNative.psd1')
+        $script = @'
+param ($ModulePath)
+$rsa = [System.Security.Cryptography.RSA]::Create(2048)
+$request = New-Object -TypeName System.Security.Cryptography.X509Certificates.CertificateRequest -ArgumentList @(
+    'CN=store.contoso.example', $rsa, [System.Security.Cryptography.HashAlgorithmName]::SHA256, [System.Security.Cryptography.RSASignaturePadding]::Pkcs1)
+$created = $request.CreateSelfSigned([System.DateTimeOffset]::UtcNow.AddDays(-1), [System.DateTimeOffset]::UtcNow.AddDays(30))
+$flags = [System.Security.Cryptography.X509Certificates.X509KeyStorageFlags]::Exportable -bor [System.Security.Cryptography.X509Certificates.X509KeyStorageFlags]::PersistKeySet
+$withKey = New-Object -TypeName System.Security.Cryptography.X509Certificates.X509Certificate2 -ArgumentList @($created.Export('Pfx', 'pw'), 'pw', $flags)
+$store = New-Object -TypeName System.Security.Cryptography.X509Certificates.X509Store -ArgumentList @('My', 'CurrentUser')
+$store.Open('ReadWrite')
+$store.Add($withKey)
+$store.Close()
+Import-Module -Name $ModulePath
+$connection = Connect-ApimNative -ServicePrincipal -TenantId 'contoso.onmicrosoft.com' -ApplicationId '00000000-1111-2222-3333-444444444444' -CertificateThumbprint $withKey.Thumbprint.ToLowerInvariant()
+'kind=' + $connection.Kind
+$state = & (Get-Module -Name ApimNative) { $script:ApimNativeConnection }
+'data-is-secure=' + ($state['Auth']['certificateData'] -is [System.Security.SecureString])
+try {
+    $null = Connect-ApimNative -ServicePrincipal -TenantId 'contoso.onmicrosoft.com' -ApplicationId '00000000-1111-2222-3333-444444444444' -CertificateThumbprint ('AB' * 20) -ErrorAction Stop
+    'unknown=accepted'
+}
+catch {
+    'unknown=' + $_.FullyQualifiedErrorId + ' | ' + $_.Exception.Message
+}
+'@
+        $scriptPath = [System.IO.Path]::Combine($TestDrive, 'StoreCertificate.ps1')
+        [System.IO.File]::WriteAllText($scriptPath, $script)
+        $storeHome = [System.IO.Path]::Combine($TestDrive, 'home')
+        $null = New-Item -Path $storeHome -ItemType Directory -Force
+        $previousHome = $env:HOME
+        try {
+            $env:HOME = $storeHome
+            $output = & ([System.IO.Path]::Combine($PSHOME, 'pwsh')) -NoProfile -NonInteractive -File $scriptPath -ModulePath $module 2>&1 | Out-String
+        }
+        finally {
+            $env:HOME = $previousHome
+        }
+        $output | Should -Match 'kind=clientCertificate'
+        $output | Should -Match 'data-is-secure=True'
+        $output | Should -Match 'unknown=ApimNative.ConnectFailed'
+        $output | Should -Match 'is not in the CurrentUser or LocalMachine personal store'
+    }
+}

@@ -71,6 +71,12 @@ function Connect-ApimNative {
     .PARAMETER CertificatePassword
     The password of a PFX certificate file.
 
+    .PARAMETER CertificateThumbprint
+    With -ServicePrincipal: the thumbprint of a certificate with its private key in the personal
+    store (CurrentUser\My, then LocalMachine\My), as Connect-AzAccount takes it. The certificate is
+    handed to the native library in memory, never written to disk; a missing certificate, one
+    without its key or with a key that cannot be exported is refused when connecting.
+
     .PARAMETER FederatedTokenFile
     Path of the federated token file that the platform writes and rotates (AZURE_FEDERATED_TOKEN_FILE
     on AKS). It is read again for every token request.
@@ -181,11 +187,13 @@ function Connect-ApimNative {
 
         [Parameter(Mandatory = $true, ParameterSetName = 'ServicePrincipalSecret')]
         [Parameter(Mandatory = $true, ParameterSetName = 'ServicePrincipalCertificate')]
+        [Parameter(Mandatory = $true, ParameterSetName = 'ServicePrincipalCertificateThumbprint')]
         [switch]
         $ServicePrincipal,
 
         [Parameter(Mandatory = $true, ParameterSetName = 'ServicePrincipalSecret')]
         [Parameter(Mandatory = $true, ParameterSetName = 'ServicePrincipalCertificate')]
+        [Parameter(Mandatory = $true, ParameterSetName = 'ServicePrincipalCertificateThumbprint')]
         [Parameter(ParameterSetName = 'FederatedToken')]
         [Parameter(ParameterSetName = 'AzureCli')]
         [ValidateNotNullOrEmpty()]
@@ -197,6 +205,7 @@ function Connect-ApimNative {
         $Credential,
 
         [Parameter(Mandatory = $true, ParameterSetName = 'ServicePrincipalCertificate')]
+        [Parameter(Mandatory = $true, ParameterSetName = 'ServicePrincipalCertificateThumbprint')]
         [Parameter(ParameterSetName = 'FederatedToken')]
         [ValidateNotNullOrEmpty()]
         [string]
@@ -210,6 +219,11 @@ function Connect-ApimNative {
         [Parameter(ParameterSetName = 'ServicePrincipalCertificate')]
         [securestring]
         $CertificatePassword,
+
+        [Parameter(Mandatory = $true, ParameterSetName = 'ServicePrincipalCertificateThumbprint')]
+        [ValidateNotNullOrEmpty()]
+        [string]
+        $CertificateThumbprint,
 
         [Parameter(Mandatory = $true, ParameterSetName = 'FederatedToken')]
         [ValidateNotNullOrEmpty()]
@@ -291,6 +305,15 @@ function Connect-ApimNative {
                 $auth['certificatePassword'] = $unwrapped.Password
             }
             $account = 'application {0} (certificate)' -f $ApplicationId
+        }
+        'ServicePrincipalCertificateThumbprint' {
+            $exported = Export-ApimStoreCertificate -Thumbprint $CertificateThumbprint -Cmdlet $PSCmdlet
+            $auth['kind'] = 'clientCertificate'
+            $auth['tenantId'] = $TenantId
+            $auth['clientId'] = $ApplicationId
+            $auth['certificateData'] = $exported.Data
+            $auth['certificatePassword'] = (New-Object -TypeName System.Net.NetworkCredential -ArgumentList @('', $exported.Password)).Password
+            $account = 'application {0} (certificate {1})' -f $ApplicationId, $CertificateThumbprint.ToUpperInvariant()
         }
         'FederatedToken' {
             $auth['kind'] = 'workloadIdentity'
@@ -417,7 +440,7 @@ function Connect-ApimNative {
         $keptAuth = @{}
         foreach ($key in @($connectionAuth.Keys)) {
             $value = $connectionAuth[$key]
-            if (@('clientSecret', 'certificatePassword', 'token') -contains $key -and $value -is [string]) {
+            if (@('clientSecret', 'certificatePassword', 'certificateData', 'token') -contains $key -and $value -is [string]) {
                 $value = ConvertTo-SecureString -String $value -AsPlainText -Force
             }
             $keptAuth[$key] = $value
