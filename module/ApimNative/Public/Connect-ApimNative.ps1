@@ -108,11 +108,10 @@ function Connect-ApimNative {
     The Microsoft Graph endpoint, e.g. https://graph.microsoft.com (the default).
 
     .PARAMETER WhatIf
-    Shows what the cmdlet would do (the method and URL of the request) without sending anything.
+    Shows the request (method and URL) without sending anything.
 
     .PARAMETER Confirm
-    Asks for confirmation before the request is sent. $ConfirmPreference and $WhatIfPreference of
-    the calling script are honoured as well.
+    Asks for confirmation before the request is sent.
 
     .EXAMPLE
     PS C:\> Connect-ApimNative -Identity

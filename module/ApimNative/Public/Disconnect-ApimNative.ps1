@@ -9,11 +9,10 @@ function Disconnect-ApimNative {
     sent to Azure: tokens already issued stay valid until they expire, as with Disconnect-AzAccount.
 
     .PARAMETER WhatIf
-    Shows what the cmdlet would do (the method and URL of the request) without sending anything.
+    Shows the request (method and URL) without sending anything.
 
     .PARAMETER Confirm
-    Asks for confirmation before the request is sent. $ConfirmPreference and $WhatIfPreference of
-    the calling script are honoured as well.
+    Asks for confirmation before the request is sent.
 
     .EXAMPLE
     PS C:\> Disconnect-ApimNative

@@ -46,10 +46,7 @@ function Get-AzApiManagementBackend {
     Number of backends to skip ($skip). Not in Az.
 
     .PARAMETER DefaultProfile
-    Accepted so that scripts written for Az keep running (aliases AzContext, AzureRmContext,
-    AzureCredential); its value is not used. Az takes the credentials, tenant and subscription from
-    this Az.Accounts context; ApimNative takes them from Connect-ApimNative (or the context's
-    subscription), because it runs without Az.Accounts.
+    Accepted for scripts written for Az and not used: sign-in comes from Connect-ApimNative (see about_ApimNative).
 
     .EXAMPLE
     PS C:\>$apimContext = New-AzApiManagementContext -ResourceGroupName "Api-Default-WestUS" -ServiceName "contoso"

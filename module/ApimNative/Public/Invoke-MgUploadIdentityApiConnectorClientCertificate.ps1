@@ -45,11 +45,10 @@ function Invoke-MgUploadIdentityApiConnectorClientCertificate {
     Optional Response Headers Variable: receives a hashtable of every response header (string arrays; set-cookie left out) plus StatusCode.
 
     .PARAMETER WhatIf
-    Shows what the cmdlet would do (the method and URL of the request) without sending anything.
+    Shows the request (method and URL) without sending anything.
 
     .PARAMETER Confirm
-    Asks for confirmation before the request is sent. $ConfirmPreference and $WhatIfPreference of
-    the calling script are honoured as well.
+    Asks for confirmation before the request is sent.
 
     .EXAMPLE
     $params = @{

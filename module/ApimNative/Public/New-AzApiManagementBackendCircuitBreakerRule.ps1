@@ -41,10 +41,7 @@ function New-AzApiManagementBackendCircuitBreakerRule {
     Status code (100-599) the gateway answers while the circuit is open.
 
     .PARAMETER DefaultProfile
-    Accepted so that scripts written for Az keep running (aliases AzContext, AzureRmContext,
-    AzureCredential); its value is not used. Az takes the credentials, tenant and subscription from
-    this Az.Accounts context; ApimNative takes them from Connect-ApimNative (or the context's
-    subscription), because it runs without Az.Accounts.
+    Accepted for scripts written for Az and not used: sign-in comes from Connect-ApimNative (see about_ApimNative).
 
     .EXAMPLE
     PS C:\>$rule = New-AzApiManagementBackendCircuitBreakerRule -Name rule1 -FailureCount 5 -FailureInterval (New-TimeSpan -Minutes 1) -FailureStatusCodeRange @{ Min = 500; Max = 599 } -TripDuration (New-TimeSpan -Minutes 1) -AcceptRetryAfter

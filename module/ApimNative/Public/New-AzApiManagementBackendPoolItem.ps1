@@ -28,10 +28,7 @@ function New-AzApiManagementBackendPoolItem {
     VeryLow, Low, Medium, High or VeryHigh.
 
     .PARAMETER DefaultProfile
-    Accepted so that scripts written for Az keep running (aliases AzContext, AzureRmContext,
-    AzureCredential); its value is not used. Az takes the credentials, tenant and subscription from
-    this Az.Accounts context; ApimNative takes them from Connect-ApimNative (or the context's
-    subscription), because it runs without Az.Accounts.
+    Accepted for scripts written for Az and not used: sign-in comes from Connect-ApimNative (see about_ApimNative).
 
     .EXAMPLE
     PS C:\>$backends = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/apimService1/backends'

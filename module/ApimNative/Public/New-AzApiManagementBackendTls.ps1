@@ -25,10 +25,7 @@ function New-AzApiManagementBackendTls {
     of them, or $null for any issuer.
 
     .PARAMETER DefaultProfile
-    Accepted so that scripts written for Az keep running (aliases AzContext, AzureRmContext,
-    AzureCredential); its value is not used. Az takes the credentials, tenant and subscription from
-    this Az.Accounts context; ApimNative takes them from Connect-ApimNative (or the context's
-    subscription), because it runs without Az.Accounts.
+    Accepted for scripts written for Az and not used: sign-in comes from Connect-ApimNative (see about_ApimNative).
 
     .EXAMPLE
     PS C:\>$tls = New-AzApiManagementBackendTls -ServerCertificateThumbprint '1365083bae61ee876fc26850b825d05d3eb2e503'

@@ -104,17 +104,13 @@ function Set-AzApiManagementBackend {
     ETag the backend must still have (If-Match); * matches any. Not in Az.
 
     .PARAMETER DefaultProfile
-    Accepted so that scripts written for Az keep running (aliases AzContext, AzureRmContext,
-    AzureCredential); its value is not used. Az takes the credentials, tenant and subscription from
-    this Az.Accounts context; ApimNative takes them from Connect-ApimNative (or the context's
-    subscription), because it runs without Az.Accounts.
+    Accepted for scripts written for Az and not used: sign-in comes from Connect-ApimNative (see about_ApimNative).
 
     .PARAMETER WhatIf
-    Shows what the cmdlet would do (the method and URL of the request) without sending anything.
+    Shows the request (method and URL) without sending anything.
 
     .PARAMETER Confirm
-    Asks for confirmation before the request is sent. $ConfirmPreference and $WhatIfPreference of
-    the calling script are honoured as well.
+    Asks for confirmation before the request is sent.
 
     .EXAMPLE
     PS C:\>$apimContext = New-AzApiManagementContext -ResourceGroupName "Api-Default-WestUS" -ServiceName "contoso"
