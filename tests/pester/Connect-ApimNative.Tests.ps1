@@ -259,6 +259,10 @@ try {
 catch {
     'unknown=' + $_.FullyQualifiedErrorId + ' | ' + $_.Exception.Message
 }
+# HOME isolates the store on Linux and macOS only: on Windows the certificate is taken out again.
+$store.Open('ReadWrite')
+$store.Remove($withKey)
+$store.Close()
 '@
         $scriptPath = [System.IO.Path]::Combine($TestDrive, 'StoreCertificate.ps1')
         [System.IO.File]::WriteAllText($scriptPath, $script)
