@@ -83,6 +83,10 @@ pub struct AuthOptions {
     pub certificate_path: Option<String>,
     #[serde(default)]
     pub certificate_password: Option<Secret>,
+    /// The PFX itself, base64, instead of a file: what a certificate store hands out (the module's
+    /// Connect-ApimNative -CertificateThumbprint), so that the key never has to be written to disk.
+    #[serde(default)]
+    pub certificate_data: Option<Secret>,
     /// Adds `x5c` to the client assertion (subject name / issuer sign-in).
     #[serde(default)]
     pub send_certificate_chain: Option<bool>,
@@ -117,6 +121,7 @@ impl fmt::Debug for AuthOptions {
             .field("clientSecret", &self.client_secret)
             .field("certificatePath", &self.certificate_path)
             .field("certificatePassword", &self.certificate_password)
+            .field("certificateData", &self.certificate_data)
             .field("sendCertificateChain", &self.send_certificate_chain)
             .field("federatedTokenFile", &self.federated_token_file)
             .field("identityClientId", &self.identity_client_id)
