@@ -128,6 +128,38 @@ async fn client_certificate_pfx_with_password_and_chain() {
 }
 
 #[tokio::test]
+async fn client_certificate_from_base64_data_signs_like_the_file() {
+    // Issue 16: what Connect-ApimNative -CertificateThumbprint reads from a certificate store.
+    let dir = tempfile::tempdir().unwrap();
+    let cert = test_certificate();
+    let password = "store-Export-pw";
+    let path = cert.write_pfx(dir.path(), password);
+    use base64::Engine;
+    let data = base64::engine::general_purpose::STANDARD.encode(std::fs::read(&path).unwrap());
+    let server = FakeServer::start(200, entra_ok("data-token", 3599)).await;
+    let options = auth_options(json!({
+        "kind":"clientCertificate","tenantId":TENANT,"clientId":CLIENT,"certificateData":data,"certificatePassword":password
+    }));
+    let source = token_source_from_options_with_env(&options, &env_for(&server)).unwrap().unwrap();
+    assert_eq!(source.token(ARM_SCOPE).await.unwrap().token, "data-token");
+    let jwt = server.last().form_value("client_assertion").unwrap();
+    let (header, _) = jwt_parts(&jwt);
+    assert_eq!(header["x5t"], b64url_sha1(&cert.cert_der));
+    verify_jwt(&jwt, &format!("{}/{TENANT}/oauth2/v2.0/token", server.base));
+
+    for (bad, why) in [
+        (json!({"kind":"clientCertificate","tenantId":TENANT,"clientId":CLIENT,"certificateData":"%%%"}), "base64"),
+        (json!({"kind":"clientCertificate","tenantId":TENANT,"clientId":CLIENT,"certificateData":data,"certificatePath":path}), "not both"),
+        (json!({"kind":"clientCertificate","tenantId":TENANT,"clientId":CLIENT,"certificateData":data,"certificatePassword":"wrong"}), "password"),
+    ] {
+        let error = token_source_from_options_with_env(&auth_options(bad), &env_for(&server)).err().expect(why);
+        assert_eq!(error.target.as_deref(), Some("auth.certificateData"), "{why}");
+        assert!(error.message.contains(why), "{why}: {}", error.message);
+        assert!(!error.to_json().contains(&data) && !error.to_json().contains(password), "{why}");
+    }
+}
+
+#[tokio::test]
 async fn workload_identity_reads_the_token_file_again_on_every_refresh() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("azure-identity-token");

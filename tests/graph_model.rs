@@ -226,3 +226,24 @@ fn connector_ids_used_in_paths_are_checked() {
         assert_eq!(err.details[0].code, "InvalidIdentifier");
     }
 }
+
+#[test]
+fn the_services_password_mask_is_never_sent_back() {
+    // Issue 16: Get, edit, Update -BodyParameter would make "******" the new password.
+    let basic = json!({"authenticationConfiguration": {"@odata.type": "#microsoft.graph.basicAuthentication",
+        "username": "MyUsername", "password": "******"}});
+    let pkcs12 = json!({"authenticationConfiguration": {"@odata.type": "#microsoft.graph.pkcs12Certificate",
+        "pkcs12Value": PFX_B64, "password": "******"}});
+    for (body, target) in [(&basic, "authenticationConfiguration.password"), (&pkcs12, "authenticationConfiguration.password")] {
+        for check in [check_api_connector_update, check_api_connector_create] {
+            let err = check(body).unwrap_err();
+            let got: Vec<(&str, &str)> =
+                err.details.iter().map(|d| (d.target.as_deref().unwrap(), d.code.as_str())).collect();
+            assert!(got.contains(&(target, "MaskedSecret")), "{body}: {got:?}");
+        }
+    }
+    let err = check_upload_client_certificate(&json!({"pkcs12Value": PFX_B64, "password": "******"})).unwrap_err();
+    assert_eq!(err.details[0].code, "MaskedSecret");
+    assert!(check_api_connector_update(&json!({"authenticationConfiguration": {"@odata.type": "#microsoft.graph.basicAuthentication",
+        "username": "MyUsername", "password": "*****"}})).is_ok(), "only the exact mask is refused");
+}

@@ -68,7 +68,17 @@ else {
     }
 }
 # The native library's absolute path is handed over at run time: the prebuilt assembly carries
-# none, and PATH / LD_LIBRARY_PATH stay untouched.
+# none, and PATH / LD_LIBRARY_PATH stay untouched. A process loads one native library once: when
+# this session already runs another copy of the module (an older version, another folder), this
+# copy is refused here with both locations, instead of running on the other copy's library.
+$loadedNativePath = [ApimNative.Interop]::LibraryPath
+if ($null -ne $loadedNativePath -and -not [string]::Equals($loadedNativePath, $nativePath, [System.StringComparison]::Ordinal)) {
+    $exception = New-Object -TypeName System.InvalidOperationException -ArgumentList @(
+        ('This session already loaded the ApimNative native library from {0}; a process can load it only once, so the module in {1} cannot be imported here. Start a new PowerShell session to use this copy.' -f $loadedNativePath, $PSScriptRoot))
+    $record = New-Object -TypeName System.Management.Automation.ErrorRecord -ArgumentList @(
+        $exception, 'ApimNative.LoadNativeLibraryFailed', [System.Management.Automation.ErrorCategory]::ResourceExists, $nativePath)
+    throw $record
+}
 [ApimNative.Interop]::Load($nativePath)
 
 # Module state shared by the private helpers:

@@ -96,6 +96,9 @@ fn client_secret(options: &AuthOptions, env: &Env, cloud: Cloud) -> Result<Arc<d
 }
 
 fn client_certificate(options: &AuthOptions, env: &Env, cloud: Cloud) -> Result<Arc<dyn TokenSource>, ApimError> {
+    if let Some(data) = &options.certificate_data {
+        return client_certificate_from_data(options, env, cloud, data);
+    }
     let values = require(
         "clientCertificate",
         &[
@@ -106,6 +109,28 @@ fn client_certificate(options: &AuthOptions, env: &Env, cloud: Cloud) -> Result<
     )?;
     let token_url = entra_token_url(options, env, cloud, values[0], "auth.tenantId")?;
     let certificate = SigningCertificate::load(values[2], options.certificate_password.as_ref(), "auth.certificatePath")?;
+    let send_chain = options.send_certificate_chain.unwrap_or(false);
+    Ok(Arc::new(client_certificate_credential(token_url, values[1].to_string(), certificate, send_chain)))
+}
+
+/// `certificateData` (a base64 PFX, from a certificate store) instead of `certificatePath`.
+fn client_certificate_from_data(
+    options: &AuthOptions,
+    env: &Env,
+    cloud: Cloud,
+    data: &super::Secret,
+) -> Result<Arc<dyn TokenSource>, ApimError> {
+    let target = "auth.certificateData";
+    if options.certificate_path.is_some() {
+        return Err(ApimError::invalid_argument(target, format!("{target}: give certificateData or certificatePath, not both")));
+    }
+    let values = require("clientCertificate", &[("auth.tenantId", options.tenant_id.as_deref()), ("auth.clientId", options.client_id.as_deref())])?;
+    let token_url = entra_token_url(options, env, cloud, values[0], "auth.tenantId")?;
+    use base64::Engine;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(data.expose().trim())
+        .map_err(|_| ApimError::invalid_argument(target, format!("{target}: must be the base64 encoding of a PFX (PKCS#12) file")))?;
+    let certificate = SigningCertificate::from_pfx(&bytes, options.certificate_password.as_ref(), "certificateData", target)?;
     let send_chain = options.send_certificate_chain.unwrap_or(false);
     Ok(Arc::new(client_certificate_credential(token_url, values[1].to_string(), certificate, send_chain)))
 }

@@ -26,6 +26,10 @@ pub struct AuthOptions {
     pub certificate_path: Option<String>,
     #[serde(default)]
     pub certificate_password: Option<Secret>,
+    /// The PFX itself, base64, instead of a file: what a certificate store hands out (the module's
+    /// Connect-ApimNative -CertificateThumbprint), so that the key never has to be written to disk.
+    #[serde(default)]
+    pub certificate_data: Option<Secret>,
     /// Adds `x5c` to the client assertion (subject name / issuer sign-in).
     #[serde(default)]
     pub send_certificate_chain: Option<bool>,

@@ -46,6 +46,11 @@ pub struct ApiConnectorSyncRequest {
     pub secrets: BTreeMap<String, String>,
     #[serde(default = "super::default_true")]
     pub use_environment: bool,
+    /// Plan/sync: the caller's `APIM_NATIVE_SECRET_*` variables, used instead of this process's
+    /// when given. Why: .NET on Linux and macOS keeps `$env:` changes to itself (native code never
+    /// sees them), so the module hands over what PowerShell sees.
+    #[serde(default)]
+    pub environment: Option<BTreeMap<String, String>>,
     /// Sync: the approved plan (display name, action, etag).
     #[serde(default)]
     pub plan: Option<Vec<ApprovedConnector>>,
@@ -222,7 +227,7 @@ pub struct ConnectorPlan {
 /// Compares the files with the tenant: one list, then one GET per connector that would change.
 pub async fn plan(client: &ApimClient, req: &ApiConnectorSyncRequest) -> Result<ConnectorPlan, ApimError> {
     let dir = req.dir()?;
-    let source = SecretSource { values: req.secrets.clone(), env: req.use_environment.then(crate::auth::Env::process) };
+    let source = SecretSource { values: req.secrets.clone(), env: req.use_environment.then(|| super::secrets::environment(req.environment.as_ref())) };
     let mut desired: BTreeMap<String, (Value, BTreeSet<String>)> = BTreeMap::new();
     let mut missing = Vec::new();
     let mut problems = Vec::new();

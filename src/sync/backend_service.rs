@@ -51,6 +51,11 @@ pub struct BackendSyncRequest {
     /// Plan/sync: also resolve placeholders from `APIM_NATIVE_SECRET_*` variables.
     #[serde(default = "super::default_true")]
     pub use_environment: bool,
+    /// Plan/sync: the caller's `APIM_NATIVE_SECRET_*` variables, used instead of this process's
+    /// when given. Why: .NET on Linux and macOS keeps `$env:` changes to itself (native code never
+    /// sees them), so the module hands over what PowerShell sees.
+    #[serde(default)]
+    pub environment: Option<BTreeMap<String, String>>,
     /// Sync: the plan the caller approved (from `apim_backend_plan`); its actions and ETags are
     /// what is applied. Without it, sync plans and applies in one go.
     #[serde(default)]
@@ -99,7 +104,7 @@ impl BackendSyncRequest {
     }
 
     pub(super) fn source(&self) -> SecretSource {
-        SecretSource { values: self.secrets.clone(), env: self.use_environment.then(crate::auth::Env::process) }
+        SecretSource { values: self.secrets.clone(), env: self.use_environment.then(|| super::secrets::environment(self.environment.as_ref())) }
     }
 
     pub(super) fn bulk(&self) -> BulkOptions {

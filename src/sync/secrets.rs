@@ -19,6 +19,15 @@ const OPEN: &str = "{{secret:";
 const CLOSE: &str = "}}";
 pub const ENV_PREFIX: &str = "APIM_NATIVE_SECRET_";
 
+/// Where `APIM_NATIVE_SECRET_*` are looked up: the variables the caller handed over, or else this
+/// process's environment.
+pub fn environment(given: Option<&BTreeMap<String, String>>) -> Env {
+    match given {
+        Some(vars) => Env::from_pairs(vars.iter().map(|(k, v)| (k.clone(), v.clone()))),
+        None => Env::process(),
+    }
+}
+
 /// The text of the placeholder for `name`.
 pub fn placeholder(name: &str) -> String {
     format!("{OPEN}{name}{CLOSE}")
@@ -141,6 +150,16 @@ pub fn mask(value: &mut Value, pointer: &str, name: &str) {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn the_environment_handed_over_replaces_the_process_environment() {
+        let given = BTreeMap::from([("APIM_NATIVE_SECRET_B1_PROXYPASSWORD".to_string(), "from-powershell".to_string())]);
+        let env = environment(Some(&given));
+        assert_eq!(env.get("APIM_NATIVE_SECRET_B1_PROXYPASSWORD").as_deref(), Some("from-powershell"));
+        // Only what was handed over: PATH is in this process's environment, not in the map.
+        assert!(environment(Some(&given)).get("PATH").is_none());
+        assert!(environment(None).get("PATH").is_some());
+    }
 
     #[test]
     fn placeholders_resolve_from_the_map_then_the_environment() {

@@ -43,6 +43,9 @@ Describe 'Connect-ApimNative' {
         $state['Auth']['tenantId'] | Should -Be 'contoso.onmicrosoft.com'
         $state['Auth']['clientId'] | Should -Be '11111111-2222-3333-4444-555555555555'
         $state['SubscriptionId'] | Should -Be $TestSubscriptionId
+        # Issue 16: the module state keeps the secret as a SecureString, not as text.
+        $state['Auth']['clientSecret'] | Should -BeOfType [System.Security.SecureString]
+        @($state['Auth'].Values | Where-Object -FilterScript { $_ -is [string] -and $_ -eq $clientSecret }).Count | Should -Be 0
 
         Disconnect-ApimNative
         $text = Get-WhatIfText -ScriptBlock { Connect-ApimNative -ServicePrincipal -TenantId 'contoso.onmicrosoft.com' -Credential $credential -WhatIf -Verbose }
@@ -81,6 +84,7 @@ Describe 'Connect-ApimNative' {
     }
 
     It 'resolves a relative federated token file against the current location' {
+        [System.IO.File]::WriteAllText([System.IO.Path]::Combine($TestDrive, 'token.jwt'), 'header.payload.signature')
         Push-Location -Path $TestDrive
         try {
             $null = Connect-ApimNative -FederatedTokenFile 'token.jwt' -TenantId 'contoso.onmicrosoft.com' -ApplicationId 'app-id'
@@ -198,5 +202,83 @@ Describe 'Connect-ApimNative' {
 
     It 'requires a tenant for a service principal' {
         { Connect-ApimNative -ServicePrincipal -Credential $credential -TenantId '' } | Should -Throw
+    }
+}
+
+Describe 'Connect-ApimNative keeps Connect-AzAccount habits' {
+    BeforeAll {
+        . ([System.IO.Path]::Combine($PSScriptRoot, 'TestSupport.ps1'))
+        $emulator = Start-TestEmulator
+    }
+
+    AfterAll {
+        Disconnect-ApimNative
+        Stop-ApimNativeEmulator -Emulator $emulator
+    }
+
+    It 'takes -SubscriptionId and -SubscriptionName as aliases of -Subscription' {
+        (Connect-ApimNative -Emulator $emulator -SubscriptionId $script:TestSubscriptionId).SubscriptionId | Should -Be $script:TestSubscriptionId
+        (Get-Command -Name Connect-ApimNative).Parameters['Subscription'].Aliases | Should -Be @('SubscriptionId', 'SubscriptionName')
+    }
+
+    It 'refuses a subscription that is not an id, saying names are not resolved' {
+        { Connect-ApimNative -Emulator $emulator -SubscriptionName 'Contoso Production' } | Should -Throw -ErrorId 'ApimNative.ConnectFailed*' -ExpectedMessage "*-Subscription 'Contoso Production' is not a subscription id*"
+    }
+
+    It 'refuses a -FederatedTokenFile that does not exist when connecting' {
+        $missing = [System.IO.Path]::Combine($TestDrive, 'no-such-token')
+        { Connect-ApimNative -FederatedTokenFile $missing -TenantId 'contoso.onmicrosoft.com' -ApplicationId '00000000-1111-2222-3333-444444444444' } | Should -Throw -ErrorId 'ApimNative.ConnectFailed*' -ExpectedMessage '*-FederatedTokenFile*does not exist*'
+    }
+}
+
+Describe 'Connect-ApimNative -CertificateThumbprint' {
+    It 'signs in with a certificate from the CurrentUser personal store, in memory, and refuses an unknown thumbprint' {
+        # A child pwsh whose HOME is the test drive, so that the certificate store it fills is its own.
+        $module = [System.IO.Path]::Combine($PSScriptRoot, '..', '..', 'module', 'ApimNative', 'ApimNative.psd1')
+        $script = @'
+param ($ModulePath)
+$rsa = [System.Security.Cryptography.RSA]::Create(2048)
+$request = New-Object -TypeName System.Security.Cryptography.X509Certificates.CertificateRequest -ArgumentList @(
+    'CN=store.contoso.example', $rsa, [System.Security.Cryptography.HashAlgorithmName]::SHA256, [System.Security.Cryptography.RSASignaturePadding]::Pkcs1)
+$created = $request.CreateSelfSigned([System.DateTimeOffset]::UtcNow.AddDays(-1), [System.DateTimeOffset]::UtcNow.AddDays(30))
+$flags = [System.Security.Cryptography.X509Certificates.X509KeyStorageFlags]::Exportable -bor [System.Security.Cryptography.X509Certificates.X509KeyStorageFlags]::PersistKeySet
+$withKey = New-Object -TypeName System.Security.Cryptography.X509Certificates.X509Certificate2 -ArgumentList @($created.Export('Pfx', 'pw'), 'pw', $flags)
+$store = New-Object -TypeName System.Security.Cryptography.X509Certificates.X509Store -ArgumentList @('My', 'CurrentUser')
+$store.Open('ReadWrite')
+$store.Add($withKey)
+$store.Close()
+Import-Module -Name $ModulePath
+$connection = Connect-ApimNative -ServicePrincipal -TenantId 'contoso.onmicrosoft.com' -ApplicationId '00000000-1111-2222-3333-444444444444' -CertificateThumbprint $withKey.Thumbprint.ToLowerInvariant()
+'kind=' + $connection.Kind
+$state = & (Get-Module -Name ApimNative) { $script:ApimNativeConnection }
+'data-is-secure=' + ($state['Auth']['certificateData'] -is [System.Security.SecureString])
+try {
+    $null = Connect-ApimNative -ServicePrincipal -TenantId 'contoso.onmicrosoft.com' -ApplicationId '00000000-1111-2222-3333-444444444444' -CertificateThumbprint ('AB' * 20) -ErrorAction Stop
+    'unknown=accepted'
+}
+catch {
+    'unknown=' + $_.FullyQualifiedErrorId + ' | ' + $_.Exception.Message
+}
+# HOME isolates the store on Linux and macOS only: on Windows the certificate is taken out again.
+$store.Open('ReadWrite')
+$store.Remove($withKey)
+$store.Close()
+'@
+        $scriptPath = [System.IO.Path]::Combine($TestDrive, 'StoreCertificate.ps1')
+        [System.IO.File]::WriteAllText($scriptPath, $script)
+        $storeHome = [System.IO.Path]::Combine($TestDrive, 'home')
+        $null = New-Item -Path $storeHome -ItemType Directory -Force
+        $previousHome = $env:HOME
+        try {
+            $env:HOME = $storeHome
+            $output = & ([System.IO.Path]::Combine($PSHOME, 'pwsh')) -NoProfile -NonInteractive -File $scriptPath -ModulePath $module 2>&1 | Out-String
+        }
+        finally {
+            $env:HOME = $previousHome
+        }
+        $output | Should -Match 'kind=clientCertificate'
+        $output | Should -Match 'data-is-secure=True'
+        $output | Should -Match 'unknown=ApimNative.ConnectFailed'
+        $output | Should -Match 'is not in the CurrentUser or LocalMachine personal store'
     }
 }

@@ -43,4 +43,29 @@ catch {
         $output | Should -Match '9\.9\.9\.9'
         $output | Should -Match 'start a new PowerShell session'
     }
+
+    It 'refuses clearly to import another copy of the module (a newer version elsewhere) over a loaded one' {
+        # Issue 16: the second copy must not run on the first copy's native library silently.
+        $copyRoot = [System.IO.Path]::Combine($TestDrive, 'newer')
+        $null = New-Item -Path $copyRoot -ItemType Directory -Force
+        Copy-Item -LiteralPath $moduleDirectory -Destination $copyRoot -Recurse
+        $copyManifest = [System.IO.Path]::Combine($copyRoot, 'ApimNative', 'ApimNative.psd1')
+        $script = @'
+param ($ManifestPath, $CopyPath)
+Import-Module -Name $ManifestPath -ErrorAction Stop
+try {
+    Import-Module -Name $CopyPath -Force -ErrorAction Stop
+    'imported ' + [ApimNative.Interop]::LibraryPath
+}
+catch {
+    'refused {0} | {1}' -f $_.FullyQualifiedErrorId, $_.Exception.Message
+}
+'@
+        $scriptPath = [System.IO.Path]::Combine($TestDrive, 'ImportCopy.ps1')
+        [System.IO.File]::WriteAllText($scriptPath, $script)
+        $output = (& $pwshPath -NoProfile -NonInteractive -File $scriptPath -ManifestPath $manifestPath -CopyPath $copyManifest 2>&1 | Out-String)
+        $output | Should -Match 'refused ApimNative.LoadNativeLibraryFailed'
+        $output | Should -Match ([regex]::Escape([System.IO.Path]::Combine($copyRoot, 'ApimNative')))
+        $output | Should -Match 'Start a new PowerShell session'
+    }
 }

@@ -49,7 +49,9 @@ Describe 'New-AzApiManagementBackendCredential' {
         }
         catch {
             $_.CategoryInfo.Category | Should -Be 'InvalidArgument'
-            $_.ErrorDetails.Message | Should -Match 'authorization\.parameter'
+            # Issue 16: the message names the parameter; the wire field stays in the exception's data.
+            $_.ErrorDetails.Message | Should -Match '-AuthorizationHeaderParameter'
+            $_.Exception.Data['ApimErrorJson'] | Should -Match 'authorization\.parameter'
         }
     }
 

@@ -36,6 +36,7 @@ Describe 'New-AzApiManagementBackendTls' {
         New-AzApiManagementBackend -Context $oldContext -BackendId oldapi -Url 'https://contoso.com/' -Protocol http -Tls $tls -ErrorAction SilentlyContinue -ErrorVariable failures
         $failures.Count | Should -Be 1
         $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
-        $failures[0].ErrorDetails.Message | Should -Match 'tls\.serverCertificateThumbprints'
+        $failures[0].ErrorDetails.Message | Should -Match '-Tls \(serverCertificateThumbprints\)'
+        $failures[0].Exception.Message | Should -Match 'tls\.serverCertificateThumbprints'
     }
 }

@@ -116,3 +116,87 @@ function Get-SeedRequestBody {
     }
     ConvertFrom-Json -InputObject $match.Groups['json'].Value
 }
+
+function Start-TestCountingRelay {
+    # A loopback HTTP relay in front of an emulator that counts every request it forwards, so a
+    # test can prove that a cmdlet sent nothing (-WhatIf) or exactly what it expected. Its
+    # BaseUrl works wherever the emulator's does (New-TestContext, Connect-ApimNative -Emulator).
+    param (
+        [Parameter(Mandatory = $true)]
+        [object]
+        $Emulator
+    )
+    $probe = New-Object -TypeName System.Net.Sockets.TcpListener -ArgumentList @([System.Net.IPAddress]::Loopback, 0)
+    $probe.Start()
+    $port = $probe.LocalEndpoint.Port
+    $probe.Stop()
+    $listener = New-Object -TypeName System.Net.HttpListener
+    $listener.Prefixes.Add(('http://127.0.0.1:{0}/' -f $port))
+    $listener.Start()
+    $state = [hashtable]::Synchronized(@{ Requests = [System.Collections.ArrayList]::Synchronized((New-Object -TypeName System.Collections.ArrayList)) })
+    $relay = [powershell]::Create()
+    $null = $relay.AddScript({
+            param ($Listener, $Target, $State)
+            $http = New-Object -TypeName System.Net.Http.HttpClient
+            while ($Listener.IsListening) {
+                try {
+                    $context = $Listener.GetContext()
+                }
+                catch {
+                    break
+                }
+                $incoming = $context.Request
+                $null = $State.Requests.Add(('{0} {1}' -f $incoming.HttpMethod, $incoming.RawUrl))
+                $outgoing = New-Object -TypeName System.Net.Http.HttpRequestMessage -ArgumentList @(
+                    (New-Object -TypeName System.Net.Http.HttpMethod -ArgumentList @($incoming.HttpMethod)), ($Target + $incoming.RawUrl))
+                $reader = New-Object -TypeName System.IO.MemoryStream
+                $incoming.InputStream.CopyTo($reader)
+                if ($reader.Length -gt 0) {
+                    $outgoing.Content = New-Object -TypeName System.Net.Http.ByteArrayContent -ArgumentList @(, $reader.ToArray())
+                    $outgoing.Content.Headers.TryAddWithoutValidation('Content-Type', $incoming.ContentType) | Out-Null
+                }
+                foreach ($name in $incoming.Headers.AllKeys) {
+                    if (@('Host', 'Content-Length', 'Content-Type', 'Connection') -notcontains $name) {
+                        $null = $outgoing.Headers.TryAddWithoutValidation($name, $incoming.Headers[$name])
+                    }
+                }
+                $answer = $http.SendAsync($outgoing).GetAwaiter().GetResult()
+                $context.Response.StatusCode = [int]$answer.StatusCode
+                foreach ($header in @($answer.Headers) + @($answer.Content.Headers)) {
+                    if (@('Content-Length', 'Transfer-Encoding', 'Connection') -notcontains $header.Key) {
+                        try {
+                            $context.Response.AddHeader($header.Key, ($header.Value -join ', '))
+                        }
+                        catch {
+                            # HttpListener sets a few headers itself (Server, Date) and refuses them.
+                        }
+                    }
+                }
+                $bytes = $answer.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult()
+                $context.Response.ContentLength64 = $bytes.Length
+                $context.Response.OutputStream.Write($bytes, 0, $bytes.Length)
+                $context.Response.Close()
+            }
+        }).AddArgument($listener).AddArgument([string]$Emulator.BaseUrl).AddArgument($state)
+    $handle = $relay.BeginInvoke()
+    [PSCustomObject]@{
+        PSTypeName = 'ApimNative.Emulator'
+        BaseUrl    = ('http://127.0.0.1:{0}' -f $port)
+        Requests   = $state.Requests
+        Listener   = $listener
+        Relay      = $relay
+        Handle     = $handle
+    }
+}
+
+function Stop-TestCountingRelay {
+    param (
+        [Parameter(Mandatory = $true)]
+        [object]
+        $Relay
+    )
+    $Relay.Listener.Stop()
+    $Relay.Listener.Close()
+    $null = $Relay.Handle.AsyncWaitHandle.WaitOne(5000)
+    $Relay.Relay.Dispose()
+}

@@ -18,7 +18,12 @@ function ConvertFrom-ApimWireCircuitBreakerRule {
     $ranges = $null
     $reasons = $null
     if ($null -ne $condition) {
-        $count = $condition.count
+        # Not $condition.count: every PowerShell object has an intrinsic Count of 1, so a rule
+        # with a percentage would read back as having a count too.
+        $countProperty = $condition.PSObject.Properties['count']
+        if ($null -ne $countProperty) {
+            $count = $countProperty.Value
+        }
         $percentage = $condition.percentage
         $interval = ConvertFrom-ApimIsoDuration -Value $condition.interval
         if ($null -ne $condition.statusCodeRanges) {

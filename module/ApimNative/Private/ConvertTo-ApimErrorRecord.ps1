@@ -27,7 +27,13 @@ function ConvertTo-ApimErrorRecord {
 
         [Parameter()]
         [object]
-        $TargetObject
+        $TargetObject,
+
+        # The cmdlet the user called: wire field names in the message become its parameter names.
+        [Parameter()]
+        [AllowEmptyString()]
+        [string]
+        $CommandName = ''
     )
 
     $operationName = -join ($Operation.Split('_') | ForEach-Object -Process {
@@ -75,10 +81,15 @@ function ConvertTo-ApimErrorRecord {
     $record = New-Object -TypeName System.Management.Automation.ErrorRecord -ArgumentList @(
         $exception, $errorId, $category, $TargetObject)
 
+    # What is shown: the message once, with the cmdlet's parameter names for the wire fields; the
+    # target and each detail only when they add something the message does not already say.
+    $targetMap = Get-ApimParameterTargetMap -CommandName $CommandName
+    $shown = Format-ApimErrorTargetText -Text $message -TargetMap $targetMap
     $lines = New-Object -TypeName System.Collections.Generic.List[string]
-    $lines.Add(('{0}: {1}' -f [string]$NativeError.code, $message))
-    if ($NativeError.target) {
-        $lines.Add(('Target: {0}' -f [string]$NativeError.target))
+    $lines.Add(('{0}: {1}' -f [string]$NativeError.code, $shown))
+    $target = [string]$NativeError.target
+    if ($target -and -not $message.Contains($target)) {
+        $lines.Add(('Target: {0}' -f (Format-ApimErrorTargetText -Text $target -TargetMap $targetMap)))
     }
     if ($NativeError.httpStatus) {
         $lines.Add(('HTTP status: {0}' -f [string]$NativeError.httpStatus))
@@ -87,9 +98,10 @@ function ConvertTo-ApimErrorRecord {
         $lines.Add(('Request id: {0}' -f [string]$NativeError.requestId))
     }
     foreach ($detail in @($NativeError.details)) {
-        if ($null -ne $detail) {
-            $lines.Add(('  [{0}] {1}: {2}' -f [string]$detail.target, [string]$detail.code, [string]$detail.message))
+        if ($null -eq $detail -or $message.Contains([string]$detail.message)) {
+            continue
         }
+        $lines.Add(('  {0} ({1})' -f (Format-ApimErrorTargetText -Text ([string]$detail.message) -TargetMap $targetMap), [string]$detail.code))
     }
     $record.ErrorDetails = New-Object -TypeName System.Management.Automation.ErrorDetails -ArgumentList @(
         ($lines -join [System.Environment]::NewLine))

@@ -24,10 +24,10 @@ function ConvertTo-ApimWireCredential {
         $wire['certificateIds'] = [object[]]@($Credential.CertificateIds | ForEach-Object -Process { [string]$_ })
     }
     if ($Credential.Query -is [System.Collections.IDictionary]) {
-        $wire['query'] = ConvertTo-ApimStringListMap -Map $Credential.Query
+        $wire['query'] = ConvertTo-ApimStringListMap -Map $Credential.Query -ParameterName 'Credential.Query'
     }
     if ($Credential.Header -is [System.Collections.IDictionary]) {
-        $wire['header'] = ConvertTo-ApimStringListMap -Map $Credential.Header
+        $wire['header'] = ConvertTo-ApimStringListMap -Map $Credential.Header -ParameterName 'Credential.Header'
     }
     if ($null -ne $Credential.Authorization) {
         $authorization = @{}

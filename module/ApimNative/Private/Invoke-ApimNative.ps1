@@ -56,10 +56,10 @@ function Invoke-ApimNative {
     $result = $pending.Result
     $parsed = ConvertFrom-Json -InputObject $result.Json
     if ($result.Ok) {
-        Write-ApimExchange -Cmdlet $Cmdlet -Exchange $parsed.exchanges
+        Write-ApimExchange -Exchange $parsed.exchanges
         return $parsed
     }
 
-    $record = ConvertTo-ApimErrorRecord -NativeError $parsed -Operation $Operation -TargetObject $TargetObject
+    $record = ConvertTo-ApimErrorRecord -NativeError $parsed -Operation $Operation -TargetObject $TargetObject -CommandName $Cmdlet.MyInvocation.MyCommand.Name
     $Cmdlet.WriteError($record)
 }

@@ -32,6 +32,6 @@ function Invoke-ApimNativeBuilder {
         return $parsed.body
     }
 
-    $record = ConvertTo-ApimErrorRecord -NativeError $parsed -Operation $Builder -TargetObject $null
+    $record = ConvertTo-ApimErrorRecord -NativeError $parsed -Operation $Builder -TargetObject $null -CommandName $Cmdlet.MyInvocation.MyCommand.Name
     $Cmdlet.ThrowTerminatingError($record)
 }

@@ -58,7 +58,16 @@ function New-ApimNativeClientOption {
         $options['apiVersion'] = $ApiVersion
     }
     if ($Connection -and $Connection['Auth']) {
-        $options['auth'] = $Connection['Auth']
+        # Connect-ApimNative keeps secrets as SecureStrings; the native options take text.
+        $auth = @{}
+        foreach ($key in @($Connection['Auth'].Keys)) {
+            $value = $Connection['Auth'][$key]
+            if ($value -is [System.Security.SecureString]) {
+                $value = (New-Object -TypeName System.Net.NetworkCredential -ArgumentList @('', $value)).Password
+            }
+            $auth[$key] = $value
+        }
+        $options['auth'] = $auth
     }
     elseif (-not (Test-ApimNativeLoopbackEndpoint -Endpoint $CredentialEndpoint)) {
         $options['auth'] = @{ kind = 'default' }

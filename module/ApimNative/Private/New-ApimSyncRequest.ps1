@@ -59,5 +59,15 @@ function New-ApimSyncRequest {
     if ($null -ne $Secret -and $Secret.Count -gt 0) {
         $request['secrets'] = ConvertTo-ApimSecretMap -Secret $Secret
     }
+    # The APIM_NATIVE_SECRET_* variables as PowerShell sees them: on Linux and macOS, .NET keeps
+    # $env: changes to itself, so the native library would not see a variable set in the script.
+    $environment = @{}
+    $variables = [System.Environment]::GetEnvironmentVariables()
+    foreach ($name in $variables.Keys) {
+        if ([string]$name -like 'APIM_NATIVE_SECRET_*') {
+            $environment[[string]$name] = [string]$variables[$name]
+        }
+    }
+    $request['environment'] = $environment
     $request
 }

@@ -27,17 +27,28 @@ function Compare-ApimNativeApiConnector {
     Plans an update of every connector with a file, sending its secrets again.
 
     .EXAMPLE
-    PS C:\>Compare-ApimNativeApiConnector -Path ./apiConnectors -Secret @{ 'Sign-up_validation.password' = $pw }
+    PS C:\>Export-ApimNativeApiConnector -Path ./apiConnectors
+    PS C:\>$secret = @{ 'Old_API.password' = (Read-Host -AsSecureString -Prompt 'Old API password') }
+    PS C:\>Compare-ApimNativeApiConnector -Path ./apiConnectors -Secret $secret | Format-Table Action, DisplayName
 
-    Lists every connector with its planned action and changes.
+    Exports the identity API connectors (secrets as placeholders such as {{secret:Old_API.password}}) and compares the files with the service, the placeholder filled from -Secret: each comes back NoChange. Graph never returns a secret, so a secret alone never makes an Update (see -RotateSecret on Sync).
 
     .INPUTS
     None
 
     .OUTPUTS
     ApimNative.ApiConnectorPlan
+
+    .LINK
+    Export-ApimNativeApiConnector
+
+    .LINK
+    Sync-ApimNativeApiConnector
+
+    .LINK
+    about_ApimNative
     #>
-    [CmdletBinding()]
+    [CmdletBinding(PositionalBinding = $false)]
     [OutputType('ApimNative.ApiConnectorPlan')]
     param (
         [Parameter(Mandatory = $true)]
@@ -58,6 +69,7 @@ function Compare-ApimNativeApiConnector {
         $RotateSecret
     )
 
+    Use-ApimCallerPreference -Cmdlet $PSCmdlet
     try {
         $request = New-ApimSyncRequest -Cmdlet $PSCmdlet -Path $Path -Secret $Secret -Prune:$Prune
     }

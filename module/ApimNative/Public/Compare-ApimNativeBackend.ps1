@@ -26,17 +26,30 @@ function Compare-ApimNativeBackend {
     Placeholder name -> value (string or SecureString).
 
     .EXAMPLE
-    PS C:\>Compare-ApimNativeBackend -Context $ctx -Path ./backends | Where-Object Action -ne NoChange
+    PS C:\>Export-ApimNativeBackend -Context $apimContext -Path ./backends
+    PS C:\>Compare-ApimNativeBackend -Context $apimContext -Path ./backends | Where-Object Action -ne NoChange
 
-    Lists the backends that differ from the files, with their changes.
+    Exports the backends, then lists what would change (nothing, right after the export; edit a file to see an Update).
 
     .INPUTS
     Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext
 
     .OUTPUTS
     ApimNative.BackendPlan
+
+    .LINK
+    Export-ApimNativeBackend
+
+    .LINK
+    Sync-ApimNativeBackend
+
+    .LINK
+    Test-ApimNativeBackend
+
+    .LINK
+    about_ApimNative
     #>
-    [CmdletBinding()]
+    [CmdletBinding(PositionalBinding = $false)]
     [OutputType('ApimNative.BackendPlan')]
     param (
         [Parameter(Mandatory = $true, ValueFromPipeline = $true)]
@@ -58,6 +71,10 @@ function Compare-ApimNativeBackend {
         [System.Collections.IDictionary]
         $Secret
     )
+
+    begin {
+        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    }
 
     process {
         $address = Resolve-ApimServiceAddress -Context $Context

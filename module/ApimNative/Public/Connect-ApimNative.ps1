@@ -71,6 +71,12 @@ function Connect-ApimNative {
     .PARAMETER CertificatePassword
     The password of a PFX certificate file.
 
+    .PARAMETER CertificateThumbprint
+    With -ServicePrincipal: the thumbprint of a certificate with its private key in the personal
+    store (CurrentUser\My, then LocalMachine\My), as Connect-AzAccount takes it. The certificate is
+    handed to the native library in memory, never written to disk; a missing certificate, one
+    without its key or with a key that cannot be exported is refused when connecting.
+
     .PARAMETER FederatedTokenFile
     Path of the federated token file that the platform writes and rotates (AZURE_FEDERATED_TOKEN_FILE
     on AKS). It is read again for every token request.
@@ -86,7 +92,9 @@ function Connect-ApimNative {
     authority and the ARM and Graph endpoints the cmdlets call.
 
     .PARAMETER Subscription
-    The subscription id used when a cmdlet's context names none.
+    The subscription id used when a cmdlet's context names none (aliases SubscriptionId and
+    SubscriptionName, as Connect-AzAccount). A value that is not a GUID is refused: subscription
+    names are not resolved.
 
     .PARAMETER Emulator
     An emulator started with Start-ApimNativeEmulator: every ARM and Graph cmdlet that follows
@@ -98,6 +106,12 @@ function Connect-ApimNative {
 
     .PARAMETER GraphEndpoint
     The Microsoft Graph endpoint, e.g. https://graph.microsoft.com (the default).
+
+    .PARAMETER WhatIf
+    Shows the request (method and URL) without sending anything.
+
+    .PARAMETER Confirm
+    Asks for confirmation before the request is sent.
 
     .EXAMPLE
     PS C:\> Connect-ApimNative -Identity
@@ -145,8 +159,20 @@ function Connect-ApimNative {
 
     .OUTPUTS
     ApimNative.Connection
+
+    .LINK
+    Disconnect-ApimNative
+
+    .LINK
+    Start-ApimNativeEmulator
+
+    .LINK
+    Stop-ApimNativeEmulator
+
+    .LINK
+    about_ApimNative
     #>
-    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'DefaultChain')]
+    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'DefaultChain', PositionalBinding = $false)]
     [OutputType('ApimNative.Connection')]
     param (
         [Parameter(Mandatory = $true, ParameterSetName = 'ManagedIdentity')]
@@ -160,11 +186,13 @@ function Connect-ApimNative {
 
         [Parameter(Mandatory = $true, ParameterSetName = 'ServicePrincipalSecret')]
         [Parameter(Mandatory = $true, ParameterSetName = 'ServicePrincipalCertificate')]
+        [Parameter(Mandatory = $true, ParameterSetName = 'ServicePrincipalCertificateThumbprint')]
         [switch]
         $ServicePrincipal,
 
         [Parameter(Mandatory = $true, ParameterSetName = 'ServicePrincipalSecret')]
         [Parameter(Mandatory = $true, ParameterSetName = 'ServicePrincipalCertificate')]
+        [Parameter(Mandatory = $true, ParameterSetName = 'ServicePrincipalCertificateThumbprint')]
         [Parameter(ParameterSetName = 'FederatedToken')]
         [Parameter(ParameterSetName = 'AzureCli')]
         [ValidateNotNullOrEmpty()]
@@ -176,6 +204,7 @@ function Connect-ApimNative {
         $Credential,
 
         [Parameter(Mandatory = $true, ParameterSetName = 'ServicePrincipalCertificate')]
+        [Parameter(Mandatory = $true, ParameterSetName = 'ServicePrincipalCertificateThumbprint')]
         [Parameter(ParameterSetName = 'FederatedToken')]
         [ValidateNotNullOrEmpty()]
         [string]
@@ -189,6 +218,11 @@ function Connect-ApimNative {
         [Parameter(ParameterSetName = 'ServicePrincipalCertificate')]
         [securestring]
         $CertificatePassword,
+
+        [Parameter(Mandatory = $true, ParameterSetName = 'ServicePrincipalCertificateThumbprint')]
+        [ValidateNotNullOrEmpty()]
+        [string]
+        $CertificateThumbprint,
 
         [Parameter(Mandatory = $true, ParameterSetName = 'FederatedToken')]
         [ValidateNotNullOrEmpty()]
@@ -210,6 +244,7 @@ function Connect-ApimNative {
         $Environment,
 
         [Parameter()]
+        [Alias('SubscriptionId', 'SubscriptionName')]
         [ValidateNotNullOrEmpty()]
         [string]
         $Subscription,
@@ -229,6 +264,8 @@ function Connect-ApimNative {
         [string]
         $GraphEndpoint
     )
+
+    Use-ApimCallerPreference -Cmdlet $PSCmdlet
 
     # What the native client options' "auth" object gets, and a description without secrets for
     # -WhatIf and the returned object.
@@ -268,9 +305,24 @@ function Connect-ApimNative {
             }
             $account = 'application {0} (certificate)' -f $ApplicationId
         }
+        'ServicePrincipalCertificateThumbprint' {
+            $exported = Export-ApimStoreCertificate -Thumbprint $CertificateThumbprint -Cmdlet $PSCmdlet
+            $auth['kind'] = 'clientCertificate'
+            $auth['tenantId'] = $TenantId
+            $auth['clientId'] = $ApplicationId
+            $auth['certificateData'] = $exported.Data
+            $auth['certificatePassword'] = (New-Object -TypeName System.Net.NetworkCredential -ArgumentList @('', $exported.Password)).Password
+            $account = 'application {0} (certificate {1})' -f $ApplicationId, $CertificateThumbprint.ToUpperInvariant()
+        }
         'FederatedToken' {
             $auth['kind'] = 'workloadIdentity'
             $auth['federatedTokenFile'] = $PSCmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath($FederatedTokenFile)
+            # The file is re-read on every token refresh, so it may change later, but a path that
+            # does not exist now is a typo: refused here, not at the first cmdlet.
+            if (-not [System.IO.File]::Exists($auth['federatedTokenFile'])) {
+                $message = "-FederatedTokenFile '{0}' does not exist. Give the path of the projected service account token (AZURE_FEDERATED_TOKEN_FILE on AKS)." -f $auth['federatedTokenFile']
+                $PSCmdlet.ThrowTerminatingError((New-ApimErrorRecord -Message $message -ErrorId 'ApimNative.ConnectFailed' -Category ObjectNotFound -TargetObject $auth['federatedTokenFile']))
+            }
             if ($TenantId) {
                 $auth['tenantId'] = $TenantId
             }
@@ -373,7 +425,27 @@ function Connect-ApimNative {
     }
     $probe.Dispose()
 
-    $connection = @{ Auth = $connectionAuth; Kind = $auth['kind'] }
+    $subscriptionGuid = [guid]::Empty
+    if ($Subscription -and -not [guid]::TryParse($Subscription, [ref]$subscriptionGuid)) {
+        # Connect-AzAccount also takes a name; resolving one needs the subscriptions list of the
+        # account, which this module does not read yet. A name sent as an id would give 404s later.
+        $message = "-Subscription '{0}' is not a subscription id (a GUID). Give the id (az account show --query id); subscription names are not resolved." -f $Subscription
+        $PSCmdlet.ThrowTerminatingError((New-ApimErrorRecord -Message $message -ErrorId 'ApimNative.ConnectFailed' -TargetObject $Subscription))
+    }
+    # The module keeps the secrets as SecureStrings; New-ApimNativeClientOption reads them as text
+    # only to hand them to a new native client.
+    $keptAuth = $null
+    if ($null -ne $connectionAuth) {
+        $keptAuth = @{}
+        foreach ($key in @($connectionAuth.Keys)) {
+            $value = $connectionAuth[$key]
+            if (@('clientSecret', 'certificatePassword', 'certificateData', 'token') -contains $key -and $value -is [string]) {
+                $value = ConvertTo-SecureString -String $value -AsPlainText -Force
+            }
+            $keptAuth[$key] = $value
+        }
+    }
+    $connection = @{ Auth = $keptAuth; Kind = $auth['kind'] }
     if ($Subscription) {
         $connection['SubscriptionId'] = $Subscription
     }

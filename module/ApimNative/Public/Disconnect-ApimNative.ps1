@@ -8,6 +8,12 @@ function Disconnect-ApimNative {
     tokens it holds. Later cmdlets run as if Connect-ApimNative had never been called. Nothing is
     sent to Azure: tokens already issued stay valid until they expire, as with Disconnect-AzAccount.
 
+    .PARAMETER WhatIf
+    Shows the request (method and URL) without sending anything.
+
+    .PARAMETER Confirm
+    Asks for confirmation before the request is sent.
+
     .EXAMPLE
     PS C:\> Disconnect-ApimNative
 
@@ -20,9 +26,23 @@ function Disconnect-ApimNative {
 
     .OUTPUTS
     None
+
+    .LINK
+    Connect-ApimNative
+
+    .LINK
+    Start-ApimNativeEmulator
+
+    .LINK
+    Stop-ApimNativeEmulator
+
+    .LINK
+    about_ApimNative
     #>
-    [CmdletBinding(SupportsShouldProcess = $true)]
+    [CmdletBinding(SupportsShouldProcess = $true, PositionalBinding = $false)]
     param ()
+
+    Use-ApimCallerPreference -Cmdlet $PSCmdlet
 
     $target = 'no connection'
     $connection = $script:ApimNativeConnection

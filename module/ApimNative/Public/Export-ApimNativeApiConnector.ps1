@@ -20,6 +20,12 @@ function Export-ApimNativeApiConnector {
     .PARAMETER DisplayName
     Only these connectors (all when absent).
 
+    .PARAMETER WhatIf
+    Shows what would be done without sending anything.
+
+    .PARAMETER Confirm
+    Asks for confirmation before each change.
+
     .EXAMPLE
     PS C:\>Connect-ApimNative -Emulator $emulator
     PS C:\>Export-ApimNativeApiConnector -Path ./apiConnectors
@@ -31,8 +37,17 @@ function Export-ApimNativeApiConnector {
 
     .OUTPUTS
     ApimNative.ExportedApiConnector
+
+    .LINK
+    Compare-ApimNativeApiConnector
+
+    .LINK
+    Sync-ApimNativeApiConnector
+
+    .LINK
+    about_ApimNative
     #>
-    [CmdletBinding(SupportsShouldProcess = $true)]
+    [CmdletBinding(SupportsShouldProcess = $true, PositionalBinding = $false)]
     [OutputType('ApimNative.ExportedApiConnector')]
     param (
         [Parameter(Mandatory = $true)]
@@ -46,6 +61,7 @@ function Export-ApimNativeApiConnector {
         $DisplayName
     )
 
+    Use-ApimCallerPreference -Cmdlet $PSCmdlet
     $request = New-ApimSyncRequest -Cmdlet $PSCmdlet -Path $Path
     if ($DisplayName) {
         $request['displayNames'] = @($DisplayName)

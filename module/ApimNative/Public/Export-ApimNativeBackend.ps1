@@ -26,6 +26,12 @@ function Export-ApimNativeBackend {
     .PARAMETER IncludeSecret
     Writes secret values instead of placeholders. Keep such files out of source control.
 
+    .PARAMETER WhatIf
+    Shows what would be done without sending anything.
+
+    .PARAMETER Confirm
+    Asks for confirmation before each change.
+
     .EXAMPLE
     PS C:\>$ctx = New-AzApiManagementContext -ResourceGroupName "rg1" -ServiceName "contoso"
     PS C:\>Export-ApimNativeBackend -Context $ctx -Path ./backends
@@ -37,8 +43,20 @@ function Export-ApimNativeBackend {
 
     .OUTPUTS
     ApimNative.ExportedBackend
+
+    .LINK
+    Compare-ApimNativeBackend
+
+    .LINK
+    Sync-ApimNativeBackend
+
+    .LINK
+    Test-ApimNativeBackend
+
+    .LINK
+    about_ApimNative
     #>
-    [CmdletBinding(SupportsShouldProcess = $true)]
+    [CmdletBinding(SupportsShouldProcess = $true, PositionalBinding = $false)]
     [OutputType('ApimNative.ExportedBackend')]
     param (
         [Parameter(Mandatory = $true, ValueFromPipeline = $true)]
@@ -61,6 +79,10 @@ function Export-ApimNativeBackend {
         [switch]
         $IncludeSecret
     )
+
+    begin {
+        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    }
 
     process {
         $address = Resolve-ApimServiceAddress -Context $Context

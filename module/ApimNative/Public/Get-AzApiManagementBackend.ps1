@@ -22,15 +22,18 @@ function Get-AzApiManagementBackend {
 
     .PARAMETER Context
     Instance of PsApiManagementContext.
-    This parameter is required.
+    Required, except with -ResourceId (which names the service itself).
 
     .PARAMETER BackendId
     Identifier of the backend. If specified will find backend by the identifier.
-    This parameter is optional.
+    This parameter is optional: left out, every backend is listed. Given as an empty or blank string
+    (an unset variable, a blank CSV column) it is an error, not a list, so that
+    `Get-AzApiManagementBackend -BackendId $unset | Remove-AzApiManagementBackend` cannot remove
+    every backend (Az lists in that case).
 
     .PARAMETER ResourceId
     Arm Resource Identifier of the Backend. If specified will try to find backend by the identifier.
-    This parameter is required.
+    Required in its parameter set, instead of -Context.
 
     .PARAMETER Filter
     OData filter passed to the service as $filter, for example "title eq 'first backend'" or
@@ -41,6 +44,9 @@ function Get-AzApiManagementBackend {
 
     .PARAMETER Skip
     Number of backends to skip ($skip). Not in Az.
+
+    .PARAMETER DefaultProfile
+    Accepted for scripts written for Az and not used: sign-in comes from Connect-ApimNative (see about_ApimNative).
 
     .EXAMPLE
     PS C:\>$apimContext = New-AzApiManagementContext -ResourceGroupName "Api-Default-WestUS" -ServiceName "contoso"
@@ -71,8 +77,23 @@ function Get-AzApiManagementBackend {
 
     .OUTPUTS
     Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackend
+
+    .LINK
+    https://learn.microsoft.com/powershell/module/az.apimanagement/get-azapimanagementbackend
+
+    .LINK
+    New-AzApiManagementBackend
+
+    .LINK
+    Set-AzApiManagementBackend
+
+    .LINK
+    Remove-AzApiManagementBackend
+
+    .LINK
+    about_ApimNative
     #>
-    [CmdletBinding(DefaultParameterSetName = 'ContextParameterSet')]
+    [CmdletBinding(DefaultParameterSetName = 'ContextParameterSet', PositionalBinding = $false)]
     [OutputType('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackend')]
     param (
         [Parameter(Mandatory = $true, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
@@ -102,10 +123,22 @@ function Get-AzApiManagementBackend {
         [Parameter(ParameterSetName = 'ContextParameterSet')]
         [ValidateRange(0, 2147483647)]
         [int]
-        $Skip
+        $Skip,
+
+        [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [PSObject]
+        $DefaultProfile
     )
 
+    begin {
+        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    }
+
     process {
+        if ($PSCmdlet.ParameterSetName -eq 'ContextParameterSet' -and (Test-ApimBlankId -Cmdlet $PSCmdlet -ParameterName 'BackendId' -Operation 'BackendGet' -AbsentMeans 'list every backend')) {
+            return
+        }
         $backendContext = $Context
         $id = $BackendId
         if ($PSCmdlet.ParameterSetName -eq 'ResourceIdParameterSet') {

@@ -60,8 +60,6 @@ function Get-MgIdentityApiConnector {
     Show only the first n items.
 
     .EXAMPLE
-    Import-Module Microsoft.Graph.Identity.SignIns
-
     Get-MgIdentityApiConnector
 
     Lists the API connectors (the first page).
@@ -83,8 +81,23 @@ function Get-MgIdentityApiConnector {
 
     .OUTPUTS
     Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector
+
+    .LINK
+    https://learn.microsoft.com/powershell/module/microsoft.graph.identity.signins/get-mgidentityapiconnector
+
+    .LINK
+    New-MgIdentityApiConnector
+
+    .LINK
+    Update-MgIdentityApiConnector
+
+    .LINK
+    Remove-MgIdentityApiConnector
+
+    .LINK
+    about_ApimNative
     #>
-    [CmdletBinding(DefaultParameterSetName = 'List')]
+    [CmdletBinding(DefaultParameterSetName = 'List', PositionalBinding = $false)]
     [OutputType('Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector')]
     param (
         [Parameter(ParameterSetName = 'List')]
@@ -105,7 +118,7 @@ function Get-MgIdentityApiConnector {
         [string]
         $Filter,
 
-        [Parameter(ValueFromPipeline = $true)]
+        [Parameter()]
         [System.Collections.IDictionary]
         $Headers,
 
@@ -149,6 +162,10 @@ function Get-MgIdentityApiConnector {
         [int]
         $Top
     )
+
+    begin {
+        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    }
 
     process {
         $request = @{}

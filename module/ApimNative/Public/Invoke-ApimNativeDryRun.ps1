@@ -22,18 +22,27 @@ function Invoke-ApimNativeDryRun {
     runs, every ApimNative cmdlet talks to the emulator.
 
     .EXAMPLE
-    PS C:\>$ctx = New-AzApiManagementContext -ResourceGroupName "rg1" -ServiceName "contoso"
-    PS C:\>Invoke-ApimNativeDryRun -Context $ctx -ScriptBlock { ./deploy.ps1 } | Format-Table Action, BackendId, Changes
+    PS C:\>Set-Content -Path ./deploy.ps1 -Value 'New-AzApiManagementBackend -Context $apimContext -BackendId orders -Url https://orders.contoso.example/api -Protocol http'
+    PS C:\>Invoke-ApimNativeDryRun -Context $apimContext -ScriptBlock { . ./deploy.ps1 } | Format-Table Action, BackendId, Changes
 
-    Shows what deploy.ps1 would create, update or delete, without changing the service.
+    Runs an existing deployment script against a read-only copy of the service and shows what it would change: one Create for orders. Nothing is written to the service.
 
     .INPUTS
     Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext
 
     .OUTPUTS
     ApimNative.BackendPlan
+
+    .LINK
+    Compare-ApimNativeBackend
+
+    .LINK
+    Sync-ApimNativeBackend
+
+    .LINK
+    about_ApimNative
     #>
-    [CmdletBinding()]
+    [CmdletBinding(PositionalBinding = $false)]
     [OutputType('ApimNative.BackendPlan')]
     param (
         [Parameter(Mandatory = $true)]
@@ -48,6 +57,7 @@ function Invoke-ApimNativeDryRun {
         $ScriptBlock
     )
 
+    Use-ApimCallerPreference -Cmdlet $PSCmdlet
     $address = Resolve-ApimServiceAddress -Context $Context
     $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint $address['Endpoint'] -ApiVersion $address['ApiVersion']
     $handle = $null

@@ -24,6 +24,15 @@ function Invoke-AzApiManagementBackendReconnect {
     .PARAMETER PassThru
     Write $true when the request was accepted.
 
+    .PARAMETER DefaultProfile
+    Accepted for scripts written for Az and not used: sign-in comes from Connect-ApimNative (see about_ApimNative).
+
+    .PARAMETER WhatIf
+    Shows the request (method and URL) without sending anything.
+
+    .PARAMETER Confirm
+    Asks for confirmation before the request is sent.
+
     .EXAMPLE
     PS C:\>Invoke-AzApiManagementBackendReconnect -Context $apimContext -BackendId proxybackend -After (New-TimeSpan -Minutes 2)
 
@@ -44,8 +53,23 @@ function Invoke-AzApiManagementBackendReconnect {
 
     .OUTPUTS
     System.Boolean
+
+    .LINK
+    New-AzApiManagementBackend
+
+    .LINK
+    Get-AzApiManagementBackend
+
+    .LINK
+    Set-AzApiManagementBackend
+
+    .LINK
+    Remove-AzApiManagementBackend
+
+    .LINK
+    about_ApimNative
     #>
-    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'ContextParameterSet')]
+    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'ContextParameterSet', PositionalBinding = $false)]
     [OutputType([bool])]
     param (
         [Parameter(Mandatory = $true, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
@@ -71,8 +95,17 @@ function Invoke-AzApiManagementBackendReconnect {
 
         [Parameter()]
         [switch]
-        $PassThru
+        $PassThru,
+
+        [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [PSObject]
+        $DefaultProfile
     )
+
+    begin {
+        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    }
 
     process {
         $backendContext = $Context

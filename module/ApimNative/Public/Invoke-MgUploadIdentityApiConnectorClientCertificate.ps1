@@ -24,7 +24,7 @@ function Invoke-MgUploadIdentityApiConnectorClientCertificate {
     Additional Parameters: further properties of the request body, sent as given.
 
     .PARAMETER BodyParameter
-    A hashtable (or object) with pkcs12Value and password.
+    A hashtable (or object, or JSON object string) with pkcs12Value and password.
 
     .PARAMETER Headers
     Optional headers that will be added to the request. Not sent yet: a warning names them.
@@ -44,23 +44,27 @@ function Invoke-MgUploadIdentityApiConnectorClientCertificate {
     .PARAMETER ResponseHeadersVariable
     Optional Response Headers Variable: receives a hashtable of every response header (string arrays; set-cookie left out) plus StatusCode.
 
-    .EXAMPLE
-    Import-Module Microsoft.Graph.Identity.SignIns
+    .PARAMETER WhatIf
+    Shows the request (method and URL) without sending anything.
 
+    .PARAMETER Confirm
+    Asks for confirmation before the request is sent.
+
+    .EXAMPLE
     $params = @{
     	pkcs12Value = "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ...kDJ04sJShkkgjL9Bm49plA"
     	password = "<password>"
     }
-
     Invoke-MgUploadIdentityApiConnectorClientCertificate -IdentityApiConnectorId $identityApiConnectorId -BodyParameter $params
 
     Uploads a certificate (the pkcs12Value shown is the documentation's shortened placeholder).
 
     .EXAMPLE
-    $pfx = [Convert]::ToBase64String([System.IO.File]::ReadAllBytes('C:\certs\client.pfx'))
+    $pfx = [Convert]::ToBase64String([System.IO.File]::ReadAllBytes($pfxPath))
     Get-MgIdentityApiConnector -IdentityApiConnectorId $id | Invoke-MgUploadIdentityApiConnectorClientCertificate -Pkcs12Value $pfx -Password $pfxPassword
 
-    Uploads a certificate file to a connector read before.
+    Uploads a certificate file to a connector read before ($pfxPath is the full path of the .pfx
+    file, $pfxPassword its password).
 
     .INPUTS
     Microsoft.Graph.PowerShell.Models.IIdentitySignInsIdentity
@@ -69,8 +73,26 @@ function Invoke-MgUploadIdentityApiConnectorClientCertificate {
 
     .OUTPUTS
     Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector
+
+    .LINK
+    https://learn.microsoft.com/powershell/module/microsoft.graph.identity.signins/invoke-mguploadidentityapiconnectorclientcertificate
+
+    .LINK
+    New-MgIdentityApiConnector
+
+    .LINK
+    Get-MgIdentityApiConnector
+
+    .LINK
+    Update-MgIdentityApiConnector
+
+    .LINK
+    Remove-MgIdentityApiConnector
+
+    .LINK
+    about_ApimNative
     #>
-    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'UploadExpanded')]
+    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'UploadExpanded', PositionalBinding = $false)]
     [OutputType('Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector')]
     param (
         [Parameter(ParameterSetName = 'UploadExpanded')]
@@ -83,7 +105,7 @@ function Invoke-MgUploadIdentityApiConnectorClientCertificate {
         [PSObject]
         $BodyParameter,
 
-        [Parameter(ValueFromPipeline = $true)]
+        [Parameter()]
         [System.Collections.IDictionary]
         $Headers,
 
@@ -113,10 +135,17 @@ function Invoke-MgUploadIdentityApiConnectorClientCertificate {
         $ResponseHeadersVariable
     )
 
+    begin {
+        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    }
+
     process {
         $connectorId = $IdentityApiConnectorId
         if ($PSCmdlet.ParameterSetName -like 'UploadViaIdentity*') {
             $connectorId = Resolve-MgIdentityApiConnectorId -Cmdlet $PSCmdlet -InputObject $InputObject -Operation 'ApiConnectorUploadClientCertificate'
+        }
+        if ($PSCmdlet.ParameterSetName -notlike '*Expanded') {
+            $BodyParameter = ConvertFrom-MgBodyParameterJson -BodyParameter $BodyParameter -Cmdlet $PSCmdlet -Operation 'ApiConnectorUploadClientCertificate'
         }
         $body = @{}
         if ($PSCmdlet.ParameterSetName -like '*Expanded') {

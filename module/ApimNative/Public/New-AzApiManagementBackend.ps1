@@ -45,7 +45,9 @@ function New-AzApiManagementBackend {
     .PARAMETER BackendId
     Identifier of new backend.
     This parameter is optional.
-    If not specified will be generated.
+    If not specified will be generated. Given as an empty or blank string (an unset variable, a
+    blank CSV column) it is an error, not a generated id, so that a script does not create another
+    backend on every run.
 
     .PARAMETER Protocol
     Backend Communication protocol.
@@ -104,6 +106,15 @@ function New-AzApiManagementBackend {
     .PARAMETER AzureRegion
     Azure region the backend is deployed in, used by carbon-aware pools. Not in Az.
 
+    .PARAMETER DefaultProfile
+    Accepted for scripts written for Az and not used: sign-in comes from Connect-ApimNative (see about_ApimNative).
+
+    .PARAMETER WhatIf
+    Shows the request (method and URL) without sending anything.
+
+    .PARAMETER Confirm
+    Asks for confirmation before the request is sent.
+
     .EXAMPLE
     PS C:\>$apimContext = New-AzApiManagementContext -ResourceGroupName "Api-Default-WestUS" -ServiceName "contoso"
     PS C:\>$credential = New-AzApiManagementBackendCredential -AuthorizationHeaderScheme basic -AuthorizationHeaderParameter opensesame -Query @{"sv" = @('xx', 'bb'); "sr" = @('cc')} -Header @{"x-my-1" = @('val1', 'val2')}
@@ -147,8 +158,23 @@ function New-AzApiManagementBackend {
 
     .OUTPUTS
     Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackend
+
+    .LINK
+    https://learn.microsoft.com/powershell/module/az.apimanagement/new-azapimanagementbackend
+
+    .LINK
+    Get-AzApiManagementBackend
+
+    .LINK
+    Set-AzApiManagementBackend
+
+    .LINK
+    Remove-AzApiManagementBackend
+
+    .LINK
+    about_ApimNative
     #>
-    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'SingleBackend')]
+    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'SingleBackend', PositionalBinding = $false)]
     [OutputType('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackend')]
     param (
         [Parameter(Mandatory = $true, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
@@ -229,16 +255,25 @@ function New-AzApiManagementBackend {
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
         [string]
-        $AzureRegion
+        $AzureRegion,
+
+        [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [PSObject]
+        $DefaultProfile
     )
 
     begin {
+        Use-ApimCallerPreference -Cmdlet $PSCmdlet
         # Only the parameters of the command line are bound here; a piped object's properties are
         # bound later, per object.
         $commandLineNames = @($PSBoundParameters.Keys)
     }
 
     process {
+        if (Test-ApimBlankId -Cmdlet $PSCmdlet -ParameterName 'BackendId' -Operation 'BackendCreateOrUpdate' -AbsentMeans 'have an id generated') {
+            return
+        }
         $id = $BackendId
         if (-not $id) {
             $id = [System.Guid]::NewGuid().ToString('N')

@@ -40,6 +40,9 @@ function New-AzApiManagementBackendCircuitBreakerRule {
     .PARAMETER FailureResponseStatusCode
     Status code (100-599) the gateway answers while the circuit is open.
 
+    .PARAMETER DefaultProfile
+    Accepted for scripts written for Az and not used: sign-in comes from Connect-ApimNative (see about_ApimNative).
+
     .EXAMPLE
     PS C:\>$rule = New-AzApiManagementBackendCircuitBreakerRule -Name rule1 -FailureCount 5 -FailureInterval (New-TimeSpan -Minutes 1) -FailureStatusCodeRange @{ Min = 500; Max = 599 } -TripDuration (New-TimeSpan -Minutes 1) -AcceptRetryAfter
     PS C:\>New-AzApiManagementBackend -Context $apimContext -BackendId cb -Url 'https://backend.contoso.com/' -Protocol http -CircuitBreaker $rule
@@ -57,8 +60,23 @@ function New-AzApiManagementBackendCircuitBreakerRule {
 
     .OUTPUTS
     ApimNative.BackendCircuitBreakerRule
+
+    .LINK
+    New-AzApiManagementBackend
+
+    .LINK
+    Get-AzApiManagementBackend
+
+    .LINK
+    Set-AzApiManagementBackend
+
+    .LINK
+    Remove-AzApiManagementBackend
+
+    .LINK
+    about_ApimNative
     #>
-    [CmdletBinding()]
+    [CmdletBinding(PositionalBinding = $false)]
     [OutputType('ApimNative.BackendCircuitBreakerRule')]
     param (
         [Parameter(Mandatory = $true)]
@@ -98,8 +116,15 @@ function New-AzApiManagementBackendCircuitBreakerRule {
         [Parameter()]
         [ValidateRange(100, 599)]
         [int]
-        $FailureResponseStatusCode
+        $FailureResponseStatusCode,
+
+        [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [PSObject]
+        $DefaultProfile
     )
+
+    Use-ApimCallerPreference -Cmdlet $PSCmdlet
 
     $rule = [PSCustomObject]@{
         Name                      = $Name

@@ -28,11 +28,14 @@ function New-AzApiManagementBackendCredential {
     This parameter is optional.
 
     .PARAMETER Query
-    Query Parameter Values accepted by Backend: name -> value or array of values.
+    Query Parameter Values accepted by Backend: name -> value or array of values, with the same
+    value types as -Header.
     This parameter is optional.
 
     .PARAMETER Header
     Header Parameter Values accepted by Backend: name -> value or array of values.
+    A value is a string, a SecureString (kept as one in the object; its text is only sent) or an
+    array of those; any other type (hashtable, DateTime, number) is refused naming the key.
     This parameter is optional.
 
     .PARAMETER AuthorizationHeaderScheme
@@ -43,6 +46,9 @@ function New-AzApiManagementBackendCredential {
     Authorization Header used for the Backend. It is a secret: it never appears in -Verbose,
     -WhatIf or error output, and the format view hides it.
     This parameter is optional.
+
+    .PARAMETER DefaultProfile
+    Accepted for scripts written for Az and not used: sign-in comes from Connect-ApimNative (see about_ApimNative).
 
     .EXAMPLE
     PS C:\>$apimContext = New-AzApiManagementContext -ResourceGroupName "Api-Default-WestUS" -ServiceName "contoso"
@@ -62,8 +68,26 @@ function New-AzApiManagementBackendCredential {
 
     .OUTPUTS
     Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendCredential
+
+    .LINK
+    https://learn.microsoft.com/powershell/module/az.apimanagement/new-azapimanagementbackendcredential
+
+    .LINK
+    New-AzApiManagementBackend
+
+    .LINK
+    Get-AzApiManagementBackend
+
+    .LINK
+    Set-AzApiManagementBackend
+
+    .LINK
+    Remove-AzApiManagementBackend
+
+    .LINK
+    about_ApimNative
     #>
-    [CmdletBinding()]
+    [CmdletBinding(PositionalBinding = $false)]
     [OutputType('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendCredential')]
     param (
         [Parameter()]
@@ -88,8 +112,15 @@ function New-AzApiManagementBackendCredential {
 
         [Parameter()]
         [string]
-        $AuthorizationHeaderParameter
+        $AuthorizationHeaderParameter,
+
+        [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [PSObject]
+        $DefaultProfile
     )
+
+    Use-ApimCallerPreference -Cmdlet $PSCmdlet
 
     $request = @{}
     if ($CertificateThumbprint) {
@@ -99,10 +130,10 @@ function New-AzApiManagementBackendCredential {
         $request['certificateIds'] = [object[]]$CertificateId
     }
     if ($null -ne $Query -and $Query.Count -gt 0) {
-        $request['query'] = ConvertTo-ApimStringListMap -Map $Query
+        $request['query'] = ConvertTo-ApimStringListMap -Map $Query -ParameterName 'Query' -Cmdlet $PSCmdlet
     }
     if ($null -ne $Header -and $Header.Count -gt 0) {
-        $request['header'] = ConvertTo-ApimStringListMap -Map $Header
+        $request['header'] = ConvertTo-ApimStringListMap -Map $Header -ParameterName 'Header' -Cmdlet $PSCmdlet
     }
     if ($PSBoundParameters.ContainsKey('AuthorizationHeaderScheme') -or $PSBoundParameters.ContainsKey('AuthorizationHeaderParameter')) {
         $authorization = @{}
@@ -116,5 +147,19 @@ function New-AzApiManagementBackendCredential {
     }
 
     $body = Invoke-ApimNativeBuilder -Builder 'backend_credential_new' -Request $request -Cmdlet $PSCmdlet
-    ConvertFrom-ApimWireCredential -Wire $body
+    $credential = ConvertFrom-ApimWireCredential -Wire $body
+    # A SecureString value stays one in the object (its text is read again only when sending).
+    foreach ($pair in @(@{ Given = $Query; Built = $credential.Query }, @{ Given = $Header; Built = $credential.Header })) {
+        if ($null -eq $pair.Given -or $null -eq $pair.Built) {
+            continue
+        }
+        foreach ($key in @($pair.Given.Keys)) {
+            $given = @($pair.Given[$key])
+            $secure = @($given | Where-Object -FilterScript { $_ -is [System.Security.SecureString] })
+            if ($secure.Count -gt 0 -and $pair.Built.ContainsKey([string]$key)) {
+                $pair.Built[[string]$key] = [object[]]$given
+            }
+        }
+    }
+    $credential
 }

@@ -22,6 +22,9 @@ function New-AzApiManagementBackendPool {
     .PARAMETER FailureResponseStatusCode
     Status code (100-599) returned when no member of the pool can answer.
 
+    .PARAMETER DefaultProfile
+    Accepted for scripts written for Az and not used: sign-in comes from Connect-ApimNative (see about_ApimNative).
+
     .EXAMPLE
     PS C:\>$backends = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/apimService1/backends'
     PS C:\>$pool = New-AzApiManagementBackendPool -Service @(
@@ -49,8 +52,23 @@ function New-AzApiManagementBackendPool {
 
     .OUTPUTS
     ApimNative.BackendPool
+
+    .LINK
+    New-AzApiManagementBackend
+
+    .LINK
+    Get-AzApiManagementBackend
+
+    .LINK
+    Set-AzApiManagementBackend
+
+    .LINK
+    Remove-AzApiManagementBackend
+
+    .LINK
+    about_ApimNative
     #>
-    [CmdletBinding()]
+    [CmdletBinding(PositionalBinding = $false)]
     [OutputType('ApimNative.BackendPool')]
     param (
         [Parameter(Mandatory = $true, ValueFromPipeline = $true)]
@@ -71,10 +89,16 @@ function New-AzApiManagementBackendPool {
         [Parameter()]
         [ValidateRange(100, 599)]
         [int]
-        $FailureResponseStatusCode
+        $FailureResponseStatusCode,
+
+        [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [PSObject]
+        $DefaultProfile
     )
 
     begin {
+        Use-ApimCallerPreference -Cmdlet $PSCmdlet
         $services = New-Object -TypeName System.Collections.Generic.List[object]
     }
 

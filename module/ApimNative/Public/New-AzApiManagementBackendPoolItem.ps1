@@ -27,6 +27,9 @@ function New-AzApiManagementBackendPoolItem {
     Highest Scope 2 carbon emission category to route to when the backend has an azureRegion:
     VeryLow, Low, Medium, High or VeryHigh.
 
+    .PARAMETER DefaultProfile
+    Accepted for scripts written for Az and not used: sign-in comes from Connect-ApimNative (see about_ApimNative).
+
     .EXAMPLE
     PS C:\>$backends = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/apimService1/backends'
     PS C:\>$pool = New-AzApiManagementBackendPool -Service @(
@@ -58,8 +61,23 @@ function New-AzApiManagementBackendPoolItem {
 
     .OUTPUTS
     ApimNative.BackendPoolItem
+
+    .LINK
+    New-AzApiManagementBackend
+
+    .LINK
+    Get-AzApiManagementBackend
+
+    .LINK
+    Set-AzApiManagementBackend
+
+    .LINK
+    Remove-AzApiManagementBackend
+
+    .LINK
+    about_ApimNative
     #>
-    [CmdletBinding(DefaultParameterSetName = 'ById')]
+    [CmdletBinding(DefaultParameterSetName = 'ById', PositionalBinding = $false)]
     [OutputType('ApimNative.BackendPoolItem')]
     param (
         [Parameter(Mandatory = $true, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ById')]
@@ -85,8 +103,17 @@ function New-AzApiManagementBackendPoolItem {
         [Parameter()]
         [ValidateSet('VeryLow', 'Low', 'Medium', 'High', 'VeryHigh')]
         [string]
-        $PreferredCarbonEmission
+        $PreferredCarbonEmission,
+
+        [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [PSObject]
+        $DefaultProfile
     )
+
+    begin {
+        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    }
 
     process {
         $backendArmId = $Id

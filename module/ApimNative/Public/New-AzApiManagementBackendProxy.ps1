@@ -17,6 +17,9 @@ function New-AzApiManagementBackendProxy {
     Credentials used to connect to the Backend Proxy.
     This parameter is optional.
 
+    .PARAMETER DefaultProfile
+    Accepted for scripts written for Az and not used: sign-in comes from Connect-ApimNative (see about_ApimNative).
+
     .EXAMPLE
     PS C:\>$secpassword = ConvertTo-SecureString "PlainTextPassword" -AsPlainText -Force
     PS C:\>$proxyCreds = New-Object System.Management.Automation.PSCredential ("foo", $secpassword)
@@ -41,8 +44,26 @@ function New-AzApiManagementBackendProxy {
 
     .OUTPUTS
     Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendProxy
+
+    .LINK
+    https://learn.microsoft.com/powershell/module/az.apimanagement/new-azapimanagementbackendproxy
+
+    .LINK
+    New-AzApiManagementBackend
+
+    .LINK
+    Get-AzApiManagementBackend
+
+    .LINK
+    Set-AzApiManagementBackend
+
+    .LINK
+    Remove-AzApiManagementBackend
+
+    .LINK
+    about_ApimNative
     #>
-    [CmdletBinding()]
+    [CmdletBinding(PositionalBinding = $false)]
     [OutputType('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendProxy')]
     param (
         [Parameter(Mandatory = $true)]
@@ -53,8 +74,15 @@ function New-AzApiManagementBackendProxy {
 
         [Parameter()]
         [System.Management.Automation.PSCredential]
-        $ProxyCredential
+        $ProxyCredential,
+
+        [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [PSObject]
+        $DefaultProfile
     )
+
+    Use-ApimCallerPreference -Cmdlet $PSCmdlet
 
     $proxy = [PSCustomObject]@{
         Url              = $Url

@@ -24,6 +24,9 @@ function New-AzApiManagementBackendTls {
     X509 names of the backend host's certificates: name -> issuer certificate thumbprint, an array
     of them, or $null for any issuer.
 
+    .PARAMETER DefaultProfile
+    Accepted for scripts written for Az and not used: sign-in comes from Connect-ApimNative (see about_ApimNative).
+
     .EXAMPLE
     PS C:\>$tls = New-AzApiManagementBackendTls -ServerCertificateThumbprint '1365083bae61ee876fc26850b825d05d3eb2e503'
     PS C:\>New-AzApiManagementBackend -Context $apimContext -BackendId cabackend -Url 'https://self-signed.badssl.com/' -Protocol http -Description 'Custom Assigned certificate Example' -Tls $tls
@@ -41,8 +44,23 @@ function New-AzApiManagementBackendTls {
 
     .OUTPUTS
     ApimNative.BackendTls
+
+    .LINK
+    New-AzApiManagementBackend
+
+    .LINK
+    Get-AzApiManagementBackend
+
+    .LINK
+    Set-AzApiManagementBackend
+
+    .LINK
+    Remove-AzApiManagementBackend
+
+    .LINK
+    about_ApimNative
     #>
-    [CmdletBinding()]
+    [CmdletBinding(PositionalBinding = $false)]
     [OutputType('ApimNative.BackendTls')]
     param (
         [Parameter()]
@@ -59,8 +77,15 @@ function New-AzApiManagementBackendTls {
 
         [Parameter()]
         [hashtable]
-        $ServerX509Name
+        $ServerX509Name,
+
+        [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [PSObject]
+        $DefaultProfile
     )
+
+    Use-ApimCallerPreference -Cmdlet $PSCmdlet
 
     $tls = [PSCustomObject]@{
         ValidateCertificateChain     = $null

@@ -52,6 +52,9 @@ function New-AzApiManagementContext {
     (the spec's rule), checked by the native library before anything is sent. Workspaces have no
     reconnect operation, so Invoke-AzApiManagementBackendReconnect refuses a workspace context.
 
+    .PARAMETER DefaultProfile
+    Accepted for scripts written for Az and not used: sign-in comes from Connect-ApimNative (see about_ApimNative).
+
     .EXAMPLE
     PS C:\> New-AzApiManagementContext -ResourceGroupName "ContosoResources" -ServiceName "Contoso"
 
@@ -85,8 +88,26 @@ function New-AzApiManagementContext {
 
     .OUTPUTS
     Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext
+
+    .LINK
+    https://learn.microsoft.com/powershell/module/az.apimanagement/new-azapimanagementcontext
+
+    .LINK
+    New-AzApiManagementBackend
+
+    .LINK
+    Get-AzApiManagementBackend
+
+    .LINK
+    Set-AzApiManagementBackend
+
+    .LINK
+    Remove-AzApiManagementBackend
+
+    .LINK
+    about_ApimNative
     #>
-    [CmdletBinding(DefaultParameterSetName = 'ContextParameterSet')]
+    [CmdletBinding(DefaultParameterSetName = 'ContextParameterSet', PositionalBinding = $false)]
     [OutputType('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext')]
     param (
         [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
@@ -121,8 +142,17 @@ function New-AzApiManagementContext {
         [Parameter()]
         [ValidateNotNullOrEmpty()]
         [string]
-        $WorkspaceId
+        $WorkspaceId,
+
+        [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [PSObject]
+        $DefaultProfile
     )
+
+    begin {
+        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    }
 
     process {
         $resourceGroup = $ResourceGroupName

@@ -26,8 +26,8 @@ function New-MgIdentityApiConnector {
     apiAuthenticationConfigurationBase: a hashtable with "@odata.type" and the members of that type.
 
     .PARAMETER BodyParameter
-    identityApiConnector: a hashtable (or object) with displayName, targetUrl and
-    authenticationConfiguration. To construct, see the examples.
+    identityApiConnector: a hashtable (or object, or JSON object string) with displayName,
+    targetUrl and authenticationConfiguration. To construct, see the examples.
 
     .PARAMETER DisplayName
     The name of the API connector.
@@ -44,9 +44,13 @@ function New-MgIdentityApiConnector {
     .PARAMETER TargetUrl
     The URL of the API endpoint to call.
 
-    .EXAMPLE
-    Import-Module Microsoft.Graph.Identity.SignIns
+    .PARAMETER WhatIf
+    Shows the request (method and URL) without sending anything.
 
+    .PARAMETER Confirm
+    Asks for confirmation before the request is sent.
+
+    .EXAMPLE
     $params = @{
     	displayName = "Test API"
     	targetUrl = "https://someapi.com/api"
@@ -56,14 +60,11 @@ function New-MgIdentityApiConnector {
     		password = "MyPassword"
     	}
     }
-
     New-MgIdentityApiConnector -BodyParameter $params
 
     Example 1: Create an API connector with basic authentication.
 
     .EXAMPLE
-    Import-Module Microsoft.Graph.Identity.SignIns
-
     $params = @{
     	displayName = "Test API"
     	targetUrl = "https://someotherapi.com/api"
@@ -73,7 +74,6 @@ function New-MgIdentityApiConnector {
     		password = "CertificatePassword"
     	}
     }
-
     New-MgIdentityApiConnector -BodyParameter $params
 
     Example 2: Create an API connector with client certificate authentication. The pkcs12Value shown
@@ -86,8 +86,23 @@ function New-MgIdentityApiConnector {
 
     .OUTPUTS
     Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector
+
+    .LINK
+    https://learn.microsoft.com/powershell/module/microsoft.graph.identity.signins/new-mgidentityapiconnector
+
+    .LINK
+    Get-MgIdentityApiConnector
+
+    .LINK
+    Update-MgIdentityApiConnector
+
+    .LINK
+    Remove-MgIdentityApiConnector
+
+    .LINK
+    about_ApimNative
     #>
-    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'CreateExpanded')]
+    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'CreateExpanded', PositionalBinding = $false)]
     [OutputType('Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector')]
     param (
         [Parameter(ParameterSetName = 'CreateExpanded')]
@@ -106,7 +121,7 @@ function New-MgIdentityApiConnector {
         [string]
         $DisplayName,
 
-        [Parameter(ValueFromPipeline = $true)]
+        [Parameter()]
         [System.Collections.IDictionary]
         $Headers,
 
@@ -124,9 +139,14 @@ function New-MgIdentityApiConnector {
         $TargetUrl
     )
 
+    begin {
+        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    }
+
     process {
         if ($PSCmdlet.ParameterSetName -eq 'Create') {
-            $body = ConvertTo-MgIdentityApiConnectorBody -BodyParameter $BodyParameter
+            $bodyValue = ConvertFrom-MgBodyParameterJson -BodyParameter $BodyParameter -Cmdlet $PSCmdlet -Operation 'ApiConnectorCreate'
+            $body = ConvertTo-MgIdentityApiConnectorBody -BodyParameter $bodyValue
         }
         else {
             $expanded = @{}

@@ -25,6 +25,15 @@ function Remove-AzApiManagementBackend {
     .PARAMETER IfMatch
     ETag the backend must still have; * matches any. Bound from a piped object's ETag. Not in Az.
 
+    .PARAMETER DefaultProfile
+    Accepted for scripts written for Az and not used: sign-in comes from Connect-ApimNative (see about_ApimNative).
+
+    .PARAMETER WhatIf
+    Shows the request (method and URL) without sending anything.
+
+    .PARAMETER Confirm
+    Asks for confirmation before the request is sent.
+
     .EXAMPLE
     PS C:\>$apimContext = New-AzApiManagementContext -ResourceGroupName "Api-Default-WestUS" -ServiceName "contoso"
     PS C:\>Remove-AzApiManagementBackend -Context $apimContext -BackendId 123 -PassThru
@@ -45,8 +54,23 @@ function Remove-AzApiManagementBackend {
 
     .OUTPUTS
     System.Boolean
+
+    .LINK
+    https://learn.microsoft.com/powershell/module/az.apimanagement/remove-azapimanagementbackend
+
+    .LINK
+    New-AzApiManagementBackend
+
+    .LINK
+    Get-AzApiManagementBackend
+
+    .LINK
+    Set-AzApiManagementBackend
+
+    .LINK
+    about_ApimNative
     #>
-    [CmdletBinding(SupportsShouldProcess = $true)]
+    [CmdletBinding(SupportsShouldProcess = $true, PositionalBinding = $false)]
     [OutputType([bool])]
     param (
         [Parameter(Mandatory = $true, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
@@ -67,8 +91,17 @@ function Remove-AzApiManagementBackend {
         [Parameter(ValueFromPipelineByPropertyName = $true)]
         [Alias('ETag')]
         [string]
-        $IfMatch
+        $IfMatch,
+
+        [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [PSObject]
+        $DefaultProfile
     )
+
+    begin {
+        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    }
 
     process {
         $etag = '*'

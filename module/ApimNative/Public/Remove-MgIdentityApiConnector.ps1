@@ -29,9 +29,13 @@ function Remove-MgIdentityApiConnector {
     .PARAMETER ResponseHeadersVariable
     Optional Response Headers Variable: receives a hashtable with request-id and StatusCode.
 
-    .EXAMPLE
-    Import-Module Microsoft.Graph.Identity.SignIns
+    .PARAMETER WhatIf
+    Shows the request (method and URL) without sending anything.
 
+    .PARAMETER Confirm
+    Asks for confirmation before the request is sent.
+
+    .EXAMPLE
     Remove-MgIdentityApiConnector -IdentityApiConnectorId $identityApiConnectorId
 
     Deletes the API connector.
@@ -48,11 +52,26 @@ function Remove-MgIdentityApiConnector {
 
     .OUTPUTS
     System.Boolean
+
+    .LINK
+    https://learn.microsoft.com/powershell/module/microsoft.graph.identity.signins/remove-mgidentityapiconnector
+
+    .LINK
+    New-MgIdentityApiConnector
+
+    .LINK
+    Get-MgIdentityApiConnector
+
+    .LINK
+    Update-MgIdentityApiConnector
+
+    .LINK
+    about_ApimNative
     #>
-    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'Delete')]
+    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'Delete', PositionalBinding = $false)]
     [OutputType([bool])]
     param (
-        [Parameter(ValueFromPipeline = $true)]
+        [Parameter()]
         [System.Collections.IDictionary]
         $Headers,
 
@@ -77,6 +96,10 @@ function Remove-MgIdentityApiConnector {
         [string]
         $ResponseHeadersVariable
     )
+
+    begin {
+        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    }
 
     process {
         $id = $IdentityApiConnectorId

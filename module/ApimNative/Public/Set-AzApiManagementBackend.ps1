@@ -33,14 +33,14 @@ function Set-AzApiManagementBackend {
 
     .PARAMETER Context
     Instance of PsApiManagementContext.
-    This parameter is required.
+    Required, except when the backend is given with -InputObject.
 
     .PARAMETER BackendId
     Identifier of new backend.
-    This parameter is required.
+    Required, except when the backend is given with -InputObject.
 
     .PARAMETER InputObject
-    Instance of PsApiManagementBackend. This parameter is required.
+    Instance of PsApiManagementBackend. Required, except when -Context and -BackendId name the backend.
 
     .PARAMETER Protocol
     Backend Communication protocol (http or soap).
@@ -103,6 +103,15 @@ function Set-AzApiManagementBackend {
     .PARAMETER IfMatch
     ETag the backend must still have (If-Match); * matches any. Not in Az.
 
+    .PARAMETER DefaultProfile
+    Accepted for scripts written for Az and not used: sign-in comes from Connect-ApimNative (see about_ApimNative).
+
+    .PARAMETER WhatIf
+    Shows the request (method and URL) without sending anything.
+
+    .PARAMETER Confirm
+    Asks for confirmation before the request is sent.
+
     .EXAMPLE
     PS C:\>$apimContext = New-AzApiManagementContext -ResourceGroupName "Api-Default-WestUS" -ServiceName "contoso"
     PS C:\>Set-AzApiManagementBackend -Context $apimContext -BackendId 123 -Description "updated description" -PassThru
@@ -141,8 +150,23 @@ function Set-AzApiManagementBackend {
 
     .OUTPUTS
     Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackend
+
+    .LINK
+    https://learn.microsoft.com/powershell/module/az.apimanagement/set-azapimanagementbackend
+
+    .LINK
+    New-AzApiManagementBackend
+
+    .LINK
+    Get-AzApiManagementBackend
+
+    .LINK
+    Remove-AzApiManagementBackend
+
+    .LINK
+    about_ApimNative
     #>
-    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'ByInputObject')]
+    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'ByInputObject', PositionalBinding = $false)]
     [OutputType('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackend')]
     param (
         [Parameter(Mandatory = $true, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
@@ -258,8 +282,17 @@ function Set-AzApiManagementBackend {
         [Parameter()]
         [ValidateNotNullOrEmpty()]
         [string]
-        $IfMatch
+        $IfMatch,
+
+        [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [PSObject]
+        $DefaultProfile
     )
+
+    begin {
+        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    }
 
     process {
         $backendContext = $Context
@@ -282,6 +315,11 @@ function Set-AzApiManagementBackend {
         }
 
         $address = Resolve-ApimServiceAddress -Context $backendContext
+        $target = Format-ApimBackendOperation -Address $address -BackendId $id -Method 'PATCH'
+        # Asked before anything is sent: under -WhatIf not even the read of the current TLS flags.
+        if (-not $PSCmdlet.ShouldProcess($target, 'Set Backend')) {
+            return
+        }
         $client = $null
         $currentTls = $null
         $oneSkipFlag = ($PSBoundParameters.ContainsKey('SkipCertificateChainValidation') -ne $PSBoundParameters.ContainsKey('SkipCertificateNameValidation'))
@@ -296,10 +334,6 @@ function Set-AzApiManagementBackend {
         }
 
         $properties = New-ApimBackendProperties -BoundParameters $PSBoundParameters -InputObject $base -CurrentTls $currentTls
-        $target = Format-ApimBackendOperation -Address $address -BackendId $id -Method 'PATCH'
-        if (-not $PSCmdlet.ShouldProcess($target, 'Set Backend')) {
-            return
-        }
 
         if ($null -eq $client) {
             $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint $address['Endpoint'] -ApiVersion $address['ApiVersion']

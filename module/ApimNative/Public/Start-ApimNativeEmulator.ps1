@@ -32,7 +32,7 @@ function Start-ApimNativeEmulator {
 
     .EXAMPLE
     PS C:\> $emulator = Start-ApimNativeEmulator
-    PS C:\> Connect-ApimNative -Emulator $emulator
+    PS C:\> Connect-ApimNative -Emulator $emulator -Subscription 00000000-0000-0000-0000-000000000000
     PS C:\> $apimContext = New-AzApiManagementContext -ResourceGroupName "Api-Default-WestUS" -ServiceName "contoso"
     PS C:\> New-AzApiManagementBackend -Context $apimContext -BackendId 123 -Url 'https://contoso.com/awesomeapi' -Protocol http
     PS C:\> Get-MgIdentityApiConnector
@@ -43,14 +43,26 @@ function Start-ApimNativeEmulator {
     .EXAMPLE
     PS C:\> $emulator = Start-ApimNativeEmulator -Path ./emulator-data -Port 8085
     PS C:\> $emulator.BaseUrl
-    http://127.0.0.1:8085
 
-    Keeps the emulator's data in ./emulator-data, so that it survives a restart.
+    Keeps the emulator's data in ./emulator-data, so that it survives a restart. BaseUrl is
+    http://127.0.0.1:8085.
 
     .OUTPUTS
     ApimNative.Emulator
+
+    .LINK
+    Connect-ApimNative
+
+    .LINK
+    Disconnect-ApimNative
+
+    .LINK
+    Stop-ApimNativeEmulator
+
+    .LINK
+    about_ApimNative
     #>
-    [CmdletBinding()]
+    [CmdletBinding(PositionalBinding = $false)]
     [OutputType('ApimNative.Emulator')]
     param (
         [Parameter()]
@@ -73,6 +85,8 @@ function Start-ApimNativeEmulator {
         [string]
         $RequiredToken
     )
+
+    Use-ApimCallerPreference -Cmdlet $PSCmdlet
 
     $options = @{ listen = ('127.0.0.1:{0}' -f $Port); pageSize = $PageSize }
     $dataDirectory = $null

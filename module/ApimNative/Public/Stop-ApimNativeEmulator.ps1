@@ -25,14 +25,30 @@ function Stop-ApimNativeEmulator {
 
     .OUTPUTS
     None
+
+    .LINK
+    Connect-ApimNative
+
+    .LINK
+    Disconnect-ApimNative
+
+    .LINK
+    Start-ApimNativeEmulator
+
+    .LINK
+    about_ApimNative
     #>
-    [CmdletBinding()]
+    [CmdletBinding(PositionalBinding = $false)]
     param (
         [Parameter(Mandatory = $true, ValueFromPipeline = $true)]
         [PSTypeName('ApimNative.Emulator')]
         [PSObject]
         $Emulator
     )
+
+    begin {
+        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    }
 
     process {
         $handle = $Emulator.Handle

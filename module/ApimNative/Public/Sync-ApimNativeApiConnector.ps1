@@ -28,18 +28,35 @@ function Sync-ApimNativeApiConnector {
     .PARAMETER ThrottleLimit
     Writes in flight at once (1..64, default 8).
 
-    .EXAMPLE
-    PS C:\>Sync-ApimNativeApiConnector -Path ./apiConnectors -Secret @{ 'Sign-up_validation.password' = $pw } -WhatIf
+    .PARAMETER WhatIf
+    Shows what would be done without sending anything.
 
-    Prints what would change and sends nothing.
+    .PARAMETER Confirm
+    Asks for confirmation before each change.
+
+    .EXAMPLE
+    PS C:\>Export-ApimNativeApiConnector -Path ./apiConnectors
+    PS C:\>$env:APIM_NATIVE_SECRET_OLD_API_PASSWORD = 'from-the-pipeline-secret-store'
+    PS C:\>Sync-ApimNativeApiConnector -Path ./apiConnectors -WhatIf
+
+    Prints what would change and sends nothing; the placeholder is filled from the environment (APIM_NATIVE_SECRET_<NAME>), as a CI pipeline would pass it.
 
     .INPUTS
     None
 
     .OUTPUTS
     ApimNative.ApiConnectorSyncResult
+
+    .LINK
+    Export-ApimNativeApiConnector
+
+    .LINK
+    Compare-ApimNativeApiConnector
+
+    .LINK
+    about_ApimNative
     #>
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium', PositionalBinding = $false)]
     [OutputType('ApimNative.ApiConnectorSyncResult')]
     param (
         [Parameter(Mandatory = $true)]
@@ -65,6 +82,7 @@ function Sync-ApimNativeApiConnector {
         $ThrottleLimit = 8
     )
 
+    Use-ApimCallerPreference -Cmdlet $PSCmdlet
     try {
         $request = New-ApimSyncRequest -Cmdlet $PSCmdlet -Path $Path -Secret $Secret -Prune:$Prune -ThrottleLimit $ThrottleLimit
     }

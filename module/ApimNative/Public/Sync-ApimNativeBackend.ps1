@@ -34,23 +34,44 @@ function Sync-ApimNativeBackend {
     .PARAMETER ThrottleLimit
     Writes in flight at once (1..64, default 8).
 
+    .PARAMETER WhatIf
+    Shows what would be done without sending anything.
+
+    .PARAMETER Confirm
+    Asks for confirmation before each change.
+
     .EXAMPLE
-    PS C:\>Sync-ApimNativeBackend -Context $ctx -Path ./backends -Secret @{ 'orders.authorizationParameter' = $env:ORDERS_TOKEN } -WhatIf
+    PS C:\>Export-ApimNativeBackend -Context $apimContext -Path ./backends
+    PS C:\>Sync-ApimNativeBackend -Context $apimContext -Path ./backends -WhatIf
 
-    Prints what would change and sends nothing.
+    Prints the plan for every backend (nothing changes right after an export) and sends no write.
 
     .EXAMPLE
-    PS C:\>Sync-ApimNativeBackend -Context $ctx -Path ./backends -Prune -ThrottleLimit 16 | Where-Object Outcome -ne 'NoChange'
+    PS C:\>Export-ApimNativeBackend -Context $apimContext -Path ./backends
+    PS C:\>Remove-Item -Path ./backends/123.json
+    PS C:\>Sync-ApimNativeBackend -Context $apimContext -Path ./backends -Prune -ThrottleLimit 16 | Where-Object Outcome -ne 'NoChange'
 
-    Applies the files, deleting backends without a file, and shows what was written.
+    Applies the folder to the service with up to 16 writes at once: creates what is missing, updates what differs and, with -Prune, deletes what has no file (here backend 123).
 
     .INPUTS
     Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext
 
     .OUTPUTS
     ApimNative.BackendSyncResult
+
+    .LINK
+    Export-ApimNativeBackend
+
+    .LINK
+    Compare-ApimNativeBackend
+
+    .LINK
+    Invoke-ApimNativeDryRun
+
+    .LINK
+    about_ApimNative
     #>
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium', PositionalBinding = $false)]
     [OutputType('ApimNative.BackendSyncResult')]
     param (
         [Parameter(Mandatory = $true, ValueFromPipeline = $true)]
@@ -77,6 +98,10 @@ function Sync-ApimNativeBackend {
         [int]
         $ThrottleLimit = 8
     )
+
+    begin {
+        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    }
 
     process {
         $address = Resolve-ApimServiceAddress -Context $Context

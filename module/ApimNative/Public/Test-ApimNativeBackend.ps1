@@ -21,17 +21,27 @@ function Test-ApimNativeBackend {
     Placeholder name -> value (string or SecureString).
 
     .EXAMPLE
-    PS C:\>if (-not (Test-ApimNativeBackend -Context $ctx -Path ./backends -Prune)) { exit 1 }
+    PS C:\>Export-ApimNativeBackend -Context $apimContext -Path ./backends
+    PS C:\>if (-not (Test-ApimNativeBackend -Context $apimContext -Path ./backends -Prune)) { throw 'drift' }
 
-    Fails a pipeline when someone changed a backend by hand.
+    Fails a pipeline when someone changed a backend by hand since the files were written.
 
     .INPUTS
     Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext
 
     .OUTPUTS
     System.Boolean
+
+    .LINK
+    Compare-ApimNativeBackend
+
+    .LINK
+    Sync-ApimNativeBackend
+
+    .LINK
+    about_ApimNative
     #>
-    [CmdletBinding()]
+    [CmdletBinding(PositionalBinding = $false)]
     [OutputType([bool])]
     param (
         [Parameter(Mandatory = $true, ValueFromPipeline = $true)]
@@ -53,6 +63,10 @@ function Test-ApimNativeBackend {
         [System.Collections.IDictionary]
         $Secret
     )
+
+    begin {
+        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    }
 
     process {
         $address = Resolve-ApimServiceAddress -Context $Context

@@ -22,7 +22,8 @@ function Update-MgIdentityApiConnector {
     apiAuthenticationConfigurationBase: a hashtable with "@odata.type" and the members of that type.
 
     .PARAMETER BodyParameter
-    identityApiConnector: a hashtable (or object) with the properties to change.
+    identityApiConnector: a hashtable (or object, or JSON object string) with the properties to
+    change.
 
     .PARAMETER DisplayName
     The name of the API connector.
@@ -45,9 +46,13 @@ function Update-MgIdentityApiConnector {
     .PARAMETER TargetUrl
     The URL of the API endpoint to call.
 
-    .EXAMPLE
-    Import-Module Microsoft.Graph.Identity.SignIns
+    .PARAMETER WhatIf
+    Shows the request (method and URL) without sending anything.
 
+    .PARAMETER Confirm
+    Asks for confirmation before the request is sent.
+
+    .EXAMPLE
     $params = @{
     	displayName = "New Test API"
     	targetUrl = "https://otherapi.com/api/endpoint"
@@ -57,7 +62,6 @@ function Update-MgIdentityApiConnector {
     		password = "<NEW_PASSWORD>"
     	}
     }
-
     Update-MgIdentityApiConnector -IdentityApiConnectorId $identityApiConnectorId -BodyParameter $params
 
     Changes the display name, the target URL and the basic credentials.
@@ -66,14 +70,14 @@ function Update-MgIdentityApiConnector {
     $params = @{
     	authenticationConfiguration = @{
     		"@odata.type" = "#microsoft.graph.pkcs12Certificate"
-    		pkcs12Value = [Convert]::ToBase64String([System.IO.File]::ReadAllBytes('C:\certs\client.pfx'))
+    		pkcs12Value = [Convert]::ToBase64String([System.IO.File]::ReadAllBytes($pfxPath))
     		password = "secret"
     	}
     }
-
     Update-MgIdentityApiConnector -IdentityApiConnectorId $identityApiConnectorId -BodyParameter $params
 
-    Switches the connector to client certificate authentication.
+    Switches the connector to client certificate authentication ($pfxPath is the full path of
+    the PFX file; "secret" is its password).
 
     .INPUTS
     Microsoft.Graph.PowerShell.Models.IIdentitySignInsIdentity
@@ -84,8 +88,23 @@ function Update-MgIdentityApiConnector {
 
     .OUTPUTS
     Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector
+
+    .LINK
+    https://learn.microsoft.com/powershell/module/microsoft.graph.identity.signins/update-mgidentityapiconnector
+
+    .LINK
+    New-MgIdentityApiConnector
+
+    .LINK
+    Get-MgIdentityApiConnector
+
+    .LINK
+    Remove-MgIdentityApiConnector
+
+    .LINK
+    about_ApimNative
     #>
-    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'UpdateExpanded')]
+    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'UpdateExpanded', PositionalBinding = $false)]
     [OutputType('Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector')]
     param (
         [Parameter(ParameterSetName = 'UpdateExpanded')]
@@ -108,7 +127,7 @@ function Update-MgIdentityApiConnector {
         [string]
         $DisplayName,
 
-        [Parameter(ValueFromPipeline = $true)]
+        [Parameter()]
         [System.Collections.IDictionary]
         $Headers,
 
@@ -138,6 +157,10 @@ function Update-MgIdentityApiConnector {
         $TargetUrl
     )
 
+    begin {
+        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    }
+
     process {
         $connectorId = $IdentityApiConnectorId
         if ($PSCmdlet.ParameterSetName -like 'UpdateViaIdentity*') {
@@ -158,10 +181,18 @@ function Update-MgIdentityApiConnector {
             $body = ConvertTo-MgIdentityApiConnectorBody -Expanded $expanded
         }
         else {
-            $body = ConvertTo-MgIdentityApiConnectorBody -BodyParameter $BodyParameter
+            $bodyValue = ConvertFrom-MgBodyParameterJson -BodyParameter $BodyParameter -Cmdlet $PSCmdlet -Operation 'ApiConnectorUpdate'
+            $body = ConvertTo-MgIdentityApiConnectorBody -BodyParameter $bodyValue
         }
         # The id is read-only: it addresses the connector and is not sent in the PATCH.
         $body.Remove('id')
+        if ($body.Count -eq 0) {
+            # An empty PATCH changes nothing and looks like success: almost always a mistake
+            # (a hashtable that bound elsewhere, a -BodyParameter with only an id).
+            $message = 'Nothing to update for identityApiConnector ''{0}'': give -BodyParameter with at least one property, or -DisplayName, -TargetUrl, -AuthenticationConfiguration or -AdditionalProperties.' -f $connectorId
+            $PSCmdlet.WriteError((New-ApimErrorRecord -Message $message -ErrorId 'ApimNative.ApiConnectorUpdateFailed' -TargetObject $connectorId))
+            return
+        }
         $changed = (@($body.Keys) | Sort-Object) -join ', '
         if (-not $PSCmdlet.ShouldProcess(("identityApiConnector '{0}'" -f $connectorId), ('Update API connector properties: {0} (PATCH)' -f $changed))) {
             return

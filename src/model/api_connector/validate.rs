@@ -3,7 +3,7 @@
 //! The client runs them before sending and the emulator runs them on what it receives.
 //! No message ever quotes a value: values may be secrets (or URLs with credentials in them).
 
-use super::{AuthenticationKind, IdentityApiConnector, Pkcs12Certificate, ODATA_TYPE};
+use super::{AuthenticationKind, IdentityApiConnector, Pkcs12Certificate, ODATA_TYPE, REDACTED};
 use crate::model::validate::{json_kind, rule, Problems};
 use crate::model::{ApimError, ErrorDetail};
 use base64::Engine;
@@ -141,9 +141,23 @@ fn check_basic_members(auth: &Map<String, Value>, details: &mut Problems) {
         if let Some(value) = string_member(auth, member, &target, true, details) {
             if value.is_empty() {
                 details.push(&target, "NotEmpty", format!("'{target}' must not be empty."));
+            } else if member == "password" && value == REDACTED {
+                masked_secret(&target, details);
             }
         }
     }
+}
+
+/// A secret equal to the mask the service returns in its place: sending a read connector back
+/// unchanged would make the six asterisks the new password.
+fn masked_secret(target: &str, details: &mut Problems) {
+    details.push(
+        target,
+        "MaskedSecret",
+        format!(
+            "'{target}' is '{REDACTED}', the mask the service returns instead of the secret; sending it would make the mask the new secret. Give the real value, or leave authenticationConfiguration out to keep the current one."
+        ),
+    );
 }
 
 /// `pkcs12Value` must be non-empty base64; `password` must be present but may be `""`.
@@ -161,7 +175,9 @@ fn check_pkcs12_members(object: &Map<String, Value>, prefix: &str, details: &mut
         }
     }
     let password_target = format!("{prefix}password");
-    string_member(object, "password", &password_target, true, details);
+    if string_member(object, "password", &password_target, true, details) == Some(REDACTED) {
+        masked_secret(&password_target, details);
+    }
 }
 
 /// The string value of `member`, or `None` after recording why it is missing or not a string.
