@@ -5,7 +5,7 @@
  * APIM_TEST_PFX_BASE64 / APIM_TEST_PFX_PASSWORD), the seven file sync functions (into the empty
  * directories APIM_TEST_SYNC_BACKENDS / APIM_TEST_SYNC_CONNECTORS, and a mirror into a second
  * emulator), cancel, and the NULL guards of every function
- * that takes a pointer. Every string received is freed. Built by tests/ffi_c_program.rs with
+ * that takes a pointer. Every string received is freed. Built by tests/ffi/c_program.rs with
  * -std=c11 -Wall -Wextra -Wpedantic -Werror and ASan/UBSan/LSan. One line per step; exit status
  * is the number of failed steps.
  */

@@ -1,7 +1,7 @@
 /*
  * A C consumer of apim_native: starts the in-process emulator, runs create/get/list/update/
  * delete on one backend, checks NULL handling, and frees everything it receives. Built by
- * tests/ffi_c_program.rs with -std=c11 -Wall -Wextra -Wpedantic -Werror and ASan/UBSan/LSan.
+ * tests/ffi/c_program.rs with -std=c11 -Wall -Wextra -Wpedantic -Werror and ASan/UBSan/LSan.
  * Prints one line per step; exits non-zero at the first unexpected result.
  */
 #include <stdio.h>

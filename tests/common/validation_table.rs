@@ -1,6 +1,6 @@
 //! The validation rule table: one row per rule of the 2025-03-01-preview backend contract (and the
-//! path segments), shared by tests/model_validation.rs (the model alone), and
-//! tests/validation_rules.rs (the same rows through the client and through the emulator).
+//! path segments), shared by tests/model/validation.rs (the model alone), and
+//! tests/model/rules.rs (the same rows through the client and through the emulator).
 //! Each row is a body (or address) that breaks exactly one rule, and the target + rule code the
 //! error must carry; a few rows break several on purpose (`also`), to prove that wrong types and
 //! rule violations in one body are all reported together.

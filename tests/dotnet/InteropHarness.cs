@@ -1,7 +1,7 @@
 // Drives module/ApimNative/Native.cs the way the module does (Interop.Load, then Interop.*), against the
 // in-process emulator: the backend lifecycle, a non-ASCII round trip checked byte for byte, a
 // builder, BeginCall/Wait, and NULL handling. Compiled with `mcs -langversion:5` and run under
-// mono by tests/ffi_mono.rs. Prints "ok <step>" lines; exits 1 on the first failure.
+// mono by tests/ffi/mono.rs. Prints "ok <step>" lines; exits 1 on the first failure.
 using System;
 using System.Net;
 using System.Net.Sockets;

@@ -1,0 +1,12 @@
+//! PowerShell module tests that need no PowerShell: manifest, parse rules, resource ids, the cmdlet surface, the release workflow.
+//! One test binary per layer (each former test file is a module), so the library is linked
+//! once per layer rather than once per file.
+
+#[path = "../module_support/mod.rs"]
+mod support;
+
+mod manifest;
+mod parse;
+mod release_workflow;
+mod resource_id;
+mod surface;
