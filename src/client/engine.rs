@@ -178,7 +178,7 @@ impl<'a> Call<'a> {
     /// caller's own header values and the secrets in the body.
     fn secrets(&self, request: &HttpRequest) -> Vec<String> {
         let auth = &self.sender.client.options.auth;
-        let mut secrets: Vec<String> = [auth.client_secret.as_ref(), auth.certificate_password.as_ref()]
+        let mut secrets: Vec<String> = [auth.client_secret.as_ref(), auth.certificate_password.as_ref(), auth.certificate_data.as_ref()]
             .into_iter()
             .flatten()
             .map(|s| s.expose().to_string())
