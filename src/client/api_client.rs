@@ -37,7 +37,11 @@ fn compile_patterns_now() {
 
 impl ApimClient {
     pub fn new(options: ClientOptions) -> Result<ApimClient, ApimError> {
-        ApimClient::with_env(options, crate::auth::Env::process())
+        let env = match &options.environment {
+            Some(vars) => crate::auth::Env::from_pairs(vars.0.iter().map(|(k, v)| (k.clone(), v.clone()))),
+            None => crate::auth::Env::process(),
+        };
+        ApimClient::with_env(options, env)
     }
 
     /// The same with an explicit environment (tests, hosts that manage their own variables):

@@ -40,6 +40,13 @@ pub struct ClientOptions {
     /// (the Mozilla roots in the library). Absent: `APIM_NATIVE_TLS_ROOTS`, else `platform`.
     #[serde(default)]
     pub tls_roots: Option<crate::net::TlsRoots>,
+    /// The environment the credential sources and the subscription fallback read (AZURE_*,
+    /// IDENTITY_*, MSI_*, PATH, ...) when the host hands it over; absent: this process's. Why:
+    /// .NET on Linux and macOS keeps `$env:` changes from native code, so a runbook's
+    /// `$env:AZURE_CLIENT_ID = ...` would not reach the library; the module sends what PowerShell
+    /// sees. Values may be secrets: `Debug` never shows them.
+    #[serde(default)]
+    pub environment: Option<crate::model::redact::Redacted<std::collections::HashMap<String, String>>>,
     /// Used when a request names no subscription.
     #[serde(default)]
     pub subscription_id: Option<String>,

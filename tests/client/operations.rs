@@ -174,6 +174,21 @@ async fn subscription_falls_back_to_azure_subscription_id_from_the_injected_envi
     assert!(server.seen()[0].path.starts_with(&format!("/subscriptions/{SUB}/")));
 }
 
+#[tokio::test]
+async fn the_environment_in_the_client_options_replaces_the_process_environment() {
+    // What the module sends: the variables PowerShell sees (on Linux and macOS .NET keeps `$env:`
+    // changes from native code). The options' map is read instead of this process's variables.
+    let server = ScriptedServer::start(vec![Reply::json(200, entity("b1"))]).await;
+    let from_options = "44444444-5555-6666-7777-888888888888";
+    let environment = json!({"environment": {"AZURE_SUBSCRIPTION_ID": from_options, "PATH": "/nonexistent"}});
+    let c = ApimClient::new(options(&server.base_url, environment)).expect("client");
+    c.backend_get(&request(json!({"subscriptionId": null}))).await.unwrap();
+    assert!(server.seen()[0].path.starts_with(&format!("/subscriptions/{from_options}/")), "{:?}", server.seen()[0].path);
+    // The values never show in Debug output (they may be secrets).
+    let with_secret = options(&server.base_url, json!({"environment": {"AZURE_CLIENT_SECRET": "s3cret-value"}}));
+    assert!(!format!("{with_secret:?}").contains("s3cret-value"));
+}
+
 /// The last fallback is `az account show`; it runs once per client, not once per call.
 #[cfg(unix)]
 #[tokio::test]

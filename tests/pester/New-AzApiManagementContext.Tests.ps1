@@ -55,3 +55,26 @@ Describe 'New-AzApiManagementContext' {
         $contexts[1].ServiceName | Should -Be 'two'
     }
 }
+
+Describe 'Environment variables set in PowerShell' {
+    # On Linux and macOS, .NET keeps $env: changes from native code: without the module handing
+    # its environment to the library, a runbook's $env:AZURE_SUBSCRIPTION_ID (or AZURE_CLIENT_ID,
+    # ...) set in the script would be invisible to it.
+    BeforeAll {
+        . ([System.IO.Path]::Combine($PSScriptRoot, 'TestSupport.ps1'))
+        $emulator = Start-TestEmulator
+        $saved = $env:AZURE_SUBSCRIPTION_ID
+    }
+
+    AfterAll {
+        $env:AZURE_SUBSCRIPTION_ID = $saved
+        Stop-ApimNativeEmulator -Emulator $emulator
+    }
+
+    It 'reach the library: AZURE_SUBSCRIPTION_ID names the subscription of a context without one' {
+        $env:AZURE_SUBSCRIPTION_ID = '66666666-7777-8888-9999-000000000000'
+        $context = New-AzApiManagementContext -ResourceGroupName 'rg1' -ServiceName 'apimService1' -Endpoint $emulator.BaseUrl
+        $backend = New-AzApiManagementBackend -Context $context -BackendId 'from-env' -Url 'https://env.contoso.example/' -Protocol http
+        $backend.Id | Should -BeLike '/subscriptions/66666666-7777-8888-9999-000000000000/*'
+    }
+}

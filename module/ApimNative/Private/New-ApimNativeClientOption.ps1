@@ -75,5 +75,13 @@ function New-ApimNativeClientOption {
     if ($Connection -and $Connection['SubscriptionId']) {
         $options['subscriptionId'] = [string]$Connection['SubscriptionId']
     }
+    # The environment as PowerShell sees it: on Linux and macOS, .NET keeps $env: changes from
+    # native code, so AZURE_* set in a script would not reach the credential sources otherwise.
+    $environment = @{}
+    $variables = [System.Environment]::GetEnvironmentVariables()
+    foreach ($name in $variables.Keys) {
+        $environment[[string]$name] = [string]$variables[$name]
+    }
+    $options['environment'] = $environment
     $options
 }
