@@ -4,8 +4,9 @@ function Get-ApimSyncPlan {
     Runs a native plan (backend_plan, api_connector_plan) and writes its items as typed objects.
 
     .DESCRIPTION
-    Shared by the Compare-* and Test-* cmdlets. On failure the error record is written through the
-    calling cmdlet (Invoke-ApimNative) and nothing is returned.
+    Shared by the Compare-* cmdlets. On failure the error record is written through the calling
+    cmdlet (Invoke-ApimNative) and nothing is returned, which looks like an empty plan: that is
+    why Test-ApimNativeBackend reads the plan itself (a failed plan must not answer $true).
     #>
     [CmdletBinding()]
     param (
