@@ -157,13 +157,15 @@ function Invoke-BuildTask {
 }
 
 function Build-InteropAssembly {
-    <# Native.cs -> bin/ApimNative.Interop.dll (.NET Standard 2.0, C# 5), versioned by module version and source hash. #>
+    <# The module's C# (Native.cs, ObjectJson.cs) -> bin/ApimNative.Interop.dll (.NET Standard 2.0, C# 5), versioned by module version and source hash. #>
     [CmdletBinding()]
     param ()
 
-    $source = [System.IO.File]::ReadAllText([System.IO.Path]::Combine($moduleRoot, 'Native.cs'))
+    $sourcePaths = [System.IO.Directory]::GetFiles($moduleRoot, '*.cs')
+    [System.Array]::Sort($sourcePaths, [System.StringComparer]::Ordinal)
+    $source = -join @($sourcePaths | ForEach-Object -Process { [System.IO.File]::ReadAllText($_) })
     $manifest = Import-PowerShellDataFile -Path ([System.IO.Path]::Combine($moduleRoot, 'ApimNative.psd1'))
-    # The revision comes from the source, so that a changed Native.cs gets another assembly version
+    # The revision comes from the sources, so that a changed C# file gets another assembly version
     # and a session that loaded the old one refuses the new one instead of running stale code.
     $sha = [System.Security.Cryptography.SHA256]::Create()
     $digest = $sha.ComputeHash([System.Text.Encoding]::UTF8.GetBytes($source))
@@ -175,15 +177,17 @@ function Build-InteropAssembly {
     Add-Type -AssemblyName 'Microsoft.CodeAnalysis', 'Microsoft.CodeAnalysis.CSharp'
     $parseOptions = New-Object -TypeName Microsoft.CodeAnalysis.CSharp.CSharpParseOptions -ArgumentList @(
         [Microsoft.CodeAnalysis.CSharp.LanguageVersion]::CSharp5)
-    $trees = [Microsoft.CodeAnalysis.SyntaxTree[]]@(
-        [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree]::ParseText($source, $parseOptions, 'Native.cs'),
-        [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree]::ParseText($attributes, $parseOptions, 'AssemblyInfo.cs'))
+    $trees = New-Object -TypeName System.Collections.Generic.List[Microsoft.CodeAnalysis.SyntaxTree]
+    foreach ($sourcePath in $sourcePaths) {
+        $trees.Add([Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree]::ParseText([System.IO.File]::ReadAllText($sourcePath), $parseOptions, [System.IO.Path]::GetFileName($sourcePath)))
+    }
+    $trees.Add([Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree]::ParseText($attributes, $parseOptions, 'AssemblyInfo.cs'))
     $reference = [System.IO.Path]::Combine($repositoryRoot, 'vendor', 'netstandard2.0', 'netstandard.dll')
     $references = [Microsoft.CodeAnalysis.MetadataReference[]]@([Microsoft.CodeAnalysis.MetadataReference]::CreateFromFile($reference))
     $options = New-Object -TypeName Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions -ArgumentList @(
         [Microsoft.CodeAnalysis.OutputKind]::DynamicallyLinkedLibrary)
     $options = $options.WithOptimizationLevel([Microsoft.CodeAnalysis.OptimizationLevel]::Release)
-    $compilation = [Microsoft.CodeAnalysis.CSharp.CSharpCompilation]::Create('ApimNative.Interop', $trees, $references, $options)
+    $compilation = [Microsoft.CodeAnalysis.CSharp.CSharpCompilation]::Create('ApimNative.Interop', $trees.ToArray(), $references, $options)
 
     $binDirectory = [System.IO.Path]::Combine($moduleRoot, 'bin')
     $null = New-Item -Path $binDirectory -ItemType Directory -Force
@@ -195,7 +199,7 @@ function Build-InteropAssembly {
                 $_.Severity -eq [Microsoft.CodeAnalysis.DiagnosticSeverity]::Error -or $_.Severity -eq [Microsoft.CodeAnalysis.DiagnosticSeverity]::Warning
             })
         if (-not $emitted.Success -or $problems.Count -gt 0) {
-            Stop-BuildTask -Message ('Native.cs did not compile as C# 5 / .NET Standard 2.0:{0}{1}' -f [System.Environment]::NewLine, (($problems | ForEach-Object -Process { $_.ToString() }) -join [System.Environment]::NewLine)) -ErrorId 'ApimNative.InteropBuildFailed'
+            Stop-BuildTask -Message ('The module C# did not compile as C# 5 / .NET Standard 2.0:{0}{1}' -f [System.Environment]::NewLine, (($problems | ForEach-Object -Process { $_.ToString() }) -join [System.Environment]::NewLine)) -ErrorId 'ApimNative.InteropBuildFailed'
         }
         [System.IO.File]::WriteAllBytes($assemblyPath, $stream.ToArray())
     }

@@ -254,6 +254,13 @@ void apim_client_free(ApimClient *client);
 // Threads: any thread, typically not the one blocked in the call (e.g. a Ctrl+C handler).
 void apim_client_cancel(const ApimClient *client);
 
+// `New-AzApiManagementBackendCredential`: `CertificateThumbprint`, `CertificateId`, `Query`,
+// `Header`, `AuthorizationHeaderScheme`, `AuthorizationHeaderParameter`; answers one
+// `PsApiManagementBackendCredential`. No client, no request; an incomplete or invalid credential
+// is `APIM_STATUS_INVALID_ARGUMENT`. NULL `parameters_json` returns `APIM_STATUS_NULL_ARGUMENT`.
+// Threads: any; no shared state.
+ApimStatus apim_cmdlet_backend_credential_new(const char *parameters_json, char **out_json);
+
 // Starts the emulator inside this process on the library's runtime. `options_json` is
 // `{"listen":"127.0.0.1:0","dataDir":null,"requireToken":null,"throttle":false,"pageSize":100}`
 // (every field optional; `{}` picks a free loopback port and keeps data in memory). `listen`

@@ -13,6 +13,7 @@
 
 pub mod auth;
 pub mod client;
+pub mod cmdlet;
 pub mod emulator;
 pub mod ffi;
 pub mod model;

@@ -76,21 +76,22 @@ namespace ApimNative
         }
     }
 
-    /// <summary>A call running on a worker thread (Interop.BeginCall). Poll Wait so that the
-    /// caller stays responsive (Ctrl+C), and call Interop.Cancel to make it return early.</summary>
+    /// <summary>A call running on the thread pool (Interop.BeginCall, Interop.BeginInvoke). Poll
+    /// Wait so that the caller stays responsive (Ctrl+C), and call Interop.Cancel to make it return
+    /// early. The pool, not a thread of its own: starting a thread cost more than many calls take.</summary>
     public sealed class PendingCall
     {
-        private readonly ManualResetEvent done = new ManualResetEvent(false);
+        private readonly ManualResetEventSlim done = new ManualResetEventSlim(false);
         private NativeResult result;
         private Exception failure;
 
-        internal PendingCall(ClientHandle client, string operation, string requestJson)
+        internal PendingCall(Func<NativeResult> call)
         {
-            Thread worker = new Thread(delegate()
+            ThreadPool.QueueUserWorkItem(delegate(object ignored)
             {
                 try
                 {
-                    result = Interop.Call(client, operation, requestJson);
+                    result = call();
                 }
                 catch (Exception e)
                 {
@@ -101,15 +102,19 @@ namespace ApimNative
                     done.Set();
                 }
             });
-            worker.IsBackground = true;
-            worker.Name = "ApimNative " + operation;
-            worker.Start();
+        }
+
+        /// <summary>An already finished call (a builder runs on the caller's thread: it makes no request).</summary>
+        internal PendingCall(NativeResult finished)
+        {
+            result = finished;
+            done.Set();
         }
 
         /// <summary>True when the call has finished within the given time.</summary>
         public bool Wait(int milliseconds)
         {
-            return done.WaitOne(milliseconds);
+            return done.Wait(milliseconds);
         }
 
         /// <summary>The result; blocks until the call has finished. Rethrows a marshalling failure.</summary>
@@ -117,7 +122,7 @@ namespace ApimNative
         {
             get
             {
-                done.WaitOne();
+                done.Wait();
                 if (failure != null)
                 {
                     throw new InvalidOperationException("The native call failed: " + failure.Message, failure);
@@ -222,6 +227,11 @@ namespace ApimNative
             {
                 throw new ArgumentException("Unknown native operation '" + operation + "'.", "operation");
             }
+            return CallFunction(client, function, requestJson);
+        }
+
+        private static NativeResult CallFunction(ClientHandle client, NativeMethods.ClientOperation function, string requestJson)
+        {
             IntPtr json;
             int status;
             bool added = false;
@@ -241,7 +251,7 @@ namespace ApimNative
             return new NativeResult(status, TakeUtf8(json));
         }
 
-        /// <summary>Starts Call on a worker thread; poll PendingCall.Wait and Cancel on Ctrl+C.</summary>
+        /// <summary>Starts Call on the thread pool; poll PendingCall.Wait and Cancel on Ctrl+C.</summary>
         public static PendingCall BeginCall(ClientHandle client, string operation, string requestJson)
         {
             if (client == null)
@@ -252,7 +262,33 @@ namespace ApimNative
             {
                 throw new ArgumentException("Unknown native operation '" + operation + "'.", "operation");
             }
-            return new PendingCall(client, operation, requestJson);
+            return new PendingCall(delegate() { return Call(client, operation, requestJson); });
+        }
+
+        /// <summary>Starts a cmdlet function (the C name without "apim_", e.g. "cmdlet_backend_get")
+        /// with the cmdlet's bound parameters. With a client it runs on the thread pool (poll
+        /// PendingCall.Wait, Cancel on Ctrl+C); without one it is a builder and runs here. The
+        /// function is looked up by name on first use, so a new cmdlet needs no change here.</summary>
+        public static PendingCall BeginInvoke(ClientHandle client, string function, System.Collections.IDictionary parameters)
+        {
+            string parametersJson = ObjectJson.WriteParameters(parameters);
+            if (client == null)
+            {
+                NativeMethods.BuilderOperation builder = Native.CmdletBuilder(function);
+                if (builder == null)
+                {
+                    throw new ArgumentException("The native library has no apim_" + function + ".", "function");
+                }
+                IntPtr json;
+                int status = builder(ToUtf8(parametersJson), out json);
+                return new PendingCall(new NativeResult(status, TakeUtf8(json)));
+            }
+            NativeMethods.ClientOperation operation = Native.CmdletOperation(function);
+            if (operation == null)
+            {
+                throw new ArgumentException("The native library has no apim_" + function + ".", "function");
+            }
+            return new PendingCall(delegate() { return CallFunction(client, operation, parametersJson); });
         }
 
         /// <summary>apim_client_cancel: the client's calls in flight return status 5 (cancelled).</summary>
@@ -403,11 +439,13 @@ namespace ApimNative
         internal readonly PointerFunction EmulatorStop;
         private readonly Dictionary<string, ClientOperation> operations = new Dictionary<string, ClientOperation>(StringComparer.Ordinal);
         private readonly Dictionary<string, BuilderOperation> builders = new Dictionary<string, BuilderOperation>(StringComparer.Ordinal);
+        private readonly Dictionary<string, Delegate> cmdlets = new Dictionary<string, Delegate>(StringComparer.Ordinal);
+        private readonly IntPtr library;
 
         internal NativeMethods(string path, string[] operationNames, string[] builderNames)
         {
             Path = path;
-            IntPtr library = LibraryLoader.Open(path);
+            library = LibraryLoader.Open(path);
             Version = (VersionFunction)Resolve(library, "apim_version", typeof(VersionFunction));
             StringFree = (PointerFunction)Resolve(library, "apim_string_free", typeof(PointerFunction));
             ClientNew = (StartFunction)Resolve(library, "apim_client_new", typeof(StartFunction));
@@ -437,6 +475,37 @@ namespace ApimNative
         {
             BuilderOperation function;
             return name != null && builders.TryGetValue(name, out function) ? function : null;
+        }
+
+        /// <summary>apim_{name} as a client function, or null when the library has no such symbol.</summary>
+        internal ClientOperation CmdletOperation(string name)
+        {
+            return (ClientOperation)ResolveCmdlet(name, typeof(ClientOperation));
+        }
+
+        /// <summary>apim_{name} as a builder (no client), or null when the library has no such symbol.</summary>
+        internal BuilderOperation CmdletBuilder(string name)
+        {
+            return (BuilderOperation)ResolveCmdlet(name, typeof(BuilderOperation));
+        }
+
+        private Delegate ResolveCmdlet(string name, Type delegateType)
+        {
+            if (name == null || !name.StartsWith("cmdlet_", StringComparison.Ordinal))
+            {
+                return null;
+            }
+            lock (cmdlets)
+            {
+                Delegate function;
+                if (!cmdlets.TryGetValue(name, out function))
+                {
+                    IntPtr address = LibraryLoader.Symbol(library, "apim_" + name);
+                    function = address == IntPtr.Zero ? null : Marshal.GetDelegateForFunctionPointer(address, delegateType);
+                    cmdlets[name] = function;
+                }
+                return function != null && function.GetType() == delegateType ? function : null;
+            }
         }
 
         private Delegate Resolve(IntPtr library, string symbol, Type delegateType)

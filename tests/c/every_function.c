@@ -39,6 +39,9 @@ struct BuilderCase {
 
 static void builders(void) {
     static const struct BuilderCase cases[] = {
+        {"cmdlet_backend_credential_new", apim_cmdlet_backend_credential_new,
+         "{\"AuthorizationHeaderScheme\":\"basic\",\"AuthorizationHeaderParameter\":\"opensesame\"}",
+         "\"Scheme\":\"basic\"", "{\"AuthorizationHeaderScheme\":\"basic\"}"},
         {"credential_new", apim_backend_credential_new,
          "{\"authorization\":{\"scheme\":\"basic\",\"parameter\":\"opensesame\"}}", "\"scheme\":\"basic\"",
          "{\"authorization\":\"Basic x\"}"},
@@ -76,7 +79,8 @@ static void builders(void) {
         json = NULL;
         status = cases[i].build(NULL, &json);
         snprintf(step, sizeof step, "%s_null", cases[i].name);
-        check(step, status, APIM_STATUS_NULL_ARGUMENT, json, "\"request_json\"");
+        /* request_json for the builders, parameters_json for the cmdlet functions. */
+        check(step, status, APIM_STATUS_NULL_ARGUMENT, json, "_json\"");
     }
 }
 

@@ -25,7 +25,10 @@ fn native_cs_compiles_as_csharp5_and_drives_the_library_under_mono() {
         .arg("-langversion:5")
         .arg("-warnaserror+")
         .arg(format!("-out:{}", exe.display()))
+        .arg("-r:System.Runtime.Serialization")
+        .arg("-r:System.Xml")
         .arg(&native_path)
+        .arg(root.join("module/ApimNative/ObjectJson.cs"))
         .arg(root.join("tests/dotnet/InteropHarness.cs"))
         .output()
         .expect("run mcs");

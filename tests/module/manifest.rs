@@ -170,16 +170,21 @@ fn the_rules_catch_each_forbidden_construct() {
 
 #[test]
 fn native_cs_is_csharp_5_and_finds_the_library_at_run_time() {
+    for file in ["Native.cs", "ObjectJson.cs"] {
+        let code = csharp_without_comments(&read(&module_dir().join(file)));
+        for forbidden in ["$\"", "$@\"", "NativeLibrary", "PtrToStringUTF8", "Span<", "nameof(", "?.", "=> "] {
+            assert!(!code.contains(forbidden), "{file} uses {forbidden}, which Windows PowerShell 5.1's C# 5 compiler lacks");
+        }
+        // Only netstandard.dll is referenced, so PowerShell's own types are bound at run time.
+        assert!(!code.contains("using System.Management.Automation"), "{file} must not reference System.Management.Automation at build time");
+    }
     let path = module_dir().join("Native.cs");
     let source = read(&path);
     let code = csharp_without_comments(&source);
-    for forbidden in ["$\"", "$@\"", "NativeLibrary", "PtrToStringUTF8", "Span<"] {
-        assert!(!code.contains(forbidden), "Native.cs uses {forbidden}, which Windows PowerShell 5.1's C# 5 compiler lacks");
-    }
     // A prebuilt assembly cannot carry the library's path: it is handed over by Load at run time.
     assert!(!code.contains("__APIM_NATIVE_LIBRARY__"), "Native.cs must not expect a path substituted into its source");
     assert!(!code.contains("apim_native\""), "Native.cs must not DllImport the library by name");
-    for api in ["Load", "BeginCall", "Cancel", "Build", "NewClient", "StartEmulator", "Wait", "LibraryPath"] {
+    for api in ["Load", "BeginCall", "BeginInvoke", "Cancel", "Build", "NewClient", "StartEmulator", "Wait", "LibraryPath"] {
         assert!(source.contains(api), "Native.cs lacks {api}, which the module calls");
     }
 }

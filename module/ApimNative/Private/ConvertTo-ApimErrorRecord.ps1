@@ -21,6 +21,11 @@ function ConvertTo-ApimErrorRecord {
         [object]
         $NativeError,
 
+        # The error JSON as the library wrote it, kept whole in the exception's data.
+        [Parameter()]
+        [string]
+        $ErrorJson,
+
         [Parameter(Mandatory = $true)]
         [string]
         $Operation,
@@ -70,7 +75,10 @@ function ConvertTo-ApimErrorRecord {
     $exception.Data['ApimErrorCode'] = [string]$NativeError.code
     $exception.Data['ApimTarget'] = [string]$NativeError.target
     $exception.Data['ApimRequestId'] = [string]$NativeError.requestId
-    $exception.Data['ApimErrorJson'] = ConvertTo-Json -InputObject $NativeError -Depth 10 -Compress
+    if (-not $ErrorJson) {
+        $ErrorJson = ConvertTo-Json -InputObject $NativeError -Depth 10 -Compress
+    }
+    $exception.Data['ApimErrorJson'] = $ErrorJson
     if ($null -ne $NativeError.httpStatus) {
         $exception.Data['ApimHttpStatus'] = [int]$NativeError.httpStatus
     }
@@ -88,7 +96,9 @@ function ConvertTo-ApimErrorRecord {
     $lines = New-Object -TypeName System.Collections.Generic.List[string]
     $lines.Add(('{0}: {1}' -f [string]$NativeError.code, $shown))
     $target = [string]$NativeError.target
-    if ($target -and -not $message.Contains($target)) {
+    # Details already say which field each problem is about; the library's messages name the
+    # cmdlet's parameters while the target stays the wire path, which the message need not repeat.
+    if ($target -and -not $message.Contains($target) -and @($NativeError.details | Where-Object -FilterScript { $null -ne $_ }).Count -eq 0) {
         $lines.Add(('Target: {0}' -f (Format-ApimErrorTargetText -Text $target -TargetMap $targetMap)))
     }
     if ($NativeError.httpStatus) {

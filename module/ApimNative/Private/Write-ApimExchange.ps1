@@ -33,7 +33,7 @@ function Write-ApimExchange {
         }
         Write-Debug -Message ('HTTP request (attempt {0}): {1} {2}' -f [string]$item.attempt, [string]$item.method, [string]$item.url)
         $response = 'HTTP response: {0} (request id {1}, {2} ms)' -f $status, $requestId, [string]$item.elapsedMs
-        if ($null -ne $item.PSObject.Properties['delayMs'] -and $null -ne $item.delayMs) {
+        if ($null -ne $item.delayMs) {
             $response += '; retried after {0} ms' -f [string]$item.delayMs
         }
         Write-Debug -Message $response

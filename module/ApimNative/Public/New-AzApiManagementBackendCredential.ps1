@@ -121,45 +121,5 @@ function New-AzApiManagementBackendCredential {
     )
 
     Use-ApimCallerPreference -Cmdlet $PSCmdlet
-
-    $request = @{}
-    if ($CertificateThumbprint) {
-        $request['certificate'] = [object[]]$CertificateThumbprint
-    }
-    if ($CertificateId) {
-        $request['certificateIds'] = [object[]]$CertificateId
-    }
-    if ($null -ne $Query -and $Query.Count -gt 0) {
-        $request['query'] = ConvertTo-ApimStringListMap -Map $Query -ParameterName 'Query' -Cmdlet $PSCmdlet
-    }
-    if ($null -ne $Header -and $Header.Count -gt 0) {
-        $request['header'] = ConvertTo-ApimStringListMap -Map $Header -ParameterName 'Header' -Cmdlet $PSCmdlet
-    }
-    if ($PSBoundParameters.ContainsKey('AuthorizationHeaderScheme') -or $PSBoundParameters.ContainsKey('AuthorizationHeaderParameter')) {
-        $authorization = @{}
-        if ($PSBoundParameters.ContainsKey('AuthorizationHeaderScheme')) {
-            $authorization['scheme'] = $AuthorizationHeaderScheme
-        }
-        if ($PSBoundParameters.ContainsKey('AuthorizationHeaderParameter')) {
-            $authorization['parameter'] = $AuthorizationHeaderParameter
-        }
-        $request['authorization'] = $authorization
-    }
-
-    $body = Invoke-ApimNativeBuilder -Builder 'backend_credential_new' -Request $request -Cmdlet $PSCmdlet
-    $credential = ConvertFrom-ApimWireCredential -Wire $body
-    # A SecureString value stays one in the object (its text is read again only when sending).
-    foreach ($pair in @(@{ Given = $Query; Built = $credential.Query }, @{ Given = $Header; Built = $credential.Header })) {
-        if ($null -eq $pair.Given -or $null -eq $pair.Built) {
-            continue
-        }
-        foreach ($key in @($pair.Given.Keys)) {
-            $given = @($pair.Given[$key])
-            $secure = @($given | Where-Object -FilterScript { $_ -is [System.Security.SecureString] })
-            if ($secure.Count -gt 0 -and $pair.Built.ContainsKey([string]$key)) {
-                $pair.Built[[string]$key] = [object[]]$given
-            }
-        }
-    }
-    $credential
+    Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_credential_new' -Parameters $PSBoundParameters -Terminating
 }

@@ -1,0 +1,67 @@
+//! Errors in the cmdlet's words: the model reports wire paths (`authorization.parameter`), the user
+//! typed parameters (`-AuthorizationHeaderParameter`). Each cmdlet names which path is which
+//! parameter; where an error's own targets appear in its messages they are rewritten, while the
+//! targets themselves stay wire paths, so scripts (`Exception.Data['ApimTarget']`) and the error
+//! JSON can still tell the exact field. Only the targets are rewritten, never other words: "sent
+//! as an HTTP header value" keeps its "header".
+
+use crate::model::ApimError;
+use regex::{Captures, Regex};
+
+/// The wire paths of one cmdlet's request and the parameters they came from, e.g.
+/// `("authorization.parameter", "-AuthorizationHeaderParameter")`.
+#[derive(Debug, Clone, Copy)]
+pub struct ParameterNames(pub &'static [(&'static str, &'static str)]);
+
+impl ParameterNames {
+    /// The error with its targets named as parameters in its messages; a deeper part of a path stays, in
+    /// parentheses: `query.sv` becomes `-Query (sv)`.
+    pub fn rename(&self, mut error: ApimError) -> ApimError {
+        let mut targets: Vec<(String, String)> = error
+            .details
+            .iter()
+            .filter_map(|detail| detail.target.as_deref())
+            .chain(error.target.as_deref())
+            .filter_map(|target| self.parameter_for(target).map(|shown| (target.to_string(), shown)))
+            .collect();
+        targets.sort_by_key(|(wire, _)| std::cmp::Reverse(wire.len()));
+        targets.dedup();
+        if targets.is_empty() {
+            return error;
+        }
+        error.message = rewrite(&error.message, &targets);
+        for detail in &mut error.details {
+            detail.message = rewrite(&detail.message, &targets);
+        }
+        error
+    }
+
+    /// How a wire path is shown: the parameter of its longest mapped prefix, with the rest after it.
+    fn parameter_for(&self, path: &str) -> Option<String> {
+        let (prefix, parameter) = self
+            .0
+            .iter()
+            .filter(|(prefix, _)| {
+                path == *prefix || path.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+            })
+            .max_by_key(|(prefix, _)| prefix.len())?;
+        let rest = path[prefix.len()..].trim_start_matches('.');
+        Some(if rest.is_empty() { parameter.to_string() } else { format!("{parameter} ({rest})") })
+    }
+}
+
+/// Replaces each wire target, where it stands as a whole (not inside a longer name), by its shown form.
+fn rewrite(text: &str, targets: &[(String, String)]) -> String {
+    let mut current = text.to_string();
+    for (wire, shown) in targets {
+        // The regex crate has no look-around, so the characters either side are matched and given back.
+        let Ok(pattern) = Regex::new(&format!(r"(?P<before>^|[^\w.\[\]-]){}(?P<after>[^\w\[-]|$)", regex::escape(wire))) else { continue };
+        // Twice: two occurrences separated by one character share it, and the first pass takes it.
+        for _ in 0..2 {
+            current = pattern
+                .replace_all(&current, |captures: &Captures| format!("{}{}{}", &captures["before"], shown, &captures["after"]))
+                .into_owned();
+        }
+    }
+    current
+}

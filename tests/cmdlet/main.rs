@@ -1,0 +1,5 @@
+//! Cmdlet-layer tests: each cmdlet's bound parameters (as the module sends them) mapped to the wire
+//! contract and back to the Az / Graph objects, through the Rust API and through its C function.
+
+mod backend_credential;
+mod parameters;

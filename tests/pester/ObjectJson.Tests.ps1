@@ -1,0 +1,79 @@
+# The one converter between PowerShell values and the cmdlet functions' JSON (module/ApimNative/ObjectJson.cs),
+# with the conventions of src/cmdlet/mod.rs.
+Describe 'ApimNative.ObjectJson' {
+    BeforeAll {
+        . ([System.IO.Path]::Combine($PSScriptRoot, 'TestSupport.ps1'))
+    }
+
+    It 'reads PSTypeName objects as typed PSCustomObjects, other objects as hashtables, SecureStrings as SecureStrings' {
+        $read = [ApimNative.ObjectJson]::Read('{"PSTypeName":"Contoso.Thing","Name":"n1","Count":3,"Big":5000000000,"Ratio":0.5,"On":true,"None":null,"Tags":["a","b"],"Mixed":["a",1],"Map":{"Key":"v"},"Secret":{"PSTypeName":"System.Security.SecureString","Value":"s3cret"}}')
+        $read.PSObject.TypeNames[0] | Should -Be 'Contoso.Thing'
+        $read.PSObject.TypeNames | Should -Contain 'System.Management.Automation.PSCustomObject'
+        @($read.PSObject.Properties.Name) | Should -Be @('Name', 'Count', 'Big', 'Ratio', 'On', 'None', 'Tags', 'Mixed', 'Map', 'Secret')
+        $read.Count | Should -BeOfType [int]
+        $read.Big | Should -BeOfType [long]
+        $read.Ratio | Should -BeOfType [double]
+        $read.On | Should -BeTrue
+        $read.None | Should -BeNullOrEmpty
+        $read.Tags.GetType() | Should -Be ([string[]])
+        $read.Mixed.GetType() | Should -Be ([object[]])
+        $read.Map | Should -BeOfType [hashtable]
+        $read.Map['key'] | Should -Be 'v'
+        $read.Secret | Should -BeOfType [System.Security.SecureString]
+        [System.Net.NetworkCredential]::new('', $read.Secret).Password | Should -Be 's3cret'
+    }
+
+    It 'reads member names that are not XML names and text that is not ASCII' {
+        $read = [ApimNative.ObjectJson]::Read('{"@odata.type":"#x","1st":"Zürich 東京 🚀","a b":[]}')
+        $read['@odata.type'] | Should -Be '#x'
+        $read['1st'] | Should -Be 'Zürich 東京 🚀'
+        $read['a b'].Count | Should -Be 0
+    }
+
+    It 'writes bound parameters: common parameters left out, switches as booleans, SecureStrings and credentials marked, other .NET types by name only' {
+        $secure = ConvertTo-SecureString -String 'pa55' -AsPlainText -Force
+        $parameters = [ordered]@{
+            Verbose        = [switch]$true
+            ErrorAction    = 'Stop'
+            DefaultProfile = 'ignored'
+            Name           = 'n1'
+            Flag           = [switch]$true
+            Count          = 3
+            When           = [datetime]'2026-01-02'
+            Password       = $secure
+            Credential     = [pscredential]::new('admin', $secure)
+            Object         = [pscustomobject]@{ PSTypeName = 'Contoso.Thing'; A = 1 }
+            List           = @('x', 2)
+            Map            = @{ k = 'v' }
+        }
+        $json = [ApimNative.ObjectJson]::WriteParameters($parameters)
+        $back = ConvertFrom-Json -InputObject $json
+        @($back.PSObject.Properties.Name) | Should -Be @('Name', 'Flag', 'Count', 'When', 'Password', 'Credential', 'Object', 'List', 'Map')
+        $back.Flag | Should -BeTrue
+        $back.Count | Should -Be 3
+        $back.When.PSTypeName | Should -Be 'System.DateTime'
+        @($back.When.PSObject.Properties).Count | Should -Be 1
+        $back.Password.PSTypeName | Should -Be 'System.Security.SecureString'
+        $back.Password.Value | Should -Be 'pa55'
+        $back.Credential.UserName | Should -Be 'admin'
+        $back.Credential.Password.Value | Should -Be 'pa55'
+        $back.Object.PSTypeName | Should -Be 'Contoso.Thing'
+        $back.Object.A | Should -Be 1
+        $back.List | Should -Be @('x', 2)
+        $back.Map.k | Should -Be 'v'
+    }
+
+    It 'writes a deserialized copy of an object with its Deserialized type name' {
+        $original = [pscustomobject]@{ PSTypeName = 'Contoso.Thing'; A = 'b' }
+        $copy = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($original))
+        $back = ConvertFrom-Json -InputObject ([ApimNative.ObjectJson]::WriteParameters(@{ Object = $copy }))
+        $back.Object.PSTypeName | Should -Be 'Deserialized.Contoso.Thing'
+        $back.Object.A | Should -Be 'b'
+    }
+
+    It 'refuses a value that contains itself instead of recursing forever' {
+        $loop = @{}
+        $loop['self'] = $loop
+        { [ApimNative.ObjectJson]::WriteParameters(@{ Loop = $loop }) } | Should -Throw '*nested more than 32 levels*'
+    }
+}
