@@ -4,7 +4,9 @@ Measures what Import-Module ApimNative adds to the start of a fresh PowerShell p
 
 .DESCRIPTION
 A benchmark, not a test: it asserts nothing. Starts, in turn, a bare 'pwsh -NoProfile -Command exit'
-(the baseline) and 'pwsh -NoProfile -Command "Import-Module <manifest>; exit"', each -Runs times
+(the baseline), 'pwsh -NoProfile -Command "Import-Module <manifest>; exit"' and the same import of
+an empty script module (one function, a manifest: the floor that Import-Module itself costs any
+script module, written to a temporary folder), each -Runs times
 after one warm-up of each, and prints every run's wall time, the medians and the median of the
 pairwise differences. Both run side by side in the same loop, so a machine that gets slower or
 faster during the run affects both alike. Run build.ps1 -Task Build first (the module must be
@@ -74,19 +76,30 @@ function Get-Median {
     ($sorted[$middle - 1] + $sorted[$middle]) / 2
 }
 
+$emptyFolder = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), ('apimnative-empty-module-{0}' -f [guid]::NewGuid().ToString('N')), 'EmptyModule')
+$null = New-Item -Path $emptyFolder -ItemType Directory -Force
+[System.IO.File]::WriteAllText([System.IO.Path]::Combine($emptyFolder, 'EmptyModule.psm1'), "function Get-Empty {`n    [CmdletBinding()]`n    param ()`n}`n")
+[System.IO.File]::WriteAllText([System.IO.Path]::Combine($emptyFolder, 'EmptyModule.psd1'), "@{ RootModule = 'EmptyModule.psm1'; ModuleVersion = '1.0.0'; FunctionsToExport = @('Get-Empty') }`n")
+$emptyManifest = [System.IO.Path]::Combine($emptyFolder, 'EmptyModule.psd1')
+
 $bare = @('-NoProfile', '-NonInteractive', '-Command', 'exit')
 $import = @('-NoProfile', '-NonInteractive', '-Command', ('Import-Module -Name ''{0}''; exit' -f $manifest))
+$importEmpty = @('-NoProfile', '-NonInteractive', '-Command', ('Import-Module -Name ''{0}''; exit' -f $emptyManifest))
 
 # Warm-up: file caches, the first unpack of a self-contained pwsh.
 $null = Measure-Process -ArgumentList $bare
 $null = Measure-Process -ArgumentList $import
+$null = Measure-Process -ArgumentList $importEmpty
 
 $bareTimes = New-Object -TypeName System.Collections.Generic.List[double]
+$emptyDifferences = New-Object -TypeName System.Collections.Generic.List[double]
 $importTimes = New-Object -TypeName System.Collections.Generic.List[double]
 $differences = New-Object -TypeName System.Collections.Generic.List[double]
 for ($run = 1; $run -le $Runs; $run++) {
     $bareTime = Measure-Process -ArgumentList $bare
     $importTime = Measure-Process -ArgumentList $import
+    $emptyTime = Measure-Process -ArgumentList $importEmpty
+    $emptyDifferences.Add($emptyTime - $bareTime)
     $bareTimes.Add($bareTime)
     $importTimes.Add($importTime)
     $differences.Add($importTime - $bareTime)
@@ -95,9 +108,11 @@ for ($run = 1; $run -le $Runs; $run++) {
         BareMs     = [System.Math]::Round($bareTime, 0)
         ImportMs   = [System.Math]::Round($importTime, 0)
         AddedMs    = [System.Math]::Round($importTime - $bareTime, 0)
+        EmptyModuleAddedMs = [System.Math]::Round($emptyTime - $bareTime, 0)
     }
 }
 
-$summary = 'median over {0} runs: bare pwsh {1:N0} ms, with Import-Module ApimNative {2:N0} ms, added by the import {3:N0} ms (median of pairwise differences)' -f @(
-    $Runs, (Get-Median -Value $bareTimes.ToArray()), (Get-Median -Value $importTimes.ToArray()), (Get-Median -Value $differences.ToArray()))
+$summary = 'median over {0} runs: bare pwsh {1:N0} ms, with Import-Module ApimNative {2:N0} ms, added by the import {3:N0} ms; added by importing an empty script module {4:N0} ms (medians of pairwise differences)' -f @(
+    $Runs, (Get-Median -Value $bareTimes.ToArray()), (Get-Median -Value $importTimes.ToArray()), (Get-Median -Value $differences.ToArray()), (Get-Median -Value $emptyDifferences.ToArray()))
+Remove-Item -LiteralPath ([System.IO.Path]::GetDirectoryName($emptyFolder)) -Recurse -Force
 Write-Information -MessageData $summary -InformationAction Continue

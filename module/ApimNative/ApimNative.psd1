@@ -7,7 +7,7 @@
     Description          = 'Azure API Management backends and Microsoft Graph identity API connectors with the Az.ApiManagement / Microsoft.Graph cmdlet names, backed by a native Rust library (no Az or Graph SDK load).'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
-    FormatsToProcess     = @('ApimNative.Format.ps1xml')
+    # No FormatsToProcess: the views load when a cmdlet first runs (Private/Import-ApimFormatData.ps1), saving 100-150 ms of import.
     FunctionsToExport    = @(
         'Compare-ApimNativeApiConnector'
         'Compare-ApimNativeBackend'

@@ -89,6 +89,8 @@ if ($null -ne $loadedNativePath -and -not [string]::Equals($loadedNativePath, $n
 #   used to print the URL in -WhatIf messages and to decide whether a client needs a credential
 #   (the native library applies its own defaults).
 $script:ApimNativeConnection = $null
+# Set by Import-ApimFormatData once the format views are loaded (on the first cmdlet call).
+$script:ApimNativeFormatsLoaded = $false
 $script:ApimNativeClients = @{}
 # Set by Invoke-ApimNativeDryRun while its script runs: every client then talks to its emulator.
 $script:ApimNativeDryRunEndpoint = $null

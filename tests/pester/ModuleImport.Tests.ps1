@@ -23,6 +23,27 @@ Describe 'Import-Module ApimNative' {
         Stop-ApimNativeEmulator -Emulator $emulator
     }
 
+    It 'loads the format views on the first cmdlet call, not at import, and they then shape the output' {
+        # A child session: this one has the views already.
+        $script = @'
+param ($ManifestPath)
+$type = 'Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendCredential'
+Import-Module -Name $ManifestPath -ErrorAction Stop
+'after-import={0}' -f @(Get-FormatData -TypeName $type).Count
+$credential = New-AzApiManagementBackendCredential -AuthorizationHeaderScheme basic -AuthorizationHeaderParameter 'Hidden-Value-7'
+'after-cmdlet={0}' -f @(Get-FormatData -TypeName $type).Count
+$credential | Format-List | Out-String
+'@
+        $scriptPath = [System.IO.Path]::Combine($TestDrive, 'LazyFormats.ps1')
+        [System.IO.File]::WriteAllText($scriptPath, $script)
+        $output = (& $pwshPath -NoProfile -NonInteractive -File $scriptPath -ManifestPath $manifestPath 2>&1 | Out-String)
+        $output | Should -Match 'after-import=0'
+        $output | Should -Match 'after-cmdlet=1'
+        # The credential's view hides the authorization parameter.
+        $output | Should -Match 'parameter hidden'
+        $output | Should -Not -Match 'Hidden-Value-7'
+    }
+
     It 'refuses, naming both versions, when the session holds another build of the interop assembly' {
         # A child session first loads a stand-in ApimNative.Interop of another version.
         $script = @'

@@ -22,6 +22,11 @@ function Use-ApimCallerPreference {
         $Cmdlet
     )
 
+    # Every public cmdlet starts here, so this is also where the format views load, on first use.
+    if (-not $script:ApimNativeFormatsLoaded) {
+        Import-ApimFormatData
+    }
+
     $commonParameterOf = @{
         ErrorActionPreference       = 'ErrorAction'
         WarningPreference           = 'WarningAction'
