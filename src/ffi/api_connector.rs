@@ -4,13 +4,15 @@
 //! `request_json` is `{"id":"...","ifMatch":"...","body":{...wire identityApiConnector...}}`;
 //! list takes `filter`, `top`, `skip`, `search`, `orderBy`, `select`, `expand`, `count`,
 //! `maxItems`, `onePage` and `nextLink` instead. Validation and HTTP live in the core
-//! (`client::api_connector`); this file only decodes, blocks and encodes.
+//! (`client::api_connector`); this file only decodes, blocks and encodes; entities pass through as
+//! the service's JSON text (`RawJson`).
 
 use super::boundary::block_on;
 use super::operation::client_operation;
 use super::client::ApimClientHandle;
 use super::status::ApimStatus;
 use crate::client::api_connector::ApiConnectorRequest;
+use crate::client::RawJson;
 use std::ffi::c_char;
 
 /// Creates an API connector (Graph POST /identity/apiConnectors). `request_json` needs `body`:
@@ -32,7 +34,7 @@ pub unsafe extern "C" fn apim_api_connector_create(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { client_operation("apim_api_connector_create", client, request_json, out_json, |c, r: &ApiConnectorRequest| block_on(c.api_connector_create(r))?) }
+    unsafe { client_operation("apim_api_connector_create", client, request_json, out_json, |c, r: &ApiConnectorRequest| block_on(c.api_connector_create_as::<RawJson>(r))?) }
 }
 
 /// Gets one API connector (Graph GET). `request_json` needs `id`; `select` and `expand` are
@@ -46,7 +48,7 @@ pub unsafe extern "C" fn apim_api_connector_get(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { client_operation("apim_api_connector_get", client, request_json, out_json, |c, r: &ApiConnectorRequest| block_on(c.api_connector_get(r))?) }
+    unsafe { client_operation("apim_api_connector_get", client, request_json, out_json, |c, r: &ApiConnectorRequest| block_on(c.api_connector_get_as::<RawJson>(r))?) }
 }
 
 /// Lists API connectors, following `@odata.nextLink` to the end. Optional: `filter`, `search`,
@@ -77,7 +79,7 @@ pub unsafe extern "C" fn apim_api_connector_update(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { client_operation("apim_api_connector_update", client, request_json, out_json, |c, r: &ApiConnectorRequest| block_on(c.api_connector_update(r))?) }
+    unsafe { client_operation("apim_api_connector_update", client, request_json, out_json, |c, r: &ApiConnectorRequest| block_on(c.api_connector_update_as::<RawJson>(r))?) }
 }
 
 /// Deletes an API connector (Graph DELETE). `request_json` needs `id`; `ifMatch` ("*" or an
@@ -91,7 +93,7 @@ pub unsafe extern "C" fn apim_api_connector_delete(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { client_operation("apim_api_connector_delete", client, request_json, out_json, |c, r: &ApiConnectorRequest| block_on(c.api_connector_delete(r))?) }
+    unsafe { client_operation("apim_api_connector_delete", client, request_json, out_json, |c, r: &ApiConnectorRequest| block_on(c.api_connector_delete_as::<RawJson>(r))?) }
 }
 
 /// Adds a client certificate to an API connector (Graph POST .../uploadClientCertificate).
@@ -110,7 +112,7 @@ pub unsafe extern "C" fn apim_api_connector_upload_client_certificate(
     // SAFETY: the caller's pointers are checked inside; see the contract above.
     unsafe {
         client_operation("apim_api_connector_upload_client_certificate", client, request_json, out_json, |c, r: &ApiConnectorRequest| {
-            block_on(c.api_connector_upload_client_certificate(r))?
+            block_on(c.api_connector_upload_client_certificate_as::<RawJson>(r))?
         })
     }
 }
