@@ -7,8 +7,7 @@
 //! (`client::api_connector`); this file only decodes, blocks and encodes; entities pass through as
 //! the service's JSON text (`RawJson`).
 
-use super::boundary::block_on;
-use super::operation::client_operation;
+use super::operation::client_task;
 use super::client::ApimClientHandle;
 use super::status::ApimStatus;
 use crate::client::api_connector::ApiConnectorRequest;
@@ -34,7 +33,7 @@ pub unsafe extern "C" fn apim_api_connector_create(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { client_operation("apim_api_connector_create", client, request_json, out_json, |c, r: &ApiConnectorRequest| block_on(c.api_connector_create_as::<RawJson>(r))?) }
+    unsafe { client_task("apim_api_connector_create", client, request_json, out_json, |c, r: ApiConnectorRequest| async move { c.api_connector_create_as::<RawJson>(&r).await }) }
 }
 
 /// Gets one API connector (Graph GET). `request_json` needs `id`; `select` and `expand` are
@@ -48,7 +47,7 @@ pub unsafe extern "C" fn apim_api_connector_get(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { client_operation("apim_api_connector_get", client, request_json, out_json, |c, r: &ApiConnectorRequest| block_on(c.api_connector_get_as::<RawJson>(r))?) }
+    unsafe { client_task("apim_api_connector_get", client, request_json, out_json, |c, r: ApiConnectorRequest| async move { c.api_connector_get_as::<RawJson>(&r).await }) }
 }
 
 /// Lists API connectors, following `@odata.nextLink` to the end. Optional: `filter`, `search`,
@@ -64,7 +63,7 @@ pub unsafe extern "C" fn apim_api_connector_list(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { client_operation("apim_api_connector_list", client, request_json, out_json, |c, r: &ApiConnectorRequest| block_on(c.api_connector_list(r))?) }
+    unsafe { client_task("apim_api_connector_list", client, request_json, out_json, |c, r: ApiConnectorRequest| async move { c.api_connector_list(&r).await }) }
 }
 
 /// Updates an API connector (Graph PATCH). `request_json` needs `id` and `body` (any of
@@ -79,7 +78,7 @@ pub unsafe extern "C" fn apim_api_connector_update(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { client_operation("apim_api_connector_update", client, request_json, out_json, |c, r: &ApiConnectorRequest| block_on(c.api_connector_update_as::<RawJson>(r))?) }
+    unsafe { client_task("apim_api_connector_update", client, request_json, out_json, |c, r: ApiConnectorRequest| async move { c.api_connector_update_as::<RawJson>(&r).await }) }
 }
 
 /// Deletes an API connector (Graph DELETE). `request_json` needs `id`; `ifMatch` ("*" or an
@@ -93,7 +92,7 @@ pub unsafe extern "C" fn apim_api_connector_delete(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { client_operation("apim_api_connector_delete", client, request_json, out_json, |c, r: &ApiConnectorRequest| block_on(c.api_connector_delete_as::<RawJson>(r))?) }
+    unsafe { client_task("apim_api_connector_delete", client, request_json, out_json, |c, r: ApiConnectorRequest| async move { c.api_connector_delete_as::<RawJson>(&r).await }) }
 }
 
 /// Adds a client certificate to an API connector (Graph POST .../uploadClientCertificate).
@@ -111,8 +110,8 @@ pub unsafe extern "C" fn apim_api_connector_upload_client_certificate(
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
     unsafe {
-        client_operation("apim_api_connector_upload_client_certificate", client, request_json, out_json, |c, r: &ApiConnectorRequest| {
-            block_on(c.api_connector_upload_client_certificate_as::<RawJson>(r))?
+        client_task("apim_api_connector_upload_client_certificate", client, request_json, out_json, |c, r: ApiConnectorRequest| async move {
+            c.api_connector_upload_client_certificate_as::<RawJson>(&r).await
         })
     }
 }
