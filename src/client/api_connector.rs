@@ -18,6 +18,7 @@ use crate::model::api_connector::{
 };
 use crate::model::{ApimError, ErrorCategory, ErrorDetail};
 use reqwest::Method;
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::HashSet;
@@ -109,6 +110,12 @@ impl fmt::Debug for ApiConnectorRequest {
 impl ApimClient {
     /// POST `/identity/apiConnectors`: 201 and the created connector.
     pub async fn api_connector_create(&self, req: &ApiConnectorRequest) -> Result<OperationResult, ApimError> {
+        self.api_connector_create_as(req).await
+    }
+
+    /// [`ApimClient::api_connector_create`] with the entity as `B`: `Value`, or [`super::RawJson`]
+    /// to pass the service's text through (the C ABI).
+    pub async fn api_connector_create_as<B: DeserializeOwned>(&self, req: &ApiConnectorRequest) -> Result<OperationResult<B>, ApimError> {
         let body = required_body(req)?;
         let wire = check_api_connector_create(body)?;
         let mut call = self.graph_call(req)?;
@@ -120,6 +127,12 @@ impl ApimClient {
 
     /// GET `/identity/apiConnectors/{id}` (`select` / `expand` apply).
     pub async fn api_connector_get(&self, req: &ApiConnectorRequest) -> Result<OperationResult, ApimError> {
+        self.api_connector_get_as(req).await
+    }
+
+    /// [`ApimClient::api_connector_get`] with the entity as `B`: `Value`, or [`super::RawJson`]
+    /// to pass the service's text through (the C ABI).
+    pub async fn api_connector_get_as<B: DeserializeOwned>(&self, req: &ApiConnectorRequest) -> Result<OperationResult<B>, ApimError> {
         let id = required_id(req)?;
         let query = list_query::entity_query(req)?;
         let mut call = self.graph_call(req)?;
@@ -150,6 +163,12 @@ impl ApimClient {
 
     /// PATCH `/identity/apiConnectors/{id}`: 204, nothing returned.
     pub async fn api_connector_update(&self, req: &ApiConnectorRequest) -> Result<OperationResult, ApimError> {
+        self.api_connector_update_as(req).await
+    }
+
+    /// [`ApimClient::api_connector_update`] with the entity as `B`: `Value`, or [`super::RawJson`]
+    /// to pass the service's text through (the C ABI).
+    pub async fn api_connector_update_as<B: DeserializeOwned>(&self, req: &ApiConnectorRequest) -> Result<OperationResult<B>, ApimError> {
         let (id, body) = id_and_body(req)?;
         let wire = check_api_connector_update(body)?;
         let if_match = checked_if_match(req)?;
@@ -164,6 +183,12 @@ impl ApimClient {
 
     /// DELETE `/identity/apiConnectors/{id}` (`ifMatch` honoured): 204.
     pub async fn api_connector_delete(&self, req: &ApiConnectorRequest) -> Result<OperationResult, ApimError> {
+        self.api_connector_delete_as(req).await
+    }
+
+    /// [`ApimClient::api_connector_delete`] with the entity as `B`: `Value`, or [`super::RawJson`]
+    /// to pass the service's text through (the C ABI).
+    pub async fn api_connector_delete_as<B: DeserializeOwned>(&self, req: &ApiConnectorRequest) -> Result<OperationResult<B>, ApimError> {
         let id = required_id(req)?;
         let if_match = checked_if_match(req)?;
         let mut call = self.graph_call(req)?;
@@ -178,6 +203,15 @@ impl ApimClient {
         &self,
         req: &ApiConnectorRequest,
     ) -> Result<OperationResult, ApimError> {
+        self.api_connector_upload_client_certificate_as(req).await
+    }
+
+    /// [`ApimClient::api_connector_upload_client_certificate`] with the entity as `B` (see
+    /// `api_connector_create_as`).
+    pub async fn api_connector_upload_client_certificate_as<B: DeserializeOwned>(
+        &self,
+        req: &ApiConnectorRequest,
+    ) -> Result<OperationResult<B>, ApimError> {
         let (id, body) = id_and_body(req)?;
         let wire = check_upload_client_certificate(body)?;
         let mut call = self.graph_call(req)?;
@@ -249,8 +283,8 @@ fn invalid_page(response: &HttpResponse, why: &str) -> ApimError {
         .with_request_id(response.request_id.clone())
 }
 
-fn entity_result(call: Call<'_>, response: HttpResponse) -> Result<OperationResult, ApimError> {
-    let body = response.json()?;
+fn entity_result<B: DeserializeOwned>(call: Call<'_>, response: HttpResponse) -> Result<OperationResult<B>, ApimError> {
+    let body = response.body_as()?;
     let headers = response.header_map();
     Ok(OperationResult { status: response.status, etag: response.etag, body, exchanges: call.into_exchanges(), headers })
 }

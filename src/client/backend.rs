@@ -10,6 +10,7 @@ use super::engine::Call;
 use super::transport::{check_header_value, HttpRequest, HttpResponse};
 use super::retry::Idempotency;
 use super::{ApimClient, ListResult, OperationResult};
+use serde::de::DeserializeOwned;
 use crate::auth::subscription::resolve_subscription_id;
 use crate::model::address::{collect_workspace_id, validate_backend_id, ServiceAddress};
 use crate::model::validate::Problems as ModelProblems;
@@ -247,6 +248,12 @@ impl ApimClient {
     /// Backend_CreateOrUpdate: PUT, `If-Match` optional (absent = create or replace).
     /// A 202 + Location is polled, then the entity is read back.
     pub async fn backend_create_or_update(&self, req: &BackendRequest) -> Result<OperationResult, ApimError> {
+        self.backend_create_or_update_as(req).await
+    }
+
+    /// [`ApimClient::backend_create_or_update`] with the entity as `B`: `Value`, or
+    /// [`super::RawJson`] to pass the service's text through (the C ABI).
+    pub async fn backend_create_or_update_as<B: DeserializeOwned>(&self, req: &BackendRequest) -> Result<OperationResult<B>, ApimError> {
         let Prepared { mut call, url, checked: body } = self
             .prepare(req, true, None, |problems| {
                 self.body_required(req, problems)
@@ -262,6 +269,11 @@ impl ApimClient {
 
     /// Backend_Get: GET.
     pub async fn backend_get(&self, req: &BackendRequest) -> Result<OperationResult, ApimError> {
+        self.backend_get_as(req).await
+    }
+
+    /// [`ApimClient::backend_get`] with the entity as `B` (see `backend_create_or_update_as`).
+    pub async fn backend_get_as<B: DeserializeOwned>(&self, req: &BackendRequest) -> Result<OperationResult<B>, ApimError> {
         let Prepared { mut call, url, .. } = self.prepare(req, true, None, |_| Some(())).await?;
         let response = call.send(&HttpRequest::new(Method::GET, url)).await?;
         finish(call, response)
@@ -319,6 +331,11 @@ impl ApimClient {
     /// itself, as Set-AzApiManagementBackend does). With If-Match the PATCH is idempotent (a
     /// repeat merges the same fields, or meets a 412), so it is retried like a read.
     pub async fn backend_update(&self, req: &BackendRequest) -> Result<OperationResult, ApimError> {
+        self.backend_update_as(req).await
+    }
+
+    /// [`ApimClient::backend_update`] with the entity as `B` (see `backend_create_or_update_as`).
+    pub async fn backend_update_as<B: DeserializeOwned>(&self, req: &BackendRequest) -> Result<OperationResult<B>, ApimError> {
         let Prepared { mut call, url, checked: body } = self
             .prepare(req, true, None, |problems| {
                 let has_if_match = require_if_match(req, "update", problems);
@@ -339,6 +356,11 @@ impl ApimClient {
     /// there was nothing to delete. Idempotent with If-Match (a repeat finds nothing, or meets a
     /// 412), so retried.
     pub async fn backend_delete(&self, req: &BackendRequest) -> Result<OperationResult, ApimError> {
+        self.backend_delete_as(req).await
+    }
+
+    /// [`ApimClient::backend_delete`] with the answer's body as `B` (see `backend_create_or_update_as`).
+    pub async fn backend_delete_as<B: DeserializeOwned>(&self, req: &BackendRequest) -> Result<OperationResult<B>, ApimError> {
         let Prepared { mut call, url, .. } =
             self.prepare(req, true, None, |problems| require_if_match(req, "delete", problems).then_some(())).await?;
         let request = HttpRequest::new(Method::DELETE, url).if_match(req.if_match.clone());
@@ -351,6 +373,11 @@ impl ApimClient {
     /// Not idempotent: retried only when the service surely did not process it (429, or no
     /// connection). 202 without Location is the normal, terminal answer.
     pub async fn backend_reconnect(&self, req: &BackendRequest) -> Result<OperationResult, ApimError> {
+        self.backend_reconnect_as(req).await
+    }
+
+    /// [`ApimClient::backend_reconnect`] with the answer's body as `B` (see `backend_create_or_update_as`).
+    pub async fn backend_reconnect_as<B: DeserializeOwned>(&self, req: &BackendRequest) -> Result<OperationResult<B>, ApimError> {
         let Prepared { mut call, url, checked: body } = self
             .prepare(req, true, Some("reconnect"), |problems| {
                 let service_level = req.workspace_id.is_none();
@@ -378,8 +405,9 @@ impl ApimClient {
     /// with the entity itself (APIM's Location URLs do) that is the result, keeping its 201/200;
     /// otherwise (an operation-status body, or none) the entity is read back, so the caller always
     /// gets the final entity.
-    async fn settle_write(&self, mut call: Call<'_>, url: Url, response: HttpResponse) -> Result<OperationResult, ApimError> {
+    async fn settle_write<B: DeserializeOwned>(&self, mut call: Call<'_>, url: Url, response: HttpResponse) -> Result<OperationResult<B>, ApimError> {
         let (response, polled) = call.poll_to_completion(response).await?;
+        // Parsed only after a poll: a direct answer is the entity by definition.
         if !polled || is_entity(&response.json()?) {
             return finish(call, response);
         }
@@ -407,8 +435,8 @@ fn require_if_match(req: &BackendRequest, operation: &str, problems: &mut Proble
     !missing
 }
 
-fn finish(call: Call<'_>, response: HttpResponse) -> Result<OperationResult, ApimError> {
-    let body = response.json()?;
+fn finish<B: DeserializeOwned>(call: Call<'_>, response: HttpResponse) -> Result<OperationResult<B>, ApimError> {
+    let body = response.body_as()?;
     Ok(OperationResult { status: response.status, etag: response.etag, body, exchanges: call.into_exchanges(), headers: BTreeMap::new() })
 }
 

@@ -69,7 +69,9 @@ impl ApimClient {
                 client: self,
                 dialect,
                 scope,
-                client_request_id: uuid::Uuid::new_v4().to_string(),
+                // Why rand: `Uuid::new_v4` asks the kernel (a getrandom syscall) on every call;
+                // a request id needs uniqueness, which the thread-local generator gives.
+                client_request_id: uuid::Builder::from_random_bytes(rand::random()).into_uuid().to_string(),
                 extra_headers: Vec::new(),
                 bearer: Mutex::new(None),
             },

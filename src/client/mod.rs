@@ -20,4 +20,4 @@ pub mod transport;
 
 pub use api_client::ApimClient;
 pub use options::{ClientOptions, RetryOptions};
-pub use result::{Exchange, ListResult, OperationResult};
+pub use result::{Exchange, ListResult, OperationResult, RawJson};

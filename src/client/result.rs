@@ -1,7 +1,9 @@
 //! What an operation returns: the entity or the page, the status and ETag, the final headers
-//! (Graph), and one [`Exchange`] per HTTP attempt for `-Verbose`.
+//! (Graph), and one [`Exchange`] per HTTP attempt for `-Verbose`. The entity is a parsed [`Value`]
+//! for Rust callers, or the service's JSON text passed through unparsed ([`RawJson`]) for the C ABI.
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -20,14 +22,21 @@ pub struct Exchange {
     pub delay_ms: Option<u64>,
 }
 
+/// An entity as the service sent it: checked to be one JSON value, never parsed into a tree.
+/// Why: the C ABI only writes the body back out as text, and parsing it into a [`Value`] and
+/// writing it again was a sixth of a GET's instructions (issue 11).
+pub type RawJson = Box<RawValue>;
+
 /// A single-entity result: `{"status":201,"etag":"\"...\"","body":{...},"exchanges":[...]}`.
+/// `B` is the body's form: [`Value`] (the default, for Rust callers) or [`RawJson`] (the C ABI);
+/// both serialise to the same JSON.
 /// Debug is written by hand: the body can hold credentials.authorization.parameter or proxy.password.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct OperationResult {
+pub struct OperationResult<B = Value> {
     pub status: u16,
     pub etag: Option<String>,
-    pub body: Option<Value>,
+    pub body: Option<B>,
     #[serde(default)]
     pub exchanges: Vec<Exchange>,
     /// The final response's headers (Graph operations; empty, and not serialised, for ARM).
@@ -52,9 +61,9 @@ pub struct ListResult {
 }
 
 /// How a JSON body shows in Debug output: its presence, never its content.
-pub(crate) struct RedactedBody<'a>(pub &'a Option<Value>);
+pub(crate) struct RedactedBody<'a, B>(pub &'a Option<B>);
 
-impl std::fmt::Debug for RedactedBody<'_> {
+impl<B> std::fmt::Debug for RedactedBody<'_, B> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.0 {
             None => f.write_str("None"),
@@ -63,7 +72,7 @@ impl std::fmt::Debug for RedactedBody<'_> {
     }
 }
 
-impl std::fmt::Debug for OperationResult {
+impl<B> std::fmt::Debug for OperationResult<B> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("OperationResult")
             .field("status", &self.status)

@@ -8,6 +8,7 @@ use super::ApimClient;
 use crate::model::{ApimError, ErrorCategory, ErrorDetail};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, IF_MATCH};
 use reqwest::Method;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::sync::Mutex;
@@ -89,6 +90,12 @@ impl HttpResponse {
 
     /// The body as JSON; `None` when the service sent none.
     pub fn json(&self) -> Result<Option<Value>, ApimError> {
+        self.body_as()
+    }
+
+    /// The body as `B`: a parsed [`Value`], or its text checked and kept as it came
+    /// ([`super::RawJson`]); `None` when the service sent none.
+    pub fn body_as<B: DeserializeOwned>(&self) -> Result<Option<B>, ApimError> {
         if self.body.iter().all(|b| b.is_ascii_whitespace()) {
             return Ok(None);
         }

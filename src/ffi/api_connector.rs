@@ -4,13 +4,14 @@
 //! `request_json` is `{"id":"...","ifMatch":"...","body":{...wire identityApiConnector...}}`;
 //! list takes `filter`, `top`, `skip`, `search`, `orderBy`, `select`, `expand`, `count`,
 //! `maxItems`, `onePage` and `nextLink` instead. Validation and HTTP live in the core
-//! (`client::api_connector`); this file only decodes, blocks and encodes.
+//! (`client::api_connector`); this file only decodes, blocks and encodes; entities pass through as
+//! the service's JSON text (`RawJson`).
 
-use super::boundary::block_on;
-use super::operation::client_operation;
+use super::operation::client_task;
 use super::client::ApimClientHandle;
 use super::status::ApimStatus;
 use crate::client::api_connector::ApiConnectorRequest;
+use crate::client::RawJson;
 use std::ffi::c_char;
 
 /// Creates an API connector (Graph POST /identity/apiConnectors). `request_json` needs `body`:
@@ -32,7 +33,7 @@ pub unsafe extern "C" fn apim_api_connector_create(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { client_operation("apim_api_connector_create", client, request_json, out_json, |c, r: &ApiConnectorRequest| block_on(c.api_connector_create(r))?) }
+    unsafe { client_task("apim_api_connector_create", client, request_json, out_json, |c, r: ApiConnectorRequest| async move { c.api_connector_create_as::<RawJson>(&r).await }) }
 }
 
 /// Gets one API connector (Graph GET). `request_json` needs `id`; `select` and `expand` are
@@ -46,7 +47,7 @@ pub unsafe extern "C" fn apim_api_connector_get(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { client_operation("apim_api_connector_get", client, request_json, out_json, |c, r: &ApiConnectorRequest| block_on(c.api_connector_get(r))?) }
+    unsafe { client_task("apim_api_connector_get", client, request_json, out_json, |c, r: ApiConnectorRequest| async move { c.api_connector_get_as::<RawJson>(&r).await }) }
 }
 
 /// Lists API connectors, following `@odata.nextLink` to the end. Optional: `filter`, `search`,
@@ -62,7 +63,7 @@ pub unsafe extern "C" fn apim_api_connector_list(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { client_operation("apim_api_connector_list", client, request_json, out_json, |c, r: &ApiConnectorRequest| block_on(c.api_connector_list(r))?) }
+    unsafe { client_task("apim_api_connector_list", client, request_json, out_json, |c, r: ApiConnectorRequest| async move { c.api_connector_list(&r).await }) }
 }
 
 /// Updates an API connector (Graph PATCH). `request_json` needs `id` and `body` (any of
@@ -77,7 +78,7 @@ pub unsafe extern "C" fn apim_api_connector_update(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { client_operation("apim_api_connector_update", client, request_json, out_json, |c, r: &ApiConnectorRequest| block_on(c.api_connector_update(r))?) }
+    unsafe { client_task("apim_api_connector_update", client, request_json, out_json, |c, r: ApiConnectorRequest| async move { c.api_connector_update_as::<RawJson>(&r).await }) }
 }
 
 /// Deletes an API connector (Graph DELETE). `request_json` needs `id`; `ifMatch` ("*" or an
@@ -91,7 +92,7 @@ pub unsafe extern "C" fn apim_api_connector_delete(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { client_operation("apim_api_connector_delete", client, request_json, out_json, |c, r: &ApiConnectorRequest| block_on(c.api_connector_delete(r))?) }
+    unsafe { client_task("apim_api_connector_delete", client, request_json, out_json, |c, r: ApiConnectorRequest| async move { c.api_connector_delete_as::<RawJson>(&r).await }) }
 }
 
 /// Adds a client certificate to an API connector (Graph POST .../uploadClientCertificate).
@@ -109,8 +110,8 @@ pub unsafe extern "C" fn apim_api_connector_upload_client_certificate(
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
     unsafe {
-        client_operation("apim_api_connector_upload_client_certificate", client, request_json, out_json, |c, r: &ApiConnectorRequest| {
-            block_on(c.api_connector_upload_client_certificate(r))?
+        client_task("apim_api_connector_upload_client_certificate", client, request_json, out_json, |c, r: ApiConnectorRequest| async move {
+            c.api_connector_upload_client_certificate_as::<RawJson>(&r).await
         })
     }
 }

@@ -4,12 +4,13 @@
 //! `{"subscriptionId":"...","resourceGroupName":"rg1","serviceName":"apimService1",
 //!   "backendId":"b1","ifMatch":"*","body":{"properties":{...}}}`; list also takes `filter`,
 //! `top`, `skip`, `onePage` and `nextLink`. Validation and HTTP live in the core
-//! (`client::backend`); this file only decodes, blocks and encodes.
+//! (`client::backend`); this file only decodes, blocks and encodes. Entities pass through as the
+//! service's JSON text (`RawJson`): parsing them only to write them out again cost a sixth of a GET.
 
-use super::boundary::block_on;
-use super::operation::client_operation;
+use super::operation::client_task;
 use super::status::ApimStatus;
 use crate::client::backend::BackendRequest;
+use crate::client::RawJson;
 use super::client::ApimClientHandle;
 use std::ffi::c_char;
 
@@ -35,7 +36,7 @@ pub unsafe extern "C" fn apim_backend_create_or_update(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { client_operation("apim_backend_create_or_update", client, request_json, out_json, |c, r: &BackendRequest| block_on(c.backend_create_or_update(r))?) }
+    unsafe { client_task("apim_backend_create_or_update", client, request_json, out_json, |c, r: BackendRequest| async move { c.backend_create_or_update_as::<RawJson>(&r).await }) }
 }
 
 /// Gets one backend (ARM GET). `request_json` needs `resourceGroupName`, `serviceName` and
@@ -49,7 +50,7 @@ pub unsafe extern "C" fn apim_backend_get(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { client_operation("apim_backend_get", client, request_json, out_json, |c, r: &BackendRequest| block_on(c.backend_get(r))?) }
+    unsafe { client_task("apim_backend_get", client, request_json, out_json, |c, r: BackendRequest| async move { c.backend_get_as::<RawJson>(&r).await }) }
 }
 
 /// Gets only a backend's entity tag (ARM HEAD). `request_json` as for `apim_backend_get`.
@@ -62,7 +63,7 @@ pub unsafe extern "C" fn apim_backend_get_entity_tag(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { client_operation("apim_backend_get_entity_tag", client, request_json, out_json, |c, r: &BackendRequest| block_on(c.backend_get_entity_tag(r))?) }
+    unsafe { client_task("apim_backend_get_entity_tag", client, request_json, out_json, |c, r: BackendRequest| async move { c.backend_get_entity_tag(&r).await }) }
 }
 
 /// Lists the backends of a service (or, with `workspaceId`, of one workspace; neither list shows
@@ -78,7 +79,7 @@ pub unsafe extern "C" fn apim_backend_list(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { client_operation("apim_backend_list", client, request_json, out_json, |c, r: &BackendRequest| block_on(c.backend_list(r))?) }
+    unsafe { client_task("apim_backend_list", client, request_json, out_json, |c, r: BackendRequest| async move { c.backend_list(&r).await }) }
 }
 
 /// Updates some properties of a backend (ARM PATCH). `request_json` needs `resourceGroupName`,
@@ -95,7 +96,7 @@ pub unsafe extern "C" fn apim_backend_update(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { client_operation("apim_backend_update", client, request_json, out_json, |c, r: &BackendRequest| block_on(c.backend_update(r))?) }
+    unsafe { client_task("apim_backend_update", client, request_json, out_json, |c, r: BackendRequest| async move { c.backend_update_as::<RawJson>(&r).await }) }
 }
 
 /// Deletes a backend (ARM DELETE). `request_json` needs `resourceGroupName`, `serviceName`,
@@ -111,7 +112,7 @@ pub unsafe extern "C" fn apim_backend_delete(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { client_operation("apim_backend_delete", client, request_json, out_json, |c, r: &BackendRequest| block_on(c.backend_delete(r))?) }
+    unsafe { client_task("apim_backend_delete", client, request_json, out_json, |c, r: BackendRequest| async move { c.backend_delete_as::<RawJson>(&r).await }) }
 }
 
 /// Asks the gateways to reconnect to a Service Fabric backend (ARM POST .../reconnect).
@@ -127,5 +128,5 @@ pub unsafe extern "C" fn apim_backend_reconnect(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { client_operation("apim_backend_reconnect", client, request_json, out_json, |c, r: &BackendRequest| block_on(c.backend_reconnect(r))?) }
+    unsafe { client_task("apim_backend_reconnect", client, request_json, out_json, |c, r: BackendRequest| async move { c.backend_reconnect_as::<RawJson>(&r).await }) }
 }

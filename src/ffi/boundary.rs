@@ -199,13 +199,35 @@ fn redact_strings(message: &str) -> String {
 /// threads; a caller already inside a tokio runtime would deadlock or panic, so it gets an error.
 pub(crate) fn block_on<F: Future>(future: F) -> Result<F::Output, ApimError> {
     if tokio::runtime::Handle::try_current().is_ok() {
-        return Err(ApimError::new(
-            "InvalidThread",
-            "apim_* functions block until done and cannot be called from a thread that runs an async runtime",
-            ErrorCategory::InvalidOperation,
-        ));
+        return Err(in_runtime_error());
     }
     Ok(crate::runtime::runtime().block_on(future))
+}
+
+/// Runs `task` to completion as a task of the shared runtime and waits for it on this thread.
+/// A panic inside the task is resumed here, so [`run`] reports it like any other.
+pub(crate) fn run_task<F>(task: F) -> Result<String, ApimError>
+where
+    F: Future<Output = Result<String, ApimError>> + Send + 'static,
+{
+    if tokio::runtime::Handle::try_current().is_ok() {
+        return Err(in_runtime_error());
+    }
+    let runtime = crate::runtime::runtime();
+    match runtime.block_on(runtime.spawn(task)) {
+        Ok(result) => result,
+        Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+        // Only a runtime shutting down cancels its tasks, and the shared one never shuts down.
+        Err(e) => Err(ApimError::new("InternalError", format!("the operation's task ended early: {e}"), ErrorCategory::NotSpecified)),
+    }
+}
+
+fn in_runtime_error() -> ApimError {
+    ApimError::new(
+        "InvalidThread",
+        "apim_* functions block until done and cannot be called from a thread that runs an async runtime",
+        ErrorCategory::InvalidOperation,
+    )
 }
 
 /// Serialises a success body; the result types are plain data, so failure would be a bug.

@@ -5,18 +5,25 @@ use super::status::ApimStatus;
 use crate::client::{ApimClient, ClientOptions};
 use serde_json::json;
 use std::ffi::c_char;
+use std::sync::Arc;
 
 /// A client: endpoints, api-version, retry policy, credentials and one HTTP connection pool.
 /// Opaque to C (`ApimClient` in the header); made by `apim_client_new`, freed by
 /// `apim_client_free`; one client may be used by any number of threads at once.
 pub struct ApimClientHandle {
-    client: ApimClient,
+    /// Shared so that an operation can run as a task of its own on the runtime (`client_task`).
+    client: Arc<ApimClient>,
 }
 
 impl ApimClientHandle {
     /// The safe core client behind the handle (for the resource files of this module).
     pub(crate) fn core(&self) -> &ApimClient {
         &self.client
+    }
+
+    /// The same client, for a task that outlives this borrow of the handle.
+    pub(crate) fn shared(&self) -> Arc<ApimClient> {
+        Arc::clone(&self.client)
     }
 }
 
@@ -52,7 +59,7 @@ pub unsafe extern "C" fn apim_client_new(
             "graphEndpoint": client.options().graph_endpoint,
         }))?;
         // SAFETY: checked non-NULL; the caller promises writable storage for one pointer.
-        unsafe { *out_client = Box::into_raw(Box::new(ApimClientHandle { client })) };
+        unsafe { *out_client = Box::into_raw(Box::new(ApimClientHandle { client: Arc::new(client) })) };
         Ok(summary)
     })
 }
