@@ -1,0 +1,389 @@
+//! What New-, Get-, Set-, Remove-AzApiManagementBackend and Invoke-AzApiManagementBackendReconnect
+//! do, each as one library operation over the client: the compound ones (Set's read-merge-write,
+//! the list's pages) run here, so the module only picks the client and asks ShouldProcess.
+//!
+//! Each changing cmdlet also has a `*_what_if` that answers, without any request, what
+//! ShouldProcess shows (`Target`, `Action`) and the backend id the change will use (New's
+//! generated one), after the checks that need no service (a blank id, a too short -After).
+
+use super::backend::{self, properties_from_parameters, PARAMETER_NAMES};
+use super::backend_address::ServiceScope;
+use super::backend_credential::SecureValues;
+use super::{CmdletOutput, Parameters};
+use crate::client::backend::BackendRequest;
+use crate::client::{ApimClient, OperationResult};
+use crate::model::ApimError;
+use serde_json::{json, Map, Value};
+use std::time::Duration;
+
+/// The service's shortest reconnect delay.
+const MIN_RECONNECT: Duration = Duration::from_secs(120);
+
+/// `New-AzApiManagementBackend -WhatIf`: the PUT's target, and the id it will create (generated,
+/// 32 lower-case hex characters as Az does, when -BackendId is absent).
+pub fn create_or_update_what_if(client: &ApimClient, p: &Parameters) -> Result<CmdletOutput, ApimError> {
+    let id = given_id(p, "have an id generated")?.unwrap_or_else(|| uuid::Uuid::new_v4().simple().to_string());
+    let scope = ServiceScope::from_parameter(p)?;
+    Ok(plan(scope.what_if_target(client, &id, "PUT", ""), "Create a Backend Entity", &id))
+}
+
+/// `New-AzApiManagementBackend`: one PUT without If-Match (as Az: an existing backend with the same
+/// id is replaced); answers the new backend with its ETag.
+pub async fn create_or_update(client: &ApimClient, p: &Parameters) -> Result<CmdletOutput, ApimError> {
+    let id = given_id(p, "have an id generated")?.unwrap_or_else(|| uuid::Uuid::new_v4().simple().to_string());
+    let scope = ServiceScope::from_parameter(p)?;
+    let body = properties_from_parameters(p, None, None).map_err(|e| PARAMETER_NAMES.rename(e))?;
+    let secure = body.secure.clone();
+    let mut request = scope.request(Some(&id));
+    request.body = Some(body.into_wire());
+    let result = client.backend_create_or_update(&request).await.map_err(|e| PARAMETER_NAMES.rename(e))?;
+    let mut output = CmdletOutput::default();
+    output.push_backend(result, &scope, &secure)?;
+    Ok(output)
+}
+
+/// `Get-AzApiManagementBackend`: one backend (with its ETag), or the list, every page followed here
+/// (`-Filter`, `-Top`, `-Skip` go to the service; with -Top paging stops once that many are read).
+/// Each page's exchange is in the answer, for -Verbose.
+pub async fn get(client: &ApimClient, p: &Parameters) -> Result<CmdletOutput, ApimError> {
+    let id = given_id(p, "list every backend")?;
+    let scope = ServiceScope::from_parameter(p)?;
+    let mut output = CmdletOutput::default();
+    if let Some(id) = id {
+        let result = client.backend_get(&scope.request(Some(&id))).await?;
+        output.push_backend(result, &scope, &SecureValues::none())?;
+        return Ok(output);
+    }
+    let top = p.i64("Top")?;
+    let mut request = BackendRequest {
+        filter: p.string("Filter")?,
+        top,
+        skip: p.i64("Skip")?,
+        one_page: true,
+        ..scope.request(None)
+    };
+    loop {
+        let page = client.backend_list(&request).await?;
+        output.exchanges.extend(page.exchanges);
+        for item in &page.value {
+            if top.is_some_and(|top| output.output.len() as i64 >= top) {
+                return Ok(output);
+            }
+            let wire = backend::read_wire(item)?;
+            output.output.push(backend::to_object(&wire, None, &scope, &SecureValues::none()));
+        }
+        let reached_top = top.is_some_and(|top| output.output.len() as i64 >= top);
+        match page.next_link.filter(|link| !link.is_empty()) {
+            Some(link) if !reached_top => request = BackendRequest { next_link: Some(link), one_page: true, ..scope.request(None) },
+            _ => return Ok(output),
+        }
+    }
+}
+
+/// `Set-AzApiManagementBackend -WhatIf`: the PATCH's target; nothing is read.
+pub fn update_what_if(client: &ApimClient, p: &Parameters) -> Result<CmdletOutput, ApimError> {
+    let target = UpdateTarget::of(p)?;
+    Ok(plan(target.scope.what_if_target(client, &target.id, "PATCH", ""), "Set Backend", &target.id))
+}
+
+/// `Set-AzApiManagementBackend`: the PATCH of the given fields over a piped object's values, with
+/// If-Match from -IfMatch, else the piped object's ETag, else `*` (as Az). Given only one Skip flag
+/// (and no -Tls, no piped object), the backend's TLS is read first so the other flag is kept,
+/// and the PATCH is conditional on that read. With -PassThru the answer is the updated backend,
+/// read once more when the service answered 204 without a body (older api-versions).
+pub async fn update(client: &ApimClient, p: &Parameters) -> Result<CmdletOutput, ApimError> {
+    let target = UpdateTarget::of(p)?;
+    let mut output = CmdletOutput::default();
+    let mut if_match = target.if_match.clone();
+    let one_flag = p.contains("SkipCertificateChainValidation") != p.contains("SkipCertificateNameValidation");
+    let mut current_tls = None;
+    if target.base.is_none() && one_flag && !p.contains("Tls") {
+        let read = client.backend_get(&target.scope.request(Some(&target.id))).await?;
+        output.exchanges.extend(read.exchanges.iter().cloned());
+        let wire = backend::read_wire(read.body.as_ref().unwrap_or(&Value::Null))?;
+        current_tls = wire.properties.and_then(|properties| properties.tls);
+        if !p.contains("IfMatch") {
+            if_match = read.etag.clone().unwrap_or_else(|| "*".to_string());
+        }
+    }
+    let body = properties_from_parameters(p, target.base.as_ref(), current_tls).map_err(|e| PARAMETER_NAMES.rename(e))?;
+    let secure = body.secure.clone();
+    let mut request = target.scope.request(Some(&target.id));
+    request.if_match = Some(if_match);
+    request.body = Some(body.into_wire());
+    let result = client.backend_update(&request).await.map_err(|e| PARAMETER_NAMES.rename(e))?;
+    if !p.bool("PassThru")?.unwrap_or(false) {
+        output.exchanges.extend(result.exchanges);
+        return Ok(output);
+    }
+    if result.body.as_ref().is_some_and(|body| !body.is_null()) {
+        output.push_backend(result, &target.scope, &secure)?;
+        return Ok(output);
+    }
+    output.exchanges.extend(result.exchanges);
+    let read = client.backend_get(&target.scope.request(Some(&target.id))).await?;
+    output.push_backend(read, &target.scope, &secure)?;
+    Ok(output)
+}
+
+/// `Remove-AzApiManagementBackend -WhatIf`.
+pub fn delete_what_if(client: &ApimClient, p: &Parameters) -> Result<CmdletOutput, ApimError> {
+    let scope = ServiceScope::from_parameter(p)?;
+    let id = p.required_string("BackendId")?;
+    Ok(plan(scope.what_if_target(client, &id, "DELETE", ""), "Remove Backend", &id))
+}
+
+/// `Remove-AzApiManagementBackend`: DELETE with If-Match -IfMatch (a piped object's ETag binds to
+/// it), else `*` as Az; -PassThru answers `$true`.
+pub async fn delete(client: &ApimClient, p: &Parameters) -> Result<CmdletOutput, ApimError> {
+    let scope = ServiceScope::from_parameter(p)?;
+    let id = p.required_string("BackendId")?;
+    let mut request = scope.request(Some(&id));
+    request.if_match = Some(p.string("IfMatch")?.filter(|tag| !tag.is_empty()).unwrap_or_else(|| "*".to_string()));
+    let result = client.backend_delete(&request).await?;
+    pass_through(p, result)
+}
+
+/// `Invoke-AzApiManagementBackendReconnect -WhatIf`: -After is checked first, as without -WhatIf.
+pub fn reconnect_what_if(client: &ApimClient, p: &Parameters) -> Result<CmdletOutput, ApimError> {
+    let (scope, id) = scope_and_id(p)?;
+    reconnect_after(p)?;
+    Ok(plan(scope.what_if_target(client, &id, "POST", "/reconnect"), "Reconnect Backend", &id))
+}
+
+/// `Invoke-AzApiManagementBackendReconnect`: POST `.../reconnect`, with `after` when -After is given
+/// (at least two minutes, the service's minimum, refused before sending).
+pub async fn reconnect(client: &ApimClient, p: &Parameters) -> Result<CmdletOutput, ApimError> {
+    let (scope, id) = scope_and_id(p)?;
+    let after = reconnect_after(p)?;
+    let mut request = scope.request(Some(&id));
+    request.body = after.map(|after| json!({ "properties": { "after": iso_duration(after) } }));
+    let result = client.backend_reconnect(&request).await?;
+    pass_through(p, result)
+}
+
+/// What Set acts on: the backend, its scope, the If-Match it starts from and the piped object.
+struct UpdateTarget {
+    scope: ServiceScope,
+    id: String,
+    if_match: String,
+    base: Option<Parameters>,
+}
+
+impl UpdateTarget {
+    fn of(p: &Parameters) -> Result<Self, ApimError> {
+        let (scope, id) = scope_and_id(p)?;
+        let base = p.object("InputObject")?;
+        let piped_tag = base.as_ref().map(|b| b.string("ETag")).transpose()?.flatten().filter(|tag| !tag.is_empty());
+        let if_match = p.string("IfMatch")?.or(piped_tag).unwrap_or_else(|| "*".to_string());
+        Ok(UpdateTarget { scope, id, if_match, base })
+    }
+}
+
+/// The scope and id of `-InputObject` (a backend object: its Context and BackendId), else of
+/// `-Context` and `-BackendId`.
+fn scope_and_id(p: &Parameters) -> Result<(ServiceScope, String), ApimError> {
+    match p.object("InputObject")? {
+        Some(object) => {
+            let id = object.required_string("BackendId")?;
+            Ok((ServiceScope::from_backend_object(&object)?, id))
+        }
+        None => Ok((ServiceScope::from_parameter(p)?, p.required_string("BackendId")?)),
+    }
+}
+
+/// The id given as -BackendId; `None` when it was not given. Given but empty or blank (an unset
+/// variable, a blank CSV column) it is an error, not "absent": New would create another backend
+/// on every run, Get would list (and feed Remove) every backend.
+fn given_id(p: &Parameters, absent_means: &str) -> Result<Option<String>, ApimError> {
+    if !p.contains("BackendId") {
+        return Ok(None);
+    }
+    match p.string("BackendId")? {
+        Some(id) if !id.trim().is_empty() => Ok(Some(id)),
+        _ => Err(ApimError::invalid_argument(
+            "-BackendId",
+            format!("-BackendId is empty or blank. Give an id, or leave -BackendId out to {absent_means}."),
+        )),
+    }
+}
+
+/// -After as a duration, refused below the service's two minutes.
+fn reconnect_after(p: &Parameters) -> Result<Option<Duration>, ApimError> {
+    let Some(value) = p.get("After") else { return Ok(None) };
+    let (duration, negative) = parse_time_span(value).ok_or_else(|| {
+        ApimError::invalid_argument("-After", "-After must be a TimeSpan (New-TimeSpan -Minutes 2) or its text (00:02:00)")
+    })?;
+    if negative || duration < MIN_RECONNECT {
+        return Err(ApimError::invalid_argument(
+            "-After",
+            format!(
+                "-After must be at least two minutes (the service's minimum for a reconnect); {} was given.",
+                time_span_text(duration, negative)
+            ),
+        ));
+    }
+    Ok(Some(duration))
+}
+
+/// A TimeSpan as the module sends it (`{"PSTypeName":"System.TimeSpan","Value":"PT2M"}`), or
+/// text: ISO 8601 (`PT2M`) or .NET's invariant form (`[-][d.]hh:mm:ss[.fffffff]`). Answers the
+/// length and whether it was negative.
+fn parse_time_span(value: &Value) -> Option<(Duration, bool)> {
+    let text = match value {
+        Value::Object(members) => members.get("Value")?.as_str()?,
+        other => other.as_str()?,
+    }
+    .trim();
+    if let Some(parsed) = parse_iso_duration(text) {
+        return Some(parsed);
+    }
+    let (negative, text) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (clock, fraction) = match text.split_once('.') {
+        // `d.hh:mm:ss`: the dot before the first colon separates the days.
+        Some((days, rest)) if !days.contains(':') => {
+            let (clock, fraction) = split_fraction(rest);
+            let days: u64 = days.parse().ok()?;
+            let clock_seconds = clock_seconds(clock)?;
+            return Some((Duration::from_secs(days * 86_400 + clock_seconds) + fraction?, negative));
+        }
+        _ => split_fraction(text),
+    };
+    Some((Duration::from_secs(clock_seconds(clock)?) + fraction?, negative))
+}
+
+/// `[-]P[nD][T[nH][nM][n[.f]S]]`, the form `XmlConvert.ToString(TimeSpan)` writes.
+fn parse_iso_duration(text: &str) -> Option<(Duration, bool)> {
+    static ISO: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let pattern = ISO.get_or_init(|| {
+        regex::Regex::new(r"^(-)?P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:\.(\d{1,7}))?S)?)?$").expect("the duration pattern is valid")
+    });
+    let captures = pattern.captures(text).filter(|_| text.len() > 1 && !text.ends_with('T'))?;
+    let number = |index: usize| captures.get(index).map_or(Some(0), |m| m.as_str().parse::<u64>().ok());
+    let seconds = number(2)?.checked_mul(86_400)? + number(3)? * 3600 + number(4)? * 60 + number(5)?;
+    let ticks: u64 = captures.get(6).map_or(Some(0), |m| format!("{:0<7}", m.as_str()).parse().ok())?;
+    Some((Duration::from_secs(seconds) + Duration::from_nanos(ticks * 100), captures.get(1).is_some()))
+}
+
+fn split_fraction(text: &str) -> (&str, Option<Duration>) {
+    match text.split_once('.') {
+        Some((clock, digits)) if !digits.is_empty() && digits.len() <= 7 && digits.bytes().all(|b| b.is_ascii_digit()) => {
+            let ticks: u64 = format!("{digits:0<7}").parse().unwrap_or(0);
+            (clock, Some(Duration::from_nanos(ticks * 100)))
+        }
+        Some((clock, _)) => (clock, None),
+        None => (text, Some(Duration::ZERO)),
+    }
+}
+
+fn clock_seconds(clock: &str) -> Option<u64> {
+    let parts: Vec<u64> = clock.split(':').map(|part| part.parse().ok()).collect::<Option<_>>()?;
+    match parts.as_slice() {
+        [hours, minutes, seconds] if *minutes < 60 && *seconds < 60 => Some(hours * 3600 + minutes * 60 + seconds),
+        _ => None,
+    }
+}
+
+/// As .NET's `TimeSpan.ToString()`: `[-][d.]hh:mm:ss[.fffffff]`.
+fn time_span_text(duration: Duration, negative: bool) -> String {
+    let seconds = duration.as_secs();
+    let ticks = duration.subsec_nanos() / 100;
+    let mut text = String::from(if negative { "-" } else { "" });
+    if seconds >= 86_400 {
+        text.push_str(&format!("{}.", seconds / 86_400));
+    }
+    text.push_str(&format!("{:02}:{:02}:{:02}", seconds / 3600 % 24, seconds / 60 % 60, seconds % 60));
+    if ticks > 0 {
+        text.push_str(&format!(".{ticks:07}"));
+    }
+    text
+}
+
+/// As .NET's `XmlConvert.ToString(TimeSpan)`: `PT2M`, `P1DT1H30M`, `PT1.5S`.
+fn iso_duration(duration: Duration) -> String {
+    let seconds = duration.as_secs();
+    let ticks = duration.subsec_nanos() / 100;
+    let (days, hours, minutes, secs) = (seconds / 86_400, seconds / 3600 % 24, seconds / 60 % 60, seconds % 60);
+    let mut text = String::from("P");
+    if days > 0 {
+        text.push_str(&format!("{days}D"));
+    }
+    if hours > 0 || minutes > 0 || secs > 0 || ticks > 0 || days == 0 {
+        text.push('T');
+        if hours > 0 {
+            text.push_str(&format!("{hours}H"));
+        }
+        if minutes > 0 {
+            text.push_str(&format!("{minutes}M"));
+        }
+        if secs > 0 || ticks > 0 {
+            let fraction = format!("{ticks:07}");
+            let fraction = fraction.trim_end_matches('0');
+            if fraction.is_empty() {
+                text.push_str(&format!("{secs}S"));
+            } else {
+                text.push_str(&format!("{secs}.{fraction}S"));
+            }
+        } else if hours == 0 && minutes == 0 {
+            text.push_str("0S");
+        }
+    }
+    text
+}
+
+/// What ShouldProcess shows and the id the change will use, as the `*_what_if` answer.
+fn plan(target: String, action: &str, backend_id: &str) -> CmdletOutput {
+    let mut answer = Map::new();
+    answer.insert("Target".into(), target.into());
+    answer.insert("Action".into(), action.into());
+    answer.insert("BackendId".into(), backend_id.into());
+    CmdletOutput::objects(vec![Value::Object(answer)])
+}
+
+/// `$true` with -PassThru, nothing without; the exchanges either way.
+fn pass_through(p: &Parameters, result: OperationResult) -> Result<CmdletOutput, ApimError> {
+    let output = if p.bool("PassThru")?.unwrap_or(false) { vec![Value::Bool(true)] } else { Vec::new() };
+    Ok(CmdletOutput::objects(output).with_exchanges(result.exchanges))
+}
+
+impl CmdletOutput {
+    /// Adds the backend a single-entity result carries (with its ETag) and the result's exchanges.
+    fn push_backend(&mut self, result: OperationResult, scope: &ServiceScope, secure: &SecureValues) -> Result<(), ApimError> {
+        self.exchanges.extend(result.exchanges);
+        let wire = backend::read_wire(result.body.as_ref().unwrap_or(&Value::Null))?;
+        self.output.push(backend::to_object(&wire, result.etag.as_deref(), scope, secure));
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_spans_read_and_written_as_dotnet_does() {
+        for (text, seconds, shown, iso) in [
+            ("00:02:00", 120, "00:02:00", "PT2M"),
+            ("00:00:03", 3, "00:00:03", "PT3S"),
+            ("1.01:30:00", 91_800, "1.01:30:00", "P1DT1H30M"),
+            ("01:00:00", 3600, "01:00:00", "PT1H"),
+        ] {
+            let (duration, negative) = parse_time_span(&Value::from(text)).expect(text);
+            assert_eq!((duration.as_secs(), negative), (seconds, false), "{text}");
+            assert_eq!(time_span_text(duration, false), shown);
+            assert_eq!(iso_duration(duration), iso);
+        }
+        assert_eq!(iso_duration(Duration::from_millis(1500)), "PT1.5S");
+        assert_eq!(iso_duration(Duration::ZERO), "PT0S");
+        assert_eq!(iso_duration(Duration::from_secs(86_400)), "P1D");
+        assert_eq!(parse_time_span(&json!({ "PSTypeName": "System.TimeSpan", "Value": "PT2M" })), Some((Duration::from_secs(120), false)));
+        assert_eq!(parse_time_span(&json!({ "PSTypeName": "System.TimeSpan", "Value": "-PT3S" })), Some((Duration::from_secs(3), true)));
+        assert_eq!(parse_time_span(&Value::from("P1DT0.5S")), Some((Duration::from_millis(86_400_500), false)));
+        assert_eq!(parse_time_span(&Value::from("-00:05:00")), Some((Duration::from_secs(300), true)));
+        assert_eq!(parse_time_span(&Value::from("soon")), None);
+        assert_eq!(parse_time_span(&Value::from("00:61:00")), None);
+    }
+}
