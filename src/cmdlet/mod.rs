@@ -9,12 +9,17 @@
 //! `{"PSTypeName":"System.Security.SecureString","Value":"..."}` is a SecureString; any other
 //! object is a hashtable. On input, a value of a .NET type JSON cannot carry (a DateTime, a
 //! ScriptBlock, ...) arrives as `{"PSTypeName":"<its type>"}` alone, so it can be refused by name.
+//! Both ways, `{"PSTypeName":"System.Management.Automation.PSCredential","UserName":"...",
+//! "Password":<SecureString>}` is a PSCredential (without a UserName, `PSCredential.Empty`), and
+//! `{"PSTypeName":"System.TimeSpan","Value":"PT1M"}` a TimeSpan (`Value` ISO 8601 or the `c`
+//! format, `00:01:00`; see `duration.rs`).
 
 mod output;
 mod parameter_names;
 mod parameters;
 
 pub mod backend_credential;
+pub mod backend_proxy;
 
 pub use output::{secure_string, PsObject, SECURE_STRING_TYPE};
 pub use parameter_names::ParameterNames;
@@ -23,6 +28,12 @@ pub use parameters::Parameters;
 use crate::client::Exchange;
 use serde::Serialize;
 use serde_json::Value;
+
+/// A wire struct as the JSON the model's builder checks take. Serialising these plain structs (string
+/// keys, no custom serialisers that fail) cannot fail; `Null` would only be refused by the check.
+pub(crate) fn wire_value<T: Serialize>(wire: &T) -> Value {
+    serde_json::to_value(wire).unwrap_or_default()
+}
 
 /// What a cmdlet function answers: `{"output":[...],"exchanges":[...]}`. `output` holds the objects
 /// the cmdlet writes to the pipeline, in order; `exchanges` the HTTP exchanges it made, for
