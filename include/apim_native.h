@@ -261,6 +261,12 @@ void apim_client_cancel(const ApimClient *client);
 // Threads: any; no shared state.
 ApimStatus apim_cmdlet_backend_credential_new(const char *parameters_json, char **out_json);
 
+// `New-AzApiManagementBackendProxy`: `Url`, `ProxyCredential` (a PSCredential marker); answers one
+// `PsApiManagementBackendProxy` whose `ProxyCredentials` is a PSCredential marker (bare, meaning
+// `PSCredential.Empty`, without credentials). Errors, NULL handling and threads as for
+// `apim_cmdlet_backend_credential_new`; the password never appears in an error.
+ApimStatus apim_cmdlet_backend_proxy_new(const char *parameters_json, char **out_json);
+
 // Starts the emulator inside this process on the library's runtime. `options_json` is
 // `{"listen":"127.0.0.1:0","dataDir":null,"requireToken":null,"throttle":false,"pageSize":100}`
 // (every field optional; `{}` picks a free loopback port and keeps data in memory). `listen`

@@ -166,7 +166,7 @@ fn given_object(p: &Parameters, name: &str, base: Option<&Parameters>, base_name
 /// The wire backend as the service answered it, read into the model (unknown fields are kept).
 pub fn read_wire(body: &Value) -> Result<BackendContract, ApimError> {
     serde_json::from_value(body.clone()).map_err(|error| {
-        ApimError::new("InvalidResponse", format!("the service answered a backend this cmdlet cannot read: {error}"), ErrorCategory::InvalidResult)
+        ApimError::new("InvalidResponse", format!("the service answered a backend this cmdlet cannot read: {error}"), ErrorCategory::InvalidData)
     })
 }
 

@@ -27,6 +27,16 @@ pub unsafe extern "C" fn apim_cmdlet_backend_credential_new(parameters_json: *co
     unsafe { cmdlet_builder("apim_cmdlet_backend_credential_new", parameters_json, out_json, backend_credential::new) }
 }
 
+/// `New-AzApiManagementBackendProxy`: `Url`, `ProxyCredential` (a PSCredential marker); answers one
+/// `PsApiManagementBackendProxy` whose `ProxyCredentials` is a PSCredential marker (bare, meaning
+/// `PSCredential.Empty`, without credentials). Errors, NULL handling and threads as for
+/// `apim_cmdlet_backend_credential_new`; the password never appears in an error.
+#[no_mangle]
+pub unsafe extern "C" fn apim_cmdlet_backend_proxy_new(parameters_json: *const c_char, out_json: *mut *mut c_char) -> ApimStatus {
+    // SAFETY: pointers are checked inside; see the contract above.
+    unsafe { cmdlet_builder("apim_cmdlet_backend_proxy_new", parameters_json, out_json, crate::cmdlet::backend_proxy::new) }
+}
+
 // The network cmdlets: `(client, parameters_json, out_json)`. Each runs as one library operation
 // (Set's read-merge-write, the list's pages) and blocks until done, cancelled
 // (`apim_client_cancel`) or timed out; any number of threads may use one client at once. A

@@ -42,6 +42,8 @@ static void builders(void) {
         {"cmdlet_backend_credential_new", apim_cmdlet_backend_credential_new,
          "{\"AuthorizationHeaderScheme\":\"basic\",\"AuthorizationHeaderParameter\":\"opensesame\"}",
          "\"Scheme\":\"basic\"", "{\"AuthorizationHeaderScheme\":\"basic\"}"},
+        {"cmdlet_backend_proxy_new", apim_cmdlet_backend_proxy_new, "{\"Url\":\"http://192.168.1.1:8080\"}",
+         "\"Url\":\"http://192.168.1.1:8080\"", "{\"Url\":\"\"}"},
         {"credential_new", apim_backend_credential_new,
          "{\"authorization\":{\"scheme\":\"basic\",\"parameter\":\"opensesame\"}}", "\"scheme\":\"basic\"",
          "{\"authorization\":\"Basic x\"}"},

@@ -2,4 +2,6 @@
 //! contract and back to the Az / Graph objects, through the Rust API and through its C function.
 
 mod backend_credential;
+mod backend_proxy;
 mod parameters;
+mod support;
