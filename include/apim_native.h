@@ -267,6 +267,61 @@ ApimStatus apim_cmdlet_backend_credential_new(const char *parameters_json, char 
 // `apim_cmdlet_backend_credential_new`; the password never appears in an error.
 ApimStatus apim_cmdlet_backend_proxy_new(const char *parameters_json, char **out_json);
 
+// `New-AzApiManagementBackend`: `Context`, `BackendId` (absent: generated), `Url`, `Protocol`,
+// `ResourceId`, `Title`, `Description`, `SkipCertificateChainValidation`,
+// `SkipCertificateNameValidation`, `Credential`, `Proxy`, `ServiceFabricCluster`, `Type`, `Pool`,
+// `CircuitBreaker`, `Tls`, `AzureRegion`; PUT without If-Match; answers the `PsApiManagementBackend`.
+ApimStatus apim_cmdlet_backend_create_or_update(const ApimClient *client,
+                                                const char *parameters_json,
+                                                char **out_json);
+
+// `New-AzApiManagementBackend -WhatIf`: the PUT's target and the id it will use (pass it back as
+// `BackendId`). No request.
+ApimStatus apim_cmdlet_backend_create_or_update_what_if(const ApimClient *client,
+                                                        const char *parameters_json,
+                                                        char **out_json);
+
+// `Get-AzApiManagementBackend`: `Context`, `BackendId` (absent: the list), `Filter`, `Top`, `Skip`;
+// answers one backend with its ETag, or every backend of every page.
+ApimStatus apim_cmdlet_backend_get(const ApimClient *client,
+                                   const char *parameters_json,
+                                   char **out_json);
+
+// `Set-AzApiManagementBackend`: `Context` and `BackendId`, or `InputObject` (a backend object whose
+// values are the starting point), the fields of New, `IfMatch`, `PassThru`; one PATCH (after a read
+// of the TLS flags when only one Skip flag is given), answers the backend with `PassThru`.
+ApimStatus apim_cmdlet_backend_update(const ApimClient *client,
+                                      const char *parameters_json,
+                                      char **out_json);
+
+// `Set-AzApiManagementBackend -WhatIf`: the PATCH's target. No request, not even the TLS read.
+ApimStatus apim_cmdlet_backend_update_what_if(const ApimClient *client,
+                                              const char *parameters_json,
+                                              char **out_json);
+
+// `Remove-AzApiManagementBackend`: `Context`, `BackendId`, `IfMatch` (absent: `*`), `PassThru`
+// (answers `true`).
+ApimStatus apim_cmdlet_backend_delete(const ApimClient *client,
+                                      const char *parameters_json,
+                                      char **out_json);
+
+// `Remove-AzApiManagementBackend -WhatIf`: the DELETE's target. No request.
+ApimStatus apim_cmdlet_backend_delete_what_if(const ApimClient *client,
+                                              const char *parameters_json,
+                                              char **out_json);
+
+// `Invoke-AzApiManagementBackendReconnect`: `Context` and `BackendId`, or `InputObject`; `After`
+// (a TimeSpan, at least two minutes), `PassThru` (answers `true`).
+ApimStatus apim_cmdlet_backend_reconnect(const ApimClient *client,
+                                         const char *parameters_json,
+                                         char **out_json);
+
+// `Invoke-AzApiManagementBackendReconnect -WhatIf`: the POST's target, after the -After check.
+// No request.
+ApimStatus apim_cmdlet_backend_reconnect_what_if(const ApimClient *client,
+                                                 const char *parameters_json,
+                                                 char **out_json);
+
 // Starts the emulator inside this process on the library's runtime. `options_json` is
 // `{"listen":"127.0.0.1:0","dataDir":null,"requireToken":null,"throttle":false,"pageSize":100}`
 // (every field optional; `{}` picks a free loopback port and keeps data in memory). `listen`

@@ -268,6 +268,69 @@ static void sync_operations(const ApimClient *client) {
     check("api_connector_sync", status, APIM_STATUS_OK, json, "\"unchanged\":1");
 }
 
+#define CONTEXT "\"Context\":{\"PSTypeName\":\"Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models." \
+                "PsApiManagementContext\",\"SubscriptionId\":\"00000000-0000-0000-0000-000000000001\"," \
+                "\"ResourceGroupName\":\"rg1\",\"ServiceName\":\"apimService1\"}"
+
+/* The backend cmdlet functions: each with the cmdlet's bound parameters, answering objects. */
+static void cmdlet_operations(const ApimClient *client) {
+    static const struct {
+        const char *name;
+        ClientOp op;
+        const char *parameters;
+        ApimStatus expected;
+        const char *expect;
+    } steps[] = {
+        {"cmdlet_backend_create_or_update_what_if", apim_cmdlet_backend_create_or_update_what_if,
+         "{" CONTEXT ",\"Url\":\"https://c.example.com/\",\"Protocol\":\"http\"}", APIM_STATUS_OK, "\"Action\":\"Create a Backend Entity\""},
+        {"cmdlet_backend_create_or_update", apim_cmdlet_backend_create_or_update,
+         "{" CONTEXT ",\"BackendId\":\"cmdlet-c\",\"Url\":\"https://c.example.com/\",\"Protocol\":\"http\"}", APIM_STATUS_OK,
+         "\"BackendId\":\"cmdlet-c\""},
+        {"cmdlet_backend_create_or_update_invalid", apim_cmdlet_backend_create_or_update,
+         "{" CONTEXT ",\"BackendId\":\"cmdlet-c\",\"Url\":\"https://c.example.com/\",\"Protocol\":\"http\",\"Title\":\"\"}",
+         APIM_STATUS_INVALID_ARGUMENT, "-Title"},
+        {"cmdlet_backend_get", apim_cmdlet_backend_get, "{" CONTEXT ",\"BackendId\":\"cmdlet-c\"}", APIM_STATUS_OK, "\"ETag\":"},
+        {"cmdlet_backend_get_list", apim_cmdlet_backend_get, "{" CONTEXT ",\"Filter\":\"name eq 'cmdlet-c'\"}", APIM_STATUS_OK,
+         "\"Url\":\"https://c.example.com/\""},
+        {"cmdlet_backend_update_what_if", apim_cmdlet_backend_update_what_if, "{" CONTEXT ",\"BackendId\":\"cmdlet-c\"}", APIM_STATUS_OK,
+         "(PATCH http"},
+        {"cmdlet_backend_update", apim_cmdlet_backend_update,
+         "{" CONTEXT ",\"BackendId\":\"cmdlet-c\",\"Description\":\"patched\",\"PassThru\":true}", APIM_STATUS_OK,
+         "\"Description\":\"patched\""},
+        {"cmdlet_backend_reconnect_what_if", apim_cmdlet_backend_reconnect_what_if,
+         "{" CONTEXT ",\"BackendId\":\"cmdlet-c\",\"After\":{\"PSTypeName\":\"System.TimeSpan\",\"Value\":\"PT3S\"}}",
+         APIM_STATUS_INVALID_ARGUMENT, "two minutes"},
+        {"cmdlet_backend_reconnect", apim_cmdlet_backend_reconnect,
+         "{" CONTEXT ",\"BackendId\":\"cmdlet-c\",\"After\":{\"PSTypeName\":\"System.TimeSpan\",\"Value\":\"PT2M\"},\"PassThru\":true}",
+         APIM_STATUS_OK, "\"output\":[true]"},
+        {"cmdlet_backend_delete_what_if", apim_cmdlet_backend_delete_what_if, "{" CONTEXT ",\"BackendId\":\"cmdlet-c\"}", APIM_STATUS_OK,
+         "(DELETE http"},
+        {"cmdlet_backend_delete", apim_cmdlet_backend_delete, "{" CONTEXT ",\"BackendId\":\"cmdlet-c\",\"PassThru\":true}", APIM_STATUS_OK,
+         "\"output\":[true]"},
+    };
+    size_t i;
+    char step[96];
+    for (i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+        char *json = NULL;
+        ApimStatus status = steps[i].op(client, steps[i].parameters, &json);
+        check(steps[i].name, status, steps[i].expected, json, steps[i].expect);
+
+        json = NULL;
+        status = steps[i].op(NULL, "{}", &json);
+        snprintf(step, sizeof step, "%s_null_client", steps[i].name);
+        check(step, status, APIM_STATUS_NULL_ARGUMENT, json, "\"target\":\"client\"");
+
+        json = NULL;
+        status = steps[i].op(client, NULL, &json);
+        snprintf(step, sizeof step, "%s_null_parameters", steps[i].name);
+        check(step, status, APIM_STATUS_NULL_ARGUMENT, json, "\"target\":\"parameters_json\"");
+
+        status = steps[i].op(NULL, "{}", NULL);
+        snprintf(step, sizeof step, "%s_null_out_json", steps[i].name);
+        check_status(step, status, APIM_STATUS_NULL_ARGUMENT);
+    }
+}
+
 /* Every client operation refuses a NULL client and a NULL request, naming the argument. */
 static void null_guards(const ApimClient *client) {
     static const struct NamedClientOp ops[] = {
@@ -366,6 +429,7 @@ int main(void) {
     backend_operations(client);
     connector_operations(client);
     sync_operations(client);
+    cmdlet_operations(client);
     null_guards(client);
 
     /* Cancel with nothing in flight: later calls run normally. NULL is a no-op. */

@@ -127,5 +127,12 @@ fn every_exported_function_is_called_from_c_under_the_sanitizers() {
         let name = op.trim_start_matches("apim_");
         steps.extend([format!("{name}_null_client"), format!("{name}_null_request"), format!("{name}_null_out_json")]);
     }
+    for cmdlet in [
+        "cmdlet_backend_create_or_update_what_if", "cmdlet_backend_create_or_update", "cmdlet_backend_create_or_update_invalid",
+        "cmdlet_backend_get", "cmdlet_backend_get_list", "cmdlet_backend_update_what_if", "cmdlet_backend_update",
+        "cmdlet_backend_reconnect_what_if", "cmdlet_backend_reconnect", "cmdlet_backend_delete_what_if", "cmdlet_backend_delete",
+    ] {
+        steps.extend([cmdlet.to_string(), format!("{cmdlet}_null_client"), format!("{cmdlet}_null_parameters"), format!("{cmdlet}_null_out_json")]);
+    }
     assert_steps_ok(&stdout, &steps);
 }

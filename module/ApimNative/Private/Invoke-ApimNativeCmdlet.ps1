@@ -12,6 +12,9 @@ function Invoke-ApimNativeCmdlet {
     Ctrl+C (PipelineStoppedException between two waits) reaches the finally block, which cancels
     the call. Without -Client the function is a builder: no request, it runs at once.
 
+    A cmdlet's `*_what_if` function (what ShouldProcess shows, no request) fails with the cmdlet's
+    own error id: cmdlet_backend_update_what_if -> ApimNative.BackendUpdateFailed.
+
     The HTTP exchanges go to the calling cmdlet's Verbose and Debug streams. A failure becomes an
     ErrorRecord written through the calling cmdlet (non-terminating per item, terminating under
     -ErrorAction Stop), or thrown with -Terminating.
@@ -70,7 +73,7 @@ function Invoke-ApimNativeCmdlet {
         return
     }
 
-    $record = ConvertTo-ApimErrorRecord -NativeError $answer -ErrorJson $result.Json -Operation ($Function -replace '^cmdlet_', '') -TargetObject $TargetObject -CommandName $Cmdlet.MyInvocation.MyCommand.Name
+    $record = ConvertTo-ApimErrorRecord -NativeError $answer -ErrorJson $result.Json -Operation ($Function -replace '^cmdlet_', '' -replace '_what_if$', '') -TargetObject $TargetObject -CommandName $Cmdlet.MyInvocation.MyCommand.Name
     if ($Terminating) {
         $Cmdlet.ThrowTerminatingError($record)
     }
