@@ -44,6 +44,8 @@ static void builders(void) {
          "\"Scheme\":\"basic\"", "{\"AuthorizationHeaderScheme\":\"basic\"}"},
         {"cmdlet_backend_proxy_new", apim_cmdlet_backend_proxy_new, "{\"Url\":\"http://192.168.1.1:8080\"}",
          "\"Url\":\"http://192.168.1.1:8080\"", "{\"Url\":\"\"}"},
+        {"cmdlet_backend_tls_new", apim_cmdlet_backend_tls_new, "{\"SkipCertificateNameValidation\":true}",
+         "\"ValidateCertificateName\":false", "{\"SkipCertificateNameValidation\":\"yes\"}"},
         {"credential_new", apim_backend_credential_new,
          "{\"authorization\":{\"scheme\":\"basic\",\"parameter\":\"opensesame\"}}", "\"scheme\":\"basic\"",
          "{\"authorization\":\"Basic x\"}"},
