@@ -267,6 +267,13 @@ ApimStatus apim_cmdlet_backend_credential_new(const char *parameters_json, char 
 // `apim_cmdlet_backend_credential_new`; the password never appears in an error.
 ApimStatus apim_cmdlet_backend_proxy_new(const char *parameters_json, char **out_json);
 
+// `New-AzApiManagementBackendTls`: `SkipCertificateChainValidation`, `SkipCertificateNameValidation`,
+// `ServerCertificateThumbprint`, `ServerX509Name` (name -> issuer thumbprint, list or null); answers
+// one complete `ApimNative.BackendTls` (both validate flags set). Errors, NULL handling and threads
+// as for `apim_cmdlet_backend_credential_new`.
+ApimStatus apim_cmdlet_backend_tls_new(const char *parameters_json,
+                                       char **out_json);
+
 // `New-AzApiManagementBackend`: `Context`, `BackendId` (absent: generated), `Url`, `Protocol`,
 // `ResourceId`, `Title`, `Description`, `SkipCertificateChainValidation`,
 // `SkipCertificateNameValidation`, `Credential`, `Proxy`, `ServiceFabricCluster`, `Type`, `Pool`,

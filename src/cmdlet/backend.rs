@@ -139,20 +139,11 @@ pub fn properties_from_parameters(
             None if p.contains("Tls") => None,
             None => current_tls,
         };
-        wire.insert("tls".into(), to_wire(&complete_tls(p, tls)?)?);
+        let skip_chain = p.bool("SkipCertificateChainValidation")?;
+        let skip_name = p.bool("SkipCertificateNameValidation")?;
+        wire.insert("tls".into(), to_wire(&backend_tls::complete(tls, skip_chain, skip_name))?);
     }
     Ok(BackendBody { properties: wire, secure })
-}
-
-/// The tls object with both flags: the given (or current) ones, true when unknown, each overridden by
-/// its Skip parameter.
-fn complete_tls(p: &Parameters, tls: Option<BackendTlsProperties>) -> Result<BackendTlsProperties, ApimError> {
-    let mut tls = tls.unwrap_or_default();
-    let chain = p.bool("SkipCertificateChainValidation")?.map(|skip| !skip);
-    let name = p.bool("SkipCertificateNameValidation")?.map(|skip| !skip);
-    tls.validate_certificate_chain = Some(chain.or(tls.validate_certificate_chain).unwrap_or(true));
-    tls.validate_certificate_name = Some(name.or(tls.validate_certificate_name).unwrap_or(true));
-    Ok(tls)
 }
 
 /// The object of parameter `name`, else the piped object's property `base_name`.

@@ -37,6 +37,16 @@ pub unsafe extern "C" fn apim_cmdlet_backend_proxy_new(parameters_json: *const c
     unsafe { cmdlet_builder("apim_cmdlet_backend_proxy_new", parameters_json, out_json, crate::cmdlet::backend_proxy::new) }
 }
 
+/// `New-AzApiManagementBackendTls`: `SkipCertificateChainValidation`, `SkipCertificateNameValidation`,
+/// `ServerCertificateThumbprint`, `ServerX509Name` (name -> issuer thumbprint, list or null); answers
+/// one complete `ApimNative.BackendTls` (both validate flags set). Errors, NULL handling and threads
+/// as for `apim_cmdlet_backend_credential_new`.
+#[no_mangle]
+pub unsafe extern "C" fn apim_cmdlet_backend_tls_new(parameters_json: *const c_char, out_json: *mut *mut c_char) -> ApimStatus {
+    // SAFETY: pointers are checked inside; see the contract above.
+    unsafe { cmdlet_builder("apim_cmdlet_backend_tls_new", parameters_json, out_json, crate::cmdlet::backend_tls::new) }
+}
+
 // The network cmdlets: `(client, parameters_json, out_json)`. Each runs as one library operation
 // (Set's read-merge-write, the list's pages) and blocks until done, cancelled
 // (`apim_client_cancel`) or timed out; any number of threads may use one client at once. A

@@ -44,6 +44,8 @@ static void builders(void) {
          "\"Scheme\":\"basic\"", "{\"AuthorizationHeaderScheme\":\"basic\"}"},
         {"cmdlet_backend_proxy_new", apim_cmdlet_backend_proxy_new, "{\"Url\":\"http://192.168.1.1:8080\"}",
          "\"Url\":\"http://192.168.1.1:8080\"", "{\"Url\":\"\"}"},
+        {"cmdlet_backend_tls_new", apim_cmdlet_backend_tls_new, "{\"SkipCertificateNameValidation\":true}",
+         "\"ValidateCertificateName\":false", "{\"SkipCertificateNameValidation\":\"yes\"}"},
         {"credential_new", apim_backend_credential_new,
          "{\"authorization\":{\"scheme\":\"basic\",\"parameter\":\"opensesame\"}}", "\"scheme\":\"basic\"",
          "{\"authorization\":\"Basic x\"}"},
@@ -76,7 +78,9 @@ static void builders(void) {
         json = NULL;
         status = cases[i].build(cases[i].invalid, &json);
         snprintf(step, sizeof step, "%s_invalid", cases[i].name);
-        check(step, status, APIM_STATUS_INVALID_ARGUMENT, json, "\"ValidationError\"");
+        /* A model ValidationError or, for a cmdlet parameter of the wrong type, an InvalidArgument:
+           the category of both is InvalidArgument. */
+        check(step, status, APIM_STATUS_INVALID_ARGUMENT, json, "InvalidArgument\"");
 
         json = NULL;
         status = cases[i].build(NULL, &json);

@@ -3,5 +3,6 @@
 
 mod backend_credential;
 mod backend_proxy;
+mod backend_tls;
 mod parameters;
 mod support;
