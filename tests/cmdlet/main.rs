@@ -1,7 +1,9 @@
 //! Cmdlet-layer tests: each cmdlet's bound parameters (as the module sends them) mapped to the wire
 //! contract and back to the Az / Graph objects, through the Rust API and through its C function.
 
+mod backend;
 mod backend_credential;
+mod backend_operations;
 mod backend_proxy;
 mod backend_tls;
 mod parameters;
