@@ -274,6 +274,13 @@ ApimStatus apim_cmdlet_backend_proxy_new(const char *parameters_json, char **out
 ApimStatus apim_cmdlet_backend_tls_new(const char *parameters_json,
                                        char **out_json);
 
+// `New-AzApiManagementBackendServiceFabric`: `ManagementEndpoint`, `ClientCertificateThumbprint`,
+// `ClientCertificateId`, `MaxPartitionResolutionRetry`, `ServerX509Name`, `ServerCertificateThumbprint`;
+// answers one `PsApiManagementServiceFabric`. Errors, NULL handling and threads as for
+// `apim_cmdlet_backend_credential_new`.
+ApimStatus apim_cmdlet_backend_service_fabric_new(const char *parameters_json,
+                                                  char **out_json);
+
 // Starts the emulator inside this process on the library's runtime. `options_json` is
 // `{"listen":"127.0.0.1:0","dataDir":null,"requireToken":null,"throttle":false,"pageSize":100}`
 // (every field optional; `{}` picks a free loopback port and keeps data in memory). `listen`

@@ -20,6 +20,7 @@ mod parameters;
 
 pub mod backend_credential;
 pub mod backend_proxy;
+pub mod backend_service_fabric;
 pub mod backend_tls;
 
 pub use output::{secure_string, PsObject, SECURE_STRING_TYPE};

@@ -23,6 +23,7 @@ impl ParameterNames {
             .filter_map(|detail| detail.target.as_deref())
             .chain(error.target.as_deref())
             .filter_map(|target| self.parameter_for(target).map(|shown| (target.to_string(), shown)))
+            .chain(self.named_in_messages(&error))
             .collect();
         targets.sort_by_key(|(wire, _)| std::cmp::Reverse(wire.len()));
         targets.dedup();
@@ -34,6 +35,20 @@ impl ParameterNames {
             detail.message = rewrite(&detail.message, &targets);
         }
         error
+    }
+
+    /// The mapped paths a message names besides its targets ("clientCertificateId or
+    /// clientCertificatethumbprint is required" targets only the first). Only paths that cannot be
+    /// a word of prose are taken (a dot, a bracket or a capital: `serverX509Names`), so "HTTP header
+    /// value" keeps its "header" unless `header` is the error's own target.
+    fn named_in_messages(&self, error: &ApimError) -> Vec<(String, String)> {
+        let texts: Vec<&str> = std::iter::once(error.message.as_str()).chain(error.details.iter().map(|d| d.message.as_str())).collect();
+        self.0
+            .iter()
+            .filter(|(wire, _)| wire.contains(['.', '[']) || wire.chars().any(|c| c.is_ascii_uppercase()))
+            .filter(|(wire, _)| texts.iter().any(|text| text.contains(wire)))
+            .map(|(wire, shown)| (wire.to_string(), shown.to_string()))
+            .collect()
     }
 
     /// How a wire path is shown: the parameter of its longest mapped prefix, with the rest after it.

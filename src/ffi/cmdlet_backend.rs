@@ -44,3 +44,13 @@ pub unsafe extern "C" fn apim_cmdlet_backend_tls_new(parameters_json: *const c_c
     // SAFETY: pointers are checked inside; see the contract above.
     unsafe { cmdlet_builder("apim_cmdlet_backend_tls_new", parameters_json, out_json, crate::cmdlet::backend_tls::new) }
 }
+
+/// `New-AzApiManagementBackendServiceFabric`: `ManagementEndpoint`, `ClientCertificateThumbprint`,
+/// `ClientCertificateId`, `MaxPartitionResolutionRetry`, `ServerX509Name`, `ServerCertificateThumbprint`;
+/// answers one `PsApiManagementServiceFabric`. Errors, NULL handling and threads as for
+/// `apim_cmdlet_backend_credential_new`.
+#[no_mangle]
+pub unsafe extern "C" fn apim_cmdlet_backend_service_fabric_new(parameters_json: *const c_char, out_json: *mut *mut c_char) -> ApimStatus {
+    // SAFETY: pointers are checked inside; see the contract above.
+    unsafe { cmdlet_builder("apim_cmdlet_backend_service_fabric_new", parameters_json, out_json, crate::cmdlet::backend_service_fabric::new) }
+}

@@ -46,6 +46,10 @@ static void builders(void) {
          "\"Url\":\"http://192.168.1.1:8080\"", "{\"Url\":\"\"}"},
         {"cmdlet_backend_tls_new", apim_cmdlet_backend_tls_new, "{\"SkipCertificateNameValidation\":true}",
          "\"ValidateCertificateName\":false", "{\"SkipCertificateNameValidation\":\"yes\"}"},
+        {"cmdlet_backend_service_fabric_new", apim_cmdlet_backend_service_fabric_new,
+         "{\"ManagementEndpoint\":[\"https://somecluster.com\"],\"ClientCertificateThumbprint\":\"AA\","
+         "\"ServerX509Name\":{\"ServerCommonName1\":\"IssuerThumbprint1\"}}",
+         "\"ClientCertificateThumbprint\":\"AA\"", "{\"ManagementEndpoint\":[\"https://somecluster.com\"]}"},
         {"credential_new", apim_backend_credential_new,
          "{\"authorization\":{\"scheme\":\"basic\",\"parameter\":\"opensesame\"}}", "\"scheme\":\"basic\"",
          "{\"authorization\":\"Basic x\"}"},

@@ -3,6 +3,7 @@
 
 mod backend_credential;
 mod backend_proxy;
+mod backend_service_fabric;
 mod backend_tls;
 mod parameters;
 mod support;
