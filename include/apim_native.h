@@ -281,6 +281,14 @@ ApimStatus apim_cmdlet_backend_tls_new(const char *parameters_json,
 ApimStatus apim_cmdlet_backend_service_fabric_new(const char *parameters_json,
                                                   char **out_json);
 
+// `New-AzApiManagementBackendCircuitBreakerRule`: `Name`, `FailureCount`, `FailurePercentage`,
+// `FailureInterval` and `TripDuration` (TimeSpan markers or ISO 8601 text), `FailureStatusCodeRange`
+// (`[{"Min":500,"Max":599}]`), `FailureErrorReason`, `AcceptRetryAfter`, `FailureResponseStatusCode`;
+// answers one `ApimNative.BackendCircuitBreakerRule` with TimeSpan markers. Errors, NULL handling
+// and threads as for `apim_cmdlet_backend_credential_new`.
+ApimStatus apim_cmdlet_backend_circuit_breaker_rule_new(const char *parameters_json,
+                                                        char **out_json);
+
 // Starts the emulator inside this process on the library's runtime. `options_json` is
 // `{"listen":"127.0.0.1:0","dataDir":null,"requireToken":null,"throttle":false,"pageSize":100}`
 // (every field optional; `{}` picks a free loopback port and keeps data in memory). `listen`

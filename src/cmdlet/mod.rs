@@ -18,10 +18,12 @@ mod output;
 mod parameter_names;
 mod parameters;
 
+pub mod backend_circuit_breaker;
 pub mod backend_credential;
 pub mod backend_proxy;
 pub mod backend_service_fabric;
 pub mod backend_tls;
+pub mod duration;
 
 pub use output::{secure_string, PsObject, SECURE_STRING_TYPE};
 pub use parameter_names::ParameterNames;

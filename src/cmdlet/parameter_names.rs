@@ -7,6 +7,7 @@
 
 use crate::model::ApimError;
 use regex::{Captures, Regex};
+use std::sync::OnceLock;
 
 /// The wire paths of one cmdlet's request and the parameters they came from, e.g.
 /// `("authorization.parameter", "-AuthorizationHeaderParameter")`.
@@ -37,17 +38,19 @@ impl ParameterNames {
         error
     }
 
-    /// The mapped paths a message names besides its targets ("clientCertificateId or
-    /// clientCertificatethumbprint is required" targets only the first). Only paths that cannot be
-    /// a word of prose are taken (a dot, a bracket or a capital: `serverX509Names`), so "HTTP header
-    /// value" keeps its "header" unless `header` is the error's own target.
+    /// The paths a message names besides its targets ("clientCertificateId or
+    /// clientCertificatethumbprint is required" targets only the first), where they fall under a
+    /// mapped path. Only paths that cannot be a word of prose are taken (a dot, a bracket or a
+    /// capital: `serverX509Names`), so "HTTP header value" keeps its "header" unless `header` is the
+    /// error's own target.
     fn named_in_messages(&self, error: &ApimError) -> Vec<(String, String)> {
-        let texts: Vec<&str> = std::iter::once(error.message.as_str()).chain(error.details.iter().map(|d| d.message.as_str())).collect();
-        self.0
-            .iter()
-            .filter(|(wire, _)| wire.contains(['.', '[']) || wire.chars().any(|c| c.is_ascii_uppercase()))
-            .filter(|(wire, _)| texts.iter().any(|text| text.contains(wire)))
-            .map(|(wire, shown)| (wire.to_string(), shown.to_string()))
+        static PATH: OnceLock<Regex> = OnceLock::new();
+        let path = PATH.get_or_init(|| Regex::new(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*|\[\d+\])*").expect("path regex is valid"));
+        std::iter::once(error.message.as_str())
+            .chain(error.details.iter().map(|detail| detail.message.as_str()))
+            .flat_map(|text| path.find_iter(text).map(|found| found.as_str()))
+            .filter(|token| token.contains(['.', '[']) || token.chars().any(|c| c.is_ascii_uppercase()))
+            .filter_map(|token| self.parameter_for(token).map(|shown| (token.to_string(), shown)))
             .collect()
     }
 

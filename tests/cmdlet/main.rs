@@ -1,9 +1,11 @@
 //! Cmdlet-layer tests: each cmdlet's bound parameters (as the module sends them) mapped to the wire
 //! contract and back to the Az / Graph objects, through the Rust API and through its C function.
 
+mod backend_circuit_breaker;
 mod backend_credential;
 mod backend_proxy;
 mod backend_service_fabric;
 mod backend_tls;
+mod duration;
 mod parameters;
 mod support;
