@@ -274,6 +274,21 @@ ApimStatus apim_cmdlet_backend_proxy_new(const char *parameters_json, char **out
 ApimStatus apim_cmdlet_backend_tls_new(const char *parameters_json,
                                        char **out_json);
 
+// `New-AzApiManagementBackendServiceFabric`: `ManagementEndpoint`, `ClientCertificateThumbprint`,
+// `ClientCertificateId`, `MaxPartitionResolutionRetry`, `ServerX509Name`, `ServerCertificateThumbprint`;
+// answers one `PsApiManagementServiceFabric`. Errors, NULL handling and threads as for
+// `apim_cmdlet_backend_credential_new`.
+ApimStatus apim_cmdlet_backend_service_fabric_new(const char *parameters_json,
+                                                  char **out_json);
+
+// `New-AzApiManagementBackendCircuitBreakerRule`: `Name`, `FailureCount`, `FailurePercentage`,
+// `FailureInterval` and `TripDuration` (TimeSpan markers or ISO 8601 text), `FailureStatusCodeRange`
+// (`[{"Min":500,"Max":599}]`), `FailureErrorReason`, `AcceptRetryAfter`, `FailureResponseStatusCode`;
+// answers one `ApimNative.BackendCircuitBreakerRule` with TimeSpan markers. Errors, NULL handling
+// and threads as for `apim_cmdlet_backend_credential_new`.
+ApimStatus apim_cmdlet_backend_circuit_breaker_rule_new(const char *parameters_json,
+                                                        char **out_json);
+
 // `New-AzApiManagementBackend`: `Context`, `BackendId` (absent: generated), `Url`, `Protocol`,
 // `ResourceId`, `Title`, `Description`, `SkipCertificateChainValidation`,
 // `SkipCertificateNameValidation`, `Credential`, `Proxy`, `ServiceFabricCluster`, `Type`, `Pool`,

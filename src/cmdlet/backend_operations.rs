@@ -9,15 +9,14 @@
 use super::backend::{self, properties_from_parameters, PARAMETER_NAMES};
 use super::backend_address::ServiceScope;
 use super::backend_credential::SecureValues;
-use super::{CmdletOutput, Parameters};
+use super::{duration, CmdletOutput, Parameters};
 use crate::client::backend::BackendRequest;
 use crate::client::{ApimClient, OperationResult};
 use crate::model::ApimError;
 use serde_json::{json, Map, Value};
-use std::time::Duration;
 
-/// The service's shortest reconnect delay.
-const MIN_RECONNECT: Duration = Duration::from_secs(120);
+/// The service's shortest reconnect delay, two minutes in .NET ticks (100 ns).
+const MIN_RECONNECT_TICKS: i64 = 120 * 10_000_000;
 
 /// `New-AzApiManagementBackend -WhatIf`: the PUT's target, and the id it will create (generated,
 /// 32 lower-case hex characters as Az does, when -BackendId is absent).
@@ -157,7 +156,7 @@ pub async fn reconnect(client: &ApimClient, p: &Parameters) -> Result<CmdletOutp
     let (scope, id) = scope_and_id(p)?;
     let after = reconnect_after(p)?;
     let mut request = scope.request(Some(&id));
-    request.body = after.map(|after| json!({ "properties": { "after": iso_duration(after) } }));
+    request.body = after.map(|after| json!({ "properties": { "after": after } }));
     let result = client.backend_reconnect(&request).await?;
     pass_through(p, result)
 }
@@ -208,130 +207,30 @@ fn given_id(p: &Parameters, absent_means: &str) -> Result<Option<String>, ApimEr
     }
 }
 
-/// -After as a duration, refused below the service's two minutes.
-fn reconnect_after(p: &Parameters) -> Result<Option<Duration>, ApimError> {
-    let Some(value) = p.get("After") else { return Ok(None) };
-    let (duration, negative) = parse_time_span(value).ok_or_else(|| {
-        ApimError::invalid_argument("-After", "-After must be a TimeSpan (New-TimeSpan -Minutes 2) or its text (00:02:00)")
+/// -After as its wire ISO 8601 duration, refused below the service's two minutes (a negative one
+/// too) and when it is no duration at all.
+fn reconnect_after(p: &Parameters) -> Result<Option<String>, ApimError> {
+    let Some(text) = duration::from_parameter(p, "After")? else { return Ok(None) };
+    let ticks = duration::parse_iso(&text).ok_or_else(|| {
+        ApimError::invalid_argument("-After", "-After must be a TimeSpan (New-TimeSpan -Minutes 2) or an ISO 8601 duration such as PT2M")
     })?;
-    if negative || duration < MIN_RECONNECT {
+    if ticks < MIN_RECONNECT_TICKS {
         return Err(ApimError::invalid_argument(
             "-After",
-            format!(
-                "-After must be at least two minutes (the service's minimum for a reconnect); {} was given.",
-                time_span_text(duration, negative)
-            ),
+            format!("-After must be at least two minutes (the service's minimum for a reconnect); {} was given.", time_span_text(ticks)),
         ));
     }
-    Ok(Some(duration))
+    Ok(Some(duration::to_iso(ticks)))
 }
 
-/// A TimeSpan as the module sends it (`{"PSTypeName":"System.TimeSpan","Value":"PT2M"}`), or
-/// text: ISO 8601 (`PT2M`) or .NET's invariant form (`[-][d.]hh:mm:ss[.fffffff]`). Answers the
-/// length and whether it was negative.
-fn parse_time_span(value: &Value) -> Option<(Duration, bool)> {
-    let text = match value {
-        Value::Object(members) => members.get("Value")?.as_str()?,
-        other => other.as_str()?,
-    }
-    .trim();
-    if let Some(parsed) = parse_iso_duration(text) {
-        return Some(parsed);
-    }
-    let (negative, text) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    let (clock, fraction) = match text.split_once('.') {
-        // `d.hh:mm:ss`: the dot before the first colon separates the days.
-        Some((days, rest)) if !days.contains(':') => {
-            let (clock, fraction) = split_fraction(rest);
-            let days: u64 = days.parse().ok()?;
-            let clock_seconds = clock_seconds(clock)?;
-            return Some((Duration::from_secs(days * 86_400 + clock_seconds) + fraction?, negative));
-        }
-        _ => split_fraction(text),
-    };
-    Some((Duration::from_secs(clock_seconds(clock)?) + fraction?, negative))
-}
-
-/// `[-]P[nD][T[nH][nM][n[.f]S]]`, the form `XmlConvert.ToString(TimeSpan)` writes.
-fn parse_iso_duration(text: &str) -> Option<(Duration, bool)> {
-    static ISO: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let pattern = ISO.get_or_init(|| {
-        regex::Regex::new(r"^(-)?P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:\.(\d{1,7}))?S)?)?$").expect("the duration pattern is valid")
-    });
-    let captures = pattern.captures(text).filter(|_| text.len() > 1 && !text.ends_with('T'))?;
-    let number = |index: usize| captures.get(index).map_or(Some(0), |m| m.as_str().parse::<u64>().ok());
-    let seconds = number(2)?.checked_mul(86_400)? + number(3)? * 3600 + number(4)? * 60 + number(5)?;
-    let ticks: u64 = captures.get(6).map_or(Some(0), |m| format!("{:0<7}", m.as_str()).parse().ok())?;
-    Some((Duration::from_secs(seconds) + Duration::from_nanos(ticks * 100), captures.get(1).is_some()))
-}
-
-fn split_fraction(text: &str) -> (&str, Option<Duration>) {
-    match text.split_once('.') {
-        Some((clock, digits)) if !digits.is_empty() && digits.len() <= 7 && digits.bytes().all(|b| b.is_ascii_digit()) => {
-            let ticks: u64 = format!("{digits:0<7}").parse().unwrap_or(0);
-            (clock, Some(Duration::from_nanos(ticks * 100)))
-        }
-        Some((clock, _)) => (clock, None),
-        None => (text, Some(Duration::ZERO)),
-    }
-}
-
-fn clock_seconds(clock: &str) -> Option<u64> {
-    let parts: Vec<u64> = clock.split(':').map(|part| part.parse().ok()).collect::<Option<_>>()?;
-    match parts.as_slice() {
-        [hours, minutes, seconds] if *minutes < 60 && *seconds < 60 => Some(hours * 3600 + minutes * 60 + seconds),
-        _ => None,
-    }
-}
-
-/// As .NET's `TimeSpan.ToString()`: `[-][d.]hh:mm:ss[.fffffff]`.
-fn time_span_text(duration: Duration, negative: bool) -> String {
-    let seconds = duration.as_secs();
-    let ticks = duration.subsec_nanos() / 100;
-    let mut text = String::from(if negative { "-" } else { "" });
-    if seconds >= 86_400 {
-        text.push_str(&format!("{}.", seconds / 86_400));
-    }
-    text.push_str(&format!("{:02}:{:02}:{:02}", seconds / 3600 % 24, seconds / 60 % 60, seconds % 60));
-    if ticks > 0 {
-        text.push_str(&format!(".{ticks:07}"));
-    }
-    text
-}
-
-/// As .NET's `XmlConvert.ToString(TimeSpan)`: `PT2M`, `P1DT1H30M`, `PT1.5S`.
-fn iso_duration(duration: Duration) -> String {
-    let seconds = duration.as_secs();
-    let ticks = duration.subsec_nanos() / 100;
-    let (days, hours, minutes, secs) = (seconds / 86_400, seconds / 3600 % 24, seconds / 60 % 60, seconds % 60);
-    let mut text = String::from("P");
-    if days > 0 {
-        text.push_str(&format!("{days}D"));
-    }
-    if hours > 0 || minutes > 0 || secs > 0 || ticks > 0 || days == 0 {
-        text.push('T');
-        if hours > 0 {
-            text.push_str(&format!("{hours}H"));
-        }
-        if minutes > 0 {
-            text.push_str(&format!("{minutes}M"));
-        }
-        if secs > 0 || ticks > 0 {
-            let fraction = format!("{ticks:07}");
-            let fraction = fraction.trim_end_matches('0');
-            if fraction.is_empty() {
-                text.push_str(&format!("{secs}S"));
-            } else {
-                text.push_str(&format!("{secs}.{fraction}S"));
-            }
-        } else if hours == 0 && minutes == 0 {
-            text.push_str("0S");
-        }
-    }
-    text
+/// As .NET's `TimeSpan.ToString()`, which Az's messages show: `[-][d.]hh:mm:ss[.fffffff]`.
+fn time_span_text(ticks: i64) -> String {
+    let sign = if ticks < 0 { "-" } else { "" };
+    let ticks = ticks.unsigned_abs();
+    let (seconds, fraction) = (ticks / 10_000_000, ticks % 10_000_000);
+    let days = if seconds >= 86_400 { format!("{}.", seconds / 86_400) } else { String::new() };
+    let fraction = if fraction > 0 { format!(".{fraction:07}") } else { String::new() };
+    format!("{sign}{days}{:02}:{:02}:{:02}{fraction}", seconds / 3600 % 24, seconds / 60 % 60, seconds % 60)
 }
 
 /// What ShouldProcess shows and the id the change will use, as the `*_what_if` answer.
@@ -364,26 +263,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn time_spans_read_and_written_as_dotnet_does() {
-        for (text, seconds, shown, iso) in [
-            ("00:02:00", 120, "00:02:00", "PT2M"),
-            ("00:00:03", 3, "00:00:03", "PT3S"),
-            ("1.01:30:00", 91_800, "1.01:30:00", "P1DT1H30M"),
-            ("01:00:00", 3600, "01:00:00", "PT1H"),
+    fn time_spans_are_shown_as_dotnet_shows_them() {
+        for (ticks, shown) in [
+            (30_000_000, "00:00:03"),
+            (1_200_000_000, "00:02:00"),
+            (918_000_000_000, "1.01:30:00"),
+            (15_000_000, "00:00:01.5000000"),
+            (-3_000_000_000, "-00:05:00"),
         ] {
-            let (duration, negative) = parse_time_span(&Value::from(text)).expect(text);
-            assert_eq!((duration.as_secs(), negative), (seconds, false), "{text}");
-            assert_eq!(time_span_text(duration, false), shown);
-            assert_eq!(iso_duration(duration), iso);
+            assert_eq!(time_span_text(ticks), shown);
         }
-        assert_eq!(iso_duration(Duration::from_millis(1500)), "PT1.5S");
-        assert_eq!(iso_duration(Duration::ZERO), "PT0S");
-        assert_eq!(iso_duration(Duration::from_secs(86_400)), "P1D");
-        assert_eq!(parse_time_span(&json!({ "PSTypeName": "System.TimeSpan", "Value": "PT2M" })), Some((Duration::from_secs(120), false)));
-        assert_eq!(parse_time_span(&json!({ "PSTypeName": "System.TimeSpan", "Value": "-PT3S" })), Some((Duration::from_secs(3), true)));
-        assert_eq!(parse_time_span(&Value::from("P1DT0.5S")), Some((Duration::from_millis(86_400_500), false)));
-        assert_eq!(parse_time_span(&Value::from("-00:05:00")), Some((Duration::from_secs(300), true)));
-        assert_eq!(parse_time_span(&Value::from("soon")), None);
-        assert_eq!(parse_time_span(&Value::from("00:61:00")), None);
+    }
+
+    #[test]
+    fn after_is_sent_as_iso_8601_and_refused_below_two_minutes() {
+        let after = |value: Value| reconnect_after(&Parameters::from_value(json!({ "After": value })).unwrap());
+        assert_eq!(after(json!({ "PSTypeName": "System.TimeSpan", "Value": "PT2M" })).unwrap().as_deref(), Some("PT2M"));
+        assert_eq!(after(json!("00:05:00")).unwrap().as_deref(), Some("PT5M"));
+        for short in [json!({ "PSTypeName": "System.TimeSpan", "Value": "PT3S" }), json!("-00:05:00"), json!("PT1M59S")] {
+            let error = after(short.clone()).unwrap_err();
+            assert!(error.message.contains("at least two minutes"), "{short}: {}", error.message);
+        }
+        assert!(after(json!("soon")).unwrap_err().message.contains("ISO 8601"));
+        assert_eq!(reconnect_after(&Parameters::from_value(json!({})).unwrap()).unwrap(), None);
     }
 }

@@ -7,6 +7,7 @@
 
 use crate::model::ApimError;
 use regex::{Captures, Regex};
+use std::sync::OnceLock;
 
 /// The wire paths of one cmdlet's request and the parameters they came from, e.g.
 /// `("authorization.parameter", "-AuthorizationHeaderParameter")`.
@@ -23,6 +24,7 @@ impl ParameterNames {
             .filter_map(|detail| detail.target.as_deref())
             .chain(error.target.as_deref())
             .filter_map(|target| self.parameter_for(target).map(|shown| (target.to_string(), shown)))
+            .chain(self.named_in_messages(&error))
             .collect();
         targets.sort_by_key(|(wire, _)| std::cmp::Reverse(wire.len()));
         targets.dedup();
@@ -34,6 +36,22 @@ impl ParameterNames {
             detail.message = rewrite(&detail.message, &targets);
         }
         error
+    }
+
+    /// The paths a message names besides its targets ("clientCertificateId or
+    /// clientCertificatethumbprint is required" targets only the first), where they fall under a
+    /// mapped path. Only paths that cannot be a word of prose are taken (a dot, a bracket or a
+    /// capital: `serverX509Names`), so "HTTP header value" keeps its "header" unless `header` is the
+    /// error's own target.
+    fn named_in_messages(&self, error: &ApimError) -> Vec<(String, String)> {
+        static PATH: OnceLock<Regex> = OnceLock::new();
+        let path = PATH.get_or_init(|| Regex::new(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*|\[\d+\])*").expect("path regex is valid"));
+        std::iter::once(error.message.as_str())
+            .chain(error.details.iter().map(|detail| detail.message.as_str()))
+            .flat_map(|text| path.find_iter(text).map(|found| found.as_str()))
+            .filter(|token| token.contains(['.', '[']) || token.chars().any(|c| c.is_ascii_uppercase()))
+            .filter_map(|token| self.parameter_for(token).map(|shown| (token.to_string(), shown)))
+            .collect()
     }
 
     /// How a wire path is shown: the parameter of its longest mapped prefix, with the rest after it.

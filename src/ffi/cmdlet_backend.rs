@@ -47,6 +47,29 @@ pub unsafe extern "C" fn apim_cmdlet_backend_tls_new(parameters_json: *const c_c
     unsafe { cmdlet_builder("apim_cmdlet_backend_tls_new", parameters_json, out_json, crate::cmdlet::backend_tls::new) }
 }
 
+/// `New-AzApiManagementBackendServiceFabric`: `ManagementEndpoint`, `ClientCertificateThumbprint`,
+/// `ClientCertificateId`, `MaxPartitionResolutionRetry`, `ServerX509Name`, `ServerCertificateThumbprint`;
+/// answers one `PsApiManagementServiceFabric`. Errors, NULL handling and threads as for
+/// `apim_cmdlet_backend_credential_new`.
+#[no_mangle]
+pub unsafe extern "C" fn apim_cmdlet_backend_service_fabric_new(parameters_json: *const c_char, out_json: *mut *mut c_char) -> ApimStatus {
+    // SAFETY: pointers are checked inside; see the contract above.
+    unsafe { cmdlet_builder("apim_cmdlet_backend_service_fabric_new", parameters_json, out_json, crate::cmdlet::backend_service_fabric::new) }
+}
+
+/// `New-AzApiManagementBackendCircuitBreakerRule`: `Name`, `FailureCount`, `FailurePercentage`,
+/// `FailureInterval` and `TripDuration` (TimeSpan markers or ISO 8601 text), `FailureStatusCodeRange`
+/// (`[{"Min":500,"Max":599}]`), `FailureErrorReason`, `AcceptRetryAfter`, `FailureResponseStatusCode`;
+/// answers one `ApimNative.BackendCircuitBreakerRule` with TimeSpan markers. Errors, NULL handling
+/// and threads as for `apim_cmdlet_backend_credential_new`.
+#[no_mangle]
+pub unsafe extern "C" fn apim_cmdlet_backend_circuit_breaker_rule_new(parameters_json: *const c_char, out_json: *mut *mut c_char) -> ApimStatus {
+    // SAFETY: pointers are checked inside; see the contract above.
+    unsafe {
+        cmdlet_builder("apim_cmdlet_backend_circuit_breaker_rule_new", parameters_json, out_json, crate::cmdlet::backend_circuit_breaker::new)
+    }
+}
+
 // The network cmdlets: `(client, parameters_json, out_json)`. Each runs as one library operation
 // (Set's read-merge-write, the list's pages) and blocks until done, cancelled
 // (`apim_client_cancel`) or timed out; any number of threads may use one client at once. A

@@ -46,6 +46,14 @@ static void builders(void) {
          "\"Url\":\"http://192.168.1.1:8080\"", "{\"Url\":\"\"}"},
         {"cmdlet_backend_tls_new", apim_cmdlet_backend_tls_new, "{\"SkipCertificateNameValidation\":true}",
          "\"ValidateCertificateName\":false", "{\"SkipCertificateNameValidation\":\"yes\"}"},
+        {"cmdlet_backend_service_fabric_new", apim_cmdlet_backend_service_fabric_new,
+         "{\"ManagementEndpoint\":[\"https://somecluster.com\"],\"ClientCertificateThumbprint\":\"AA\","
+         "\"ServerX509Name\":{\"ServerCommonName1\":\"IssuerThumbprint1\"}}",
+         "\"ClientCertificateThumbprint\":\"AA\"", "{\"ManagementEndpoint\":[\"https://somecluster.com\"]}"},
+        {"cmdlet_backend_circuit_breaker_rule_new", apim_cmdlet_backend_circuit_breaker_rule_new,
+         "{\"Name\":\"rule1\",\"FailureCount\":5,\"FailureInterval\":{\"PSTypeName\":\"System.TimeSpan\",\"Value\":\"PT1M\"},"
+         "\"FailureStatusCodeRange\":[{\"Min\":500,\"Max\":599}],\"TripDuration\":{\"PSTypeName\":\"System.TimeSpan\",\"Value\":\"PT1M\"}}",
+         "\"Value\":\"PT1M\"", "{\"Name\":\"rule1\",\"FailureCount\":5,\"FailureInterval\":\"PT1M\",\"TripDuration\":\"PT1M\"}"},
         {"credential_new", apim_backend_credential_new,
          "{\"authorization\":{\"scheme\":\"basic\",\"parameter\":\"opensesame\"}}", "\"scheme\":\"basic\"",
          "{\"authorization\":\"Basic x\"}"},

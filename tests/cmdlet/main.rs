@@ -2,9 +2,12 @@
 //! contract and back to the Az / Graph objects, through the Rust API and through its C function.
 
 mod backend;
+mod backend_circuit_breaker;
 mod backend_credential;
 mod backend_operations;
 mod backend_proxy;
+mod backend_service_fabric;
 mod backend_tls;
+mod duration;
 mod parameters;
 mod support;
