@@ -20,6 +20,7 @@ mod parameters;
 
 pub mod backend_circuit_breaker;
 pub mod backend_credential;
+pub mod backend_pool;
 pub mod backend_proxy;
 pub mod backend_service_fabric;
 pub mod backend_tls;

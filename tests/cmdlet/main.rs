@@ -3,6 +3,7 @@
 
 mod backend_circuit_breaker;
 mod backend_credential;
+mod backend_pool;
 mod backend_proxy;
 mod backend_service_fabric;
 mod backend_tls;
