@@ -289,6 +289,17 @@ ApimStatus apim_cmdlet_backend_service_fabric_new(const char *parameters_json,
 ApimStatus apim_cmdlet_backend_circuit_breaker_rule_new(const char *parameters_json,
                                                         char **out_json);
 
+// `New-AzApiManagementBackendPoolItem`: `Id` or `Backend` (an object with an `Id`), `Priority`,
+// `Weight`, `PreferredCarbonEmission`; answers one `ApimNative.BackendPoolItem`. Errors, NULL
+// handling and threads as for `apim_cmdlet_backend_credential_new`.
+ApimStatus apim_cmdlet_backend_pool_item_new(const char *parameters_json, char **out_json);
+
+// `New-AzApiManagementBackendPool`: `Service` (every member, piped ones included, as
+// `ApimNative.BackendPoolItem` objects), `SessionIdSource`, `SessionIdName`,
+// `FailureResponseStatusCode`; answers one `ApimNative.BackendPool`. Errors, NULL handling and
+// threads as for `apim_cmdlet_backend_credential_new`.
+ApimStatus apim_cmdlet_backend_pool_new(const char *parameters_json, char **out_json);
+
 // `New-AzApiManagementBackend`: `Context`, `BackendId` (absent: generated), `Url`, `Protocol`,
 // `ResourceId`, `Title`, `Description`, `SkipCertificateChainValidation`,
 // `SkipCertificateNameValidation`, `Credential`, `Proxy`, `ServiceFabricCluster`, `Type`, `Pool`,

@@ -49,7 +49,7 @@ impl ParameterNames {
         std::iter::once(error.message.as_str())
             .chain(error.details.iter().map(|detail| detail.message.as_str()))
             .flat_map(|text| path.find_iter(text).map(|found| found.as_str()))
-            .filter(|token| token.contains(['.', '[']) || token.chars().any(|c| c.is_ascii_uppercase()))
+            .filter(|token| !is_word(token))
             .filter_map(|token| self.parameter_for(token).map(|shown| (token.to_string(), shown)))
             .collect()
     }
@@ -74,12 +74,22 @@ fn rewrite(text: &str, targets: &[(String, String)]) -> String {
     for (wire, shown) in targets {
         // The regex crate has no look-around, so the characters either side are matched and given back.
         let Ok(pattern) = Regex::new(&format!(r"(?P<before>^|[^\w.\[\]-]){}(?P<after>[^\w\[-]|$)", regex::escape(wire))) else { continue };
+        let replace = |captures: &Captures| format!("{}{}{}", &captures["before"], shown, &captures["after"]);
+        if is_word(wire) {
+            // A target that is also a word ("id", "url") is its problem's subject once per message
+            // or joined detail: "id must be the ARM id of a backend" keeps its second "id".
+            current = current.split("; ").map(|part| pattern.replacen(part, 1, replace).into_owned()).collect::<Vec<_>>().join("; ");
+            continue;
+        }
         // Twice: two occurrences separated by one character share it, and the first pass takes it.
         for _ in 0..2 {
-            current = pattern
-                .replace_all(&current, |captures: &Captures| format!("{}{}{}", &captures["before"], shown, &captures["after"]))
-                .into_owned();
+            current = pattern.replace_all(&current, replace).into_owned();
         }
     }
     current
+}
+
+/// A path that could be a word of prose: no dot, no bracket, no capital (`id`, `header`).
+fn is_word(path: &str) -> bool {
+    !path.contains(['.', '[']) && !path.chars().any(|c| c.is_ascii_uppercase())
 }

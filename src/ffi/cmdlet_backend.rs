@@ -70,6 +70,25 @@ pub unsafe extern "C" fn apim_cmdlet_backend_circuit_breaker_rule_new(parameters
     }
 }
 
+/// `New-AzApiManagementBackendPoolItem`: `Id` or `Backend` (an object with an `Id`), `Priority`,
+/// `Weight`, `PreferredCarbonEmission`; answers one `ApimNative.BackendPoolItem`. Errors, NULL
+/// handling and threads as for `apim_cmdlet_backend_credential_new`.
+#[no_mangle]
+pub unsafe extern "C" fn apim_cmdlet_backend_pool_item_new(parameters_json: *const c_char, out_json: *mut *mut c_char) -> ApimStatus {
+    // SAFETY: pointers are checked inside; see the contract above.
+    unsafe { cmdlet_builder("apim_cmdlet_backend_pool_item_new", parameters_json, out_json, crate::cmdlet::backend_pool::new_item) }
+}
+
+/// `New-AzApiManagementBackendPool`: `Service` (every member, piped ones included, as
+/// `ApimNative.BackendPoolItem` objects), `SessionIdSource`, `SessionIdName`,
+/// `FailureResponseStatusCode`; answers one `ApimNative.BackendPool`. Errors, NULL handling and
+/// threads as for `apim_cmdlet_backend_credential_new`.
+#[no_mangle]
+pub unsafe extern "C" fn apim_cmdlet_backend_pool_new(parameters_json: *const c_char, out_json: *mut *mut c_char) -> ApimStatus {
+    // SAFETY: pointers are checked inside; see the contract above.
+    unsafe { cmdlet_builder("apim_cmdlet_backend_pool_new", parameters_json, out_json, crate::cmdlet::backend_pool::new) }
+}
+
 // The network cmdlets: `(client, parameters_json, out_json)`. Each runs as one library operation
 // (Set's read-merge-write, the list's pages) and blocks until done, cancelled
 // (`apim_client_cancel`) or timed out; any number of threads may use one client at once. A

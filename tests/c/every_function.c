@@ -54,6 +54,12 @@ static void builders(void) {
          "{\"Name\":\"rule1\",\"FailureCount\":5,\"FailureInterval\":{\"PSTypeName\":\"System.TimeSpan\",\"Value\":\"PT1M\"},"
          "\"FailureStatusCodeRange\":[{\"Min\":500,\"Max\":599}],\"TripDuration\":{\"PSTypeName\":\"System.TimeSpan\",\"Value\":\"PT1M\"}}",
          "\"Value\":\"PT1M\"", "{\"Name\":\"rule1\",\"FailureCount\":5,\"FailureInterval\":\"PT1M\",\"TripDuration\":\"PT1M\"}"},
+        {"cmdlet_backend_pool_item_new", apim_cmdlet_backend_pool_item_new, "{\"Id\":\"" SERVICE "/backends/b1\",\"Weight\":3}",
+         "\"Weight\":3", "{\"Id\":\"b1\"}"},
+        {"cmdlet_backend_pool_new", apim_cmdlet_backend_pool_new,
+         "{\"Service\":[{\"PSTypeName\":\"ApimNative.BackendPoolItem\",\"Id\":\"" SERVICE "/backends/b1\",\"Weight\":1}],"
+         "\"SessionIdSource\":\"cookie\"}",
+         "\"SessionIdSource\":\"cookie\"", "{\"Service\":[]}"},
         {"credential_new", apim_backend_credential_new,
          "{\"authorization\":{\"scheme\":\"basic\",\"parameter\":\"opensesame\"}}", "\"scheme\":\"basic\"",
          "{\"authorization\":\"Basic x\"}"},

@@ -5,6 +5,7 @@ mod backend;
 mod backend_circuit_breaker;
 mod backend_credential;
 mod backend_operations;
+mod backend_pool;
 mod backend_proxy;
 mod backend_service_fabric;
 mod backend_tls;
