@@ -31,11 +31,11 @@ pub fn create_or_update_what_if(client: &ApimClient, p: &Parameters) -> Result<C
 pub async fn create_or_update(client: &ApimClient, p: &Parameters) -> Result<CmdletOutput, ApimError> {
     let id = given_id(p, "have an id generated")?.unwrap_or_else(|| uuid::Uuid::new_v4().simple().to_string());
     let scope = ServiceScope::from_parameter(p)?;
-    let body = properties_from_parameters(p, None, None).map_err(|e| PARAMETER_NAMES.rename(e))?;
+    let body = properties_from_parameters(p, None, None).map_err(|e| PARAMETER_NAMES.show(e))?;
     let secure = body.secure.clone();
     let mut request = scope.request(Some(&id));
     request.body = Some(body.into_wire());
-    let result = client.backend_create_or_update(&request).await.map_err(|e| PARAMETER_NAMES.rename(e))?;
+    let result = client.backend_create_or_update(&request).await.map_err(|e| PARAMETER_NAMES.show(e))?;
     let mut output = CmdletOutput::default();
     output.push_backend(result, &scope, &secure)?;
     Ok(output)
@@ -105,12 +105,12 @@ pub async fn update(client: &ApimClient, p: &Parameters) -> Result<CmdletOutput,
             if_match = read.etag.clone().unwrap_or_else(|| "*".to_string());
         }
     }
-    let body = properties_from_parameters(p, target.base.as_ref(), current_tls).map_err(|e| PARAMETER_NAMES.rename(e))?;
+    let body = properties_from_parameters(p, target.base.as_ref(), current_tls).map_err(|e| PARAMETER_NAMES.show(e))?;
     let secure = body.secure.clone();
     let mut request = target.scope.request(Some(&target.id));
     request.if_match = Some(if_match);
     request.body = Some(body.into_wire());
-    let result = client.backend_update(&request).await.map_err(|e| PARAMETER_NAMES.rename(e))?;
+    let result = client.backend_update(&request).await.map_err(|e| PARAMETER_NAMES.show(e))?;
     if !p.bool("PassThru")?.unwrap_or(false) {
         output.exchanges.extend(result.exchanges);
         return Ok(output);

@@ -93,7 +93,9 @@ pub unsafe extern "C" fn apim_cmdlet_backend_pool_new(parameters_json: *const c_
 // (Set's read-merge-write, the list's pages) and blocks until done, cancelled
 // (`apim_client_cancel`) or timed out; any number of threads may use one client at once. A
 // parameter refused before anything is sent is `APIM_STATUS_INVALID_ARGUMENT`, an error the
-// service answered `APIM_STATUS_ERROR` with its `httpStatus`. NULL `client` or `parameters_json`
+// service answered `APIM_STATUS_ERROR` with its `httpStatus`. An error's `message` and details
+// keep the wire paths (`properties.title`); its `shown` member, when present, has the same
+// messages in the cmdlet's parameter names (`-Title`) for display. NULL `client` or `parameters_json`
 // returns `APIM_STATUS_NULL_ARGUMENT`. Each `*_what_if` answers, without any request,
 // `{"output":[{"Target":"backend 'id' (METHOD url)","Action":"...","BackendId":"id"}],"exchanges":[]}`
 // for ShouldProcess, after the checks that need no service.

@@ -184,10 +184,14 @@ fn errors_name_the_parameters_and_keep_the_wire_target() {
     let service = Service::start(None);
     let p = with_context(json!({ "BackendId": "bad", "Url": "https://bad/", "Protocol": "http", "Title": "t".repeat(301), "Description": "" }));
     let error = service.run(ops::create_or_update(&service.client, &p)).unwrap_err();
-    let text = format!("{} {}", error.message, error.details.iter().map(|d| d.message.as_str()).collect::<Vec<_>>().join(" "));
+    // Shown in the cmdlet's words; the message and the targets keep the wire paths for scripts.
+    let shown = error.shown.clone().expect("the cmdlet's wording");
+    let text = format!("{} {}", shown.message, shown.details.join(" "));
     assert!(text.contains("-Title must be at most 300 characters"), "{text}");
     assert!(text.contains("-Description must be at least 1 character"), "{text}");
     assert!(!text.contains("properties.title"), "{text}");
+    assert_eq!(shown.details.len(), error.details.len());
+    assert!(error.message.contains("properties.title"), "{}", error.message);
     assert!(error.details.iter().any(|d| d.target.as_deref() == Some("properties.title")), "scripts keep the wire target");
 
     // A field inside a parameter's object is shown under the parameter; the secret is not shown.
@@ -195,7 +199,8 @@ fn errors_name_the_parameters_and_keep_the_wire_target() {
                              "Authorization": { "Scheme": "basic", "Parameter": "" }, "Query": { "k": ["hidden-query-value"] } });
     let p = with_context(json!({ "BackendId": "bad2", "Url": "https://bad/", "Protocol": "http", "Credential": credential }));
     let error = service.run(ops::create_or_update(&service.client, &p)).unwrap_err();
-    assert!(error.message.contains("-Credential (authorization"), "{}", error.message);
+    let shown = error.shown.clone().expect("the cmdlet's wording").message;
+    assert!(shown.contains("-Credential (authorization"), "{shown}");
     assert!(!serde_json::to_string(&error).unwrap().contains("hidden-query-value"));
 
     // An id the service rules refuse, before anything is sent; the C status says so.
