@@ -16,61 +16,55 @@ function Invoke-ApimNativeCmdlet {
     ErrorRecord written through the calling cmdlet (non-terminating per item, terminating under
     -ErrorAction Stop), or thrown with -Terminating.
     #>
-    [CmdletBinding()]
+    # Not an advanced function on purpose: every cmdlet call passes here, and binding an advanced
+    # function's common parameters costs more than the builder's native call itself.
     param (
-        [Parameter(Mandatory = $true)]
         [System.Management.Automation.PSCmdlet]
         $Cmdlet,
 
-        # The C function name without the apim_ prefix, e.g. cmdlet_backend_get.
-        [Parameter(Mandatory = $true)]
         [string]
         $Function,
 
-        [Parameter(Mandatory = $true)]
         [System.Collections.IDictionary]
         $Parameters,
 
-        [Parameter()]
         [object]
         $Client,
 
-        [Parameter()]
         [object]
         $TargetObject,
 
-        [Parameter()]
         [switch]
         $Terminating
     )
 
-    $pending = [ApimNative.Interop]::BeginInvoke($Client, $Function, $Parameters)
-    $finished = $false
-    try {
-        while (-not $pending.Wait(100)) {
-            # Waiting in short steps keeps the pipeline responsive to Ctrl+C.
-        }
-        $finished = $true
+    if ($null -eq $Client) {
+        $answer = [ApimNative.Interop]::InvokeBuilder($Function, $Parameters)
     }
-    finally {
-        if (-not $finished -and $null -ne $Client) {
-            [ApimNative.Interop]::Cancel($Client)
+    else {
+        $pending = [ApimNative.Interop]::BeginInvoke($Client, $Function, $Parameters)
+        $finished = $false
+        try {
+            while (-not $pending.Wait(100)) {
+            }
+            $finished = $true
         }
-    }
-
-    $result = $pending.Result
-    $answer = [ApimNative.ObjectJson]::Read($result.Json)
-    if ($result.Ok) {
-        if ($answer['exchanges'].Count -gt 0) {
-            Write-ApimExchange -Exchange $answer['exchanges']
+        finally {
+            if (-not $finished) {
+                [ApimNative.Interop]::Cancel($Client)
+            }
         }
-        foreach ($object in $answer['output']) {
-            $object
-        }
-        return
+        $answer = $pending.Answer
     }
 
-    $record = ConvertTo-ApimErrorRecord -NativeError $answer -ErrorJson $result.Json -Operation ($Function -replace '^cmdlet_', '') -TargetObject $TargetObject -CommandName $Cmdlet.MyInvocation.MyCommand.Name
+    if ($answer.Exchanges.Length -gt 0) {
+        Write-ApimExchange -Exchange $answer.Exchanges
+    }
+    if ($answer.Ok) {
+        return $answer.Output
+    }
+
+    $record = ConvertTo-ApimErrorRecord -NativeError $answer.Error -ErrorJson $answer.ErrorJson -Operation ($Function -replace '^cmdlet_', '') -TargetObject $TargetObject -CommandName $Cmdlet.MyInvocation.MyCommand.Name
     if ($Terminating) {
         $Cmdlet.ThrowTerminatingError($record)
     }

@@ -164,7 +164,7 @@ function Get-MgIdentityApiConnector {
     )
 
     begin {
-        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+        . Use-ApimCallerPreference
     }
 
     process {

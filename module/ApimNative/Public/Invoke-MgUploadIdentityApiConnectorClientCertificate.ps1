@@ -136,7 +136,7 @@ function Invoke-MgUploadIdentityApiConnectorClientCertificate {
     )
 
     begin {
-        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+        . Use-ApimCallerPreference
     }
 
     process {

@@ -124,7 +124,7 @@ function New-AzApiManagementBackendCircuitBreakerRule {
         $DefaultProfile
     )
 
-    Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    . Use-ApimCallerPreference
 
     $rule = [PSCustomObject]@{
         Name                      = $Name

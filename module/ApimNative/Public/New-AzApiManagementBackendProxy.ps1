@@ -82,7 +82,7 @@ function New-AzApiManagementBackendProxy {
         $DefaultProfile
     )
 
-    Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    . Use-ApimCallerPreference
 
     $proxy = [PSCustomObject]@{
         Url              = $Url

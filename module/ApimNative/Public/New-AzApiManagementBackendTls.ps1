@@ -85,7 +85,7 @@ function New-AzApiManagementBackendTls {
         $DefaultProfile
     )
 
-    Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    . Use-ApimCallerPreference
 
     $tls = [PSCustomObject]@{
         ValidateCertificateChain     = $null

@@ -140,7 +140,7 @@ function New-MgIdentityApiConnector {
     )
 
     begin {
-        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+        . Use-ApimCallerPreference
     }
 
     process {

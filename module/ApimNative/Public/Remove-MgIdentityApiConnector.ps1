@@ -98,7 +98,7 @@ function Remove-MgIdentityApiConnector {
     )
 
     begin {
-        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+        . Use-ApimCallerPreference
     }
 
     process {

@@ -158,7 +158,7 @@ function Update-MgIdentityApiConnector {
     )
 
     begin {
-        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+        . Use-ApimCallerPreference
     }
 
     process {
