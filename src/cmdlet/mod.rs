@@ -10,6 +10,7 @@
 //! object is a hashtable. On input, a value of a .NET type JSON cannot carry (a DateTime, a
 //! ScriptBlock, ...) arrives as `{"PSTypeName":"<its type>"}` alone, so it can be refused by name.
 
+mod exchange_lines;
 mod output;
 mod parameter_names;
 mod parameters;
@@ -26,10 +27,11 @@ use serde_json::Value;
 
 /// What a cmdlet function answers: `{"output":[...],"exchanges":[...]}`. `output` holds the objects
 /// the cmdlet writes to the pipeline, in order; `exchanges` the HTTP exchanges it made, for
-/// `-Verbose` and `-Debug`.
+/// `-Verbose` and `-Debug`, written as the lines the module prints (see `exchange_lines`).
 #[derive(Debug, Default, Serialize)]
 pub struct CmdletOutput {
     pub output: Vec<Value>,
+    #[serde(serialize_with = "exchange_lines::serialize")]
     pub exchanges: Vec<Exchange>,
 }
 

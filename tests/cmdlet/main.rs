@@ -2,4 +2,5 @@
 //! contract and back to the Az / Graph objects, through the Rust API and through its C function.
 
 mod backend_credential;
+mod exchange_lines;
 mod parameters;

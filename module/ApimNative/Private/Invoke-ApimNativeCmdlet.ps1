@@ -12,7 +12,8 @@ function Invoke-ApimNativeCmdlet {
     Ctrl+C (PipelineStoppedException between two waits) reaches the finally block, which cancels
     the call. Without -Client the function is a builder: no request, it runs at once.
 
-    The HTTP exchanges go to the calling cmdlet's Verbose and Debug streams. A failure becomes an
+    The HTTP exchanges go to the calling cmdlet's Verbose and Debug streams, as the lines the library
+    wrote for them. A failure becomes an
     ErrorRecord written through the calling cmdlet (non-terminating per item, terminating under
     -ErrorAction Stop), or thrown with -Terminating.
     #>
@@ -57,8 +58,14 @@ function Invoke-ApimNativeCmdlet {
         $answer = $pending.Answer
     }
 
-    if ($answer.Exchanges.Length -gt 0) {
-        Write-ApimExchange -Exchange $answer.Exchanges
+    # The library wrote each exchange's lines (never a header or a body). Write-Debug and
+    # Write-Verbose follow the cmdlet's -Verbose/-Debug and its forwarded preferences, and never
+    # prompt, as $PSCmdlet.WriteVerbose would under -Debug.
+    foreach ($lines in $answer.Exchanges) {
+        foreach ($line in $lines['debug']) {
+            Write-Debug -Message $line
+        }
+        Write-Verbose -Message $lines['verbose']
     }
     if ($answer.Ok) {
         return $answer.Output
