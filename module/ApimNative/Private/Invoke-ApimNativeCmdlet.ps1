@@ -12,7 +12,9 @@ function Invoke-ApimNativeCmdlet {
     Ctrl+C (PipelineStoppedException between two waits) reaches the finally block, which cancels
     the call. Without -Client the function is a builder: no request, it runs at once.
 
-    The HTTP exchanges go to the calling cmdlet's Verbose and Debug streams. A failure becomes an
+    The HTTP exchanges go to the calling cmdlet's Verbose and Debug streams. The answer's variables
+    (keyed by the parameter that names each, e.g. ResponseHeadersVariable) are set in the calling
+    cmdlet's caller's scope, as the Graph cmdlets set theirs. A failure becomes an
     ErrorRecord written through the calling cmdlet (non-terminating per item, terminating under
     -ErrorAction Stop), or thrown with -Terminating.
     #>
@@ -41,7 +43,13 @@ function Invoke-ApimNativeCmdlet {
 
         [Parameter()]
         [switch]
-        $Terminating
+        $Terminating,
+
+        # The operation the ErrorId names (ApimNative.<Operation>Failed) when it is not the
+        # function's own, e.g. a ShouldProcess description failing for the cmdlet's operation.
+        [Parameter()]
+        [string]
+        $Operation
     )
 
     $pending = [ApimNative.Interop]::BeginInvoke($Client, $Function, $Parameters)
@@ -64,13 +72,22 @@ function Invoke-ApimNativeCmdlet {
         if ($answer['exchanges'].Count -gt 0) {
             Write-ApimExchange -Exchange $answer['exchanges']
         }
+        $variables = $answer['variables']
+        if ($null -ne $variables) {
+            foreach ($parameter in @($variables.Keys)) {
+                $Cmdlet.SessionState.PSVariable.Set([string]$Parameters[$parameter], $variables[$parameter])
+            }
+        }
         foreach ($object in $answer['output']) {
             $object
         }
         return
     }
 
-    $record = ConvertTo-ApimErrorRecord -NativeError $answer -ErrorJson $result.Json -Operation ($Function -replace '^cmdlet_', '') -TargetObject $TargetObject -CommandName $Cmdlet.MyInvocation.MyCommand.Name
+    if (-not $Operation) {
+        $Operation = $Function -replace '^cmdlet_', ''
+    }
+    $record = ConvertTo-ApimErrorRecord -NativeError $answer -ErrorJson $result.Json -Operation $Operation -TargetObject $TargetObject -CommandName $Cmdlet.MyInvocation.MyCommand.Name
     if ($Terminating) {
         $Cmdlet.ThrowTerminatingError($record)
     }
