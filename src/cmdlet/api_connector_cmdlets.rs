@@ -140,7 +140,8 @@ pub fn should_process(p: &Parameters) -> Result<CmdletOutput, ApimError> {
             body.remove("id");
             let mut changed: Vec<&String> = body.keys().collect();
             changed.sort_by_key(|name| name.to_lowercase());
-            let changed = changed.iter().map(|name| name.as_str()).collect::<Vec<_>>().join(", ");
+            // Nothing to change is the call's error (written, not thrown); -WhatIf just says so.
+            let changed = if changed.is_empty() { "none given".to_string() } else { changed.iter().map(|name| name.as_str()).collect::<Vec<_>>().join(", ") };
             (id, format!("Update API connector properties: {changed} (PATCH)"))
         }
         "remove-mgidentityapiconnector" => {

@@ -184,6 +184,8 @@ fn should_process_names_the_connector_and_what_changes_never_a_secret() {
             "identityApiConnector 'c1'", "Update API connector properties: authenticationConfiguration, displayName, targetUrl (PATCH)"),
         ("Update-MgIdentityApiConnector", json!({ "InputObject": read_connector(), "DisplayName": "w" }),
             "identityApiConnector '45715bb8-13f9-4bf6-927f-ef96c102d394'", "Update API connector properties: displayName (PATCH)"),
+        ("Update-MgIdentityApiConnector", json!({ "IdentityApiConnectorId": "c1", "BodyParameter": { "id": "c1" } }),
+            "identityApiConnector 'c1'", "Update API connector properties: none given (PATCH)"),
         ("Remove-MgIdentityApiConnector", json!({ "IdentityApiConnectorId": "c1", "IfMatch": "\"AAAA\"" }),
             "identityApiConnector 'c1'", "Remove API connector (DELETE /v1.0/identity/apiConnectors)"),
         ("Invoke-MgUploadIdentityApiConnectorClientCertificate", json!({ "IdentityApiConnectorId": "c1", "Pkcs12Value": "AAEC", "Password": "S3cret!" }),

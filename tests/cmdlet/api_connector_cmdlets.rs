@@ -5,7 +5,7 @@
 
 use crate::graph_support::{client_for, current_pfx, fixture, start_emulator, ScriptedServer};
 use apim_native::client::ApimClient;
-use apim_native::cmdlet::api_connector::CONNECTOR_TYPE;
+use apim_native::cmdlet::api_connector::{to_object, CONNECTOR_TYPE};
 use apim_native::cmdlet::api_connector_cmdlets as cmdlets;
 use apim_native::cmdlet::{CmdletOutput, Parameters};
 use apim_native::emulator::EmulatorHandle;
@@ -143,7 +143,7 @@ fn flattened_parameters_errors_name_the_parameters_and_keep_the_wire_targets() {
 fn a_connector_read_and_sent_back_never_sends_the_mask_and_an_empty_patch_is_refused() {
     let server = run(ScriptedServer::start(Vec::new()));
     let client = client_for(&server.base_url);
-    let mut edited = cmdlets_object_from_seed();
+    let mut edited = to_object(&fixture("seed003-example1.response.json"));
     edited["DisplayName"] = json!("edited");
     let error = update(&client, json!({ "IdentityApiConnectorId": "c1", "BodyParameter": edited })).unwrap_err();
     assert!(error.message.contains("'authenticationConfiguration.password' is '******', the mask the service returns"), "{}", error.message);
@@ -152,10 +152,6 @@ fn a_connector_read_and_sent_back_never_sends_the_mask_and_an_empty_patch_is_ref
     let error = update(&client, json!({ "IdentityApiConnectorId": "c1", "BodyParameter": { "Id": "only-the-id" } })).unwrap_err();
     assert_eq!(error.code, "NothingToUpdate");
     assert!(server.seen().is_empty(), "nothing is sent: {:?}", server.seen());
-}
-
-fn cmdlets_object_from_seed() -> Value {
-    apim_native::cmdlet::api_connector::to_object(&fixture("seed003-example1.response.json"))
 }
 
 #[test]
