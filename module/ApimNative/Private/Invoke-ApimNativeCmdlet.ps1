@@ -13,7 +13,9 @@ function Invoke-ApimNativeCmdlet {
     the call. Without -Client the function is a builder: no request, it runs at once.
 
     The HTTP exchanges go to the calling cmdlet's Verbose and Debug streams, as the lines the library
-    wrote for them. A failure becomes an
+    wrote for them. The answer's variables (keyed by the parameter that names each, e.g.
+    ResponseHeadersVariable) are set in the calling cmdlet's caller's scope, as the Graph cmdlets
+    set theirs. A failure becomes an
     ErrorRecord written through the calling cmdlet (non-terminating per item, terminating under
     -ErrorAction Stop), or thrown with -Terminating.
     #>
@@ -36,7 +38,12 @@ function Invoke-ApimNativeCmdlet {
         $TargetObject,
 
         [switch]
-        $Terminating
+        $Terminating,
+
+        # The operation the ErrorId names (ApimNative.<Operation>Failed) when it is not the
+        # function's own, e.g. a ShouldProcess description failing for the cmdlet's operation.
+        [string]
+        $Operation
     )
 
     if ($null -eq $Client) {
@@ -68,10 +75,18 @@ function Invoke-ApimNativeCmdlet {
         Write-Verbose -Message $lines['verbose']
     }
     if ($answer.Ok) {
+        if ($null -ne $answer.Variables) {
+            foreach ($parameter in @($answer.Variables.Keys)) {
+                $Cmdlet.SessionState.PSVariable.Set([string]$Parameters[$parameter], $answer.Variables[$parameter])
+            }
+        }
         return $answer.Output
     }
 
-    $record = ConvertTo-ApimErrorRecord -NativeError $answer.Error -ErrorJson $answer.ErrorJson -Operation ($Function -replace '^cmdlet_', '') -TargetObject $TargetObject -CommandName $Cmdlet.MyInvocation.MyCommand.Name
+    if (-not $Operation) {
+        $Operation = $Function -replace '^cmdlet_', ''
+    }
+    $record = ConvertTo-ApimErrorRecord -NativeError $answer.Error -ErrorJson $answer.ErrorJson -Operation $Operation -TargetObject $TargetObject -CommandName $Cmdlet.MyInvocation.MyCommand.Name
     if ($Terminating) {
         $Cmdlet.ThrowTerminatingError($record)
     }
