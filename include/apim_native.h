@@ -254,6 +254,50 @@ void apim_client_free(ApimClient *client);
 // Threads: any thread, typically not the one blocked in the call (e.g. a Ctrl+C handler).
 void apim_client_cancel(const ApimClient *client);
 
+// `New-MgIdentityApiConnector`: `BodyParameter` (a hashtable, an object or a JSON object string)
+// or `DisplayName`, `TargetUrl`, `AuthenticationConfiguration`, `Id`, `AdditionalProperties`;
+// `Headers`, `ResponseHeadersVariable`. Answers the created connector.
+ApimStatus apim_cmdlet_api_connector_create(const ApimClient *client,
+                                            const char *parameters_json,
+                                            char **out_json);
+
+// `Get-MgIdentityApiConnector`: one connector by `IdentityApiConnectorId` or `InputObject`, or
+// the list (`All`, `Top`, `PageSize`, `Filter`, `Search`, `Sort`, `Skip`, `CountVariable`; only
+// the first page without `All` or `Top`); `Property`, `ExpandProperty`, `Headers`,
+// `ResponseHeadersVariable`. An unknown id is `code` `Request_ResourceNotFound`, `httpStatus` 404.
+ApimStatus apim_cmdlet_api_connector_get(const ApimClient *client,
+                                         const char *parameters_json,
+                                         char **out_json);
+
+// `Update-MgIdentityApiConnector`: `IdentityApiConnectorId` or `InputObject`, and `BodyParameter`
+// or the flattened properties as for create; answers no object. A body with nothing to change is
+// refused (`code` `NothingToUpdate`) without a request.
+ApimStatus apim_cmdlet_api_connector_update(const ApimClient *client,
+                                            const char *parameters_json,
+                                            char **out_json);
+
+// `Remove-MgIdentityApiConnector`: `IdentityApiConnectorId` or `InputObject`, `IfMatch` (a stale
+// ETag is `httpStatus` 412), `PassThru` (answers `true`).
+ApimStatus apim_cmdlet_api_connector_delete(const ApimClient *client,
+                                            const char *parameters_json,
+                                            char **out_json);
+
+// `Invoke-MgUploadIdentityApiConnectorClientCertificate`: `IdentityApiConnectorId` or
+// `InputObject`, and `BodyParameter` or `Pkcs12Value` and `Password` (with
+// `AdditionalProperties`). Answers the connector with its certificate list; a wrong password or
+// an unreadable PFX is the service's `httpStatus` 400 naming `password` or `pkcs12Value`.
+ApimStatus apim_cmdlet_api_connector_upload_client_certificate(const ApimClient *client,
+                                                               const char *parameters_json,
+                                                               char **out_json);
+
+// The ShouldProcess text of a connector cmdlet that changes something: `parameters_json` is
+// `{"Cmdlet":"<its name>","Parameters":{<its bound parameters>}}`; answers one
+// `{"Target":"identityApiConnector '<name or id>'","Action":"...","TargetObject":"<name or id>"}`.
+// No client, no request, no secret in the text. What cannot be a body or an id at all (a
+// `BodyParameter` string that is not a JSON object, an `InputObject` without an id) is
+// `APIM_STATUS_INVALID_ARGUMENT` here. Threads: any; no shared state.
+ApimStatus apim_cmdlet_api_connector_should_process(const char *parameters_json, char **out_json);
+
 // `New-AzApiManagementBackendCredential`: `CertificateThumbprint`, `CertificateId`, `Query`,
 // `Header`, `AuthorizationHeaderScheme`, `AuthorizationHeaderParameter`; answers one
 // `PsApiManagementBackendCredential`. No client, no request; an incomplete or invalid credential
@@ -310,9 +354,9 @@ ApimStatus apim_cmdlet_backend_create_or_update(const ApimClient *client,
 
 // `New-AzApiManagementBackend -WhatIf`: the PUT's target and the id it will use (pass it back as
 // `BackendId`). No request.
-ApimStatus apim_cmdlet_backend_create_or_update_what_if(const ApimClient *client,
-                                                        const char *parameters_json,
-                                                        char **out_json);
+ApimStatus apim_cmdlet_backend_create_or_update_should_process(const ApimClient *client,
+                                                               const char *parameters_json,
+                                                               char **out_json);
 
 // `Get-AzApiManagementBackend`: `Context`, `BackendId` (absent: the list), `Filter`, `Top`, `Skip`;
 // answers one backend with its ETag, or every backend of every page.
@@ -328,9 +372,9 @@ ApimStatus apim_cmdlet_backend_update(const ApimClient *client,
                                       char **out_json);
 
 // `Set-AzApiManagementBackend -WhatIf`: the PATCH's target. No request, not even the TLS read.
-ApimStatus apim_cmdlet_backend_update_what_if(const ApimClient *client,
-                                              const char *parameters_json,
-                                              char **out_json);
+ApimStatus apim_cmdlet_backend_update_should_process(const ApimClient *client,
+                                                     const char *parameters_json,
+                                                     char **out_json);
 
 // `Remove-AzApiManagementBackend`: `Context`, `BackendId`, `IfMatch` (absent: `*`), `PassThru`
 // (answers `true`).
@@ -339,9 +383,9 @@ ApimStatus apim_cmdlet_backend_delete(const ApimClient *client,
                                       char **out_json);
 
 // `Remove-AzApiManagementBackend -WhatIf`: the DELETE's target. No request.
-ApimStatus apim_cmdlet_backend_delete_what_if(const ApimClient *client,
-                                              const char *parameters_json,
-                                              char **out_json);
+ApimStatus apim_cmdlet_backend_delete_should_process(const ApimClient *client,
+                                                     const char *parameters_json,
+                                                     char **out_json);
 
 // `Invoke-AzApiManagementBackendReconnect`: `Context` and `BackendId`, or `InputObject`; `After`
 // (a TimeSpan, at least two minutes), `PassThru` (answers `true`).
@@ -351,9 +395,9 @@ ApimStatus apim_cmdlet_backend_reconnect(const ApimClient *client,
 
 // `Invoke-AzApiManagementBackendReconnect -WhatIf`: the POST's target, after the -After check.
 // No request.
-ApimStatus apim_cmdlet_backend_reconnect_what_if(const ApimClient *client,
-                                                 const char *parameters_json,
-                                                 char **out_json);
+ApimStatus apim_cmdlet_backend_reconnect_should_process(const ApimClient *client,
+                                                        const char *parameters_json,
+                                                        char **out_json);
 
 // Starts the emulator inside this process on the library's runtime. `options_json` is
 // `{"listen":"127.0.0.1:0","dataDir":null,"requireToken":null,"throttle":false,"pageSize":100}`

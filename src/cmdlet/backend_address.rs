@@ -78,7 +78,7 @@ impl ServiceScope {
     /// `backend 'id' (PUT https://.../backends/id?api-version=...)`, computed from the client's
     /// options without a request: the subscription the client would fall back to is shown as
     /// `{subscriptionId}` when it is not known without asking (the Azure CLI is slow).
-    pub fn what_if_target(&self, client: &ApimClient, backend_id: &str, method: &str, suffix: &str) -> String {
+    pub fn should_process_target(&self, client: &ApimClient, backend_id: &str, method: &str, suffix: &str) -> String {
         let options = client.options();
         let subscription = self
             .subscription_id

@@ -2,7 +2,7 @@
 //! do, each as one library operation over the client: the compound ones (Set's read-merge-write,
 //! the list's pages) run here, so the module only picks the client and asks ShouldProcess.
 //!
-//! Each changing cmdlet also has a `*_what_if` that answers, without any request, what
+//! Each changing cmdlet also has a `*_should_process` that answers, without any request, what
 //! ShouldProcess shows (`Target`, `Action`) and the backend id the change will use (New's
 //! generated one), after the checks that need no service (a blank id, a too short -After).
 
@@ -20,10 +20,10 @@ const MIN_RECONNECT_TICKS: i64 = 120 * 10_000_000;
 
 /// `New-AzApiManagementBackend -WhatIf`: the PUT's target, and the id it will create (generated,
 /// 32 lower-case hex characters as Az does, when -BackendId is absent).
-pub fn create_or_update_what_if(client: &ApimClient, p: &Parameters) -> Result<CmdletOutput, ApimError> {
+pub fn create_or_update_should_process(client: &ApimClient, p: &Parameters) -> Result<CmdletOutput, ApimError> {
     let id = given_id(p, "have an id generated")?.unwrap_or_else(|| uuid::Uuid::new_v4().simple().to_string());
     let scope = ServiceScope::from_parameter(p)?;
-    Ok(plan(scope.what_if_target(client, &id, "PUT", ""), "Create a Backend Entity", &id))
+    Ok(plan(scope.should_process_target(client, &id, "PUT", ""), "Create a Backend Entity", &id))
 }
 
 /// `New-AzApiManagementBackend`: one PUT without If-Match (as Az: an existing backend with the same
@@ -80,9 +80,9 @@ pub async fn get(client: &ApimClient, p: &Parameters) -> Result<CmdletOutput, Ap
 }
 
 /// `Set-AzApiManagementBackend -WhatIf`: the PATCH's target; nothing is read.
-pub fn update_what_if(client: &ApimClient, p: &Parameters) -> Result<CmdletOutput, ApimError> {
+pub fn update_should_process(client: &ApimClient, p: &Parameters) -> Result<CmdletOutput, ApimError> {
     let target = UpdateTarget::of(p)?;
-    Ok(plan(target.scope.what_if_target(client, &target.id, "PATCH", ""), "Set Backend", &target.id))
+    Ok(plan(target.scope.should_process_target(client, &target.id, "PATCH", ""), "Set Backend", &target.id))
 }
 
 /// `Set-AzApiManagementBackend`: the PATCH of the given fields over a piped object's values, with
@@ -126,10 +126,10 @@ pub async fn update(client: &ApimClient, p: &Parameters) -> Result<CmdletOutput,
 }
 
 /// `Remove-AzApiManagementBackend -WhatIf`.
-pub fn delete_what_if(client: &ApimClient, p: &Parameters) -> Result<CmdletOutput, ApimError> {
+pub fn delete_should_process(client: &ApimClient, p: &Parameters) -> Result<CmdletOutput, ApimError> {
     let scope = ServiceScope::from_parameter(p)?;
     let id = p.required_string("BackendId")?;
-    Ok(plan(scope.what_if_target(client, &id, "DELETE", ""), "Remove Backend", &id))
+    Ok(plan(scope.should_process_target(client, &id, "DELETE", ""), "Remove Backend", &id))
 }
 
 /// `Remove-AzApiManagementBackend`: DELETE with If-Match -IfMatch (a piped object's ETag binds to
@@ -144,10 +144,10 @@ pub async fn delete(client: &ApimClient, p: &Parameters) -> Result<CmdletOutput,
 }
 
 /// `Invoke-AzApiManagementBackendReconnect -WhatIf`: -After is checked first, as without -WhatIf.
-pub fn reconnect_what_if(client: &ApimClient, p: &Parameters) -> Result<CmdletOutput, ApimError> {
+pub fn reconnect_should_process(client: &ApimClient, p: &Parameters) -> Result<CmdletOutput, ApimError> {
     let (scope, id) = scope_and_id(p)?;
     reconnect_after(p)?;
-    Ok(plan(scope.what_if_target(client, &id, "POST", "/reconnect"), "Reconnect Backend", &id))
+    Ok(plan(scope.should_process_target(client, &id, "POST", "/reconnect"), "Reconnect Backend", &id))
 }
 
 /// `Invoke-AzApiManagementBackendReconnect`: POST `.../reconnect`, with `after` when -After is given
@@ -233,7 +233,7 @@ fn time_span_text(ticks: i64) -> String {
     format!("{sign}{days}{:02}:{:02}:{:02}{fraction}", seconds / 3600 % 24, seconds / 60 % 60, seconds % 60)
 }
 
-/// What ShouldProcess shows and the id the change will use, as the `*_what_if` answer.
+/// What ShouldProcess shows and the id the change will use, as the `*_should_process` answer.
 fn plan(target: String, action: &str, backend_id: &str) -> CmdletOutput {
     let mut answer = Map::new();
     answer.insert("Target".into(), target.into());

@@ -22,9 +22,17 @@ pub const NEW_PARAMETER_NAMES: ParameterNames = ParameterNames(&[
     ("failureResponse.statusCode", "-FailureResponseStatusCode"),
 ]);
 
-/// Which wire field each parameter of `New-AzApiManagementBackendPoolItem` fills.
+/// Which wire field each parameter of `New-AzApiManagementBackendPoolItem` fills (`-Id` set).
 pub const NEW_ITEM_PARAMETER_NAMES: ParameterNames = ParameterNames(&[
     ("id", "-Id"),
+    ("priority", "-Priority"),
+    ("weight", "-Weight"),
+    ("preferredCarbonEmission", "-PreferredCarbonEmission"),
+]);
+
+/// The same for the `-Backend` set, where the id is the backend object's.
+pub const NEW_ITEM_BY_BACKEND_PARAMETER_NAMES: ParameterNames = ParameterNames(&[
+    ("id", "-Backend (Id)"),
     ("priority", "-Priority"),
     ("weight", "-Weight"),
     ("preferredCarbonEmission", "-PreferredCarbonEmission"),
@@ -59,9 +67,9 @@ pub fn to_object(pool: &BackendPool) -> Value {
 /// `New-AzApiManagementBackendPoolItem`: one member, by `-Id` or by the `-Backend` object's Id,
 /// validated with the model's rules (an ARM id of a backend, weight and priority 0..100).
 pub fn new_item(parameters: &Parameters) -> Result<CmdletOutput, ApimError> {
-    let id = match parameters.object("Backend")? {
-        Some(backend) => backend.string("Id")?,
-        None => parameters.string("Id")?,
+    let (id, names) = match parameters.object("Backend")? {
+        Some(backend) => (backend.string("Id")?, NEW_ITEM_BY_BACKEND_PARAMETER_NAMES),
+        None => (parameters.string("Id")?, NEW_ITEM_PARAMETER_NAMES),
     };
     let wire = BackendPoolItem {
         id: Some(id.unwrap_or_default()),
@@ -70,7 +78,7 @@ pub fn new_item(parameters: &Parameters) -> Result<CmdletOutput, ApimError> {
         preferred_carbon_emission: parameters.string("PreferredCarbonEmission")?,
         extra: Map::new(),
     };
-    let checked = check_pool_item(&wire_value(&wire)).map_err(|error| NEW_ITEM_PARAMETER_NAMES.rename(error))?;
+    let checked = check_pool_item(&wire_value(&wire)).map_err(|error| names.rename(error))?;
     Ok(CmdletOutput::objects(vec![item_to_object(&checked)]))
 }
 

@@ -189,7 +189,7 @@ impl Parameters {
 }
 
 /// The text of a SecureString marker, `None` for anything else.
-fn secure_text(value: &Value) -> Option<&str> {
+pub(super) fn secure_text(value: &Value) -> Option<&str> {
     let members = value.as_object()?;
     if members.get("PSTypeName").and_then(Value::as_str) != Some(SECURE_STRING_TYPE) {
         return None;
@@ -199,14 +199,14 @@ fn secure_text(value: &Value) -> Option<&str> {
 
 /// An object that stands for a .NET value JSON cannot carry (`{"PSTypeName":"System.DateTime"}`)
 /// or a SecureString: not a hashtable of members.
-fn is_opaque(members: &Map<String, Value>) -> bool {
+pub(super) fn is_opaque(members: &Map<String, Value>) -> bool {
     let Some(type_name) = members.get("PSTypeName").and_then(Value::as_str) else { return false };
     type_name == SECURE_STRING_TYPE || (members.len() == 1 && type_name.starts_with("System."))
 }
 
 /// How a wrong value is named in an error: its kind or its .NET type, never its content (it may
 /// be a secret).
-fn describe(value: &Value) -> String {
+pub(super) fn describe(value: &Value) -> String {
     match value {
         Value::Null => "$null".to_string(),
         Value::Bool(_) => "System.Boolean".to_string(),

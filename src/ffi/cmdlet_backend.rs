@@ -96,7 +96,7 @@ pub unsafe extern "C" fn apim_cmdlet_backend_pool_new(parameters_json: *const c_
 // service answered `APIM_STATUS_ERROR` with its `httpStatus`. An error's `message` and details
 // keep the wire paths (`properties.title`); its `shown` member, when present, has the same
 // messages in the cmdlet's parameter names (`-Title`) for display. NULL `client` or `parameters_json`
-// returns `APIM_STATUS_NULL_ARGUMENT`. Each `*_what_if` answers, without any request,
+// returns `APIM_STATUS_NULL_ARGUMENT`. Each `*_should_process` answers, without any request,
 // `{"output":[{"Target":"backend 'id' (METHOD url)","Action":"...","BackendId":"id"}],"exchanges":[]}`
 // for ShouldProcess, after the checks that need no service.
 
@@ -121,13 +121,13 @@ pub unsafe extern "C" fn apim_cmdlet_backend_create_or_update(
 /// `New-AzApiManagementBackend -WhatIf`: the PUT's target and the id it will use (pass it back as
 /// `BackendId`). No request.
 #[no_mangle]
-pub unsafe extern "C" fn apim_cmdlet_backend_create_or_update_what_if(
+pub unsafe extern "C" fn apim_cmdlet_backend_create_or_update_should_process(
     client: *const ApimClientHandle,
     parameters_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: pointers are checked inside; see the contract above.
-    unsafe { cmdlet_operation("apim_cmdlet_backend_create_or_update_what_if", client, parameters_json, out_json, backend_operations::create_or_update_what_if) }
+    unsafe { cmdlet_operation("apim_cmdlet_backend_create_or_update_should_process", client, parameters_json, out_json, backend_operations::create_or_update_should_process) }
 }
 
 /// `Get-AzApiManagementBackend`: `Context`, `BackendId` (absent: the list), `Filter`, `Top`, `Skip`;
@@ -157,13 +157,13 @@ pub unsafe extern "C" fn apim_cmdlet_backend_update(
 
 /// `Set-AzApiManagementBackend -WhatIf`: the PATCH's target. No request, not even the TLS read.
 #[no_mangle]
-pub unsafe extern "C" fn apim_cmdlet_backend_update_what_if(
+pub unsafe extern "C" fn apim_cmdlet_backend_update_should_process(
     client: *const ApimClientHandle,
     parameters_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: pointers are checked inside; see the contract above.
-    unsafe { cmdlet_operation("apim_cmdlet_backend_update_what_if", client, parameters_json, out_json, backend_operations::update_what_if) }
+    unsafe { cmdlet_operation("apim_cmdlet_backend_update_should_process", client, parameters_json, out_json, backend_operations::update_should_process) }
 }
 
 /// `Remove-AzApiManagementBackend`: `Context`, `BackendId`, `IfMatch` (absent: `*`), `PassThru`
@@ -180,13 +180,13 @@ pub unsafe extern "C" fn apim_cmdlet_backend_delete(
 
 /// `Remove-AzApiManagementBackend -WhatIf`: the DELETE's target. No request.
 #[no_mangle]
-pub unsafe extern "C" fn apim_cmdlet_backend_delete_what_if(
+pub unsafe extern "C" fn apim_cmdlet_backend_delete_should_process(
     client: *const ApimClientHandle,
     parameters_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: pointers are checked inside; see the contract above.
-    unsafe { cmdlet_operation("apim_cmdlet_backend_delete_what_if", client, parameters_json, out_json, backend_operations::delete_what_if) }
+    unsafe { cmdlet_operation("apim_cmdlet_backend_delete_should_process", client, parameters_json, out_json, backend_operations::delete_should_process) }
 }
 
 /// `Invoke-AzApiManagementBackendReconnect`: `Context` and `BackendId`, or `InputObject`; `After`
@@ -204,11 +204,11 @@ pub unsafe extern "C" fn apim_cmdlet_backend_reconnect(
 /// `Invoke-AzApiManagementBackendReconnect -WhatIf`: the POST's target, after the -After check.
 /// No request.
 #[no_mangle]
-pub unsafe extern "C" fn apim_cmdlet_backend_reconnect_what_if(
+pub unsafe extern "C" fn apim_cmdlet_backend_reconnect_should_process(
     client: *const ApimClientHandle,
     parameters_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: pointers are checked inside; see the contract above.
-    unsafe { cmdlet_operation("apim_cmdlet_backend_reconnect_what_if", client, parameters_json, out_json, backend_operations::reconnect_what_if) }
+    unsafe { cmdlet_operation("apim_cmdlet_backend_reconnect_should_process", client, parameters_json, out_json, backend_operations::reconnect_should_process) }
 }

@@ -220,6 +220,95 @@ static void connector_operations(const ApimClient *client) {
     check("api_connector_get_after_delete", status, APIM_STATUS_ERROR, json, "\"httpStatus\":404");
 }
 
+/* The Graph connector cmdlets' functions as the module calls them: bound parameters in, output
+ * objects out; their ShouldProcess text without a client; each refuses a NULL client and NULL
+ * parameters, naming the argument. */
+static void connector_cmdlets(const ApimClient *client) {
+    static const struct NamedClientOp cmdlets[] = {
+        {"cmdlet_api_connector_create", apim_cmdlet_api_connector_create},
+        {"cmdlet_api_connector_get", apim_cmdlet_api_connector_get},
+        {"cmdlet_api_connector_update", apim_cmdlet_api_connector_update},
+        {"cmdlet_api_connector_delete", apim_cmdlet_api_connector_delete},
+        {"cmdlet_api_connector_upload_client_certificate", apim_cmdlet_api_connector_upload_client_certificate},
+    };
+    char *json = NULL;
+    char id[96];
+    char parameters[8192];
+    char step[96];
+    const char *pfx = getenv("APIM_TEST_PFX_BASE64");
+    const char *password = getenv("APIM_TEST_PFX_PASSWORD");
+    size_t i;
+    ApimStatus status;
+
+    status = apim_cmdlet_api_connector_should_process(
+        "{\"Cmdlet\":\"Remove-MgIdentityApiConnector\",\"Parameters\":{\"IdentityApiConnectorId\":\"c1\"}}", &json);
+    check("cmdlet_api_connector_should_process", status, APIM_STATUS_OK, json, "\"Target\":\"identityApiConnector 'c1'\"");
+    json = NULL;
+    status = apim_cmdlet_api_connector_should_process("{\"Cmdlet\":\"New-MgIdentityApiConnector\",\"Parameters\":{\"BodyParameter\":\"x=1\"}}", &json);
+    check("cmdlet_api_connector_should_process_invalid", status, APIM_STATUS_INVALID_ARGUMENT, json, "\"ValidationError\"");
+    json = NULL;
+    status = apim_cmdlet_api_connector_should_process(NULL, &json);
+    check("cmdlet_api_connector_should_process_null", status, APIM_STATUS_NULL_ARGUMENT, json, "\"parameters_json\"");
+
+    json = NULL;
+    status = apim_cmdlet_api_connector_create(client,
+        "{\"DisplayName\":\"Cmdlet API\",\"TargetUrl\":\"https://someapi.com/api\","
+        "\"AuthenticationConfiguration\":{\"@odata.type\":\"#microsoft.graph.basicAuthentication\","
+        "\"username\":\"MyUsername\",\"password\":\"MyPassword\"}}",
+        &json);
+    if (!json_string(json, "Id", id, sizeof id)) {
+        id[0] = '\0';
+    }
+    if (json != NULL && strstr(json, "MyPassword") != NULL) {
+        fprintf(stderr, "cmdlet_api_connector_create: the password came back\n");
+        status = APIM_STATUS_PANIC;
+    }
+    check("cmdlet_api_connector_create", status, APIM_STATUS_OK, json, "\"DisplayName\":\"Cmdlet API\"");
+
+    snprintf(parameters, sizeof parameters, "{\"IdentityApiConnectorId\":\"%s\"}", id);
+    json = NULL;
+    status = apim_cmdlet_api_connector_get(client, parameters, &json);
+    check("cmdlet_api_connector_get", status, APIM_STATUS_OK, json, "\"password\":\"******\"");
+
+    json = NULL;
+    status = apim_cmdlet_api_connector_get(client, "{\"All\":true,\"Filter\":\"displayName eq 'Cmdlet API'\",\"CountVariable\":\"n\"}", &json);
+    check("cmdlet_api_connector_get_list", status, APIM_STATUS_OK, json, "\"CountVariable\":1");
+
+    snprintf(parameters, sizeof parameters, "{\"IdentityApiConnectorId\":\"%s\",\"DisplayName\":\"Cmdlet renamed\"}", id);
+    json = NULL;
+    status = apim_cmdlet_api_connector_update(client, parameters, &json);
+    check("cmdlet_api_connector_update", status, APIM_STATUS_OK, json, "\"output\":[]");
+
+    if (pfx == NULL || password == NULL || strlen(pfx) + strlen(id) + strlen(password) + 96 > sizeof parameters) {
+        fprintf(stderr, "APIM_TEST_PFX_BASE64 / APIM_TEST_PFX_PASSWORD missing or too long\n");
+        printf("cmdlet_api_connector_upload_client_certificate: FAILED no PFX\n");
+        failures++;
+    } else {
+        snprintf(parameters, sizeof parameters, "{\"IdentityApiConnectorId\":\"%s\",\"Pkcs12Value\":\"%s\",\"Password\":\"%s\"}", id,
+                 pfx, password);
+        json = NULL;
+        status = apim_cmdlet_api_connector_upload_client_certificate(client, parameters, &json);
+        check("cmdlet_api_connector_upload_client_certificate", status, APIM_STATUS_OK, json, "\"thumbprint\"");
+    }
+
+    snprintf(parameters, sizeof parameters, "{\"IdentityApiConnectorId\":\"%s\",\"PassThru\":true}", id);
+    json = NULL;
+    status = apim_cmdlet_api_connector_delete(client, parameters, &json);
+    check("cmdlet_api_connector_delete", status, APIM_STATUS_OK, json, "\"output\":[true]");
+
+    for (i = 0; i < sizeof cmdlets / sizeof cmdlets[0]; i++) {
+        json = NULL;
+        status = cmdlets[i].op(NULL, "{}", &json);
+        snprintf(step, sizeof step, "%s_null_client", cmdlets[i].name);
+        check(step, status, APIM_STATUS_NULL_ARGUMENT, json, "\"target\":\"client\"");
+
+        json = NULL;
+        status = cmdlets[i].op(client, NULL, &json);
+        snprintf(step, sizeof step, "%s_null_parameters", cmdlets[i].name);
+        check(step, status, APIM_STATUS_NULL_ARGUMENT, json, "\"target\":\"parameters_json\"");
+    }
+}
+
 /* Backends and connectors as files: export, plan and sync each (nothing changed, so every item
  * is NoChange), and a mirror into a second emulator. */
 static void sync_operations(const ApimClient *client) {
@@ -299,7 +388,7 @@ static void cmdlet_operations(const ApimClient *client) {
         ApimStatus expected;
         const char *expect;
     } steps[] = {
-        {"cmdlet_backend_create_or_update_what_if", apim_cmdlet_backend_create_or_update_what_if,
+        {"cmdlet_backend_create_or_update_should_process", apim_cmdlet_backend_create_or_update_should_process,
          "{" CONTEXT ",\"Url\":\"https://c.example.com/\",\"Protocol\":\"http\"}", APIM_STATUS_OK, "\"Action\":\"Create a Backend Entity\""},
         {"cmdlet_backend_create_or_update", apim_cmdlet_backend_create_or_update,
          "{" CONTEXT ",\"BackendId\":\"cmdlet-c\",\"Url\":\"https://c.example.com/\",\"Protocol\":\"http\"}", APIM_STATUS_OK,
@@ -310,18 +399,18 @@ static void cmdlet_operations(const ApimClient *client) {
         {"cmdlet_backend_get", apim_cmdlet_backend_get, "{" CONTEXT ",\"BackendId\":\"cmdlet-c\"}", APIM_STATUS_OK, "\"ETag\":"},
         {"cmdlet_backend_get_list", apim_cmdlet_backend_get, "{" CONTEXT ",\"Filter\":\"name eq 'cmdlet-c'\"}", APIM_STATUS_OK,
          "\"Url\":\"https://c.example.com/\""},
-        {"cmdlet_backend_update_what_if", apim_cmdlet_backend_update_what_if, "{" CONTEXT ",\"BackendId\":\"cmdlet-c\"}", APIM_STATUS_OK,
+        {"cmdlet_backend_update_should_process", apim_cmdlet_backend_update_should_process, "{" CONTEXT ",\"BackendId\":\"cmdlet-c\"}", APIM_STATUS_OK,
          "(PATCH http"},
         {"cmdlet_backend_update", apim_cmdlet_backend_update,
          "{" CONTEXT ",\"BackendId\":\"cmdlet-c\",\"Description\":\"patched\",\"PassThru\":true}", APIM_STATUS_OK,
          "\"Description\":\"patched\""},
-        {"cmdlet_backend_reconnect_what_if", apim_cmdlet_backend_reconnect_what_if,
+        {"cmdlet_backend_reconnect_should_process", apim_cmdlet_backend_reconnect_should_process,
          "{" CONTEXT ",\"BackendId\":\"cmdlet-c\",\"After\":{\"PSTypeName\":\"System.TimeSpan\",\"Value\":\"PT3S\"}}",
          APIM_STATUS_INVALID_ARGUMENT, "two minutes"},
         {"cmdlet_backend_reconnect", apim_cmdlet_backend_reconnect,
          "{" CONTEXT ",\"BackendId\":\"cmdlet-c\",\"After\":{\"PSTypeName\":\"System.TimeSpan\",\"Value\":\"PT2M\"},\"PassThru\":true}",
          APIM_STATUS_OK, "\"output\":[true]"},
-        {"cmdlet_backend_delete_what_if", apim_cmdlet_backend_delete_what_if, "{" CONTEXT ",\"BackendId\":\"cmdlet-c\"}", APIM_STATUS_OK,
+        {"cmdlet_backend_delete_should_process", apim_cmdlet_backend_delete_should_process, "{" CONTEXT ",\"BackendId\":\"cmdlet-c\"}", APIM_STATUS_OK,
          "(DELETE http"},
         {"cmdlet_backend_delete", apim_cmdlet_backend_delete, "{" CONTEXT ",\"BackendId\":\"cmdlet-c\",\"PassThru\":true}", APIM_STATUS_OK,
          "\"output\":[true]"},
@@ -446,6 +535,7 @@ int main(void) {
     builders();
     backend_operations(client);
     connector_operations(client);
+    connector_cmdlets(client);
     sync_operations(client);
     cmdlet_operations(client);
     null_guards(client);

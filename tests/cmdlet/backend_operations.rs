@@ -7,9 +7,9 @@ use apim_native::client::{ApimClient, ClientOptions};
 use apim_native::cmdlet::{backend_operations as ops, CmdletOutput, Parameters};
 use apim_native::emulator::{self, EmulatorHandle, EmulatorOptions};
 use apim_native::ffi::{
-    apim_client_free, apim_client_new, apim_cmdlet_backend_create_or_update, apim_cmdlet_backend_create_or_update_what_if,
+    apim_client_free, apim_client_new, apim_cmdlet_backend_create_or_update, apim_cmdlet_backend_create_or_update_should_process,
     apim_cmdlet_backend_delete, apim_cmdlet_backend_get, apim_cmdlet_backend_reconnect, apim_cmdlet_backend_update,
-    apim_cmdlet_backend_update_what_if, apim_string_free, ApimClientHandle, ApimStatus,
+    apim_cmdlet_backend_update_should_process, apim_string_free, ApimClientHandle, ApimStatus,
 };
 use apim_native::model::{ApimError, ErrorCategory};
 use apim_native::runtime::runtime;
@@ -119,15 +119,15 @@ fn new_creates_and_answers_the_backend_with_its_etag_and_context() {
     );
     assert_eq!(status, ApimStatus::Ok, "{answer}");
     assert_eq!(answer["output"][0]["Protocol"], json!("soap"));
-    assert_eq!(answer["exchanges"][0]["method"], json!("PUT"));
-    assert_eq!(answer["exchanges"][0]["status"], json!(201));
+    let verbose = answer["exchanges"][0]["verbose"].as_str().unwrap();
+    assert!(verbose.starts_with("PUT ") && verbose.contains("/backends/c1?api-version=") && verbose.contains(" -> 201 "), "{verbose}");
 }
 
 #[test]
-fn what_if_names_the_request_and_sends_nothing() {
+fn should_process_names_the_request_and_sends_nothing() {
     let service = Service::start(None);
     let (status, answer) = service.call(
-        apim_cmdlet_backend_create_or_update_what_if,
+        apim_cmdlet_backend_create_or_update_should_process,
         &json!({ "Context": context(), "Url": "https://w.contoso.com/", "Protocol": "http" }),
     );
     assert_eq!(status, ApimStatus::Ok, "{answer}");
@@ -147,14 +147,14 @@ fn what_if_names_the_request_and_sends_nothing() {
     let mut workspace = context();
     workspace["WorkspaceId"] = json!("wks1");
     let p = Parameters::from_value(json!({ "Context": workspace, "BackendId": "a b" })).unwrap();
-    let plan = ops::delete_what_if(&service.client, &p).unwrap().output.remove(0);
+    let plan = ops::delete_should_process(&service.client, &p).unwrap().output.remove(0);
     assert!(plan["Target"].as_str().unwrap().contains("/service/apimService1/workspaces/wks1/backends/a%20b?api-version="), "{plan}");
     assert_eq!(plan["Action"], json!("Remove Backend"));
 
     // Set's -WhatIf with one Skip flag does not even read the current TLS.
     create(&service, "target");
     let (status, answer) = service.call(
-        apim_cmdlet_backend_update_what_if,
+        apim_cmdlet_backend_update_should_process,
         &json!({ "Context": context(), "BackendId": "target", "SkipCertificateChainValidation": true }),
     );
     assert_eq!(status, ApimStatus::Ok);
@@ -170,7 +170,7 @@ fn a_blank_backend_id_is_an_error_not_a_generated_id_or_a_list() {
         let error = service.run(ops::create_or_update(&service.client, &p)).unwrap_err();
         assert_eq!(error.category, ErrorCategory::InvalidArgument);
         assert!(error.message.contains("-BackendId is empty or blank") && error.message.contains("to have an id generated"), "{}", error.message);
-        let error = ops::create_or_update_what_if(&service.client, &p).unwrap_err();
+        let error = ops::create_or_update_should_process(&service.client, &p).unwrap_err();
         assert!(error.message.contains("-BackendId is empty or blank"));
         let error = service.run(ops::get(&service.client, &with_context(json!({ "BackendId": blank })))).unwrap_err();
         assert!(error.message.contains("leave -BackendId out to list every backend"), "{}", error.message);
@@ -324,14 +324,14 @@ fn reconnect_sends_after_as_an_iso_duration_and_refuses_less_than_two_minutes() 
     );
     assert_eq!(status, ApimStatus::Ok, "{answer}");
     assert_eq!(answer["output"], json!([true]));
-    assert_eq!(answer["exchanges"][0]["method"], json!("POST"));
+    assert!(answer["exchanges"][0]["verbose"].as_str().unwrap().starts_with("POST "), "{answer}");
 
     for short in [json!({ "PSTypeName": "System.TimeSpan", "Value": "PT3S" }), json!("00:01:59")] {
         let p = with_context(json!({ "BackendId": "proxybackend", "After": short }));
         let error = service.run(ops::reconnect(&service.client, &p)).unwrap_err();
         assert_eq!(error.category, ErrorCategory::InvalidArgument);
         assert!(error.message.contains("-After must be at least two minutes"), "{}", error.message);
-        assert!(ops::reconnect_what_if(&service.client, &p).is_err(), "refused under -WhatIf too");
+        assert!(ops::reconnect_should_process(&service.client, &p).is_err(), "refused under -WhatIf too");
     }
     // A piped backend object names the backend; a missing one is the service's 404.
     let object = get(&service, "proxybackend").unwrap();

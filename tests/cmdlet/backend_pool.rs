@@ -42,7 +42,7 @@ fn item_rules_are_reported_in_the_cmdlets_words() {
         (json!({ "Id": format!("{BACKENDS}/b"), "Weight": 101 }), "-Weight must be between 0 and 100"),
         (json!({ "Id": format!("{BACKENDS}/b"), "Priority": -1 }), "-Priority must be between 0 and 100"),
         (json!({ "Id": format!("{BACKENDS}/b"), "PreferredCarbonEmission": "Green" }), "-PreferredCarbonEmission 'Green' is not one of"),
-        (json!({ "Backend": { "PSTypeName": "X", "BackendId": "b" } }), "-Id must be at least 1"),
+        (json!({ "Backend": { "PSTypeName": "X", "BackendId": "b" } }), "-Backend (Id) must be at least 1"),
     ];
     for (parameters, expected) in cases {
         let error = build(backend_pool::new_item, parameters.clone()).unwrap_err();

@@ -117,6 +117,10 @@ fn every_exported_function_is_called_from_c_under_the_sanitizers() {
         "api_connector_update", "api_connector_upload_client_certificate", "api_connector_delete",
         "api_connector_get_after_delete", "call_after_cancel", "backend_export", "backend_plan", "backend_sync",
         "backend_mirror", "api_connector_export", "api_connector_plan", "api_connector_sync",
+        "cmdlet_api_connector_should_process", "cmdlet_api_connector_should_process_invalid",
+        "cmdlet_api_connector_should_process_null", "cmdlet_api_connector_create", "cmdlet_api_connector_get",
+        "cmdlet_api_connector_get_list", "cmdlet_api_connector_update", "cmdlet_api_connector_upload_client_certificate",
+        "cmdlet_api_connector_delete",
     ]
     .map(String::from)
     .to_vec();
@@ -128,11 +132,15 @@ fn every_exported_function_is_called_from_c_under_the_sanitizers() {
         steps.extend([format!("{name}_null_client"), format!("{name}_null_request"), format!("{name}_null_out_json")]);
     }
     for cmdlet in [
-        "cmdlet_backend_create_or_update_what_if", "cmdlet_backend_create_or_update", "cmdlet_backend_create_or_update_invalid",
-        "cmdlet_backend_get", "cmdlet_backend_get_list", "cmdlet_backend_update_what_if", "cmdlet_backend_update",
-        "cmdlet_backend_reconnect_what_if", "cmdlet_backend_reconnect", "cmdlet_backend_delete_what_if", "cmdlet_backend_delete",
+        "cmdlet_backend_create_or_update_should_process", "cmdlet_backend_create_or_update", "cmdlet_backend_create_or_update_invalid",
+        "cmdlet_backend_get", "cmdlet_backend_get_list", "cmdlet_backend_update_should_process", "cmdlet_backend_update",
+        "cmdlet_backend_reconnect_should_process", "cmdlet_backend_reconnect", "cmdlet_backend_delete_should_process", "cmdlet_backend_delete",
     ] {
         steps.extend([cmdlet.to_string(), format!("{cmdlet}_null_client"), format!("{cmdlet}_null_parameters"), format!("{cmdlet}_null_out_json")]);
+    }
+    for cmdlet in exported.iter().filter(|f| f.starts_with("apim_cmdlet_api_connector_")).filter(|f| !f.ends_with("_should_process")) {
+        let name = cmdlet.trim_start_matches("apim_");
+        steps.extend([format!("{name}_null_client"), format!("{name}_null_parameters")]);
     }
     assert_steps_ok(&stdout, &steps);
 }

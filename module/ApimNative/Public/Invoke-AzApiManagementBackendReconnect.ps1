@@ -104,7 +104,7 @@ function Invoke-AzApiManagementBackendReconnect {
     )
 
     begin {
-        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+        . Use-ApimCallerPreference
     }
 
     process {
@@ -115,7 +115,7 @@ function Invoke-AzApiManagementBackendReconnect {
         $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint ([string]$backendContext.Endpoint) -ApiVersion ([string]$backendContext.ApiVersion)
         # -After is checked by the library before ShouldProcess, so a too short delay is an error
         # under -WhatIf too.
-        $plan = Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_reconnect_what_if' -Parameters $PSBoundParameters -Client $client -TargetObject $BackendId
+        $plan = Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_reconnect_should_process' -Parameters $PSBoundParameters -Client $client -Operation 'backend_reconnect' -TargetObject $BackendId
         if ($null -eq $plan -or -not $PSCmdlet.ShouldProcess($plan.Target, $plan.Action)) {
             return
         }

@@ -264,7 +264,7 @@ function New-AzApiManagementBackend {
     )
 
     begin {
-        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+        . Use-ApimCallerPreference
         # Only the parameters of the command line are bound here; a piped object's properties are
         # bound later, per object.
         $commandLineNames = @($PSBoundParameters.Keys)
@@ -286,7 +286,7 @@ function New-AzApiManagementBackend {
         $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint ([string]$Context.Endpoint) -ApiVersion ([string]$Context.ApiVersion)
         # What ShouldProcess shows comes from the library without a request, with the id the PUT
         # will use (a generated one too), so -WhatIf and -Confirm name the backend that is created.
-        $plan = Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_create_or_update_what_if' -Parameters $given -Client $client -TargetObject $BackendId
+        $plan = Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_create_or_update_should_process' -Parameters $given -Client $client -Operation 'backend_create_or_update' -TargetObject $BackendId
         if ($null -eq $plan -or -not $PSCmdlet.ShouldProcess($plan.Target, $plan.Action)) {
             return
         }

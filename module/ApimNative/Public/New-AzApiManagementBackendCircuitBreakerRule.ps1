@@ -124,6 +124,6 @@ function New-AzApiManagementBackendCircuitBreakerRule {
         $DefaultProfile
     )
 
-    Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    . Use-ApimCallerPreference
     Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_circuit_breaker_rule_new' -Parameters $PSBoundParameters -Terminating
 }

@@ -98,7 +98,7 @@ function New-AzApiManagementBackendPool {
     )
 
     begin {
-        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+        . Use-ApimCallerPreference
         $services = New-Object -TypeName System.Collections.Generic.List[object]
     }
 

@@ -112,7 +112,7 @@ function New-AzApiManagementBackendPoolItem {
     )
 
     begin {
-        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+        . Use-ApimCallerPreference
     }
 
     process {

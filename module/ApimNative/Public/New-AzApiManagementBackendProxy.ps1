@@ -82,6 +82,6 @@ function New-AzApiManagementBackendProxy {
         $DefaultProfile
     )
 
-    Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    . Use-ApimCallerPreference
     Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_proxy_new' -Parameters $PSBoundParameters -Terminating
 }

@@ -115,7 +115,7 @@ function New-AzApiManagementBackendServiceFabric {
     )
 
     begin {
-        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+        . Use-ApimCallerPreference
     }
 
     process {

@@ -85,6 +85,6 @@ function New-AzApiManagementBackendTls {
         $DefaultProfile
     )
 
-    Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    . Use-ApimCallerPreference
     Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_tls_new' -Parameters $PSBoundParameters -Terminating
 }

@@ -100,12 +100,12 @@ function Remove-AzApiManagementBackend {
     )
 
     begin {
-        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+        . Use-ApimCallerPreference
     }
 
     process {
         $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint ([string]$Context.Endpoint) -ApiVersion ([string]$Context.ApiVersion)
-        $plan = Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_delete_what_if' -Parameters $PSBoundParameters -Client $client -TargetObject $BackendId
+        $plan = Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_delete_should_process' -Parameters $PSBoundParameters -Client $client -Operation 'backend_delete' -TargetObject $BackendId
         if ($null -eq $plan -or -not $PSCmdlet.ShouldProcess($plan.Target, $plan.Action)) {
             return
         }

@@ -291,7 +291,7 @@ function Set-AzApiManagementBackend {
     )
 
     begin {
-        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+        . Use-ApimCallerPreference
     }
 
     process {
@@ -301,7 +301,7 @@ function Set-AzApiManagementBackend {
         }
         $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint ([string]$backendContext.Endpoint) -ApiVersion ([string]$backendContext.ApiVersion)
         # Asked before anything is sent: under -WhatIf not even the read of the current TLS flags.
-        $plan = Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_update_what_if' -Parameters $PSBoundParameters -Client $client -TargetObject $BackendId
+        $plan = Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_update_should_process' -Parameters $PSBoundParameters -Client $client -Operation 'backend_update' -TargetObject $BackendId
         if ($null -eq $plan -or -not $PSCmdlet.ShouldProcess($plan.Target, $plan.Action)) {
             return
         }

@@ -86,7 +86,7 @@ function Start-ApimNativeEmulator {
         $RequiredToken
     )
 
-    Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    . Use-ApimCallerPreference
 
     $options = @{ listen = ('127.0.0.1:{0}' -f $Port); pageSize = $PageSize }
     $dataDirectory = $null
