@@ -18,10 +18,10 @@ use serde_json::{json, Map, Value};
 /// The service's shortest reconnect delay, two minutes in .NET ticks (100 ns).
 const MIN_RECONNECT_TICKS: i64 = 120 * 10_000_000;
 
-/// `New-AzApiManagementBackend -WhatIf`: the PUT's target, and the id it will create (generated,
-/// 32 lower-case hex characters as Az does, when -BackendId is absent).
+/// `New-AzApiManagementBackend -WhatIf`: the PUT's target, and the id it will create (a generated
+/// one when -BackendId is absent).
 pub fn create_or_update_should_process(client: &ApimClient, p: &Parameters) -> Result<CmdletOutput, ApimError> {
-    let id = given_id(p, "have an id generated")?.unwrap_or_else(|| uuid::Uuid::new_v4().simple().to_string());
+    let id = new_backend_id(p)?;
     let scope = ServiceScope::from_parameter(p)?;
     Ok(plan(scope.should_process_target(client, &id, "PUT", ""), "Create a Backend Entity", &id))
 }
@@ -29,7 +29,7 @@ pub fn create_or_update_should_process(client: &ApimClient, p: &Parameters) -> R
 /// `New-AzApiManagementBackend`: one PUT without If-Match (as Az: an existing backend with the same
 /// id is replaced); answers the new backend with its ETag.
 pub async fn create_or_update(client: &ApimClient, p: &Parameters) -> Result<CmdletOutput, ApimError> {
-    let id = given_id(p, "have an id generated")?.unwrap_or_else(|| uuid::Uuid::new_v4().simple().to_string());
+    let id = new_backend_id(p)?;
     let scope = ServiceScope::from_parameter(p)?;
     let body = properties_from_parameters(p, None, None).map_err(|e| PARAMETER_NAMES.show(e))?;
     let secure = body.secure.clone();
@@ -189,6 +189,13 @@ fn scope_and_id(p: &Parameters) -> Result<(ServiceScope, String), ApimError> {
         }
         None => Ok((ServiceScope::from_parameter(p)?, p.required_string("BackendId")?)),
     }
+}
+
+/// New's backend id: -BackendId, else a generated one (32 lower-case hex characters, as Az's
+/// `Guid.NewGuid().ToString("N")`). The module passes the id the ShouldProcess answer showed back
+/// as -BackendId, so the backend created is the one -Confirm named.
+fn new_backend_id(p: &Parameters) -> Result<String, ApimError> {
+    Ok(given_id(p, "have an id generated")?.unwrap_or_else(|| uuid::Uuid::new_v4().simple().to_string()))
 }
 
 /// The id given as -BackendId; `None` when it was not given. Given but empty or blank (an unset
