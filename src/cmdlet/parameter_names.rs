@@ -25,7 +25,7 @@ impl ParameterNames {
             return error;
         }
         let details = renamed.details.into_iter().map(|detail| detail.message).collect();
-        ApimError { shown: Some(ShownMessages { message: renamed.message, details }), ..error }
+        ApimError { shown: Some(Box::new(ShownMessages { message: renamed.message, details })), ..error }
     }
 
     /// The error with its targets named as parameters in its messages; a deeper part of a path stays, in

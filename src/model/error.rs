@@ -55,9 +55,10 @@ pub struct ApimError {
     pub category: ErrorCategory,
     /// The messages in the words of the cmdlet that failed (`-Title` where `message` says
     /// `properties.title`), for the error's display; `message` and the details keep the wire paths
-    /// that scripts match on. Set by the cmdlet layer (`ParameterNames::show`).
+    /// that scripts match on. Set by the cmdlet layer (`ParameterNames::show`). Boxed because it is
+    /// rare and every `Result<_, ApimError>` carries its size.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub shown: Option<ShownMessages>,
+    pub shown: Option<Box<ShownMessages>>,
 }
 
 /// An error's message and each detail's message (same order) as its cmdlet shows them.
