@@ -305,6 +305,45 @@ ApimStatus apim_cmdlet_api_connector_should_process(const char *parameters_json,
 // Threads: any; no shared state.
 ApimStatus apim_cmdlet_backend_credential_new(const char *parameters_json, char **out_json);
 
+// `New-AzApiManagementBackendProxy`: `Url`, `ProxyCredential` (a PSCredential marker); answers one
+// `PsApiManagementBackendProxy` whose `ProxyCredentials` is a PSCredential marker (bare, meaning
+// `PSCredential.Empty`, without credentials). Errors, NULL handling and threads as for
+// `apim_cmdlet_backend_credential_new`; the password never appears in an error.
+ApimStatus apim_cmdlet_backend_proxy_new(const char *parameters_json, char **out_json);
+
+// `New-AzApiManagementBackendTls`: `SkipCertificateChainValidation`, `SkipCertificateNameValidation`,
+// `ServerCertificateThumbprint`, `ServerX509Name` (name -> issuer thumbprint, list or null); answers
+// one complete `ApimNative.BackendTls` (both validate flags set). Errors, NULL handling and threads
+// as for `apim_cmdlet_backend_credential_new`.
+ApimStatus apim_cmdlet_backend_tls_new(const char *parameters_json,
+                                       char **out_json);
+
+// `New-AzApiManagementBackendServiceFabric`: `ManagementEndpoint`, `ClientCertificateThumbprint`,
+// `ClientCertificateId`, `MaxPartitionResolutionRetry`, `ServerX509Name`, `ServerCertificateThumbprint`;
+// answers one `PsApiManagementServiceFabric`. Errors, NULL handling and threads as for
+// `apim_cmdlet_backend_credential_new`.
+ApimStatus apim_cmdlet_backend_service_fabric_new(const char *parameters_json,
+                                                  char **out_json);
+
+// `New-AzApiManagementBackendCircuitBreakerRule`: `Name`, `FailureCount`, `FailurePercentage`,
+// `FailureInterval` and `TripDuration` (TimeSpan markers or ISO 8601 text), `FailureStatusCodeRange`
+// (`[{"Min":500,"Max":599}]`), `FailureErrorReason`, `AcceptRetryAfter`, `FailureResponseStatusCode`;
+// answers one `ApimNative.BackendCircuitBreakerRule` with TimeSpan markers. Errors, NULL handling
+// and threads as for `apim_cmdlet_backend_credential_new`.
+ApimStatus apim_cmdlet_backend_circuit_breaker_rule_new(const char *parameters_json,
+                                                        char **out_json);
+
+// `New-AzApiManagementBackendPoolItem`: `Id` or `Backend` (an object with an `Id`), `Priority`,
+// `Weight`, `PreferredCarbonEmission`; answers one `ApimNative.BackendPoolItem`. Errors, NULL
+// handling and threads as for `apim_cmdlet_backend_credential_new`.
+ApimStatus apim_cmdlet_backend_pool_item_new(const char *parameters_json, char **out_json);
+
+// `New-AzApiManagementBackendPool`: `Service` (every member, piped ones included, as
+// `ApimNative.BackendPoolItem` objects), `SessionIdSource`, `SessionIdName`,
+// `FailureResponseStatusCode`; answers one `ApimNative.BackendPool`. Errors, NULL handling and
+// threads as for `apim_cmdlet_backend_credential_new`.
+ApimStatus apim_cmdlet_backend_pool_new(const char *parameters_json, char **out_json);
+
 // Starts the emulator inside this process on the library's runtime. `options_json` is
 // `{"listen":"127.0.0.1:0","dataDir":null,"requireToken":null,"throttle":false,"pageSize":100}`
 // (every field optional; `{}` picks a free loopback port and keeps data in memory). `listen`

@@ -42,6 +42,24 @@ static void builders(void) {
         {"cmdlet_backend_credential_new", apim_cmdlet_backend_credential_new,
          "{\"AuthorizationHeaderScheme\":\"basic\",\"AuthorizationHeaderParameter\":\"opensesame\"}",
          "\"Scheme\":\"basic\"", "{\"AuthorizationHeaderScheme\":\"basic\"}"},
+        {"cmdlet_backend_proxy_new", apim_cmdlet_backend_proxy_new, "{\"Url\":\"http://192.168.1.1:8080\"}",
+         "\"Url\":\"http://192.168.1.1:8080\"", "{\"Url\":\"\"}"},
+        {"cmdlet_backend_tls_new", apim_cmdlet_backend_tls_new, "{\"SkipCertificateNameValidation\":true}",
+         "\"ValidateCertificateName\":false", "{\"SkipCertificateNameValidation\":\"yes\"}"},
+        {"cmdlet_backend_service_fabric_new", apim_cmdlet_backend_service_fabric_new,
+         "{\"ManagementEndpoint\":[\"https://somecluster.com\"],\"ClientCertificateThumbprint\":\"AA\","
+         "\"ServerX509Name\":{\"ServerCommonName1\":\"IssuerThumbprint1\"}}",
+         "\"ClientCertificateThumbprint\":\"AA\"", "{\"ManagementEndpoint\":[\"https://somecluster.com\"]}"},
+        {"cmdlet_backend_circuit_breaker_rule_new", apim_cmdlet_backend_circuit_breaker_rule_new,
+         "{\"Name\":\"rule1\",\"FailureCount\":5,\"FailureInterval\":{\"PSTypeName\":\"System.TimeSpan\",\"Value\":\"PT1M\"},"
+         "\"FailureStatusCodeRange\":[{\"Min\":500,\"Max\":599}],\"TripDuration\":{\"PSTypeName\":\"System.TimeSpan\",\"Value\":\"PT1M\"}}",
+         "\"Value\":\"PT1M\"", "{\"Name\":\"rule1\",\"FailureCount\":5,\"FailureInterval\":\"PT1M\",\"TripDuration\":\"PT1M\"}"},
+        {"cmdlet_backend_pool_item_new", apim_cmdlet_backend_pool_item_new, "{\"Id\":\"" SERVICE "/backends/b1\",\"Weight\":3}",
+         "\"Weight\":3", "{\"Id\":\"b1\"}"},
+        {"cmdlet_backend_pool_new", apim_cmdlet_backend_pool_new,
+         "{\"Service\":[{\"PSTypeName\":\"ApimNative.BackendPoolItem\",\"Id\":\"" SERVICE "/backends/b1\",\"Weight\":1}],"
+         "\"SessionIdSource\":\"cookie\"}",
+         "\"SessionIdSource\":\"cookie\"", "{\"Service\":[]}"},
         {"credential_new", apim_backend_credential_new,
          "{\"authorization\":{\"scheme\":\"basic\",\"parameter\":\"opensesame\"}}", "\"scheme\":\"basic\"",
          "{\"authorization\":\"Basic x\"}"},
@@ -74,7 +92,9 @@ static void builders(void) {
         json = NULL;
         status = cases[i].build(cases[i].invalid, &json);
         snprintf(step, sizeof step, "%s_invalid", cases[i].name);
-        check(step, status, APIM_STATUS_INVALID_ARGUMENT, json, "\"ValidationError\"");
+        /* A model ValidationError or, for a cmdlet parameter of the wrong type, an InvalidArgument:
+           the category of both is InvalidArgument. */
+        check(step, status, APIM_STATUS_INVALID_ARGUMENT, json, "InvalidArgument\"");
 
         json = NULL;
         status = cases[i].build(NULL, &json);

@@ -6,6 +6,13 @@ mod graph_support;
 
 mod api_connector;
 mod api_connector_cmdlets;
+mod backend_circuit_breaker;
 mod backend_credential;
+mod backend_pool;
+mod backend_proxy;
+mod backend_service_fabric;
+mod backend_tls;
+mod duration;
 mod exchange_lines;
 mod parameters;
+mod support;
