@@ -325,14 +325,7 @@ namespace ApimNative
             string parametersJson = ObjectJson.WriteParameters(parameters);
             if (client == null)
             {
-                NativeMethods.BuilderOperation builder = Native.CmdletBuilder(function);
-                if (builder == null)
-                {
-                    throw new ArgumentException("The native library has no apim_" + function + ".", "function");
-                }
-                IntPtr json;
-                int status = builder(ToUtf8(parametersJson), out json);
-                return new PendingCall(new NativeResult(status, TakeUtf8(json)));
+                return new PendingCall(RunBuilder(function, parametersJson));
             }
             NativeMethods.ClientOperation operation = Native.CmdletOperation(function);
             if (operation == null)
@@ -346,7 +339,11 @@ namespace ApimNative
         /// "cmdlet_backend_credential_new") here, on the caller's thread, and reads its answer.</summary>
         public static CmdletAnswer InvokeBuilder(string function, System.Collections.IDictionary parameters)
         {
-            string parametersJson = ObjectJson.WriteParameters(parameters);
+            return new CmdletAnswer(RunBuilder(function, ObjectJson.WriteParameters(parameters)));
+        }
+
+        private static NativeResult RunBuilder(string function, string parametersJson)
+        {
             NativeMethods.BuilderOperation builder = Native.CmdletBuilder(function);
             if (builder == null)
             {
@@ -354,7 +351,7 @@ namespace ApimNative
             }
             IntPtr json;
             int status = builder(ToUtf8(parametersJson), out json);
-            return new CmdletAnswer(new NativeResult(status, TakeUtf8(json)));
+            return new NativeResult(status, TakeUtf8(json));
         }
 
         /// <summary>apim_client_cancel: the client's calls in flight return status 5 (cancelled).</summary>
