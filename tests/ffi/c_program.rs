@@ -117,6 +117,11 @@ fn every_exported_function_is_called_from_c_under_the_sanitizers() {
         "api_connector_update", "api_connector_upload_client_certificate", "api_connector_delete",
         "api_connector_get_after_delete", "call_after_cancel", "backend_export", "backend_plan", "backend_sync",
         "backend_mirror", "api_connector_export", "api_connector_plan", "api_connector_sync",
+        "cloud_list", "cloud_list_null_out_json", "session_new_invalid", "session_new_null", "session_new_null_out_session",
+        "session_new_null_out_json", "session_new", "session_client_new", "session_client_new_null_session",
+        "session_client_new_null_options", "session_client_new_null_out_client", "session_client_new_null_out_json",
+        "session_backend_list_by_subscription_name", "session_info", "session_info_null", "session_info_null_out_json",
+        "session_client_after_session_free",
     ]
     .map(String::from)
     .to_vec();
