@@ -376,6 +376,15 @@ Describe 'Connect-ApimNative -Subscription by name' {
             Should -Throw -ExpectedMessage "*-Subscription 'Contoso Dev' is ambiguous*00000000-0000-0000-0000-00000000a002*00000000-0000-0000-0000-00000000a003*"
     }
 
+    It 'dry-runs against the resolved subscription, not looking the name up in the emulator of the dry run' {
+        $null = Connect-ApimNative -Emulator $emulator -Subscription 'Contoso Production'
+        $null = New-AzApiManagementBackend -Context $unaddressed -BackendId 'dry-run-base' -Url 'https://contoso.com/' -Protocol http
+        $plan = @(Invoke-ApimNativeDryRun -Context $unaddressed -ScriptBlock {
+                New-AzApiManagementBackend -Context $unaddressed -BackendId 'dry-run-new' -Url 'https://new.contoso.com/' -Protocol http
+            })
+        @($plan | ForEach-Object -Process { $_.BackendId }) | Should -Be @('dry-run-new')
+    }
+
     It 'takes an id as it is, with nothing to resolve' {
         $connection = Connect-ApimNative -Emulator $emulator -Subscription $productionId
         $connection.SubscriptionId | Should -Be $productionId
