@@ -158,6 +158,17 @@ function Connect-ApimNative {
     Sends every ARM and Graph cmdlet that follows to the local emulator, with no credential.
 
     .EXAMPLE
+    PS C:\> $emulator = Start-ApimNativeEmulator -Subscription @{ '00000000-0000-0000-0000-000000000001' = 'Contoso Production' }
+    PS C:\> $connection = Connect-ApimNative -Emulator $emulator -Subscription 'Contoso Production'
+    PS C:\> Get-AzApiManagementBackend -Context (New-AzApiManagementContext -ResourceGroupName rg1 -ServiceName contoso)
+    PS C:\> $connection | Format-List -Property SubscriptionId, SubscriptionName
+    PS C:\> Stop-ApimNativeEmulator -Emulator $emulator
+
+    Chooses the subscription by its name. The first cmdlet that needs it looks the name up in the
+    subscriptions the account can see (here the emulator's list); the connection then shows its id
+    00000000-0000-0000-0000-000000000001 and name.
+
+    .EXAMPLE
     PS C:\> Connect-ApimNative -Identity -ArmEndpoint https://management.contoso-cloud.example -GraphEndpoint https://graph.contoso-cloud.example
 
     Signs in with the managed identity and calls the ARM and Graph endpoints of a private cloud.
