@@ -480,7 +480,9 @@ function Connect-ApimNative {
         }
         $known[$Field]
     }.GetNewClosure()
-    $view | Add-Member -MemberType ScriptProperty -Name SubscriptionId -Value { & $read 'Id' }.GetNewClosure()
-    $view | Add-Member -MemberType ScriptProperty -Name SubscriptionName -Value { & $read 'Name' }.GetNewClosure()
+    $readId = { & $read 'Id' }.GetNewClosure()
+    $readName = { & $read 'Name' }.GetNewClosure()
+    $view.PSObject.Properties.Add((New-Object -TypeName System.Management.Automation.PSScriptProperty -ArgumentList @('SubscriptionId', $readId)))
+    $view.PSObject.Properties.Add((New-Object -TypeName System.Management.Automation.PSScriptProperty -ArgumentList @('SubscriptionName', $readName)))
     $view
 }
