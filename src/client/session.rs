@@ -105,15 +105,19 @@ impl Session {
 }
 
 impl SessionSubscription {
-    fn given_id(&self) -> Option<&str> {
-        uuid::Uuid::parse_str(&self.given).is_ok().then_some(self.given.as_str())
+    /// The given text when it is a subscription id: a GUID in any form .NET's Guid.Parse takes
+    /// (braces, no hyphens), written as ARM writes ids; the canonical form is kept as given.
+    fn given_id(&self) -> Option<String> {
+        let id = uuid::Uuid::parse_str(&self.given).ok()?;
+        let canonical = id.hyphenated().to_string();
+        Some(if canonical.eq_ignore_ascii_case(&self.given) { self.given.clone() } else { canonical })
     }
 
     /// The id and name known so far: an id is known at once, a name's id after its lookup.
     fn known(&self) -> (Option<String>, Option<String>) {
         match (self.given_id(), self.resolved.get()) {
             (_, Some(r)) => (Some(r.id.clone()), Some(r.name.clone())),
-            (Some(id), None) => (Some(id.to_string()), None),
+            (Some(id), None) => (Some(id), None),
             (None, None) => (None, None),
         }
     }
@@ -122,7 +126,7 @@ impl SessionSubscription {
     /// the account sees under that display name (looked up once, through `client`).
     pub async fn id(&self, client: &ApimClient) -> Result<String, ApimError> {
         if let Some(id) = self.given_id() {
-            return Ok(id.to_string());
+            return Ok(id);
         }
         let resolved = self.resolved.get_or_try_init(|| resolve_name(client, &self.given)).await?;
         Ok(resolved.id.clone())

@@ -145,6 +145,31 @@ fn an_id_is_used_as_it_is_and_the_request_still_wins() {
 }
 
 #[test]
+fn an_id_in_another_guid_form_is_written_as_arm_writes_ids() {
+    let (session, info) = Session::new(&json!({"subscription": "{00000000-0000-0000-0000-00000000B001}"})).expect("session");
+    assert_eq!(info["subscriptionId"], PRODUCTION, "{info}");
+    let (_, info) = Session::new(&json!({"subscription": "00000000000000000000000000000001"})).expect("session");
+    assert_eq!(info["subscriptionId"], SUB);
+    assert_eq!(session.info()["subscription"], "{00000000-0000-0000-0000-00000000B001}");
+}
+
+#[test]
+fn a_failed_lookup_says_it_was_looking_up_the_name() {
+    let emulator = emulator();
+    let (session, _) = Session::new(&json!({
+        "auth": {"kind": "token", "token": "not-the-token"},
+        "subscription": "Contoso Production",
+    }))
+    .expect("session");
+    let (status, error) = list_without_subscription(&session.client(&json!({"armEndpoint": emulator.base_url, "retry": {"maxAttempts": 1}})));
+    assert_eq!(status, ApimStatus::Error, "{error}");
+    assert_eq!(error["httpStatus"], 401, "{error}");
+    let message = error["message"].as_str().unwrap_or_default();
+    assert!(message.contains("-Subscription 'Contoso Production' is a name; listing the account's subscriptions"), "{message}");
+    assert!(!error.to_string().contains("not-the-token"), "{error}");
+}
+
+#[test]
 fn the_session_keeps_the_secrets_and_its_clients_sign_in_with_them() {
     let emulator = emulator();
     let (session, info) = Session::new(&json!({

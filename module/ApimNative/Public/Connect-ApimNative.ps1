@@ -435,10 +435,9 @@ function Connect-ApimNative {
         }
     }
     $connection = @{ Session = $session; Auth = $publicAuth; Kind = $auth['kind'] }
-    $subscriptionGuid = [guid]::Empty
-    if ($Subscription -and [guid]::TryParse($Subscription, [ref]$subscriptionGuid)) {
+    if ($info.subscriptionId) {
         # An id is known now (-WhatIf texts show it); a name is resolved by the library on first use.
-        $connection['SubscriptionId'] = $Subscription
+        $connection['SubscriptionId'] = [string]$info.subscriptionId
     }
     if ($resolvedArmEndpoint) {
         $connection['ArmEndpoint'] = $resolvedArmEndpoint
