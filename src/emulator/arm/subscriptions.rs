@@ -21,7 +21,7 @@ pub fn routes(ctx: &EmulatorContext) -> Router {
 
 async fn list_subscriptions(State(ctx): State<EmulatorContext>, uri: Uri) -> Response {
     // ARM requires an api-version on every request; which one does not change this answer.
-    if Query::from_uri(&uri).get("api-version").map_or(true, str::is_empty) {
+    if Query::from_uri(&uri).get("api-version").is_none_or(str::is_empty) {
         return ArmError::new(
             StatusCode::BAD_REQUEST,
             "MissingApiVersionParameter",
