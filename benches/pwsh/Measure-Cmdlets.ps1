@@ -1,19 +1,23 @@
 <#
 .SYNOPSIS
-Measures the cost per call of four cmdlets against the in-process emulator, next to the same
-requests made with Invoke-RestMethod in the same run.
+Measures the cost per call of the cmdlets against the in-process emulator, next to the same
+requests made with Invoke-RestMethod (or, for builders, an empty advanced function) in the same run.
 
 .DESCRIPTION
 A benchmark, not a test: it asserts nothing. In one PowerShell process it imports the module,
 starts the emulator (Start-ApimNativeEmulator, 127.0.0.1), connects to it and creates one backend
 and one API connector. Then, for each pair, it runs -Count calls of the cmdlet and -Count calls of
 its baseline in alternating rounds of 100 (so that drift of a shared machine hits both alike),
-after a warm-up of 50 each, and prints the microseconds per call:
+after a warm-up of 50 each, and prints the microseconds per call and the ratio:
 
 - Get-AzApiManagementBackend -BackendId   vs  Invoke-RestMethod GET of the same URL
+- New-AzApiManagementBackend              vs  Invoke-RestMethod PUT of the same body
 - Set-AzApiManagementBackend -Description vs  Invoke-RestMethod PATCH with If-Match * and the same body
 - Get-MgIdentityApiConnector -IdentityApiConnectorId vs Invoke-RestMethod GET of the same URL
 - New-AzApiManagementBackendCredential    vs  the same object built in PowerShell (it sends nothing)
+- New-AzApiManagementBackendCredential and New-AzApiManagementBackendTls vs an empty advanced function
+- Get-AzApiManagementBackend of a service with 1,000 backends (20 lists) vs Invoke-WebRequest and
+  ConvertFrom-Json of the same pages, following nextLink
 - an empty advanced function               (the floor of any cmdlet written in PowerShell)
 
 Build first (build.ps1 -Task Build: a release library). The figures are per call, in one process.
@@ -54,29 +58,39 @@ function Measure-Pair {
 
         [Parameter(Mandatory = $true)]
         [scriptblock]
-        $Baseline
+        $Baseline,
+
+        # Calls of each in one round; the list measures rounds of 1 (each call is 1,000 objects).
+        [Parameter()]
+        [int]
+        $RoundSize = 100,
+
+        [Parameter()]
+        [int]
+        $Calls = $Count
     )
 
-    for ($i = 0; $i -lt 50; $i++) {
+    $warmup = [System.Math]::Min(50, $Calls)
+    for ($i = 0; $i -lt $warmup; $i++) {
         $null = & $Cmdlet
         $null = & $Baseline
     }
     $cmdletWatch = New-Object -TypeName System.Diagnostics.Stopwatch
     $baselineWatch = New-Object -TypeName System.Diagnostics.Stopwatch
-    $rounds = [int][System.Math]::Ceiling($Count / 100)
+    $rounds = [int][System.Math]::Ceiling($Calls / $RoundSize)
     for ($round = 0; $round -lt $rounds; $round++) {
         $cmdletWatch.Start()
-        for ($i = 0; $i -lt 100; $i++) {
+        for ($i = 0; $i -lt $RoundSize; $i++) {
             $null = & $Cmdlet
         }
         $cmdletWatch.Stop()
         $baselineWatch.Start()
-        for ($i = 0; $i -lt 100; $i++) {
+        for ($i = 0; $i -lt $RoundSize; $i++) {
             $null = & $Baseline
         }
         $baselineWatch.Stop()
     }
-    $calls = $rounds * 100
+    $calls = $rounds * $RoundSize
     $cmdletMicroseconds = $cmdletWatch.Elapsed.TotalMilliseconds * 1000 / $calls
     $baselineMicroseconds = $baselineWatch.Elapsed.TotalMilliseconds * 1000 / $calls
     [PSCustomObject]@{
@@ -116,12 +130,25 @@ try {
     $backendUrl = '{0}/subscriptions/{1}/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/contoso/backends/bench?api-version=2025-03-01-preview' -f $emulator.BaseUrl, $subscriptionId
     $connectorUrl = '{0}/v1.0/identity/apiConnectors/{1}' -f $emulator.BaseUrl, $connector.Id
     $patchBody = '{"properties":{"description":"benchmark"}}'
+    $putBody = '{"properties":{"url":"https://bench.contoso.com/","protocol":"http","title":"bench"}}'
+
+    # The list: 1,000 more backends, in a second service so the one-backend calls stay alike.
+    $listContext = New-AzApiManagementContext -ResourceGroupName 'rg1' -ServiceName 'contoso-list'
+    for ($i = 0; $i -lt 1000; $i++) {
+        $null = New-AzApiManagementBackend -Context $listContext -BackendId ('list{0:d4}' -f $i) -Url 'https://list.contoso.com/' -Protocol http
+    }
+    $listUrl = '{0}/subscriptions/{1}/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/contoso-list/backends?api-version=2025-03-01-preview' -f $emulator.BaseUrl, $subscriptionId
 
     $results = @(
     Measure-Pair -Name 'Get-AzApiManagementBackend -BackendId' -Cmdlet {
         Get-AzApiManagementBackend -Context $context -BackendId 'bench'
     } -BaselineName 'Invoke-RestMethod GET' -Baseline {
         Invoke-RestMethod -Uri $backendUrl -Method Get
+    }
+    Measure-Pair -Name 'New-AzApiManagementBackend (PUT)' -Cmdlet {
+        New-AzApiManagementBackend -Context $context -BackendId 'bench' -Url 'https://bench.contoso.com/' -Protocol http -Title 'bench'
+    } -BaselineName 'Invoke-RestMethod PUT' -Baseline {
+        Invoke-RestMethod -Uri $backendUrl -Method Put -ContentType 'application/json' -Body $putBody
     }
     Measure-Pair -Name 'Set-AzApiManagementBackend -Description' -Cmdlet {
         Set-AzApiManagementBackend -Context $context -BackendId 'bench' -Description 'benchmark'
@@ -145,6 +172,26 @@ try {
             Authorization = [PSCustomObject]@{ Scheme = 'basic'; Parameter = 'opensesame' }
         }
     }
+    Measure-Pair -Name 'New-AzApiManagementBackendCredential' -Cmdlet {
+        New-AzApiManagementBackendCredential -AuthorizationHeaderScheme basic -AuthorizationHeaderParameter opensesame -Query @{ 'sv' = @('xx', 'bb'); 'sr' = @('cc') } -Header @{ 'x-my-1' = @('val1', 'val2') }
+    } -BaselineName 'empty advanced function' -Baseline {
+        Invoke-Nothing -Value 'x'
+    }
+    Measure-Pair -Name 'New-AzApiManagementBackendTls' -Cmdlet {
+        New-AzApiManagementBackendTls -SkipCertificateChainValidation $true -ServerCertificateThumbprint '1365083bae61ee876fc26850b825d05d3eb2e503'
+    } -BaselineName 'empty advanced function' -Baseline {
+        Invoke-Nothing -Value 'x'
+    }
+    Measure-Pair -Name 'Get-AzApiManagementBackend (list of 1,000)' -Cmdlet {
+        Get-AzApiManagementBackend -Context $listContext
+    } -BaselineName 'Invoke-WebRequest + ConvertFrom-Json, every page' -Baseline {
+        $next = $listUrl
+        while ($next) {
+            $page = ConvertFrom-Json -InputObject (Invoke-WebRequest -Uri $next -Method Get).Content
+            $page.value
+            $next = $page.nextLink
+        }
+    } -RoundSize 1 -Calls 20
     Measure-Pair -Name 'empty advanced function' -Cmdlet {
         Invoke-Nothing -Value 'x'
     } -BaselineName 'scriptblock with $null' -Baseline {

@@ -117,6 +117,12 @@ namespace ApimNative
             return done.Wait(milliseconds);
         }
 
+        /// <summary>The result of a cmdlet function, read; blocks until the call has finished.</summary>
+        public CmdletAnswer Answer
+        {
+            get { return new CmdletAnswer(Result); }
+        }
+
         /// <summary>The result; blocks until the call has finished. Rethrows a marshalling failure.</summary>
         public NativeResult Result
         {
@@ -129,6 +135,51 @@ namespace ApimNative
                 }
                 return result;
             }
+        }
+    }
+
+    /// <summary>A cmdlet function's answer, read: the objects to write (already typed), the HTTP
+    /// exchanges for -Verbose and -Debug, or the error. One object, so that PowerShell makes one
+    /// call into .NET per cmdlet rather than one per step (each costs it several microseconds).</summary>
+    public sealed class CmdletAnswer
+    {
+        private static readonly object[] None = new object[0];
+
+        /// <summary>True when the function succeeded; Output holds its objects.</summary>
+        public readonly bool Ok;
+
+        /// <summary>The objects the cmdlet writes to the pipeline, in order.</summary>
+        public readonly object[] Output;
+
+        /// <summary>The HTTP exchanges of the call, as hashtables.</summary>
+        public readonly object[] Exchanges;
+
+        /// <summary>The error, read (a hashtable); null when Ok.</summary>
+        public readonly object Error;
+
+        /// <summary>The error JSON as the library wrote it; null when Ok.</summary>
+        public readonly string ErrorJson;
+
+        /// <summary>The values of the variables the cmdlet sets in its caller's scope, keyed by the
+        /// parameter that names each variable (-ResponseHeadersVariable); null when none.</summary>
+        public readonly System.Collections.IDictionary Variables;
+
+        internal CmdletAnswer(NativeResult result)
+        {
+            Ok = result.Ok;
+            object read = ObjectJson.Read(result.Json);
+            if (!Ok)
+            {
+                Output = None;
+                Exchanges = None;
+                Error = read;
+                ErrorJson = result.Json;
+                return;
+            }
+            System.Collections.IDictionary answer = read as System.Collections.IDictionary;
+            Output = answer == null ? None : (answer["output"] as object[] ?? None);
+            Exchanges = answer == null ? None : (answer["exchanges"] as object[] ?? None);
+            Variables = answer == null ? null : answer["variables"] as System.Collections.IDictionary;
         }
     }
 
@@ -289,6 +340,21 @@ namespace ApimNative
                 throw new ArgumentException("The native library has no apim_" + function + ".", "function");
             }
             return new PendingCall(delegate() { return CallFunction(client, operation, parametersJson); });
+        }
+
+        /// <summary>Runs a cmdlet function that makes no request (a builder, e.g.
+        /// "cmdlet_backend_credential_new") here, on the caller's thread, and reads its answer.</summary>
+        public static CmdletAnswer InvokeBuilder(string function, System.Collections.IDictionary parameters)
+        {
+            string parametersJson = ObjectJson.WriteParameters(parameters);
+            NativeMethods.BuilderOperation builder = Native.CmdletBuilder(function);
+            if (builder == null)
+            {
+                throw new ArgumentException("The native library has no apim_" + function + ".", "function");
+            }
+            IntPtr json;
+            int status = builder(ToUtf8(parametersJson), out json);
+            return new CmdletAnswer(new NativeResult(status, TakeUtf8(json)));
         }
 
         /// <summary>apim_client_cancel: the client's calls in flight return status 5 (cancelled).</summary>

@@ -122,6 +122,10 @@ fn every_exported_function_is_called_from_c_under_the_sanitizers() {
         "session_client_new_null_options", "session_client_new_null_out_client", "session_client_new_null_out_json",
         "session_backend_list_by_subscription_name", "session_info", "session_info_null", "session_info_null_out_json",
         "session_client_after_session_free",
+        "cmdlet_api_connector_should_process", "cmdlet_api_connector_should_process_invalid",
+        "cmdlet_api_connector_should_process_null", "cmdlet_api_connector_create", "cmdlet_api_connector_get",
+        "cmdlet_api_connector_get_list", "cmdlet_api_connector_update", "cmdlet_api_connector_upload_client_certificate",
+        "cmdlet_api_connector_delete",
     ]
     .map(String::from)
     .to_vec();
@@ -131,6 +135,10 @@ fn every_exported_function_is_called_from_c_under_the_sanitizers() {
     for op in exported.iter().filter(|f| f.starts_with("apim_backend_") || f.starts_with("apim_api_connector_")).filter(|f| !f.ends_with("_new")) {
         let name = op.trim_start_matches("apim_");
         steps.extend([format!("{name}_null_client"), format!("{name}_null_request"), format!("{name}_null_out_json")]);
+    }
+    for cmdlet in exported.iter().filter(|f| f.starts_with("apim_cmdlet_api_connector_")).filter(|f| !f.ends_with("_should_process")) {
+        let name = cmdlet.trim_start_matches("apim_");
+        steps.extend([format!("{name}_null_client"), format!("{name}_null_parameters")]);
     }
     assert_steps_ok(&stdout, &steps);
 }

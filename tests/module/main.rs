@@ -5,6 +5,7 @@
 #[path = "../module_support/mod.rs"]
 mod support;
 
+mod caller_preference;
 mod clouds;
 mod manifest;
 mod parse;

@@ -12,65 +12,81 @@ function Invoke-ApimNativeCmdlet {
     Ctrl+C (PipelineStoppedException between two waits) reaches the finally block, which cancels
     the call. Without -Client the function is a builder: no request, it runs at once.
 
-    The HTTP exchanges go to the calling cmdlet's Verbose and Debug streams. A failure becomes an
+    The HTTP exchanges go to the calling cmdlet's Verbose and Debug streams, as the lines the library
+    wrote for them. The answer's variables (keyed by the parameter that names each, e.g.
+    ResponseHeadersVariable) are set in the calling cmdlet's caller's scope, as the Graph cmdlets
+    set theirs. A failure becomes an
     ErrorRecord written through the calling cmdlet (non-terminating per item, terminating under
     -ErrorAction Stop), or thrown with -Terminating.
     #>
-    [CmdletBinding()]
+    # Not an advanced function on purpose: every cmdlet call passes here, and binding an advanced
+    # function's common parameters costs more than the builder's native call itself.
     param (
-        [Parameter(Mandatory = $true)]
         [System.Management.Automation.PSCmdlet]
         $Cmdlet,
 
-        # The C function name without the apim_ prefix, e.g. cmdlet_backend_get.
-        [Parameter(Mandatory = $true)]
         [string]
         $Function,
 
-        [Parameter(Mandatory = $true)]
         [System.Collections.IDictionary]
         $Parameters,
 
-        [Parameter()]
         [object]
         $Client,
 
-        [Parameter()]
         [object]
         $TargetObject,
 
-        [Parameter()]
         [switch]
-        $Terminating
+        $Terminating,
+
+        # The operation the ErrorId names (ApimNative.<Operation>Failed) when it is not the
+        # function's own, e.g. a ShouldProcess description failing for the cmdlet's operation.
+        [string]
+        $Operation
     )
 
-    $pending = [ApimNative.Interop]::BeginInvoke($Client, $Function, $Parameters)
-    $finished = $false
-    try {
-        while (-not $pending.Wait(100)) {
-            # Waiting in short steps keeps the pipeline responsive to Ctrl+C.
-        }
-        $finished = $true
+    if ($null -eq $Client) {
+        $answer = [ApimNative.Interop]::InvokeBuilder($Function, $Parameters)
     }
-    finally {
-        if (-not $finished -and $null -ne $Client) {
-            [ApimNative.Interop]::Cancel($Client)
+    else {
+        $pending = [ApimNative.Interop]::BeginInvoke($Client, $Function, $Parameters)
+        $finished = $false
+        try {
+            while (-not $pending.Wait(100)) {
+            }
+            $finished = $true
         }
-    }
-
-    $result = $pending.Result
-    $answer = [ApimNative.ObjectJson]::Read($result.Json)
-    if ($result.Ok) {
-        if ($answer['exchanges'].Count -gt 0) {
-            Write-ApimExchange -Exchange $answer['exchanges']
+        finally {
+            if (-not $finished) {
+                [ApimNative.Interop]::Cancel($Client)
+            }
         }
-        foreach ($object in $answer['output']) {
-            $object
-        }
-        return
+        $answer = $pending.Answer
     }
 
-    $record = ConvertTo-ApimErrorRecord -NativeError $answer -ErrorJson $result.Json -Operation ($Function -replace '^cmdlet_', '') -TargetObject $TargetObject -CommandName $Cmdlet.MyInvocation.MyCommand.Name
+    # The library wrote each exchange's lines (never a header or a body). Write-Debug and
+    # Write-Verbose follow the cmdlet's -Verbose/-Debug and its forwarded preferences, and never
+    # prompt, as $PSCmdlet.WriteVerbose would under -Debug.
+    foreach ($lines in $answer.Exchanges) {
+        foreach ($line in $lines['debug']) {
+            Write-Debug -Message $line
+        }
+        Write-Verbose -Message $lines['verbose']
+    }
+    if ($answer.Ok) {
+        if ($null -ne $answer.Variables) {
+            foreach ($parameter in @($answer.Variables.Keys)) {
+                $Cmdlet.SessionState.PSVariable.Set([string]$Parameters[$parameter], $answer.Variables[$parameter])
+            }
+        }
+        return $answer.Output
+    }
+
+    if (-not $Operation) {
+        $Operation = $Function -replace '^cmdlet_', ''
+    }
+    $record = ConvertTo-ApimErrorRecord -NativeError $answer.Error -ErrorJson $answer.ErrorJson -Operation $Operation -TargetObject $TargetObject -CommandName $Cmdlet.MyInvocation.MyCommand.Name
     if ($Terminating) {
         $Cmdlet.ThrowTerminatingError($record)
     }

@@ -2,54 +2,55 @@ function Use-ApimCallerPreference {
     <#
     .SYNOPSIS
     Gives the calling public cmdlet the preference variables of the scope it was called from.
+    Dot-source it as the cmdlet's first line: . Use-ApimCallerPreference
 
     .DESCRIPTION
     A script module's functions see the global preference variables, not those of the script that
     calls them: a runbook's script-scope $ErrorActionPreference = 'Stop', $WhatIfPreference = $true
     or $ConfirmPreference would not reach the cmdlets, so a 404 would not stop the runbook and a
     Remove would delete under WhatIf. Compiled cmdlets (Az) do see them. This copies each
-    preference from the caller's session state into the public cmdlet's own scope (Scope 1 seen
-    from here), unless the matching common parameter was given, which wins as it does for Az.
+    preference from the caller's session state ($PSCmdlet.SessionState is the caller's) into the
+    public cmdlet's own scope, unless the matching common parameter was given, which wins as it
+    does for Az.
+
+    Why dot-sourced and not advanced: dot-sourced, its assignments are the cmdlet's own local
+    variables, which is what forwarding needs; the earlier form set them with Set-Variable -Scope 1,
+    eight cmdlet calls that cost more than the whole native call (1.2 ms against 40 us).
 
     -Debug sets $DebugPreference to Inquire in Windows PowerShell 5.1, which prompts after every
     DEBUG line and throws under -NonInteractive; the module writes DEBUG lines as information,
     never as a question, so Inquire becomes Continue (what Az does).
-    #>
-    [CmdletBinding()]
-    param (
-        [Parameter(Mandatory = $true)]
-        [System.Management.Automation.PSCmdlet]
-        $Cmdlet
-    )
 
-    # Every public cmdlet starts here, so this is also where the format views load, on first use.
+    Every public cmdlet starts here, so this is also where the format views load, on first use.
+    #>
     if (-not $script:ApimNativeFormatsLoaded) {
         Import-ApimFormatData
     }
-
-    $commonParameterOf = @{
-        ErrorActionPreference       = 'ErrorAction'
-        WarningPreference           = 'WarningAction'
-        InformationPreference       = 'InformationAction'
-        VerbosePreference           = 'Verbose'
-        DebugPreference             = 'Debug'
-        WhatIfPreference            = 'WhatIf'
-        ConfirmPreference           = 'Confirm'
-        ProgressPreference          = $null
+    $ApimBoundCommon = $PSCmdlet.MyInvocation.BoundParameters
+    $ApimCallerVariables = $PSCmdlet.SessionState.PSVariable
+    if (-not $ApimBoundCommon.ContainsKey('ErrorAction')) {
+        $ErrorActionPreference = $ApimCallerVariables.GetValue('ErrorActionPreference')
     }
-    $bound = $Cmdlet.MyInvocation.BoundParameters
-    foreach ($name in @($commonParameterOf.Keys)) {
-        $parameter = $commonParameterOf[$name]
-        if ($null -ne $parameter -and $bound.ContainsKey($parameter)) {
-            continue
-        }
-        $callerVariable = $Cmdlet.SessionState.PSVariable.Get($name)
-        if ($null -ne $callerVariable) {
-            Set-Variable -Name $name -Value $callerVariable.Value -Scope 1 -WhatIf:$false -Confirm:$false
-        }
+    if (-not $ApimBoundCommon.ContainsKey('WarningAction')) {
+        $WarningPreference = $ApimCallerVariables.GetValue('WarningPreference')
     }
-    $debugVariable = Get-Variable -Name 'DebugPreference' -Scope 1 -ErrorAction SilentlyContinue
-    if ($null -ne $debugVariable -and [string]$debugVariable.Value -eq 'Inquire') {
-        Set-Variable -Name 'DebugPreference' -Value ([System.Management.Automation.ActionPreference]::Continue) -Scope 1 -WhatIf:$false -Confirm:$false
+    if (-not $ApimBoundCommon.ContainsKey('InformationAction')) {
+        $InformationPreference = $ApimCallerVariables.GetValue('InformationPreference')
+    }
+    if (-not $ApimBoundCommon.ContainsKey('Verbose')) {
+        $VerbosePreference = $ApimCallerVariables.GetValue('VerbosePreference')
+    }
+    if (-not $ApimBoundCommon.ContainsKey('Debug')) {
+        $DebugPreference = $ApimCallerVariables.GetValue('DebugPreference')
+    }
+    if (-not $ApimBoundCommon.ContainsKey('WhatIf')) {
+        $WhatIfPreference = $ApimCallerVariables.GetValue('WhatIfPreference')
+    }
+    if (-not $ApimBoundCommon.ContainsKey('Confirm')) {
+        $ConfirmPreference = $ApimCallerVariables.GetValue('ConfirmPreference')
+    }
+    $ProgressPreference = $ApimCallerVariables.GetValue('ProgressPreference')
+    if ([string]$DebugPreference -eq 'Inquire') {
+        $DebugPreference = [System.Management.Automation.ActionPreference]::Continue
     }
 }

@@ -69,7 +69,7 @@ function Compare-ApimNativeApiConnector {
         $RotateSecret
     )
 
-    Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    . Use-ApimCallerPreference
     try {
         $request = New-ApimSyncRequest -Cmdlet $PSCmdlet -Path $Path -Secret $Secret -Prune:$Prune
     }

@@ -281,7 +281,7 @@ function Connect-ApimNative {
         $GraphEndpoint
     )
 
-    Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    . Use-ApimCallerPreference
 
     # What the native client options' "auth" object gets, and a description without secrets for
     # -WhatIf and the returned object.

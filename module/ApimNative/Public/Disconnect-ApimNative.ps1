@@ -42,7 +42,7 @@ function Disconnect-ApimNative {
     [CmdletBinding(SupportsShouldProcess = $true, PositionalBinding = $false)]
     param ()
 
-    Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    . Use-ApimCallerPreference
 
     $target = 'no connection'
     $connection = $script:ApimNativeConnection

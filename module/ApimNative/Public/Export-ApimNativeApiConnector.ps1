@@ -61,7 +61,7 @@ function Export-ApimNativeApiConnector {
         $DisplayName
     )
 
-    Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    . Use-ApimCallerPreference
     $request = New-ApimSyncRequest -Cmdlet $PSCmdlet -Path $Path
     if ($DisplayName) {
         $request['displayNames'] = @($DisplayName)

@@ -132,7 +132,7 @@ function Get-AzApiManagementBackend {
     )
 
     begin {
-        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+        . Use-ApimCallerPreference
     }
 
     process {

@@ -57,7 +57,7 @@ function Invoke-ApimNativeDryRun {
         $ScriptBlock
     )
 
-    Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    . Use-ApimCallerPreference
     $address = Resolve-ApimServiceAddress -Context $Context
     $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint $address['Endpoint'] -ApiVersion $address['ApiVersion']
     $handle = $null

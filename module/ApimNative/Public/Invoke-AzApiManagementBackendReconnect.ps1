@@ -104,7 +104,7 @@ function Invoke-AzApiManagementBackendReconnect {
     )
 
     begin {
-        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+        . Use-ApimCallerPreference
     }
 
     process {

@@ -264,7 +264,7 @@ function New-AzApiManagementBackend {
     )
 
     begin {
-        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+        . Use-ApimCallerPreference
         # Only the parameters of the command line are bound here; a piped object's properties are
         # bound later, per object.
         $commandLineNames = @($PSBoundParameters.Keys)

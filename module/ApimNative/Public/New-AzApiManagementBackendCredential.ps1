@@ -120,6 +120,6 @@ function New-AzApiManagementBackendCredential {
         $DefaultProfile
     )
 
-    Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    . Use-ApimCallerPreference
     Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_credential_new' -Parameters $PSBoundParameters -Terminating
 }

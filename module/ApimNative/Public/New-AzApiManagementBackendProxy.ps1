@@ -82,13 +82,6 @@ function New-AzApiManagementBackendProxy {
         $DefaultProfile
     )
 
-    Use-ApimCallerPreference -Cmdlet $PSCmdlet
-
-    $proxy = [PSCustomObject]@{
-        Url              = $Url
-        ProxyCredentials = $ProxyCredential
-    }
-    $request = ConvertTo-ApimWireProxy -Proxy $proxy
-    $body = Invoke-ApimNativeBuilder -Builder 'backend_proxy_new' -Request $request -Cmdlet $PSCmdlet
-    ConvertFrom-ApimWireProxy -Wire $body
+    . Use-ApimCallerPreference
+    Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_proxy_new' -Parameters $PSBoundParameters -Terminating
 }

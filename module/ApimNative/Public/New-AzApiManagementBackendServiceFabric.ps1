@@ -115,20 +115,10 @@ function New-AzApiManagementBackendServiceFabric {
     )
 
     begin {
-        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+        . Use-ApimCallerPreference
     }
 
     process {
-        $serviceFabric = [PSCustomObject]@{
-            ClientCertificateThumbprint   = $ClientCertificateThumbprint
-            ClientCertificateId           = $ClientCertificateId
-            MaxPartitionResolutionRetries = $MaxPartitionResolutionRetry
-            ManagementEndpoints           = $ManagementEndpoint
-            ServerX509Names               = $ServerX509Name
-            ServerCertificateThumbprint   = $ServerCertificateThumbprint
-        }
-        $request = ConvertTo-ApimWireServiceFabric -ServiceFabric $serviceFabric
-        $body = Invoke-ApimNativeBuilder -Builder 'backend_service_fabric_new' -Request $request -Cmdlet $PSCmdlet
-        ConvertFrom-ApimWireServiceFabric -Wire $body
+        Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_service_fabric_new' -Parameters $PSBoundParameters -Terminating
     }
 }

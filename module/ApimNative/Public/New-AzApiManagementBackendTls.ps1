@@ -85,20 +85,6 @@ function New-AzApiManagementBackendTls {
         $DefaultProfile
     )
 
-    Use-ApimCallerPreference -Cmdlet $PSCmdlet
-
-    $tls = [PSCustomObject]@{
-        ValidateCertificateChain     = $null
-        ValidateCertificateName      = $null
-        ServerCertificateThumbprints = $ServerCertificateThumbprint
-        ServerX509Names              = $ServerX509Name
-    }
-    $tlsArguments = @{
-        Tls                            = $tls
-        SkipCertificateChainValidation = $SkipCertificateChainValidation
-        SkipCertificateNameValidation  = $SkipCertificateNameValidation
-    }
-    $request = ConvertTo-ApimWireTls @tlsArguments
-    $body = Invoke-ApimNativeBuilder -Builder 'backend_tls_new' -Request $request -Cmdlet $PSCmdlet
-    ConvertFrom-ApimWireTls -Wire $body
+    . Use-ApimCallerPreference
+    Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_tls_new' -Parameters $PSBoundParameters -Terminating
 }

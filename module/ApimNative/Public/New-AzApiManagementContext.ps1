@@ -151,7 +151,7 @@ function New-AzApiManagementContext {
     )
 
     begin {
-        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+        . Use-ApimCallerPreference
     }
 
     process {

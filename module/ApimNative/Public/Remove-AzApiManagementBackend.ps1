@@ -100,7 +100,7 @@ function Remove-AzApiManagementBackend {
     )
 
     begin {
-        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+        . Use-ApimCallerPreference
     }
 
     process {

@@ -291,7 +291,7 @@ function Set-AzApiManagementBackend {
     )
 
     begin {
-        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+        . Use-ApimCallerPreference
     }
 
     process {

@@ -97,7 +97,7 @@ function Start-ApimNativeEmulator {
         $Subscription
     )
 
-    Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    . Use-ApimCallerPreference
 
     $options = @{ listen = ('127.0.0.1:{0}' -f $Port); pageSize = $PageSize }
     $dataDirectory = $null

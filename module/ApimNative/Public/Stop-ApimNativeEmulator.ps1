@@ -47,7 +47,7 @@ function Stop-ApimNativeEmulator {
     )
 
     begin {
-        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+        . Use-ApimCallerPreference
     }
 
     process {

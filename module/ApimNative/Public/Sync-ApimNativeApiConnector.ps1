@@ -82,7 +82,7 @@ function Sync-ApimNativeApiConnector {
         $ThrottleLimit = 8
     )
 
-    Use-ApimCallerPreference -Cmdlet $PSCmdlet
+    . Use-ApimCallerPreference
     try {
         $request = New-ApimSyncRequest -Cmdlet $PSCmdlet -Path $Path -Secret $Secret -Prune:$Prune -ThrottleLimit $ThrottleLimit
     }

@@ -100,7 +100,7 @@ function Sync-ApimNativeBackend {
     )
 
     begin {
-        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+        . Use-ApimCallerPreference
     }
 
     process {

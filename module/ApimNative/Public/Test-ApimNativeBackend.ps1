@@ -65,7 +65,7 @@ function Test-ApimNativeBackend {
     )
 
     begin {
-        Use-ApimCallerPreference -Cmdlet $PSCmdlet
+        . Use-ApimCallerPreference
     }
 
     process {
