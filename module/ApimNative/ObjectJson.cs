@@ -113,6 +113,18 @@ namespace ApimNative
                 writer.WriteAttributeString("type", "null");
                 return;
             }
+            DeclaredType declared = OutputTypeRegistry.Of(value.GetType());
+            if (declared != null)
+            {
+                // One of our output objects given back (a backend piped to Set-): the members it was read from.
+                writer.WriteAttributeString("type", "object");
+                WriteMember(writer, TypeNameMember, declared.TypeName, depth + 1);
+                foreach (DeclaredProperty property in declared.Properties)
+                {
+                    WriteMember(writer, property.Name, property.Get(value), depth + 1);
+                }
+                return;
+            }
             if (value is string || value is char || value is Guid || value is Uri)
             {
                 writer.WriteAttributeString("type", "string");
@@ -347,6 +359,12 @@ namespace ApimNative
             }
             if (typeName != null)
             {
+                DeclaredType declared = OutputTypeRegistry.Find(typeName);
+                object instance = declared == null ? null : declared.TryCreate(members, TypeNameMember);
+                if (instance != null)
+                {
+                    return PowerShellTypes.Instance.Wrap(instance, typeName);
+                }
                 return PowerShellTypes.Instance.NewObject(typeName, members);
             }
             Hashtable table = new Hashtable(StringComparer.OrdinalIgnoreCase);
@@ -441,6 +459,7 @@ namespace ApimNative
         private readonly Type switchType;
         private readonly Type credentialType;
         private readonly Func<object> newObject;
+        private readonly Func<object, object> wrapInPsObject;
         private readonly Action<object, string, object> addNote;
         private readonly Func<object, Collection<string>> typeNames;
         private readonly Func<object, object> baseObject;
@@ -474,6 +493,10 @@ namespace ApimNative
             Type propertyInfoType = automation.GetType("System.Management.Automation.PSPropertyInfo", true);
 
             newObject = Expression.Lambda<Func<object>>(Expression.Convert(Expression.New(psObjectType), typeof(object))).Compile();
+            ParameterExpression wrapped = Expression.Parameter(typeof(object), "wrapped");
+            wrapInPsObject = Expression.Lambda<Func<object, object>>(
+                Expression.Convert(Expression.Call(psObjectType.GetMethod("AsPSObject", new[] { typeof(object) }), wrapped), typeof(object)),
+                wrapped).Compile();
 
             ParameterExpression target = Expression.Parameter(typeof(object), "target");
             ParameterExpression name = Expression.Parameter(typeof(string), "name");
@@ -525,6 +548,14 @@ namespace ApimNative
             }
             typeNames(created).Insert(0, typeName);
             return created;
+        }
+
+        /// <summary>A declared output object in a PSObject whose TypeNames start with typeName.</summary>
+        internal object Wrap(object instance, string typeName)
+        {
+            object wrapper = wrapInPsObject(instance);
+            typeNames(wrapper).Insert(0, typeName);
+            return wrapper;
         }
 
         /// <summary>The value a PSObject wraps (PowerShell wraps strings, arrays and more in one);
