@@ -158,6 +158,19 @@ function Get-AzApiManagementBackend {
         }
 
         $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint ([string]$backendContext.Endpoint) -ApiVersion ([string]$backendContext.ApiVersion)
-        Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_get' -Parameters $parameters -Client $client -TargetObject $id
+        # The library follows every page of a list in one call; the progress bar stands while it does.
+        $listing = -not $PSBoundParameters.ContainsKey('BackendId') -and $PSCmdlet.ParameterSetName -eq 'ContextParameterSet'
+        $activity = 'Listing the backends of API Management service {0}' -f $backendContext.ServiceName
+        if ($listing) {
+            Write-Progress -Activity $activity -Status 'Reading every page'
+        }
+        try {
+            Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_get' -Parameters $parameters -Client $client -TargetObject $id
+        }
+        finally {
+            if ($listing) {
+                Write-Progress -Activity $activity -Completed
+            }
+        }
     }
 }
