@@ -15,6 +15,9 @@ mod parameter_names;
 mod parameters;
 
 pub mod backend_credential;
+pub mod sync;
+pub mod sync_output;
+pub mod sync_request;
 
 pub use output::{secure_string, PsObject, SECURE_STRING_TYPE};
 pub use parameter_names::ParameterNames;
