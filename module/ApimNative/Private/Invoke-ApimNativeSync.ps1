@@ -32,7 +32,7 @@ function Invoke-ApimNativeSync {
         $Resource
     )
 
-    $activity = $Cmdlet.MyInvocation.MyCommand.Name
+    $activity = [string]$Cmdlet.MyInvocation.MyCommand
     $directory = $Parameters['Path']
     Write-Progress -Activity $activity -Status ('Planning {0}' -f $directory)
     # No item at all: either the plan failed (its error is written) or there is nothing to sync.
@@ -53,15 +53,15 @@ function Invoke-ApimNativeSync {
     }
     $Parameters['Approved'] = [string[]]$approved
     Write-Progress -Activity $activity -Status ('Applying {0} write(s)' -f $approved.Count) -PercentComplete 0
-    $results = @(Invoke-ApimNativeCmdlet -Cmdlet $Cmdlet -Function ('cmdlet_{0}_sync' -f $Resource) -Parameters $Parameters -Client $Client -TargetObject $directory)
+    $reported = @(Invoke-ApimNativeCmdlet -Cmdlet $Cmdlet -Function ('cmdlet_{0}_sync' -f $Resource) -Parameters $Parameters -Client $Client -TargetObject $directory)
     $done = 0
-    foreach ($result in $results) {
+    foreach ($entry in $reported) {
         $done++
-        Write-Progress -Activity $activity -Status ('{0} of {1}: {2}' -f $done, $results.Count, $result.Outcome) -PercentComplete ([int](100 * $done / $results.Count))
-        if ($result.Outcome -eq 'Failed' -and $null -ne $result.Error) {
-            $Cmdlet.WriteError((ConvertTo-ApimErrorRecord -NativeError $result.Error -Operation ($Resource + '_sync') -TargetObject $result -CommandName $activity))
+        Write-Progress -Activity $activity -Status ('{0} of {1}: {2}' -f $done, $reported.Count, $entry.Outcome) -PercentComplete ([int](100 * $done / $reported.Count))
+        if ($entry.Outcome -eq 'Failed' -and $null -ne $entry.Error) {
+            $Cmdlet.WriteError((ConvertTo-ApimErrorRecord -NativeError $entry.Error -Operation ($Resource + '_sync') -TargetObject $entry -CommandName $activity))
         }
-        $result
+        $entry
     }
     Write-Progress -Activity $activity -Completed
 }
