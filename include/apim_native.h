@@ -254,12 +254,95 @@ void apim_client_free(ApimClient *client);
 // Threads: any thread, typically not the one blocked in the call (e.g. a Ctrl+C handler).
 void apim_client_cancel(const ApimClient *client);
 
+// `New-MgIdentityApiConnector`: `BodyParameter` (a hashtable, an object or a JSON object string)
+// or `DisplayName`, `TargetUrl`, `AuthenticationConfiguration`, `Id`, `AdditionalProperties`;
+// `Headers`, `ResponseHeadersVariable`. Answers the created connector.
+ApimStatus apim_cmdlet_api_connector_create(const ApimClient *client,
+                                            const char *parameters_json,
+                                            char **out_json);
+
+// `Get-MgIdentityApiConnector`: one connector by `IdentityApiConnectorId` or `InputObject`, or
+// the list (`All`, `Top`, `PageSize`, `Filter`, `Search`, `Sort`, `Skip`, `CountVariable`; only
+// the first page without `All` or `Top`); `Property`, `ExpandProperty`, `Headers`,
+// `ResponseHeadersVariable`. An unknown id is `code` `Request_ResourceNotFound`, `httpStatus` 404.
+ApimStatus apim_cmdlet_api_connector_get(const ApimClient *client,
+                                         const char *parameters_json,
+                                         char **out_json);
+
+// `Update-MgIdentityApiConnector`: `IdentityApiConnectorId` or `InputObject`, and `BodyParameter`
+// or the flattened properties as for create; answers no object. A body with nothing to change is
+// refused (`code` `NothingToUpdate`) without a request.
+ApimStatus apim_cmdlet_api_connector_update(const ApimClient *client,
+                                            const char *parameters_json,
+                                            char **out_json);
+
+// `Remove-MgIdentityApiConnector`: `IdentityApiConnectorId` or `InputObject`, `IfMatch` (a stale
+// ETag is `httpStatus` 412), `PassThru` (answers `true`).
+ApimStatus apim_cmdlet_api_connector_delete(const ApimClient *client,
+                                            const char *parameters_json,
+                                            char **out_json);
+
+// `Invoke-MgUploadIdentityApiConnectorClientCertificate`: `IdentityApiConnectorId` or
+// `InputObject`, and `BodyParameter` or `Pkcs12Value` and `Password` (with
+// `AdditionalProperties`). Answers the connector with its certificate list; a wrong password or
+// an unreadable PFX is the service's `httpStatus` 400 naming `password` or `pkcs12Value`.
+ApimStatus apim_cmdlet_api_connector_upload_client_certificate(const ApimClient *client,
+                                                               const char *parameters_json,
+                                                               char **out_json);
+
+// The ShouldProcess text of a connector cmdlet that changes something: `parameters_json` is
+// `{"Cmdlet":"<its name>","Parameters":{<its bound parameters>}}`; answers one
+// `{"Target":"identityApiConnector '<name or id>'","Action":"...","TargetObject":"<name or id>"}`.
+// No client, no request, no secret in the text. What cannot be a body or an id at all (a
+// `BodyParameter` string that is not a JSON object, an `InputObject` without an id) is
+// `APIM_STATUS_INVALID_ARGUMENT` here. Threads: any; no shared state.
+ApimStatus apim_cmdlet_api_connector_should_process(const char *parameters_json, char **out_json);
+
 // `New-AzApiManagementBackendCredential`: `CertificateThumbprint`, `CertificateId`, `Query`,
 // `Header`, `AuthorizationHeaderScheme`, `AuthorizationHeaderParameter`; answers one
 // `PsApiManagementBackendCredential`. No client, no request; an incomplete or invalid credential
 // is `APIM_STATUS_INVALID_ARGUMENT`. NULL `parameters_json` returns `APIM_STATUS_NULL_ARGUMENT`.
 // Threads: any; no shared state.
 ApimStatus apim_cmdlet_backend_credential_new(const char *parameters_json, char **out_json);
+
+// `New-AzApiManagementBackendProxy`: `Url`, `ProxyCredential` (a PSCredential marker); answers one
+// `PsApiManagementBackendProxy` whose `ProxyCredentials` is a PSCredential marker (bare, meaning
+// `PSCredential.Empty`, without credentials). Errors, NULL handling and threads as for
+// `apim_cmdlet_backend_credential_new`; the password never appears in an error.
+ApimStatus apim_cmdlet_backend_proxy_new(const char *parameters_json, char **out_json);
+
+// `New-AzApiManagementBackendTls`: `SkipCertificateChainValidation`, `SkipCertificateNameValidation`,
+// `ServerCertificateThumbprint`, `ServerX509Name` (name -> issuer thumbprint, list or null); answers
+// one complete `ApimNative.BackendTls` (both validate flags set). Errors, NULL handling and threads
+// as for `apim_cmdlet_backend_credential_new`.
+ApimStatus apim_cmdlet_backend_tls_new(const char *parameters_json,
+                                       char **out_json);
+
+// `New-AzApiManagementBackendServiceFabric`: `ManagementEndpoint`, `ClientCertificateThumbprint`,
+// `ClientCertificateId`, `MaxPartitionResolutionRetry`, `ServerX509Name`, `ServerCertificateThumbprint`;
+// answers one `PsApiManagementServiceFabric`. Errors, NULL handling and threads as for
+// `apim_cmdlet_backend_credential_new`.
+ApimStatus apim_cmdlet_backend_service_fabric_new(const char *parameters_json,
+                                                  char **out_json);
+
+// `New-AzApiManagementBackendCircuitBreakerRule`: `Name`, `FailureCount`, `FailurePercentage`,
+// `FailureInterval` and `TripDuration` (TimeSpan markers or ISO 8601 text), `FailureStatusCodeRange`
+// (`[{"Min":500,"Max":599}]`), `FailureErrorReason`, `AcceptRetryAfter`, `FailureResponseStatusCode`;
+// answers one `ApimNative.BackendCircuitBreakerRule` with TimeSpan markers. Errors, NULL handling
+// and threads as for `apim_cmdlet_backend_credential_new`.
+ApimStatus apim_cmdlet_backend_circuit_breaker_rule_new(const char *parameters_json,
+                                                        char **out_json);
+
+// `New-AzApiManagementBackendPoolItem`: `Id` or `Backend` (an object with an `Id`), `Priority`,
+// `Weight`, `PreferredCarbonEmission`; answers one `ApimNative.BackendPoolItem`. Errors, NULL
+// handling and threads as for `apim_cmdlet_backend_credential_new`.
+ApimStatus apim_cmdlet_backend_pool_item_new(const char *parameters_json, char **out_json);
+
+// `New-AzApiManagementBackendPool`: `Service` (every member, piped ones included, as
+// `ApimNative.BackendPoolItem` objects), `SessionIdSource`, `SessionIdName`,
+// `FailureResponseStatusCode`; answers one `ApimNative.BackendPool`. Errors, NULL handling and
+// threads as for `apim_cmdlet_backend_credential_new`.
+ApimStatus apim_cmdlet_backend_pool_new(const char *parameters_json, char **out_json);
 
 // The `-Secret` check of `Compare-`, `Test-` and `Sync-*`: every value a string or a SecureString;
 // answers no object. No client, no request.

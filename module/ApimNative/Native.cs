@@ -160,6 +160,10 @@ namespace ApimNative
         /// <summary>The error JSON as the library wrote it; null when Ok.</summary>
         public readonly string ErrorJson;
 
+        /// <summary>The values of the variables the cmdlet sets in its caller's scope, keyed by the
+        /// parameter that names each variable (-ResponseHeadersVariable); null when none.</summary>
+        public readonly System.Collections.IDictionary Variables;
+
         internal CmdletAnswer(NativeResult result)
         {
             Ok = result.Ok;
@@ -175,6 +179,7 @@ namespace ApimNative
             System.Collections.IDictionary answer = read as System.Collections.IDictionary;
             Output = answer == null ? None : (answer["output"] as object[] ?? None);
             Exchanges = answer == null ? None : (answer["exchanges"] as object[] ?? None);
+            Variables = answer == null ? null : answer["variables"] as System.Collections.IDictionary;
         }
     }
 

@@ -189,7 +189,7 @@ impl Parameters {
 }
 
 /// The text of a SecureString marker, `None` for anything else.
-fn secure_text(value: &Value) -> Option<&str> {
+pub(super) fn secure_text(value: &Value) -> Option<&str> {
     let members = value.as_object()?;
     if members.get("PSTypeName").and_then(Value::as_str) != Some(SECURE_STRING_TYPE) {
         return None;
@@ -199,14 +199,14 @@ fn secure_text(value: &Value) -> Option<&str> {
 
 /// An object that stands for a .NET value JSON cannot carry (`{"PSTypeName":"System.DateTime"}`)
 /// or a SecureString: not a hashtable of members.
-fn is_opaque(members: &Map<String, Value>) -> bool {
+pub(super) fn is_opaque(members: &Map<String, Value>) -> bool {
     let Some(type_name) = members.get("PSTypeName").and_then(Value::as_str) else { return false };
     type_name == SECURE_STRING_TYPE || (members.len() == 1 && type_name.starts_with("System."))
 }
 
 /// How a wrong value is named in an error: its kind or its .NET type, never its content (it may
 /// be a secret).
-fn describe(value: &Value) -> String {
+pub(super) fn describe(value: &Value) -> String {
     match value {
         Value::Null => "$null".to_string(),
         Value::Bool(_) => "System.Boolean".to_string(),
@@ -219,5 +219,37 @@ fn describe(value: &Value) -> String {
             Some(type_name) => format!("an object of type {type_name}"),
             None => "System.Collections.Hashtable".to_string(),
         },
+    }
+}
+
+impl Parameters {
+    /// A list of nested objects (`-Service` pool items, `-FailureStatusCodeRange` hashtables,
+    /// `-CircuitBreaker` rules): one object or an array of them, each named `-Service[0]` in errors.
+    pub fn object_list(&self, name: &str) -> Result<Option<Vec<Parameters>>, ApimError> {
+        let items: Vec<&Value> = match self.get(name) {
+            None => return Ok(None),
+            Some(Value::Array(items)) => items.iter().collect(),
+            Some(single) => vec![single],
+        };
+        let shown = self.display_name(name);
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(index, item)| match item {
+                Value::Object(members) if !is_opaque(members) => {
+                    Ok(Parameters { members: members.clone(), owner: format!("{shown}[{index}]") })
+                }
+                other => Err(ApimError::invalid_argument(
+                    shown.clone(),
+                    format!("{shown}[{index}] must be an object or a hashtable, not {}", describe(other)),
+                )),
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(Some)
+    }
+
+    /// How errors name a value that is not what `name` needs: its kind or .NET type, never its text.
+    pub fn describe_value(value: &Value) -> String {
+        describe(value)
     }
 }

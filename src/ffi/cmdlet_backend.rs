@@ -24,3 +24,65 @@ pub unsafe extern "C" fn apim_cmdlet_backend_credential_new(parameters_json: *co
     // SAFETY: pointers are checked inside; see the contract above.
     unsafe { cmdlet_builder("apim_cmdlet_backend_credential_new", parameters_json, out_json, backend_credential::new) }
 }
+
+/// `New-AzApiManagementBackendProxy`: `Url`, `ProxyCredential` (a PSCredential marker); answers one
+/// `PsApiManagementBackendProxy` whose `ProxyCredentials` is a PSCredential marker (bare, meaning
+/// `PSCredential.Empty`, without credentials). Errors, NULL handling and threads as for
+/// `apim_cmdlet_backend_credential_new`; the password never appears in an error.
+#[no_mangle]
+pub unsafe extern "C" fn apim_cmdlet_backend_proxy_new(parameters_json: *const c_char, out_json: *mut *mut c_char) -> ApimStatus {
+    // SAFETY: pointers are checked inside; see the contract above.
+    unsafe { cmdlet_builder("apim_cmdlet_backend_proxy_new", parameters_json, out_json, crate::cmdlet::backend_proxy::new) }
+}
+
+/// `New-AzApiManagementBackendTls`: `SkipCertificateChainValidation`, `SkipCertificateNameValidation`,
+/// `ServerCertificateThumbprint`, `ServerX509Name` (name -> issuer thumbprint, list or null); answers
+/// one complete `ApimNative.BackendTls` (both validate flags set). Errors, NULL handling and threads
+/// as for `apim_cmdlet_backend_credential_new`.
+#[no_mangle]
+pub unsafe extern "C" fn apim_cmdlet_backend_tls_new(parameters_json: *const c_char, out_json: *mut *mut c_char) -> ApimStatus {
+    // SAFETY: pointers are checked inside; see the contract above.
+    unsafe { cmdlet_builder("apim_cmdlet_backend_tls_new", parameters_json, out_json, crate::cmdlet::backend_tls::new) }
+}
+
+/// `New-AzApiManagementBackendServiceFabric`: `ManagementEndpoint`, `ClientCertificateThumbprint`,
+/// `ClientCertificateId`, `MaxPartitionResolutionRetry`, `ServerX509Name`, `ServerCertificateThumbprint`;
+/// answers one `PsApiManagementServiceFabric`. Errors, NULL handling and threads as for
+/// `apim_cmdlet_backend_credential_new`.
+#[no_mangle]
+pub unsafe extern "C" fn apim_cmdlet_backend_service_fabric_new(parameters_json: *const c_char, out_json: *mut *mut c_char) -> ApimStatus {
+    // SAFETY: pointers are checked inside; see the contract above.
+    unsafe { cmdlet_builder("apim_cmdlet_backend_service_fabric_new", parameters_json, out_json, crate::cmdlet::backend_service_fabric::new) }
+}
+
+/// `New-AzApiManagementBackendCircuitBreakerRule`: `Name`, `FailureCount`, `FailurePercentage`,
+/// `FailureInterval` and `TripDuration` (TimeSpan markers or ISO 8601 text), `FailureStatusCodeRange`
+/// (`[{"Min":500,"Max":599}]`), `FailureErrorReason`, `AcceptRetryAfter`, `FailureResponseStatusCode`;
+/// answers one `ApimNative.BackendCircuitBreakerRule` with TimeSpan markers. Errors, NULL handling
+/// and threads as for `apim_cmdlet_backend_credential_new`.
+#[no_mangle]
+pub unsafe extern "C" fn apim_cmdlet_backend_circuit_breaker_rule_new(parameters_json: *const c_char, out_json: *mut *mut c_char) -> ApimStatus {
+    // SAFETY: pointers are checked inside; see the contract above.
+    unsafe {
+        cmdlet_builder("apim_cmdlet_backend_circuit_breaker_rule_new", parameters_json, out_json, crate::cmdlet::backend_circuit_breaker::new)
+    }
+}
+
+/// `New-AzApiManagementBackendPoolItem`: `Id` or `Backend` (an object with an `Id`), `Priority`,
+/// `Weight`, `PreferredCarbonEmission`; answers one `ApimNative.BackendPoolItem`. Errors, NULL
+/// handling and threads as for `apim_cmdlet_backend_credential_new`.
+#[no_mangle]
+pub unsafe extern "C" fn apim_cmdlet_backend_pool_item_new(parameters_json: *const c_char, out_json: *mut *mut c_char) -> ApimStatus {
+    // SAFETY: pointers are checked inside; see the contract above.
+    unsafe { cmdlet_builder("apim_cmdlet_backend_pool_item_new", parameters_json, out_json, crate::cmdlet::backend_pool::new_item) }
+}
+
+/// `New-AzApiManagementBackendPool`: `Service` (every member, piped ones included, as
+/// `ApimNative.BackendPoolItem` objects), `SessionIdSource`, `SessionIdName`,
+/// `FailureResponseStatusCode`; answers one `ApimNative.BackendPool`. Errors, NULL handling and
+/// threads as for `apim_cmdlet_backend_credential_new`.
+#[no_mangle]
+pub unsafe extern "C" fn apim_cmdlet_backend_pool_new(parameters_json: *const c_char, out_json: *mut *mut c_char) -> ApimStatus {
+    // SAFETY: pointers are checked inside; see the contract above.
+    unsafe { cmdlet_builder("apim_cmdlet_backend_pool_new", parameters_json, out_json, crate::cmdlet::backend_pool::new) }
+}

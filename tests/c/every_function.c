@@ -42,6 +42,24 @@ static void builders(void) {
         {"cmdlet_backend_credential_new", apim_cmdlet_backend_credential_new,
          "{\"AuthorizationHeaderScheme\":\"basic\",\"AuthorizationHeaderParameter\":\"opensesame\"}",
          "\"Scheme\":\"basic\"", "{\"AuthorizationHeaderScheme\":\"basic\"}"},
+        {"cmdlet_backend_proxy_new", apim_cmdlet_backend_proxy_new, "{\"Url\":\"http://192.168.1.1:8080\"}",
+         "\"Url\":\"http://192.168.1.1:8080\"", "{\"Url\":\"\"}"},
+        {"cmdlet_backend_tls_new", apim_cmdlet_backend_tls_new, "{\"SkipCertificateNameValidation\":true}",
+         "\"ValidateCertificateName\":false", "{\"SkipCertificateNameValidation\":\"yes\"}"},
+        {"cmdlet_backend_service_fabric_new", apim_cmdlet_backend_service_fabric_new,
+         "{\"ManagementEndpoint\":[\"https://somecluster.com\"],\"ClientCertificateThumbprint\":\"AA\","
+         "\"ServerX509Name\":{\"ServerCommonName1\":\"IssuerThumbprint1\"}}",
+         "\"ClientCertificateThumbprint\":\"AA\"", "{\"ManagementEndpoint\":[\"https://somecluster.com\"]}"},
+        {"cmdlet_backend_circuit_breaker_rule_new", apim_cmdlet_backend_circuit_breaker_rule_new,
+         "{\"Name\":\"rule1\",\"FailureCount\":5,\"FailureInterval\":{\"PSTypeName\":\"System.TimeSpan\",\"Value\":\"PT1M\"},"
+         "\"FailureStatusCodeRange\":[{\"Min\":500,\"Max\":599}],\"TripDuration\":{\"PSTypeName\":\"System.TimeSpan\",\"Value\":\"PT1M\"}}",
+         "\"Value\":\"PT1M\"", "{\"Name\":\"rule1\",\"FailureCount\":5,\"FailureInterval\":\"PT1M\",\"TripDuration\":\"PT1M\"}"},
+        {"cmdlet_backend_pool_item_new", apim_cmdlet_backend_pool_item_new, "{\"Id\":\"" SERVICE "/backends/b1\",\"Weight\":3}",
+         "\"Weight\":3", "{\"Id\":\"b1\"}"},
+        {"cmdlet_backend_pool_new", apim_cmdlet_backend_pool_new,
+         "{\"Service\":[{\"PSTypeName\":\"ApimNative.BackendPoolItem\",\"Id\":\"" SERVICE "/backends/b1\",\"Weight\":1}],"
+         "\"SessionIdSource\":\"cookie\"}",
+         "\"SessionIdSource\":\"cookie\"", "{\"Service\":[]}"},
         {"credential_new", apim_backend_credential_new,
          "{\"authorization\":{\"scheme\":\"basic\",\"parameter\":\"opensesame\"}}", "\"scheme\":\"basic\"",
          "{\"authorization\":\"Basic x\"}"},
@@ -74,7 +92,9 @@ static void builders(void) {
         json = NULL;
         status = cases[i].build(cases[i].invalid, &json);
         snprintf(step, sizeof step, "%s_invalid", cases[i].name);
-        check(step, status, APIM_STATUS_INVALID_ARGUMENT, json, "\"ValidationError\"");
+        /* A model ValidationError or, for a cmdlet parameter of the wrong type, an InvalidArgument:
+           the category of both is InvalidArgument. */
+        check(step, status, APIM_STATUS_INVALID_ARGUMENT, json, "InvalidArgument\"");
 
         json = NULL;
         status = cases[i].build(NULL, &json);
@@ -198,6 +218,95 @@ static void connector_operations(const ApimClient *client) {
     json = NULL;
     status = apim_api_connector_get(client, request, &json);
     check("api_connector_get_after_delete", status, APIM_STATUS_ERROR, json, "\"httpStatus\":404");
+}
+
+/* The Graph connector cmdlets' functions as the module calls them: bound parameters in, output
+ * objects out; their ShouldProcess text without a client; each refuses a NULL client and NULL
+ * parameters, naming the argument. */
+static void connector_cmdlets(const ApimClient *client) {
+    static const struct NamedClientOp cmdlets[] = {
+        {"cmdlet_api_connector_create", apim_cmdlet_api_connector_create},
+        {"cmdlet_api_connector_get", apim_cmdlet_api_connector_get},
+        {"cmdlet_api_connector_update", apim_cmdlet_api_connector_update},
+        {"cmdlet_api_connector_delete", apim_cmdlet_api_connector_delete},
+        {"cmdlet_api_connector_upload_client_certificate", apim_cmdlet_api_connector_upload_client_certificate},
+    };
+    char *json = NULL;
+    char id[96];
+    char parameters[8192];
+    char step[96];
+    const char *pfx = getenv("APIM_TEST_PFX_BASE64");
+    const char *password = getenv("APIM_TEST_PFX_PASSWORD");
+    size_t i;
+    ApimStatus status;
+
+    status = apim_cmdlet_api_connector_should_process(
+        "{\"Cmdlet\":\"Remove-MgIdentityApiConnector\",\"Parameters\":{\"IdentityApiConnectorId\":\"c1\"}}", &json);
+    check("cmdlet_api_connector_should_process", status, APIM_STATUS_OK, json, "\"Target\":\"identityApiConnector 'c1'\"");
+    json = NULL;
+    status = apim_cmdlet_api_connector_should_process("{\"Cmdlet\":\"New-MgIdentityApiConnector\",\"Parameters\":{\"BodyParameter\":\"x=1\"}}", &json);
+    check("cmdlet_api_connector_should_process_invalid", status, APIM_STATUS_INVALID_ARGUMENT, json, "\"ValidationError\"");
+    json = NULL;
+    status = apim_cmdlet_api_connector_should_process(NULL, &json);
+    check("cmdlet_api_connector_should_process_null", status, APIM_STATUS_NULL_ARGUMENT, json, "\"parameters_json\"");
+
+    json = NULL;
+    status = apim_cmdlet_api_connector_create(client,
+        "{\"DisplayName\":\"Cmdlet API\",\"TargetUrl\":\"https://someapi.com/api\","
+        "\"AuthenticationConfiguration\":{\"@odata.type\":\"#microsoft.graph.basicAuthentication\","
+        "\"username\":\"MyUsername\",\"password\":\"MyPassword\"}}",
+        &json);
+    if (!json_string(json, "Id", id, sizeof id)) {
+        id[0] = '\0';
+    }
+    if (json != NULL && strstr(json, "MyPassword") != NULL) {
+        fprintf(stderr, "cmdlet_api_connector_create: the password came back\n");
+        status = APIM_STATUS_PANIC;
+    }
+    check("cmdlet_api_connector_create", status, APIM_STATUS_OK, json, "\"DisplayName\":\"Cmdlet API\"");
+
+    snprintf(parameters, sizeof parameters, "{\"IdentityApiConnectorId\":\"%s\"}", id);
+    json = NULL;
+    status = apim_cmdlet_api_connector_get(client, parameters, &json);
+    check("cmdlet_api_connector_get", status, APIM_STATUS_OK, json, "\"password\":\"******\"");
+
+    json = NULL;
+    status = apim_cmdlet_api_connector_get(client, "{\"All\":true,\"Filter\":\"displayName eq 'Cmdlet API'\",\"CountVariable\":\"n\"}", &json);
+    check("cmdlet_api_connector_get_list", status, APIM_STATUS_OK, json, "\"CountVariable\":1");
+
+    snprintf(parameters, sizeof parameters, "{\"IdentityApiConnectorId\":\"%s\",\"DisplayName\":\"Cmdlet renamed\"}", id);
+    json = NULL;
+    status = apim_cmdlet_api_connector_update(client, parameters, &json);
+    check("cmdlet_api_connector_update", status, APIM_STATUS_OK, json, "\"output\":[]");
+
+    if (pfx == NULL || password == NULL || strlen(pfx) + strlen(id) + strlen(password) + 96 > sizeof parameters) {
+        fprintf(stderr, "APIM_TEST_PFX_BASE64 / APIM_TEST_PFX_PASSWORD missing or too long\n");
+        printf("cmdlet_api_connector_upload_client_certificate: FAILED no PFX\n");
+        failures++;
+    } else {
+        snprintf(parameters, sizeof parameters, "{\"IdentityApiConnectorId\":\"%s\",\"Pkcs12Value\":\"%s\",\"Password\":\"%s\"}", id,
+                 pfx, password);
+        json = NULL;
+        status = apim_cmdlet_api_connector_upload_client_certificate(client, parameters, &json);
+        check("cmdlet_api_connector_upload_client_certificate", status, APIM_STATUS_OK, json, "\"thumbprint\"");
+    }
+
+    snprintf(parameters, sizeof parameters, "{\"IdentityApiConnectorId\":\"%s\",\"PassThru\":true}", id);
+    json = NULL;
+    status = apim_cmdlet_api_connector_delete(client, parameters, &json);
+    check("cmdlet_api_connector_delete", status, APIM_STATUS_OK, json, "\"output\":[true]");
+
+    for (i = 0; i < sizeof cmdlets / sizeof cmdlets[0]; i++) {
+        json = NULL;
+        status = cmdlets[i].op(NULL, "{}", &json);
+        snprintf(step, sizeof step, "%s_null_client", cmdlets[i].name);
+        check(step, status, APIM_STATUS_NULL_ARGUMENT, json, "\"target\":\"client\"");
+
+        json = NULL;
+        status = cmdlets[i].op(client, NULL, &json);
+        snprintf(step, sizeof step, "%s_null_parameters", cmdlets[i].name);
+        check(step, status, APIM_STATUS_NULL_ARGUMENT, json, "\"target\":\"parameters_json\"");
+    }
 }
 
 /* Backends and connectors as files: export, plan and sync each (nothing changed, so every item
@@ -460,6 +569,7 @@ int main(void) {
     builders();
     backend_operations(client);
     connector_operations(client);
+    connector_cmdlets(client);
     sync_operations(client);
     cmdlet_sync_operations(client);
     null_guards(client);

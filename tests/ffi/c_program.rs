@@ -117,6 +117,10 @@ fn every_exported_function_is_called_from_c_under_the_sanitizers() {
         "api_connector_update", "api_connector_upload_client_certificate", "api_connector_delete",
         "api_connector_get_after_delete", "call_after_cancel", "backend_export", "backend_plan", "backend_sync",
         "backend_mirror", "api_connector_export", "api_connector_plan", "api_connector_sync",
+        "cmdlet_api_connector_should_process", "cmdlet_api_connector_should_process_invalid",
+        "cmdlet_api_connector_should_process_null", "cmdlet_api_connector_create", "cmdlet_api_connector_get",
+        "cmdlet_api_connector_get_list", "cmdlet_api_connector_update", "cmdlet_api_connector_upload_client_certificate",
+        "cmdlet_api_connector_delete",
     ]
     .map(String::from)
     .to_vec();
@@ -126,6 +130,10 @@ fn every_exported_function_is_called_from_c_under_the_sanitizers() {
     for op in exported.iter().filter(|f| f.starts_with("apim_backend_") || f.starts_with("apim_api_connector_")).filter(|f| !f.ends_with("_new")) {
         let name = op.trim_start_matches("apim_");
         steps.extend([format!("{name}_null_client"), format!("{name}_null_request"), format!("{name}_null_out_json")]);
+    }
+    for cmdlet in exported.iter().filter(|f| f.starts_with("apim_cmdlet_api_connector_")).filter(|f| !f.ends_with("_should_process")) {
+        let name = cmdlet.trim_start_matches("apim_");
+        steps.extend([format!("{name}_null_client"), format!("{name}_null_parameters")]);
     }
     assert_steps_ok(&stdout, &steps);
 }

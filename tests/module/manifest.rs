@@ -173,8 +173,11 @@ fn the_rules_catch_each_forbidden_construct() {
 
 #[test]
 fn native_cs_is_csharp_5_and_finds_the_library_at_run_time() {
-    for file in ["Native.cs", "ObjectJson.cs"] {
-        let code = csharp_without_comments(&read(&module_dir().join(file)));
+    let sources = files_under(&module_dir(), &["cs"]);
+    assert!(sources.len() >= 4, "expected the module's C# files, found {sources:?}");
+    for path in sources {
+        let file = path.file_name().unwrap().to_string_lossy().to_string();
+        let code = csharp_without_comments(&read(&path));
         for forbidden in ["$\"", "$@\"", "NativeLibrary", "PtrToStringUTF8", "Span<", "nameof(", "?.", "=> "] {
             assert!(!code.contains(forbidden), "{file} uses {forbidden}, which Windows PowerShell 5.1's C# 5 compiler lacks");
         }

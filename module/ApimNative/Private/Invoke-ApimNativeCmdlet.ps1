@@ -12,7 +12,10 @@ function Invoke-ApimNativeCmdlet {
     Ctrl+C (PipelineStoppedException between two waits) reaches the finally block, which cancels
     the call. Without -Client the function is a builder: no request, it runs at once.
 
-    The HTTP exchanges go to the calling cmdlet's Verbose and Debug streams. A failure becomes an
+    The HTTP exchanges go to the calling cmdlet's Verbose and Debug streams, as the lines the library
+    wrote for them. The answer's variables (keyed by the parameter that names each, e.g.
+    ResponseHeadersVariable) are set in the calling cmdlet's caller's scope, as the Graph cmdlets
+    set theirs. A failure becomes an
     ErrorRecord written through the calling cmdlet (non-terminating per item, terminating under
     -ErrorAction Stop), or thrown with -Terminating.
     #>
@@ -35,7 +38,12 @@ function Invoke-ApimNativeCmdlet {
         $TargetObject,
 
         [switch]
-        $Terminating
+        $Terminating,
+
+        # The operation the ErrorId names (ApimNative.<Operation>Failed) when it is not the
+        # function's own, e.g. a ShouldProcess description failing for the cmdlet's operation.
+        [string]
+        $Operation
     )
 
     if ($null -eq $Client) {
@@ -57,14 +65,28 @@ function Invoke-ApimNativeCmdlet {
         $answer = $pending.Answer
     }
 
-    if ($answer.Exchanges.Length -gt 0) {
-        Write-ApimExchange -Exchange $answer.Exchanges
+    # The library wrote each exchange's lines (never a header or a body). Write-Debug and
+    # Write-Verbose follow the cmdlet's -Verbose/-Debug and its forwarded preferences, and never
+    # prompt, as $PSCmdlet.WriteVerbose would under -Debug.
+    foreach ($lines in $answer.Exchanges) {
+        foreach ($line in $lines['debug']) {
+            Write-Debug -Message $line
+        }
+        Write-Verbose -Message $lines['verbose']
     }
     if ($answer.Ok) {
+        if ($null -ne $answer.Variables) {
+            foreach ($parameter in @($answer.Variables.Keys)) {
+                $Cmdlet.SessionState.PSVariable.Set([string]$Parameters[$parameter], $answer.Variables[$parameter])
+            }
+        }
         return $answer.Output
     }
 
-    $record = ConvertTo-ApimErrorRecord -NativeError $answer.Error -ErrorJson $answer.ErrorJson -Operation ($Function -replace '^cmdlet_', '') -TargetObject $TargetObject -CommandName $Cmdlet.MyInvocation.MyCommand.Name
+    if (-not $Operation) {
+        $Operation = $Function -replace '^cmdlet_', ''
+    }
+    $record = ConvertTo-ApimErrorRecord -NativeError $answer.Error -ErrorJson $answer.ErrorJson -Operation $Operation -TargetObject $TargetObject -CommandName $Cmdlet.MyInvocation.MyCommand.Name
     if ($Terminating) {
         $Cmdlet.ThrowTerminatingError($record)
     }

@@ -168,65 +168,7 @@ function Get-MgIdentityApiConnector {
     }
 
     process {
-        $request = @{}
-        if ($Property) {
-            $request['select'] = @($Property)
-        }
-        if ($ExpandProperty) {
-            $request['expand'] = @($ExpandProperty)
-        }
-        $call = @{ Cmdlet = $PSCmdlet; ResponseHeadersVariable = $ResponseHeadersVariable; Headers = $Headers }
-
-        if ($PSCmdlet.ParameterSetName -ne 'List') {
-            $id = $IdentityApiConnectorId
-            if ($PSCmdlet.ParameterSetName -eq 'GetViaIdentity') {
-                $id = Resolve-MgIdentityApiConnectorId -Cmdlet $PSCmdlet -InputObject $InputObject -Operation 'ApiConnectorGet'
-            }
-            $request['id'] = $id
-            $result = Invoke-MgIdentityApiConnectorCall @call -Operation 'api_connector_get' -Request $request -TargetObject $id
-            if ($null -ne $result) {
-                ConvertFrom-MgIdentityApiConnectorWire -Wire $result.body
-            }
-            return
-        }
-
-        if ($Filter) {
-            $request['filter'] = $Filter
-        }
-        if ($Search) {
-            $request['search'] = $Search
-        }
-        if ($Sort) {
-            $request['orderBy'] = @($Sort)
-        }
-        if ($Skip -gt 0) {
-            $request['skip'] = $Skip
-        }
-        if ($CountVariable) {
-            $request['count'] = $true
-        }
-        # -PageSize is the page the service returns; -Top caps what is written (pages followed as needed).
-        if ($PageSize -gt 0) {
-            $request['top'] = $PageSize
-        }
-        if ($Top -gt 0) {
-            $request['maxItems'] = $Top
-            if ($PageSize -le 0 -and $Top -le 999) {
-                $request['top'] = $Top
-            }
-        }
-        elseif (-not $All) {
-            $request['onePage'] = $true
-        }
-        $result = Invoke-MgIdentityApiConnectorCall @call -Operation 'api_connector_list' -Request $request -TargetObject 'identity/apiConnectors'
-        if ($null -eq $result) {
-            return
-        }
-        if ($CountVariable) {
-            $PSCmdlet.SessionState.PSVariable.Set($CountVariable, $result.count)
-        }
-        foreach ($item in @($result.value)) {
-            ConvertFrom-MgIdentityApiConnectorWire -Wire $item
-        }
+        $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -ForGraph
+        Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_api_connector_get' -Parameters $PSBoundParameters -Client $client -TargetObject $IdentityApiConnectorId
     }
 }

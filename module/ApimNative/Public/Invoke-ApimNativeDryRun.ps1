@@ -68,7 +68,7 @@ function Invoke-ApimNativeDryRun {
     }
     try {
         $PSBoundParameters['DryRunEndpoint'] = $handle.BaseUrl
-        $copy = Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_dry_run_copy' -Parameters $PSBoundParameters -Client $client -TargetObject $address['ServiceName']
+        $copy = Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_dry_run_copy' -Parameters $PSBoundParameters -Client $client -TargetObject $address['ServiceName'] -Operation 'backend_mirror'
         if ($null -eq $copy) {
             return
         }
@@ -80,7 +80,7 @@ function Invoke-ApimNativeDryRun {
         finally {
             $script:ApimNativeDryRunEndpoint = $null
         }
-        Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_dry_run_plan' -Parameters $PSBoundParameters -Client $client -TargetObject $address['ServiceName']
+        Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_dry_run_plan' -Parameters $PSBoundParameters -Client $client -TargetObject $address['ServiceName'] -Operation 'backend_plan'
     }
     finally {
         $handle.Dispose()

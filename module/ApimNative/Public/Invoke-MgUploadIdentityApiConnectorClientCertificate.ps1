@@ -140,60 +140,12 @@ function Invoke-MgUploadIdentityApiConnectorClientCertificate {
     }
 
     process {
-        $connectorId = $IdentityApiConnectorId
-        if ($PSCmdlet.ParameterSetName -like 'UploadViaIdentity*') {
-            $connectorId = Resolve-MgIdentityApiConnectorId -Cmdlet $PSCmdlet -InputObject $InputObject -Operation 'ApiConnectorUploadClientCertificate'
-        }
-        if ($PSCmdlet.ParameterSetName -notlike '*Expanded') {
-            $BodyParameter = ConvertFrom-MgBodyParameterJson -BodyParameter $BodyParameter -Cmdlet $PSCmdlet -Operation 'ApiConnectorUploadClientCertificate'
-        }
-        $body = @{}
-        if ($PSCmdlet.ParameterSetName -like '*Expanded') {
-            if ($null -ne $AdditionalProperties) {
-                foreach ($key in @($AdditionalProperties.Keys)) {
-                    $body[[string]$key] = $AdditionalProperties[$key]
-                }
-            }
-            if ($PSBoundParameters.ContainsKey('Pkcs12Value')) {
-                $body['pkcs12Value'] = $Pkcs12Value
-            }
-            if ($PSBoundParameters.ContainsKey('Password')) {
-                $body['password'] = $Password
-            }
-        }
-        elseif ($BodyParameter -is [System.Collections.IDictionary]) {
-            foreach ($key in @($BodyParameter.Keys)) {
-                $name = [string]$key
-                if ($name -eq 'Pkcs12Value') {
-                    $name = 'pkcs12Value'
-                }
-                elseif ($name -eq 'Password') {
-                    $name = 'password'
-                }
-                $body[$name] = $BodyParameter[$key]
-            }
-        }
-        else {
-            foreach ($property in $BodyParameter.PSObject.Properties) {
-                $name = $property.Name.Substring(0, 1).ToLowerInvariant() + $property.Name.Substring(1)
-                $body[$name] = $property.Value
-            }
-        }
         # The target names the connector only: the PFX and its password are never shown.
-        if (-not $PSCmdlet.ShouldProcess(("identityApiConnector '{0}'" -f $connectorId), 'Upload client certificate (POST .../uploadClientCertificate)')) {
+        $intent = Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_api_connector_should_process' -Parameters @{ Cmdlet = $MyInvocation.MyCommand.Name; Parameters = $PSBoundParameters } -Operation 'api_connector_upload_client_certificate' -Terminating
+        if (-not $PSCmdlet.ShouldProcess($intent['Target'], $intent['Action'])) {
             return
         }
-        $splat = @{
-            Cmdlet                  = $PSCmdlet
-            Operation               = 'api_connector_upload_client_certificate'
-            Request                 = @{ id = $connectorId; body = $body }
-            TargetObject            = $connectorId
-            ResponseHeadersVariable = $ResponseHeadersVariable
-            Headers                 = $Headers
-        }
-        $result = Invoke-MgIdentityApiConnectorCall @splat
-        if ($null -ne $result) {
-            ConvertFrom-MgIdentityApiConnectorWire -Wire $result.body
-        }
+        $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -ForGraph
+        Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_api_connector_upload_client_certificate' -Parameters $PSBoundParameters -Client $client -TargetObject $intent['TargetObject']
     }
 }

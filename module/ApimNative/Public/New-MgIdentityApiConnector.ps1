@@ -144,40 +144,12 @@ function New-MgIdentityApiConnector {
     }
 
     process {
-        if ($PSCmdlet.ParameterSetName -eq 'Create') {
-            $bodyValue = ConvertFrom-MgBodyParameterJson -BodyParameter $BodyParameter -Cmdlet $PSCmdlet -Operation 'ApiConnectorCreate'
-            $body = ConvertTo-MgIdentityApiConnectorBody -BodyParameter $bodyValue
-        }
-        else {
-            $expanded = @{}
-            if ($null -ne $AdditionalProperties) {
-                foreach ($key in @($AdditionalProperties.Keys)) {
-                    $expanded[[string]$key] = $AdditionalProperties[$key]
-                }
-            }
-            foreach ($name in @('AuthenticationConfiguration', 'DisplayName', 'Id', 'TargetUrl')) {
-                if ($PSBoundParameters.ContainsKey($name)) {
-                    $expanded[$name] = $PSBoundParameters[$name]
-                }
-            }
-            $body = ConvertTo-MgIdentityApiConnectorBody -Expanded $expanded
-        }
-        # The target names the connector, never its configuration (which holds secrets).
-        $target = "identityApiConnector '{0}'" -f [string]$body['displayName']
-        if (-not $PSCmdlet.ShouldProcess($target, 'Create API connector (POST /v1.0/identity/apiConnectors)')) {
+        # The library names the connector for ShouldProcess, with no request and no secret.
+        $intent = Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_api_connector_should_process' -Parameters @{ Cmdlet = $MyInvocation.MyCommand.Name; Parameters = $PSBoundParameters } -Operation 'api_connector_create' -Terminating
+        if (-not $PSCmdlet.ShouldProcess($intent['Target'], $intent['Action'])) {
             return
         }
-        $splat = @{
-            Cmdlet                  = $PSCmdlet
-            Operation               = 'api_connector_create'
-            Request                 = @{ body = $body }
-            TargetObject            = [string]$body['displayName']
-            ResponseHeadersVariable = $ResponseHeadersVariable
-            Headers                 = $Headers
-        }
-        $result = Invoke-MgIdentityApiConnectorCall @splat
-        if ($null -ne $result) {
-            ConvertFrom-MgIdentityApiConnectorWire -Wire $result.body
-        }
+        $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -ForGraph
+        Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_api_connector_create' -Parameters $PSBoundParameters -Client $client -TargetObject $intent['TargetObject']
     }
 }

@@ -102,28 +102,11 @@ function Remove-MgIdentityApiConnector {
     }
 
     process {
-        $id = $IdentityApiConnectorId
-        if ($PSCmdlet.ParameterSetName -eq 'DeleteViaIdentity') {
-            $id = Resolve-MgIdentityApiConnectorId -Cmdlet $PSCmdlet -InputObject $InputObject -Operation 'ApiConnectorDelete'
-        }
-        if (-not $PSCmdlet.ShouldProcess(("identityApiConnector '{0}'" -f $id), 'Remove API connector (DELETE /v1.0/identity/apiConnectors)')) {
+        $intent = Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_api_connector_should_process' -Parameters @{ Cmdlet = $MyInvocation.MyCommand.Name; Parameters = $PSBoundParameters } -Operation 'api_connector_delete' -Terminating
+        if (-not $PSCmdlet.ShouldProcess($intent['Target'], $intent['Action'])) {
             return
         }
-        $request = @{ id = $id }
-        if ($IfMatch) {
-            $request['ifMatch'] = $IfMatch
-        }
-        $splat = @{
-            Cmdlet                  = $PSCmdlet
-            Operation               = 'api_connector_delete'
-            Request                 = $request
-            TargetObject            = $id
-            ResponseHeadersVariable = $ResponseHeadersVariable
-            Headers                 = $Headers
-        }
-        $result = Invoke-MgIdentityApiConnectorCall @splat
-        if ($null -ne $result -and $PassThru) {
-            $true
-        }
+        $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -ForGraph
+        Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_api_connector_delete' -Parameters $PSBoundParameters -Client $client -TargetObject $intent['TargetObject']
     }
 }

@@ -72,7 +72,7 @@ function Test-ApimNativeBackend {
         $address = Resolve-ApimServiceAddress -Context $Context
         Initialize-ApimSyncParameter -Cmdlet $PSCmdlet -Parameters $PSBoundParameters
         $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint $address['Endpoint'] -ApiVersion $address['ApiVersion']
-        # A plan that cannot be made writes its error and answers nothing, never $false.
-        Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_test' -Parameters $PSBoundParameters -Client $client -TargetObject $PSBoundParameters['Path']
+        # A plan that cannot be made writes its error (ApimNative.BackendPlanFailed, as Compare) and answers nothing, never $false.
+        Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_test' -Parameters $PSBoundParameters -Client $client -TargetObject $PSBoundParameters['Path'] -Operation 'backend_plan'
     }
 }

@@ -162,49 +162,12 @@ function Update-MgIdentityApiConnector {
     }
 
     process {
-        $connectorId = $IdentityApiConnectorId
-        if ($PSCmdlet.ParameterSetName -like 'UpdateViaIdentity*') {
-            $connectorId = Resolve-MgIdentityApiConnectorId -Cmdlet $PSCmdlet -InputObject $InputObject -Operation 'ApiConnectorUpdate'
-        }
-        if ($PSCmdlet.ParameterSetName -like '*Expanded') {
-            $expanded = @{}
-            if ($null -ne $AdditionalProperties) {
-                foreach ($key in @($AdditionalProperties.Keys)) {
-                    $expanded[[string]$key] = $AdditionalProperties[$key]
-                }
-            }
-            foreach ($name in @('AuthenticationConfiguration', 'DisplayName', 'Id', 'TargetUrl')) {
-                if ($PSBoundParameters.ContainsKey($name)) {
-                    $expanded[$name] = $PSBoundParameters[$name]
-                }
-            }
-            $body = ConvertTo-MgIdentityApiConnectorBody -Expanded $expanded
-        }
-        else {
-            $bodyValue = ConvertFrom-MgBodyParameterJson -BodyParameter $BodyParameter -Cmdlet $PSCmdlet -Operation 'ApiConnectorUpdate'
-            $body = ConvertTo-MgIdentityApiConnectorBody -BodyParameter $bodyValue
-        }
-        # The id is read-only: it addresses the connector and is not sent in the PATCH.
-        $body.Remove('id')
-        if ($body.Count -eq 0) {
-            # An empty PATCH changes nothing and looks like success: almost always a mistake
-            # (a hashtable that bound elsewhere, a -BodyParameter with only an id).
-            $message = 'Nothing to update for identityApiConnector ''{0}'': give -BodyParameter with at least one property, or -DisplayName, -TargetUrl, -AuthenticationConfiguration or -AdditionalProperties.' -f $connectorId
-            $PSCmdlet.WriteError((New-ApimErrorRecord -Message $message -ErrorId 'ApimNative.ApiConnectorUpdateFailed' -TargetObject $connectorId))
+        # The library names the connector and the properties that change, with no request.
+        $intent = Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_api_connector_should_process' -Parameters @{ Cmdlet = $MyInvocation.MyCommand.Name; Parameters = $PSBoundParameters } -Operation 'api_connector_update' -Terminating
+        if (-not $PSCmdlet.ShouldProcess($intent['Target'], $intent['Action'])) {
             return
         }
-        $changed = (@($body.Keys) | Sort-Object) -join ', '
-        if (-not $PSCmdlet.ShouldProcess(("identityApiConnector '{0}'" -f $connectorId), ('Update API connector properties: {0} (PATCH)' -f $changed))) {
-            return
-        }
-        $splat = @{
-            Cmdlet                  = $PSCmdlet
-            Operation               = 'api_connector_update'
-            Request                 = @{ id = $connectorId; body = $body }
-            TargetObject            = $connectorId
-            ResponseHeadersVariable = $ResponseHeadersVariable
-            Headers                 = $Headers
-        }
-        $null = Invoke-MgIdentityApiConnectorCall @splat
+        $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -ForGraph
+        Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_api_connector_update' -Parameters $PSBoundParameters -Client $client -TargetObject $intent['TargetObject']
     }
 }
