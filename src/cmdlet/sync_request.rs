@@ -48,15 +48,16 @@ fn secrets(parameters: &Parameters) -> Result<BTreeMap<String, String>, ApimErro
     Ok(values)
 }
 
-/// The `APIM_NATIVE_SECRET_*` variables of `ProcessEnvironment`, or `None` (this process's own
-/// environment is used) when the module sent none.
+/// The `APIM_NATIVE_SECRET_*` variables of `ProcessEnvironment` (names kept as they are, looked
+/// up as in this process's environment), or `None` (this process's own environment is used) when
+/// the module sent none. Only those are kept: the rest of the environment is none of the sync's business.
 fn environment(parameters: &Parameters) -> Option<BTreeMap<String, String>> {
     let members = parameters.get("ProcessEnvironment")?.as_object()?;
     Some(
         members
             .iter()
-            .filter(|(name, _)| name.len() >= ENV_PREFIX.len() && name[..ENV_PREFIX.len()].eq_ignore_ascii_case(ENV_PREFIX))
-            .filter_map(|(name, value)| value.as_str().map(|text| (name.to_ascii_uppercase(), text.to_string())))
+            .filter(|(name, _)| name.get(..ENV_PREFIX.len()).is_some_and(|prefix| prefix.eq_ignore_ascii_case(ENV_PREFIX)))
+            .filter_map(|(name, value)| value.as_str().map(|text| (name.clone(), text.to_string())))
             .collect(),
     )
 }

@@ -74,7 +74,8 @@ fn the_context_and_options_become_the_sync_request_and_only_secret_variables_are
     assert_eq!(request.backend_ids, Some(vec!["orders".to_string()]));
     assert_eq!(request.secrets["orders.authorizationParameter"], SECRETS[0], "a SecureString is its text");
     let environment = request.environment.unwrap();
-    assert_eq!(environment.keys().collect::<Vec<_>>(), ["APIM_NATIVE_SECRET_LOWER", "APIM_NATIVE_SECRET_ORDERS_TOKEN"]);
+    assert_eq!(environment.keys().collect::<Vec<_>>(), ["APIM_NATIVE_SECRET_ORDERS_TOKEN", "apim_native_secret_lower"]);
+    assert_eq!(environment["APIM_NATIVE_SECRET_ORDERS_TOKEN"], "from-env");
 
     let workspace = json!({"Context": {"PSTypeName": format!("Deserialized.{CONTEXT_TYPE}"), "ResourceGroupName": RG, "ServiceName": SVC, "WorkspaceId": "team-a"}});
     let request = backend_request(&Parameters::from_value(workspace).unwrap()).unwrap();
@@ -271,4 +272,25 @@ async fn the_dry_run_copies_the_service_and_plans_only_what_the_script_changed()
     assert!(error.message.contains("DryRunEndpoint"), "{}", error.message);
     service.stop().await;
     emulator.stop().await;
+}
+
+#[tokio::test]
+async fn a_write_that_fails_is_a_failed_result_with_its_error_not_a_failed_call() {
+    let service = Service::start(json!({})).await;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("late.json"), "{\"protocol\":\"http\",\"url\":\"https://late.contoso.example/\"}\n").unwrap();
+    let plan = sync::backend_plan(&service.client(), &parameters(dir.path(), json!({}))).await.unwrap();
+    assert_eq!(plan.output[0]["Action"], "Create");
+    // Someone creates it between the plan the user approved and the sync.
+    let mut late = address(Some("late"));
+    late.body = Some(json!({"properties": {"url": "https://someone-else.contoso.example/", "protocol": "http"}}));
+    service.client().backend_create_or_update(&late).await.unwrap();
+    service.clear();
+    let report = sync::backend_sync(&service.client(), &parameters(dir.path(), json!({"Approved": [plan.output[0]["ApprovalKey"]]}))).await.unwrap();
+    let result = &report.output[0];
+    assert_eq!((result["Outcome"].clone(), result["HttpStatus"].clone()), (json!("Failed"), json!(412)));
+    assert_eq!(result["Error"]["code"], "PreconditionFailed");
+    assert_eq!(result["Error"]["category"], "ResourceExists", "the category the module's error record takes");
+    assert!(service.writes().is_empty(), "the other writer's backend is not overwritten");
+    service.stop().await;
 }
