@@ -46,6 +46,12 @@ typedef struct ApimClient ApimClient;
 // A running in-process emulator (opaque to C).
 typedef struct ApimEmulator ApimEmulator;
 
+// A session: the credential options (client secret, certificate and its password, token) and
+// the subscription (id or name) one connection chose. Opaque to C (`ApimSession` in the header);
+// made by `apim_session_new`, freed by `apim_session_free`; the host keeps the handle instead of
+// the secrets. Any number of threads may use one session at once.
+typedef struct ApimSession ApimSession;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -423,6 +429,54 @@ ApimStatus apim_emulator_start(const char *options_json,
 // connections) and frees the handle; the data of an in-memory emulator is gone. NULL is a
 // no-op. `emulator` must not be used afterwards. Threads: any thread, once per handle.
 void apim_emulator_stop(ApimEmulator *emulator);
+
+// Creates a session from `options_json`, e.g.
+// `{"auth":{"kind":"clientSecret","tenantId":"...","clientId":"...","clientSecret":"..."},
+//   "subscription":"Contoso Production","armEndpoint":"https://management.azure.com",
+//   "graphEndpoint":"https://graph.microsoft.com","environment":{"AZURE_...":"..."}}`
+// (every field optional; `auth` is the `auth` of `apim_client_new`, `subscription` an id or a
+// display name, resolved on first use). The options are checked as `apim_client_new` checks
+// them, and a `federatedTokenFile` must exist; nothing is sent over the network.
+//
+// On `APIM_STATUS_OK`, `*out_session` receives a new session owned by the caller (free it with
+// `apim_session_free`) and `*out_json` what `apim_session_info` answers. On failure
+// `*out_session` is left untouched and `*out_json` holds the error JSON. `*out_json` is always
+// set unless `out_json` is NULL; free it with `apim_string_free`.
+// NULL `options_json` or `out_session` returns `APIM_STATUS_NULL_ARGUMENT`.
+// Threads: any thread.
+ApimStatus apim_session_new(const char *options_json, ApimSession **out_session, char **out_json);
+
+// Creates a client as `apim_client_new` does from `options_json`, signing in with the session's
+// credential (which replaces the options' `auth` when the session has one) and using the
+// session's subscription when a request and the options name none. The client keeps what it
+// needs: it stays usable after `apim_session_free`.
+//
+// On `APIM_STATUS_OK`, `*out_client` receives a new client (free it with `apim_client_free`) and
+// `*out_json` the summary of `apim_client_new`; on failure the error JSON.
+// NULL `session`, `options_json` or `out_client` returns `APIM_STATUS_NULL_ARGUMENT`.
+// Threads: any thread.
+ApimStatus apim_session_client_new(const ApimSession *session,
+                                   const char *options_json,
+                                   ApimClient **out_client,
+                                   char **out_json);
+
+// What may be shown about a session, as JSON: `{"auth":{...},"subscription":"...",
+// "subscriptionId":"...","subscriptionName":"..."}`. `auth` has no secret field (kind, tenantId,
+// clientId, ...); `subscriptionId` is null until a name has been resolved by a client's first
+// request that needed it, `subscriptionName` null unless a name was resolved.
+// NULL `session` returns `APIM_STATUS_NULL_ARGUMENT`. Threads: any thread.
+ApimStatus apim_session_info(const ApimSession *session, char **out_json);
+
+// Frees a session made by `apim_session_new`, and the secrets it holds. NULL is a no-op.
+// Clients made from it keep working. Threads: any thread, but no other thread may be using it.
+void apim_session_free(ApimSession *session);
+
+// The clouds the library knows, as JSON: `{"clouds":[{"name":"AzureCloud","aliases":[...],
+// "authorityHost":"https://login.microsoftonline.com","armEndpoint":"https://management.azure.com",
+// "graphEndpoint":"https://graph.microsoft.com"},...]}`. `name` is what `auth.environment` and
+// Connect-ApimNative -Environment take. Free `*out_json` with `apim_string_free`.
+// Threads: any thread.
+ApimStatus apim_cloud_list(char **out_json);
 
 // Frees a string this library wrote to a `char **` out-parameter (`out_json`).
 //

@@ -106,6 +106,7 @@ namespace ApimNative.Models
         public object ValidateCertificateChain { get; set; }
         public object ValidateCertificateName { get; set; }
         public object ServerCertificateThumbprints { get; set; }
+        public object ServerX509Names { get; set; }
     }
 
     [PowerShellTypeName("ApimNative.BackendCircuitBreakerRule")]

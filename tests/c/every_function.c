@@ -4,7 +4,8 @@
  * included), the six API connector operations (a real PFX upload, passed in by the harness in
  * APIM_TEST_PFX_BASE64 / APIM_TEST_PFX_PASSWORD), the seven file sync functions (into the empty
  * directories APIM_TEST_SYNC_BACKENDS / APIM_TEST_SYNC_CONNECTORS, and a mirror into a second
- * emulator), the cmdlet functions of the file sync cmdlets, cancel, and the NULL guards of every function
+ * emulator), the cmdlet functions of the file sync cmdlets, the sessions and the cloud table, cancel,
+ * and the NULL guards of every function
  * that takes a pointer. Every string received is freed. Built by tests/ffi/c_program.rs with
  * -std=c11 -Wall -Wextra -Wpedantic -Werror and ASan/UBSan/LSan. One line per step; exit status
  * is the number of failed steps.
@@ -516,6 +517,104 @@ static void null_guards(const ApimClient *client) {
     }
 }
 
+/* Sessions (the credential and subscription one connection keeps; a subscription name is
+ * resolved through GET /subscriptions on a client's first request), the cloud table, and their
+ * NULL guards. Against an emulator of its own that lists one subscription. */
+static void sessions(void) {
+    ApimEmulator *emulator = NULL;
+    ApimSession *session = NULL;
+    ApimSession *unused_session = NULL;
+    ApimClient *client = NULL;
+    ApimClient *unused_client = NULL;
+    char *json = NULL;
+    char base_url[128];
+    char options[512];
+    ApimStatus status;
+
+    status = apim_cloud_list(&json);
+    check("cloud_list", status, APIM_STATUS_OK, json, "\"name\":\"AzureUSGovernment\"");
+    check_status("cloud_list_null_out_json", apim_cloud_list(NULL), APIM_STATUS_NULL_ARGUMENT);
+
+    status = apim_emulator_start("{\"subscriptions\":{\"00000000-0000-0000-0000-00000000c001\":\"C Consumers\"}}",
+                                 &emulator, &json);
+    if (status != APIM_STATUS_OK || !json_string(json, "baseUrl", base_url, sizeof base_url)) {
+        check("session_emulator_start", status, APIM_STATUS_OK, json, "\"baseUrl\"");
+        return;
+    }
+    apim_string_free(json);
+
+    json = NULL;
+    status = apim_session_new("{\"subscription\":\"\"}", &unused_session, &json);
+    check("session_new_invalid", status, APIM_STATUS_INVALID_ARGUMENT, json, "-Subscription");
+    json = NULL;
+    status = apim_session_new(NULL, &unused_session, &json);
+    check("session_new_null", status, APIM_STATUS_NULL_ARGUMENT, json, "\"options_json\"");
+    json = NULL;
+    status = apim_session_new("{}", NULL, &json);
+    check("session_new_null_out_session", status, APIM_STATUS_NULL_ARGUMENT, json, "\"out_session\"");
+    check_status("session_new_null_out_json", apim_session_new("{}", &unused_session, NULL), APIM_STATUS_NULL_ARGUMENT);
+    if (unused_session != NULL) {
+        fprintf(stderr, "session_new: a failed call returned a session\n");
+        failures++;
+    }
+
+    snprintf(options, sizeof options,
+             "{\"auth\":{\"kind\":\"token\",\"token\":\"c-session-token\"},\"subscription\":\"c consumers\","
+             "\"armEndpoint\":\"%s\",\"graphEndpoint\":\"%s\"}", base_url, base_url);
+    json = NULL;
+    status = apim_session_new(options, &session, &json);
+    if (json != NULL && strstr(json, "c-session-token") != NULL) {
+        fprintf(stderr, "session_new: the summary shows the token\n");
+        failures++;
+    }
+    check("session_new", status, APIM_STATUS_OK, json, "\"subscriptionId\":null");
+    if (session == NULL) {
+        apim_emulator_stop(emulator);
+        return;
+    }
+
+    snprintf(options, sizeof options, "{\"armEndpoint\":\"%s\",\"retry\":{\"maxAttempts\":1}}", base_url);
+    json = NULL;
+    status = apim_session_client_new(session, options, &client, &json);
+    check("session_client_new", status, APIM_STATUS_OK, json, "\"apiVersion\"");
+    json = NULL;
+    status = apim_session_client_new(NULL, options, &unused_client, &json);
+    check("session_client_new_null_session", status, APIM_STATUS_NULL_ARGUMENT, json, "\"target\":\"session\"");
+    json = NULL;
+    status = apim_session_client_new(session, NULL, &unused_client, &json);
+    check("session_client_new_null_options", status, APIM_STATUS_NULL_ARGUMENT, json, "\"options_json\"");
+    json = NULL;
+    status = apim_session_client_new(session, options, NULL, &json);
+    check("session_client_new_null_out_client", status, APIM_STATUS_NULL_ARGUMENT, json, "\"out_client\"");
+    check_status("session_client_new_null_out_json", apim_session_client_new(session, options, &unused_client, NULL),
+                 APIM_STATUS_NULL_ARGUMENT);
+
+    /* No subscriptionId in the request: the session's name is resolved, then the list runs. */
+    if (client != NULL) {
+        json = NULL;
+        status = apim_backend_list(client, "{\"resourceGroupName\":\"rg1\",\"serviceName\":\"apimService1\"}", &json);
+        check("session_backend_list_by_subscription_name", status, APIM_STATUS_OK, json, "\"value\"");
+    }
+    json = NULL;
+    status = apim_session_info(session, &json);
+    check("session_info", status, APIM_STATUS_OK, json, "\"subscriptionName\":\"C Consumers\"");
+    json = NULL;
+    status = apim_session_info(NULL, &json);
+    check("session_info_null", status, APIM_STATUS_NULL_ARGUMENT, json, "\"target\":\"session\"");
+    check_status("session_info_null_out_json", apim_session_info(session, NULL), APIM_STATUS_NULL_ARGUMENT);
+
+    apim_session_free(NULL);
+    apim_session_free(session);
+    /* The client keeps its credential after the session is gone. */
+    if (client != NULL) {
+        json = NULL;
+        status = apim_backend_list(client, "{\"resourceGroupName\":\"rg1\",\"serviceName\":\"apimService1\"}", &json);
+        check("session_client_after_session_free", status, APIM_STATUS_OK, json, "\"value\"");
+    }
+    apim_client_free(client);
+    apim_emulator_stop(emulator);
+}
+
 int main(void) {
     ApimEmulator *emulator = NULL;
     ApimClient *client = NULL;
@@ -573,6 +672,7 @@ int main(void) {
     sync_operations(client);
     cmdlet_sync_operations(client);
     null_guards(client);
+    sessions();
 
     /* Cancel with nothing in flight: later calls run normally. NULL is a no-op. */
     apim_client_cancel(NULL);

@@ -32,6 +32,18 @@ Describe 'Declared output types' {
         $credential.Query['sv'] | Should -Be @('a', 'b')
     }
 
+    It 'the builders answer their declared types' {
+        $az = 'Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.'
+        Assert-DeclaredOutput (New-AzApiManagementBackendTls -SkipCertificateChainValidation $true -ServerX509Name @{ '*.contoso.com' = $null }) 'ApimNative.BackendTls' 'ApimNative.Models.BackendTls'
+        $password = ConvertTo-SecureString -String 'proxy-secret' -AsPlainText -Force
+        Assert-DeclaredOutput (New-AzApiManagementBackendProxy -Url 'http://192.168.1.1:8080' -ProxyCredential (New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList @('u', $password))) ($az + 'PsApiManagementBackendProxy') 'ApimNative.Models.PsApiManagementBackendProxy'
+        Assert-DeclaredOutput (New-AzApiManagementBackendServiceFabric -ManagementEndpoint 'https://cluster.contoso.com' -ClientCertificateId 'cert1' -ServerX509Name @{ 'CN' = 'EBA029198AA3E76EF0D70482626E5BCF148594A6' }) ($az + 'PsApiManagementServiceFabric') 'ApimNative.Models.PsApiManagementServiceFabric'
+        Assert-DeclaredOutput (New-AzApiManagementBackendCircuitBreakerRule -Name 'rule' -FailureCount 3 -FailureInterval ([timespan]::FromHours(1)) -FailureStatusCodeRange @(@{ Min = 500; Max = 599 }) -TripDuration ([timespan]::FromHours(1))) 'ApimNative.BackendCircuitBreakerRule' 'ApimNative.Models.BackendCircuitBreakerRule'
+        $item = New-AzApiManagementBackendPoolItem -Id '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/apimService1/backends/b1' -Priority 1 -Weight 1
+        Assert-DeclaredOutput $item 'ApimNative.BackendPoolItem' 'ApimNative.Models.BackendPoolItem'
+        Assert-DeclaredOutput (New-AzApiManagementBackendPool -Service $item) 'ApimNative.BackendPool' 'ApimNative.Models.BackendPool'
+    }
+
     It 'Get-MgIdentityApiConnector answers MicrosoftGraphIdentityApiConnector, its configuration too' {
         $created = New-TestConnector -DisplayName 'typed'
         $read = Get-MgIdentityApiConnector -IdentityApiConnectorId $created.Id
