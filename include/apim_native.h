@@ -405,6 +405,66 @@ ApimStatus apim_cmdlet_backend_reconnect_should_process(const ApimClient *client
                                                         const char *parameters_json,
                                                         char **out_json);
 
+// The `-Secret` check of `Compare-`, `Test-` and `Sync-*`: every value a string or a SecureString;
+// answers no object. No client, no request.
+ApimStatus apim_cmdlet_secret_map(const char *parameters_json, char **out_json);
+
+// `Export-ApimNativeBackend`: `Context`, `Path`, `BackendId`, `IncludeSecret`; writes one
+// `<backendId>.json` per backend and answers one `ApimNative.ExportedBackend` per file.
+ApimStatus apim_cmdlet_backend_export(const ApimClient *client,
+                                      const char *parameters_json,
+                                      char **out_json);
+
+// `Compare-ApimNativeBackend` and the plan step of `Sync-ApimNativeBackend`: `Context`, `Path`,
+// `Prune`, `Secret`; reads only; answers one `ApimNative.BackendPlan` per backend.
+ApimStatus apim_cmdlet_backend_plan(const ApimClient *client,
+                                    const char *parameters_json,
+                                    char **out_json);
+
+// `Test-ApimNativeBackend`: as `apim_cmdlet_backend_plan`; answers one boolean, true when
+// nothing would be written.
+ApimStatus apim_cmdlet_backend_test(const ApimClient *client,
+                                    const char *parameters_json,
+                                    char **out_json);
+
+// The apply step of `Sync-ApimNativeBackend`: as the plan plus `ThrottleLimit` and `Approved`
+// (required; an empty list approves nothing); answers one `ApimNative.BackendSyncResult` per
+// backend, a failed write as a result with `Error`, not as a failed call.
+ApimStatus apim_cmdlet_backend_sync(const ApimClient *client,
+                                    const char *parameters_json,
+                                    char **out_json);
+
+// `Invoke-ApimNativeDryRun` before the script: `Context`, `DryRunEndpoint` (a loopback
+// emulator); copies the service's backends there (reads only on the service) and answers one
+// `ApimNative.DryRunCopy`.
+ApimStatus apim_cmdlet_backend_dry_run_copy(const ApimClient *client,
+                                            const char *parameters_json,
+                                            char **out_json);
+
+// `Invoke-ApimNativeDryRun` after the script: the emulator's backends planned against the
+// service; answers the `ApimNative.BackendPlan` items that would write.
+ApimStatus apim_cmdlet_backend_dry_run_plan(const ApimClient *client,
+                                            const char *parameters_json,
+                                            char **out_json);
+
+// `Export-ApimNativeApiConnector`: `Path`, `DisplayName`; answers one
+// `ApimNative.ExportedApiConnector` per file written.
+ApimStatus apim_cmdlet_api_connector_export(const ApimClient *client,
+                                            const char *parameters_json,
+                                            char **out_json);
+
+// `Compare-ApimNativeApiConnector` and the plan step of `Sync-ApimNativeApiConnector`: `Path`,
+// `Prune`, `Secret`, `RotateSecret`; answers one `ApimNative.ApiConnectorPlan` per connector.
+ApimStatus apim_cmdlet_api_connector_plan(const ApimClient *client,
+                                          const char *parameters_json,
+                                          char **out_json);
+
+// The apply step of `Sync-ApimNativeApiConnector`, as `apim_cmdlet_backend_sync`; answers one
+// `ApimNative.ApiConnectorSyncResult` per connector.
+ApimStatus apim_cmdlet_api_connector_sync(const ApimClient *client,
+                                          const char *parameters_json,
+                                          char **out_json);
+
 // Starts the emulator inside this process on the library's runtime. `options_json` is
 // `{"listen":"127.0.0.1:0","dataDir":null,"requireToken":null,"throttle":false,"pageSize":100}`
 // (every field optional; `{}` picks a free loopback port and keeps data in memory). `listen`

@@ -31,6 +31,9 @@ pub mod backend_proxy;
 pub mod backend_service_fabric;
 pub mod backend_tls;
 pub mod duration;
+pub mod sync;
+pub mod sync_output;
+pub mod sync_request;
 
 pub use output::{secure_string, PsObject, SECURE_STRING_TYPE};
 pub use parameter_names::ParameterNames;
