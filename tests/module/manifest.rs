@@ -128,6 +128,18 @@ fn every_output_type_name_has_a_view() {
             }
         }
     }
+    // The objects the library makes are declared in OutputTypes.cs, each with its PSTypeName.
+    for path in files_under(&module_dir(), &["cs"]) {
+        let source = read(&path);
+        for (at, _) in source.match_indices("[PowerShellTypeName(\"") {
+            let rest = &source[at + "[PowerShellTypeName(\"".len()..];
+            let name = &rest[..rest.find('"').unwrap_or(0)];
+            count += 1;
+            if !format.contains(&format!("<TypeName>{name}</TypeName>")) {
+                missing.push(format!("{name} ({})", path.display()));
+            }
+        }
+    }
     assert!(count >= 8, "expected the module's output objects, found {count} PSTypeNames");
     assert!(missing.is_empty(), "no view in ApimNative.Format.ps1xml for {missing:?}");
 }

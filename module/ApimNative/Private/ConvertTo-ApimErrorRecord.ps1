@@ -32,13 +32,7 @@ function ConvertTo-ApimErrorRecord {
 
         [Parameter()]
         [object]
-        $TargetObject,
-
-        # The cmdlet the user called: wire field names in the message become its parameter names.
-        [Parameter()]
-        [AllowEmptyString()]
-        [string]
-        $CommandName = ''
+        $TargetObject
     )
 
     $operationName = -join ($Operation.Split('_') | ForEach-Object -Process {
@@ -89,10 +83,10 @@ function ConvertTo-ApimErrorRecord {
     $record = New-Object -TypeName System.Management.Automation.ErrorRecord -ArgumentList @(
         $exception, $errorId, $category, $TargetObject)
 
-    # What is shown: the message once, with the cmdlet's parameter names for the wire fields; the
-    # target and each detail only when they add something the message does not already say.
-    $targetMap = Get-ApimParameterTargetMap -CommandName $CommandName
-    $shown = Format-ApimErrorTargetText -Text $message -TargetMap $targetMap
+    # What is shown: the message once, in the cmdlet's parameter names (the library wrote them:
+    # in the message itself, or beside it in "shown" where the message keeps the wire paths for
+    # scripts); the target and each detail only when they add something the message does not say.
+    $shown = $message
     $shownDetails = $null
     if ($null -ne $NativeError.shown) {
         # The library's own wording in the cmdlet's parameter names, beside the message that keeps
@@ -106,7 +100,7 @@ function ConvertTo-ApimErrorRecord {
     # Details already say which field each problem is about; the library's messages name the
     # cmdlet's parameters while the target stays the wire path, which the message need not repeat.
     if ($target -and -not $message.Contains($target) -and @($NativeError.details | Where-Object -FilterScript { $null -ne $_ }).Count -eq 0) {
-        $lines.Add(('Target: {0}' -f (Format-ApimErrorTargetText -Text $target -TargetMap $targetMap)))
+        $lines.Add(('Target: {0}' -f $target))
     }
     if ($NativeError.httpStatus) {
         $lines.Add(('HTTP status: {0}' -f [string]$NativeError.httpStatus))
@@ -120,7 +114,7 @@ function ConvertTo-ApimErrorRecord {
         if ($null -eq $detail -or $message.Contains([string]$detail.message)) {
             continue
         }
-        $text = Format-ApimErrorTargetText -Text ([string]$detail.message) -TargetMap $targetMap
+        $text = [string]$detail.message
         if ($null -ne $shownDetails -and $index -lt $shownDetails.Count) {
             $text = [string]$shownDetails[$index]
         }

@@ -59,7 +59,7 @@ function Invoke-ApimNativeSync {
         $done++
         Write-Progress -Activity $activity -Status ('{0} of {1}: {2}' -f $done, $reported.Count, $entry.Outcome) -PercentComplete ([int](100 * $done / $reported.Count))
         if ($entry.Outcome -eq 'Failed' -and $null -ne $entry.Error) {
-            $Cmdlet.WriteError((ConvertTo-ApimErrorRecord -NativeError $entry.Error -Operation ($Resource + '_sync') -TargetObject $entry -CommandName $activity))
+            $Cmdlet.WriteError((ConvertTo-ApimErrorRecord -NativeError $entry.Error -Operation ($Resource + '_sync') -TargetObject $entry))
         }
         $entry
     }
