@@ -27,7 +27,9 @@ pub mod backend_pool;
 pub mod backend_proxy;
 pub mod backend_service_fabric;
 pub mod backend_tls;
+pub mod connect;
 pub mod duration;
+pub mod module_client;
 
 pub use output::{secure_string, PsObject, SECURE_STRING_TYPE};
 pub use parameter_names::ParameterNames;
