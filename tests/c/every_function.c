@@ -546,7 +546,7 @@ static void module_connection(const char *base_url) {
     status = apim_cmdlet_connect("{}", NULL, &json);
     check("cmdlet_connect_null_out_session", status, APIM_STATUS_NULL_ARGUMENT, json, "\"out_session\"");
     check_status("cmdlet_connect_null_out_json", apim_cmdlet_connect("{\"Identity\":true,\"UseAzureCli\":true}", &unused_session, NULL),
-                 APIM_STATUS_INVALID_ARGUMENT);
+                 APIM_STATUS_NULL_ARGUMENT);
     if (unused_session != NULL) {
         fprintf(stderr, "cmdlet_connect: a failed call returned a session\n");
         failures++;
@@ -565,7 +565,7 @@ static void module_connection(const char *base_url) {
     status = apim_cmdlet_client_new(session, parameters, NULL, &json);
     check("cmdlet_client_new_null_out_client", status, APIM_STATUS_NULL_ARGUMENT, json, "\"out_client\"");
     check_status("cmdlet_client_new_null_out_json", apim_cmdlet_client_new(session, "{}", &unused_client, NULL),
-                 APIM_STATUS_INVALID_ARGUMENT);
+                 APIM_STATUS_NULL_ARGUMENT);
     if (session == NULL) {
         return;
     }
