@@ -350,6 +350,61 @@ ApimStatus apim_cmdlet_backend_pool_item_new(const char *parameters_json, char *
 // threads as for `apim_cmdlet_backend_credential_new`.
 ApimStatus apim_cmdlet_backend_pool_new(const char *parameters_json, char **out_json);
 
+// `New-AzApiManagementBackend`: `Context`, `BackendId` (absent: generated), `Url`, `Protocol`,
+// `ResourceId`, `Title`, `Description`, `SkipCertificateChainValidation`,
+// `SkipCertificateNameValidation`, `Credential`, `Proxy`, `ServiceFabricCluster`, `Type`, `Pool`,
+// `CircuitBreaker`, `Tls`, `AzureRegion`; PUT without If-Match; answers the `PsApiManagementBackend`.
+ApimStatus apim_cmdlet_backend_create_or_update(const ApimClient *client,
+                                                const char *parameters_json,
+                                                char **out_json);
+
+// `New-AzApiManagementBackend -WhatIf`: the PUT's target and the id it will use (pass it back as
+// `BackendId`). No request.
+ApimStatus apim_cmdlet_backend_create_or_update_should_process(const ApimClient *client,
+                                                               const char *parameters_json,
+                                                               char **out_json);
+
+// `Get-AzApiManagementBackend`: `Context`, `BackendId` (absent: the list), `Filter`, `Top`, `Skip`;
+// answers one backend with its ETag, or every backend of every page.
+ApimStatus apim_cmdlet_backend_get(const ApimClient *client,
+                                   const char *parameters_json,
+                                   char **out_json);
+
+// `Set-AzApiManagementBackend`: `Context` and `BackendId`, or `InputObject` (a backend object whose
+// values are the starting point), the fields of New, `IfMatch`, `PassThru`; one PATCH (after a read
+// of the TLS flags when only one Skip flag is given), answers the backend with `PassThru`.
+ApimStatus apim_cmdlet_backend_update(const ApimClient *client,
+                                      const char *parameters_json,
+                                      char **out_json);
+
+// `Set-AzApiManagementBackend -WhatIf`: the PATCH's target. No request, not even the TLS read.
+ApimStatus apim_cmdlet_backend_update_should_process(const ApimClient *client,
+                                                     const char *parameters_json,
+                                                     char **out_json);
+
+// `Remove-AzApiManagementBackend`: `Context`, `BackendId`, `IfMatch` (absent: `*`), `PassThru`
+// (answers `true`).
+ApimStatus apim_cmdlet_backend_delete(const ApimClient *client,
+                                      const char *parameters_json,
+                                      char **out_json);
+
+// `Remove-AzApiManagementBackend -WhatIf`: the DELETE's target. No request.
+ApimStatus apim_cmdlet_backend_delete_should_process(const ApimClient *client,
+                                                     const char *parameters_json,
+                                                     char **out_json);
+
+// `Invoke-AzApiManagementBackendReconnect`: `Context` and `BackendId`, or `InputObject`; `After`
+// (a TimeSpan, at least two minutes), `PassThru` (answers `true`).
+ApimStatus apim_cmdlet_backend_reconnect(const ApimClient *client,
+                                         const char *parameters_json,
+                                         char **out_json);
+
+// `Invoke-AzApiManagementBackendReconnect -WhatIf`: the POST's target, after the -After check.
+// No request.
+ApimStatus apim_cmdlet_backend_reconnect_should_process(const ApimClient *client,
+                                                        const char *parameters_json,
+                                                        char **out_json);
+
 // `Connect-ApimNative`: `parameters_json` is its bound parameters (`Identity`, `AccountId`,
 // `ServicePrincipal`, `TenantId`, `Credential` (a PSCredential marker), `ApplicationId`,
 // `CertificatePath`, `CertificatePassword` (SecureString marker), `CertificateThumbprint`,
@@ -385,6 +440,66 @@ ApimStatus apim_cmdlet_client_new(const ApimSession *session,
                                   const char *parameters_json,
                                   ApimClient **out_client,
                                   char **out_json);
+
+// The `-Secret` check of `Compare-`, `Test-` and `Sync-*`: every value a string or a SecureString;
+// answers no object. No client, no request.
+ApimStatus apim_cmdlet_secret_map(const char *parameters_json, char **out_json);
+
+// `Export-ApimNativeBackend`: `Context`, `Path`, `BackendId`, `IncludeSecret`; writes one
+// `<backendId>.json` per backend and answers one `ApimNative.ExportedBackend` per file.
+ApimStatus apim_cmdlet_backend_export(const ApimClient *client,
+                                      const char *parameters_json,
+                                      char **out_json);
+
+// `Compare-ApimNativeBackend` and the plan step of `Sync-ApimNativeBackend`: `Context`, `Path`,
+// `Prune`, `Secret`; reads only; answers one `ApimNative.BackendPlan` per backend.
+ApimStatus apim_cmdlet_backend_plan(const ApimClient *client,
+                                    const char *parameters_json,
+                                    char **out_json);
+
+// `Test-ApimNativeBackend`: as `apim_cmdlet_backend_plan`; answers one boolean, true when
+// nothing would be written.
+ApimStatus apim_cmdlet_backend_test(const ApimClient *client,
+                                    const char *parameters_json,
+                                    char **out_json);
+
+// The apply step of `Sync-ApimNativeBackend`: as the plan plus `ThrottleLimit` and `Approved`
+// (required; an empty list approves nothing); answers one `ApimNative.BackendSyncResult` per
+// backend, a failed write as a result with `Error`, not as a failed call.
+ApimStatus apim_cmdlet_backend_sync(const ApimClient *client,
+                                    const char *parameters_json,
+                                    char **out_json);
+
+// `Invoke-ApimNativeDryRun` before the script: `Context`, `DryRunEndpoint` (a loopback
+// emulator); copies the service's backends there (reads only on the service) and answers one
+// `ApimNative.DryRunCopy`.
+ApimStatus apim_cmdlet_backend_dry_run_copy(const ApimClient *client,
+                                            const char *parameters_json,
+                                            char **out_json);
+
+// `Invoke-ApimNativeDryRun` after the script: the emulator's backends planned against the
+// service; answers the `ApimNative.BackendPlan` items that would write.
+ApimStatus apim_cmdlet_backend_dry_run_plan(const ApimClient *client,
+                                            const char *parameters_json,
+                                            char **out_json);
+
+// `Export-ApimNativeApiConnector`: `Path`, `DisplayName`; answers one
+// `ApimNative.ExportedApiConnector` per file written.
+ApimStatus apim_cmdlet_api_connector_export(const ApimClient *client,
+                                            const char *parameters_json,
+                                            char **out_json);
+
+// `Compare-ApimNativeApiConnector` and the plan step of `Sync-ApimNativeApiConnector`: `Path`,
+// `Prune`, `Secret`, `RotateSecret`; answers one `ApimNative.ApiConnectorPlan` per connector.
+ApimStatus apim_cmdlet_api_connector_plan(const ApimClient *client,
+                                          const char *parameters_json,
+                                          char **out_json);
+
+// The apply step of `Sync-ApimNativeApiConnector`, as `apim_cmdlet_backend_sync`; answers one
+// `ApimNative.ApiConnectorSyncResult` per connector.
+ApimStatus apim_cmdlet_api_connector_sync(const ApimClient *client,
+                                          const char *parameters_json,
+                                          char **out_json);
 
 // Starts the emulator inside this process on the library's runtime. `options_json` is
 // `{"listen":"127.0.0.1:0","dataDir":null,"requireToken":null,"throttle":false,"pageSize":100}`

@@ -156,6 +156,101 @@ namespace ApimNative.Models
     {
         public object AdditionalProperties { get; set; }
     }
+
+    // The "backends in git" cmdlets (src/cmdlet/sync_output.rs).
+
+    [PowerShellTypeName("ApimNative.BackendPlan")]
+    public sealed class BackendPlan
+    {
+        public string BackendId { get; set; }
+        public string Action { get; set; }
+        public string ETag { get; set; }
+        public object Changes { get; set; }
+        public object Secrets { get; set; }
+        public object Phase { get; set; }
+        public object DependsOn { get; set; }
+        public string ShouldProcessTarget { get; set; }
+        public string ShouldProcessAction { get; set; }
+        public string ApprovalKey { get; set; }
+    }
+
+    [PowerShellTypeName("ApimNative.BackendSyncResult")]
+    public sealed class BackendSyncResult
+    {
+        public string BackendId { get; set; }
+        public string Action { get; set; }
+        public string Outcome { get; set; }
+        public object HttpStatus { get; set; }
+        public string ETag { get; set; }
+        public object Changes { get; set; }
+        public object Error { get; set; }
+    }
+
+    [PowerShellTypeName("ApimNative.ExportedBackend")]
+    public sealed class ExportedBackend
+    {
+        public string BackendId { get; set; }
+        public string Path { get; set; }
+    }
+
+    [PowerShellTypeName("ApimNative.ApiConnectorPlan")]
+    public sealed class ApiConnectorPlan
+    {
+        public string DisplayName { get; set; }
+        public string Id { get; set; }
+        public string Action { get; set; }
+        public string ETag { get; set; }
+        public object Changes { get; set; }
+        public object Secrets { get; set; }
+        public string ShouldProcessTarget { get; set; }
+        public string ShouldProcessAction { get; set; }
+        public string ApprovalKey { get; set; }
+    }
+
+    [PowerShellTypeName("ApimNative.ApiConnectorSyncResult")]
+    public sealed class ApiConnectorSyncResult
+    {
+        public string DisplayName { get; set; }
+        public string Id { get; set; }
+        public string Action { get; set; }
+        public string Outcome { get; set; }
+        public object HttpStatus { get; set; }
+        public object Changes { get; set; }
+        public object Error { get; set; }
+    }
+
+    [PowerShellTypeName("ApimNative.ExportedApiConnector")]
+    public sealed class ExportedApiConnector
+    {
+        public string DisplayName { get; set; }
+        public string Id { get; set; }
+        public string Path { get; set; }
+    }
+
+    [PowerShellTypeName("ApimNative.PropertyChange")]
+    public sealed class PropertyChange
+    {
+        public string Path { get; set; }
+        public string Kind { get; set; }
+        public object Secret { get; set; }
+        public object Old { get; set; }
+        public object New { get; set; }
+    }
+
+    [PowerShellTypeName("ApimNative.SecretStatus")]
+    public sealed class SecretStatus
+    {
+        public string Path { get; set; }
+        public string State { get; set; }
+    }
+
+    [PowerShellTypeName("ApimNative.DryRunCopy")]
+    public sealed class DryRunCopy
+    {
+        public object BackendIds { get; set; }
+        public string Summary { get; set; }
+    }
+
     /// <summary>What Connect-ApimNative chose. SubscriptionId and SubscriptionName are read from the
     /// native session each time they are asked for, so that a name a later cmdlet resolved shows
     /// here too; the last answer is kept for after Disconnect-ApimNative frees the session.</summary>

@@ -21,8 +21,11 @@ mod parameters;
 
 pub mod api_connector;
 pub mod api_connector_cmdlets;
+pub mod backend;
+pub mod backend_address;
 pub mod backend_circuit_breaker;
 pub mod backend_credential;
+pub mod backend_operations;
 pub mod backend_pool;
 pub mod backend_proxy;
 pub mod backend_service_fabric;
@@ -30,6 +33,9 @@ pub mod backend_tls;
 pub mod connect;
 pub mod duration;
 pub mod module_client;
+pub mod sync;
+pub mod sync_output;
+pub mod sync_request;
 
 pub use output::{secure_string, PsObject, SECURE_STRING_TYPE};
 pub use parameter_names::ParameterNames;

@@ -5,7 +5,7 @@
 //! JSON can still tell the exact field. Only the targets are rewritten, never other words: "sent
 //! as an HTTP header value" keeps its "header".
 
-use crate::model::ApimError;
+use crate::model::{ApimError, ShownMessages};
 use regex::{Captures, Regex};
 use std::sync::OnceLock;
 
@@ -15,6 +15,19 @@ use std::sync::OnceLock;
 pub struct ParameterNames(pub &'static [(&'static str, &'static str)]);
 
 impl ParameterNames {
+    /// The error as it was, with its messages in the cmdlet's words beside them (`shown`), for the
+    /// cmdlets whose scripts match on the wire paths in the message (`Exception.Message`) while the
+    /// display names the parameters; nothing is added when no target is one of these parameters.
+    pub fn show(&self, error: ApimError) -> ApimError {
+        let renamed = self.rename(error.clone());
+        let same = renamed.message == error.message && renamed.details.iter().zip(&error.details).all(|(a, b)| a.message == b.message);
+        if same {
+            return error;
+        }
+        let details = renamed.details.into_iter().map(|detail| detail.message).collect();
+        ApimError { shown: Some(Box::new(ShownMessages { message: renamed.message, details })), ..error }
+    }
+
     /// The error with its targets named as parameters in its messages; a deeper part of a path stays, in
     /// parentheses: `query.sv` becomes `-Query (sv)`.
     pub fn rename(&self, mut error: ApimError) -> ApimError {

@@ -139,6 +139,13 @@ fn every_exported_function_is_called_from_c_under_the_sanitizers() {
         let name = op.trim_start_matches("apim_");
         steps.extend([format!("{name}_null_client"), format!("{name}_null_request"), format!("{name}_null_out_json")]);
     }
+    for cmdlet in [
+        "cmdlet_backend_create_or_update_should_process", "cmdlet_backend_create_or_update", "cmdlet_backend_create_or_update_invalid",
+        "cmdlet_backend_get", "cmdlet_backend_get_list", "cmdlet_backend_update_should_process", "cmdlet_backend_update",
+        "cmdlet_backend_reconnect_should_process", "cmdlet_backend_reconnect", "cmdlet_backend_delete_should_process", "cmdlet_backend_delete",
+    ] {
+        steps.extend([cmdlet.to_string(), format!("{cmdlet}_null_client"), format!("{cmdlet}_null_parameters"), format!("{cmdlet}_null_out_json")]);
+    }
     for cmdlet in exported.iter().filter(|f| f.starts_with("apim_cmdlet_api_connector_")).filter(|f| !f.ends_with("_should_process")) {
         let name = cmdlet.trim_start_matches("apim_");
         steps.extend([format!("{name}_null_client"), format!("{name}_null_parameters")]);

@@ -5,7 +5,7 @@ function ConvertTo-ApimErrorRecord {
 
     .DESCRIPTION
     The native error JSON is {code, message, target, details[{code, message, target}], httpStatus,
-    requestId, category}. The ErrorId is ApimNative.<Operation>Failed (backend_get ->
+    requestId, category, shown{message, details[]}}. The ErrorId is ApimNative.<Operation>Failed (backend_get ->
     ApimNative.BackendGetFailed), the category is the JSON's category (a PowerShell ErrorCategory
     name chosen by the native library), and ErrorDetails carries the service's code, message, target,
     request id and each detail. For scripts, the exception's Data carries ApimErrorCode,
@@ -93,6 +93,13 @@ function ConvertTo-ApimErrorRecord {
     # target and each detail only when they add something the message does not already say.
     $targetMap = Get-ApimParameterTargetMap -CommandName $CommandName
     $shown = Format-ApimErrorTargetText -Text $message -TargetMap $targetMap
+    $shownDetails = $null
+    if ($null -ne $NativeError.shown) {
+        # The library's own wording in the cmdlet's parameter names, beside the message that keeps
+        # the wire paths for scripts (ported cmdlets: the module has no map of their fields).
+        $shown = [string]$NativeError.shown.message
+        $shownDetails = @($NativeError.shown.details)
+    }
     $lines = New-Object -TypeName System.Collections.Generic.List[string]
     $lines.Add(('{0}: {1}' -f [string]$NativeError.code, $shown))
     $target = [string]$NativeError.target
@@ -107,11 +114,17 @@ function ConvertTo-ApimErrorRecord {
     if ($NativeError.requestId) {
         $lines.Add(('Request id: {0}' -f [string]$NativeError.requestId))
     }
+    $index = -1
     foreach ($detail in @($NativeError.details)) {
+        $index++
         if ($null -eq $detail -or $message.Contains([string]$detail.message)) {
             continue
         }
-        $lines.Add(('  {0} ({1})' -f (Format-ApimErrorTargetText -Text ([string]$detail.message) -TargetMap $targetMap), [string]$detail.code))
+        $text = Format-ApimErrorTargetText -Text ([string]$detail.message) -TargetMap $targetMap
+        if ($null -ne $shownDetails -and $index -lt $shownDetails.Count) {
+            $text = [string]$shownDetails[$index]
+        }
+        $lines.Add(('  {0} ({1})' -f $text, [string]$detail.code))
     }
     $record.ErrorDetails = New-Object -TypeName System.Management.Automation.ErrorDetails -ArgumentList @(
         ($lines -join [System.Environment]::NewLine))

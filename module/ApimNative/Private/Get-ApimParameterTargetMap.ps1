@@ -10,7 +10,8 @@ function Get-ApimParameterTargetMap {
     mapped one (properties.credentials.authorization.parameter) is shown as the parameter with the
     rest in parentheses. Only this module knows which parameter fills which field, so the map lives
     next to the code that builds the requests. Cmdlets not listed keep the wire names (their
-    -BodyParameter uses the wire names itself).
+    -BodyParameter uses the wire names itself). The cmdlets ported to the library
+    (New-/Set-AzApiManagementBackend) get their errors in parameter names from it.
     #>
     [CmdletBinding()]
     [OutputType([hashtable])]
@@ -21,27 +22,7 @@ function Get-ApimParameterTargetMap {
         $CommandName
     )
 
-    $backend = @{
-        'backendId'                           = '-BackendId'
-        'properties.url'                      = '-Url'
-        'properties.protocol'                 = '-Protocol'
-        'properties.title'                    = '-Title'
-        'properties.description'              = '-Description'
-        'properties.resourceId'               = '-ResourceId'
-        'properties.credentials'              = '-Credential'
-        'properties.proxy'                    = '-Proxy'
-        'properties.serviceFabricCluster'     = '-ServiceFabricCluster'
-        'properties.tls.validateCertificateChain' = '-SkipCertificateChainValidation'
-        'properties.tls.validateCertificateName'  = '-SkipCertificateNameValidation'
-        'properties.tls'                      = '-Tls'
-        'properties.type'                     = '-Type'
-        'properties.pool'                     = '-Pool'
-        'properties.circuitBreaker'           = '-CircuitBreaker'
-        'properties.azureRegion'              = '-AzureRegion'
-    }
     switch ($CommandName) {
-        'New-AzApiManagementBackend' { return $backend }
-        'Set-AzApiManagementBackend' { return $backend }
         'New-AzApiManagementBackendCredential' {
             return @{
                 'authorization.parameter' = '-AuthorizationHeaderParameter'
