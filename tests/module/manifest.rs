@@ -128,8 +128,36 @@ fn every_output_type_name_has_a_view() {
             }
         }
     }
+    // The objects the library writes (issue 17) are declared types (OutputTypes.cs); those a
+    // cmdlet declares as its [OutputType()] are what it writes at the top level, and need a view too.
+    let declared = declared_output_type_names();
+    for file in files_under(&module_dir().join("Public"), &["ps1"]) {
+        let source = read(&file);
+        for name in attribute_strings(&source, "[OutputType('") {
+            if declared.contains(&name) {
+                count += 1;
+                if !format.contains(&format!("<TypeName>{name}</TypeName>")) {
+                    missing.push(format!("{name} ({})", file.display()));
+                }
+            }
+        }
+    }
     assert!(count >= 8, "expected the module's output objects, found {count} PSTypeNames");
     assert!(missing.is_empty(), "no view in ApimNative.Format.ps1xml for {missing:?}");
+}
+
+/// The PowerShell type names of the declared output types ([PowerShellTypeName("...")] in OutputTypes.cs).
+fn declared_output_type_names() -> Vec<String> {
+    attribute_strings(&read(&module_dir().join("OutputTypes.cs")), "[PowerShellTypeName(\"")
+}
+
+/// The string each `opening` (an attribute up to its quote) is followed by, up to the next quote.
+fn attribute_strings(source: &str, opening: &str) -> Vec<String> {
+    let quote = opening.chars().last().unwrap_or('\'');
+    source
+        .match_indices(opening)
+        .filter_map(|(at, _)| source[at + opening.len()..].split(quote).next().map(str::to_string))
+        .collect()
 }
 
 #[test]
