@@ -405,6 +405,42 @@ ApimStatus apim_cmdlet_backend_reconnect_should_process(const ApimClient *client
                                                         const char *parameters_json,
                                                         char **out_json);
 
+// `Connect-ApimNative`: `parameters_json` is its bound parameters (`Identity`, `AccountId`,
+// `ServicePrincipal`, `TenantId`, `Credential` (a PSCredential marker), `ApplicationId`,
+// `CertificatePath`, `CertificatePassword` (SecureString marker), `CertificateThumbprint`,
+// `FederatedTokenFile`, `UseAzureCli`, `AccessToken`, `Environment`, `Subscription`, `Emulator`
+// (an object with `BaseUrl`), `ArmEndpoint`, `GraphEndpoint`), paths already absolute, and for
+// `-CertificateThumbprint` the exported certificate as `StoreCertificate` (`Data`: base64 PFX,
+// `Password`). Bad or conflicting parameters are refused naming the parameter; the session's own
+// checks (unreadable certificate, wrong PFX password, missing federated token file, endpoints
+// that are not URLs) are reported in the parameters' names too. Nothing is sent.
+//
+// On `APIM_STATUS_OK`, `*out_session` receives a new session (free it with `apim_session_free`)
+// and `*out_json` is `{"output":[<ApimNative.Connection>],"exchanges":[],"target":"...",
+// "connection":{"Auth":{...}|null,"Kind":"...","SubscriptionId":...,"ArmEndpoint":...,
+// "GraphEndpoint":...}}` (no secret anywhere). On failure `*out_session` is left untouched and
+// `*out_json` holds the error JSON. Free `*out_json` with `apim_string_free`.
+// NULL `parameters_json` or `out_session` returns `APIM_STATUS_NULL_ARGUMENT`. Threads: any.
+ApimStatus apim_cmdlet_connect(const char *parameters_json,
+                               ApimSession **out_session,
+                               char **out_json);
+
+// The client a module cmdlet calls through: `parameters_json` holds `Endpoint` (the ARM
+// endpoint, required), `GraphEndpoint`, `ApiVersion`, `ForGraph` (the client serves Graph
+// cmdlets: whether it signs in is decided by the Graph endpoint) and `EnvironmentVariables` (the
+// environment the credential sources read). `session` is NULL when not connected. The client
+// signs in with the session's credential when it has one; otherwise with none for an endpoint
+// on this machine and with the default chain for any other.
+//
+// On `APIM_STATUS_OK`, `*out_client` receives a new client (free it with `apim_client_free`) and
+// `*out_json` the summary of `apim_client_new` plus `"credential":"session"|"defaultChain"|"none"`;
+// on failure the error JSON, naming the parameters. NULL `parameters_json` or `out_client`
+// returns `APIM_STATUS_NULL_ARGUMENT`. Threads: any.
+ApimStatus apim_cmdlet_client_new(const ApimSession *session,
+                                  const char *parameters_json,
+                                  ApimClient **out_client,
+                                  char **out_json);
+
 // The `-Secret` check of `Compare-`, `Test-` and `Sync-*`: every value a string or a SecureString;
 // answers no object. No client, no request.
 ApimStatus apim_cmdlet_secret_map(const char *parameters_json, char **out_json);

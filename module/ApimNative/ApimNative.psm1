@@ -87,8 +87,8 @@ if ($null -ne $loadedNativePath -and -not [string]::Equals($loadedNativePath, $n
 #   $null means "no Authorization header", which is what the local emulator accepts.
 # - ApimNativeClients: native client handles keyed by endpoint and api-version (Get-ApimNativeClient).
 # - ApimNativeDefault*: what the native client uses when a context names no endpoint/api-version;
-#   used to print the URL in -WhatIf messages and to decide whether a client needs a credential
-#   (the native library applies its own defaults).
+#   used to print the URL in -WhatIf messages and to key the client cache (the native library
+#   applies its own defaults and decides how each client signs in).
 $script:ApimNativeConnection = $null
 # Set by Import-ApimFormatData once the format views are loaded (on the first cmdlet call).
 $script:ApimNativeFormatsLoaded = $false
@@ -96,7 +96,6 @@ $script:ApimNativeClients = @{}
 # Set by Invoke-ApimNativeDryRun while its script runs: every client then talks to its emulator.
 $script:ApimNativeDryRunEndpoint = $null
 $script:ApimNativeDefaultArmEndpoint = 'https://management.azure.com'
-$script:ApimNativeDefaultGraphEndpoint = 'https://graph.microsoft.com'
 $script:ApimNativeDefaultApiVersion = '2025-03-01-preview'
 
 $publicFunctions = @()

@@ -710,6 +710,51 @@ namespace ApimNative
         }
     }
 
+    /// <summary>Connect-ApimNative's answer, read: the new session (valid only when Ok), the
+    /// ApimNative.Connection to write (reading its subscription from the session), the text
+    /// ShouldProcess shows, and the connection state the module keeps beside the handle (a
+    /// hashtable without secrets); or the error.</summary>
+    public sealed class ConnectAnswer
+    {
+        public readonly bool Ok;
+        public readonly SessionHandle Session;
+        public readonly object Connection;
+        public readonly string Target;
+        public readonly System.Collections.IDictionary State;
+        public readonly object Error;
+        public readonly string ErrorJson;
+
+        internal ConnectAnswer(NativeResult result, SessionHandle session)
+        {
+            Ok = result.Ok;
+            Session = session;
+            object read = ObjectJson.Read(result.Json);
+            if (!Ok)
+            {
+                Error = read;
+                ErrorJson = result.Json;
+                return;
+            }
+            System.Collections.IDictionary answer = read as System.Collections.IDictionary;
+            if (answer == null)
+            {
+                return;
+            }
+            Target = answer["target"] as string;
+            State = answer["connection"] as System.Collections.IDictionary;
+            object[] output = answer["output"] as object[];
+            if (output != null && output.Length > 0)
+            {
+                Connection = output[0];
+                Models.Connection typed = PowerShellTypes.Instance.Unwrap(Connection) as Models.Connection;
+                if (typed != null)
+                {
+                    typed.Session = session;
+                }
+            }
+        }
+    }
+
     public static partial class Interop
     {
         /// <summary>apim_session_new. On failure session is an invalid handle and the result holds the error.</summary>
@@ -775,6 +820,48 @@ namespace ApimNative
             return status == 0 ? text : null;
         }
 
+        /// <summary>apim_cmdlet_connect: Connect-ApimNative's bound parameters (and what only
+        /// PowerShell knew: resolved paths, a store certificate) to a new session and its
+        /// ApimNative.Connection. The session handle is the answer's; the caller keeps or frees it.</summary>
+        public static ConnectAnswer Connect(System.Collections.IDictionary parameters)
+        {
+            IntPtr json;
+            IntPtr raw;
+            int status = Native.SessionFunctions().CmdletConnect(ToUtf8(ObjectJson.WriteParameters(parameters)), out raw, out json);
+            SessionHandle session = new SessionHandle(raw);
+            return new ConnectAnswer(new NativeResult(status, TakeUtf8(json)), session);
+        }
+
+        /// <summary>apim_cmdlet_client_new: the client a cmdlet calls through, from its endpoints
+        /// and api-version as parameters; session is null when not connected.</summary>
+        public static NativeResult NewCmdletClient(SessionHandle session, System.Collections.IDictionary parameters, out ClientHandle client)
+        {
+            byte[] parametersJson = ToUtf8(ObjectJson.WriteParameters(parameters));
+            IntPtr json;
+            IntPtr raw = IntPtr.Zero;
+            int status;
+            bool added = false;
+            try
+            {
+                IntPtr sessionPointer = IntPtr.Zero;
+                if (session != null)
+                {
+                    session.DangerousAddRef(ref added);
+                    sessionPointer = session.DangerousGetHandle();
+                }
+                status = Native.SessionFunctions().CmdletClientNew(sessionPointer, parametersJson, out raw, out json);
+            }
+            finally
+            {
+                if (added)
+                {
+                    session.DangerousRelease();
+                }
+            }
+            client = new ClientHandle(raw);
+            return new NativeResult(status, TakeUtf8(json));
+        }
+
         /// <summary>apim_cloud_list: the clouds the library knows, as JSON ({"clouds":[...]}).</summary>
         public static string CloudList()
         {
@@ -813,6 +900,8 @@ namespace ApimNative
             internal HandleJsonFunction Info;
             internal PointerFunction Free;
             internal JsonFunction CloudList;
+            internal StartFunction CmdletConnect;
+            internal SessionClientFunction CmdletClientNew;
         }
 
         private Sessions sessions;
@@ -828,6 +917,8 @@ namespace ApimNative
                 resolved.Info = (HandleJsonFunction)Resolve(library, "apim_session_info", typeof(HandleJsonFunction));
                 resolved.Free = (PointerFunction)Resolve(library, "apim_session_free", typeof(PointerFunction));
                 resolved.CloudList = (JsonFunction)Resolve(library, "apim_cloud_list", typeof(JsonFunction));
+                resolved.CmdletConnect = (StartFunction)Resolve(library, "apim_cmdlet_connect", typeof(StartFunction));
+                resolved.CmdletClientNew = (SessionClientFunction)Resolve(library, "apim_cmdlet_client_new", typeof(SessionClientFunction));
                 // A race resolves twice to equal delegates; either may be kept.
                 sessions = resolved;
             }

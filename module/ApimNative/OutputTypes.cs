@@ -250,4 +250,51 @@ namespace ApimNative.Models
         public object BackendIds { get; set; }
         public string Summary { get; set; }
     }
+
+    /// <summary>What Connect-ApimNative chose. SubscriptionId and SubscriptionName are read from the
+    /// native session each time they are asked for, so that a name a later cmdlet resolved shows
+    /// here too; the last answer is kept for after Disconnect-ApimNative frees the session.</summary>
+    [PowerShellTypeName("ApimNative.Connection")]
+    public sealed class Connection
+    {
+        private string subscriptionId;
+        private string subscriptionName;
+
+        /// <summary>The session the subscription is read from (set by Interop.Connect; never shown).</summary>
+        internal SessionHandle Session;
+
+        public string Kind { get; set; }
+        public string Account { get; set; }
+        public string TenantId { get; set; }
+        public string Environment { get; set; }
+        public string ArmEndpoint { get; set; }
+        public string GraphEndpoint { get; set; }
+
+        public string SubscriptionId
+        {
+            get { Refresh(); return subscriptionId; }
+            set { subscriptionId = value; }
+        }
+
+        public string SubscriptionName
+        {
+            get { Refresh(); return subscriptionName; }
+            set { subscriptionName = value; }
+        }
+
+        private void Refresh()
+        {
+            string text = Interop.SessionInfo(Session);
+            if (text == null)
+            {
+                return;
+            }
+            System.Collections.IDictionary info = ObjectJson.Read(text) as System.Collections.IDictionary;
+            if (info != null)
+            {
+                subscriptionId = info["subscriptionId"] as string;
+                subscriptionName = info["subscriptionName"] as string;
+            }
+        }
+    }
 }

@@ -77,6 +77,11 @@ impl Session {
         Ok(Session { auth: options.auth, subscription })
     }
 
+    /// Whether the session has a credential of its own (Connect-ApimNative chose one).
+    pub fn signs_in(&self) -> bool {
+        self.auth.is_some()
+    }
+
     /// A client for `options` that signs in with the session's credential (when it has one; the
     /// options' own `auth` otherwise) and falls back to the session's subscription.
     pub fn client(&self, mut options: ClientOptions) -> Result<ApimClient, ApimError> {

@@ -13,7 +13,7 @@ use std::ffi::c_char;
 /// made by `apim_session_new`, freed by `apim_session_free`; the host keeps the handle instead of
 /// the secrets. Any number of threads may use one session at once.
 pub struct ApimSessionHandle {
-    session: Session,
+    pub(crate) session: Session,
 }
 
 /// Creates a session from `options_json`, e.g.

@@ -674,6 +674,71 @@ static void sessions(void) {
     apim_emulator_stop(emulator);
 }
 
+/* Connect-ApimNative's session and the module's clients, from parameters named as the cmdlets name them. */
+static void module_connection(const char *base_url) {
+    ApimSession *session = NULL;
+    ApimSession *unused_session = NULL;
+    ApimClient *client = NULL;
+    ApimClient *unused_client = NULL;
+    char *json = NULL;
+    char parameters[512];
+    ApimStatus status;
+
+    snprintf(parameters, sizeof parameters,
+             "{\"AccessToken\":\"c-cmdlet-token\",\"ArmEndpoint\":\"%s\",\"Subscription\":\"00000000-0000-0000-0000-000000000001\"}",
+             base_url);
+    status = apim_cmdlet_connect(parameters, &session, &json);
+    if (json != NULL && strstr(json, "c-cmdlet-token") != NULL) {
+        fprintf(stderr, "cmdlet_connect: the answer shows the token\n");
+        failures++;
+    }
+    check("cmdlet_connect", status, APIM_STATUS_OK, json, "\"PSTypeName\":\"ApimNative.Connection\"");
+    json = NULL;
+    status = apim_cmdlet_connect("{\"Identity\":true,\"UseAzureCli\":true}", &unused_session, &json);
+    check("cmdlet_connect_invalid", status, APIM_STATUS_INVALID_ARGUMENT, json, "-UseAzureCli");
+    json = NULL;
+    status = apim_cmdlet_connect(NULL, &unused_session, &json);
+    check("cmdlet_connect_null", status, APIM_STATUS_NULL_ARGUMENT, json, "\"parameters_json\"");
+    json = NULL;
+    status = apim_cmdlet_connect("{}", NULL, &json);
+    check("cmdlet_connect_null_out_session", status, APIM_STATUS_NULL_ARGUMENT, json, "\"out_session\"");
+    check_status("cmdlet_connect_null_out_json", apim_cmdlet_connect("{\"Identity\":true,\"UseAzureCli\":true}", &unused_session, NULL),
+                 APIM_STATUS_NULL_ARGUMENT);
+    if (unused_session != NULL) {
+        fprintf(stderr, "cmdlet_connect: a failed call returned a session\n");
+        failures++;
+    }
+
+    snprintf(parameters, sizeof parameters, "{\"Endpoint\":\"%s\"}", base_url);
+    json = NULL;
+    status = apim_cmdlet_client_new(NULL, parameters, &unused_client, &json);
+    check("cmdlet_client_new_no_session", status, APIM_STATUS_OK, json, "\"credential\":\"none\"");
+    apim_client_free(unused_client);
+    unused_client = NULL;
+    json = NULL;
+    status = apim_cmdlet_client_new(session, NULL, &unused_client, &json);
+    check("cmdlet_client_new_null_parameters", status, APIM_STATUS_NULL_ARGUMENT, json, "\"parameters_json\"");
+    json = NULL;
+    status = apim_cmdlet_client_new(session, parameters, NULL, &json);
+    check("cmdlet_client_new_null_out_client", status, APIM_STATUS_NULL_ARGUMENT, json, "\"out_client\"");
+    check_status("cmdlet_client_new_null_out_json", apim_cmdlet_client_new(session, "{}", &unused_client, NULL),
+                 APIM_STATUS_NULL_ARGUMENT);
+    if (session == NULL) {
+        return;
+    }
+    json = NULL;
+    status = apim_cmdlet_client_new(session, parameters, &client, &json);
+    check("cmdlet_client_new", status, APIM_STATUS_OK, json, "\"credential\":\"session\"");
+    apim_session_free(session);
+    if (client != NULL) {
+        /* The emulator takes any token; the session's subscription addresses the list. */
+        json = NULL;
+        status = apim_backend_list(client, "{\"resourceGroupName\":\"rg1\",\"serviceName\":\"apimService1\"}", &json);
+        check("cmdlet_client_backend_list", status, APIM_STATUS_OK, json, "\"value\"");
+    }
+    apim_client_free(client);
+}
+
 int main(void) {
     ApimEmulator *emulator = NULL;
     ApimClient *client = NULL;
@@ -733,6 +798,7 @@ int main(void) {
     cmdlet_sync_operations(client);
     null_guards(client);
     sessions();
+    module_connection(base_url);
 
     /* Cancel with nothing in flight: later calls run normally. NULL is a no-op. */
     apim_client_cancel(NULL);

@@ -232,3 +232,54 @@ fn the_cloud_list_is_the_rust_table() {
     // SAFETY: NULL out_json is reported by status alone.
     assert_eq!(unsafe { apim_cloud_list(ptr::null_mut()) }, ApimStatus::NullArgument);
 }
+
+/// A session made the way Connect-ApimNative makes it (apim_cmdlet_connect, its bound
+/// parameters) and a client made the way Get-ApimNativeClient makes it (apim_cmdlet_client_new).
+fn cmdlet_session(parameters: &Value) -> (Session, Value) {
+    let parameters = c(&parameters.to_string());
+    let mut session = ptr::null_mut();
+    let mut out = ptr::null_mut();
+    // SAFETY: valid pointers.
+    let status = unsafe { apim_cmdlet_connect(parameters.as_ptr(), &mut session, &mut out) };
+    let answer = parse(&take(out));
+    assert_eq!(status, ApimStatus::Ok, "{answer}");
+    (Session(session), answer)
+}
+
+fn cmdlet_client(session: *const ApimSessionHandle, parameters: &Value) -> (Client, Value) {
+    let parameters = c(&parameters.to_string());
+    let mut client = ptr::null_mut();
+    let mut out = ptr::null_mut();
+    // SAFETY: NULL or a live session, valid pointers.
+    let status = unsafe { apim_cmdlet_client_new(session, parameters.as_ptr(), &mut client, &mut out) };
+    let summary = parse(&take(out));
+    assert_eq!(status, ApimStatus::Ok, "{summary}");
+    (Client(client), summary)
+}
+
+#[test]
+fn connect_parameters_make_a_session_whose_clients_sign_in_and_resolve_the_name() {
+    let emulator = emulator();
+    let (session, answer) = cmdlet_session(&json!({
+        "AccessToken": {"PSTypeName": "System.Security.SecureString", "Value": TOKEN},
+        "ArmEndpoint": format!("{}/", emulator.base_url),
+        "Subscription": "contoso PRODUCTION",
+    }));
+    assert!(!answer.to_string().contains(TOKEN), "{answer}");
+    assert_eq!(answer["output"][0]["ArmEndpoint"], emulator.base_url.as_str());
+    assert_eq!(answer["connection"]["Kind"], "token");
+
+    let (client, summary) = cmdlet_client(session.0, &json!({"Endpoint": emulator.base_url, "ApiVersion": "2024-05-01"}));
+    assert_eq!(summary["credential"], "session");
+    assert_eq!(summary["apiVersion"], "2024-05-01");
+    let (status, listed) = list_without_subscription(&client);
+    assert_eq!(status, ApimStatus::Ok, "the session's token was sent and its name resolved: {listed}");
+    assert_eq!(session.info()["subscriptionId"], PRODUCTION);
+
+    // Not connected, the emulator on this machine gets no credential: it requires one, so 401.
+    let (unsigned, summary) = cmdlet_client(ptr::null(), &json!({"Endpoint": emulator.base_url}));
+    assert_eq!(summary["credential"], "none");
+    let addressed = json!({"subscriptionId": PRODUCTION, "resourceGroupName": "rg1", "serviceName": "apimService1"});
+    let (status, error) = op(apim_backend_list, unsigned.ptr(), &addressed.to_string());
+    assert_eq!((status, error["httpStatus"].clone()), (ApimStatus::Error, json!(401)), "{error}");
+}

@@ -42,7 +42,7 @@ fn no_module_script_keeps_a_sovereign_cloud_endpoint_outside_help() {
 }
 
 /// The script without `<# ... #>` blocks and `#` line comments (help text may name endpoints).
-fn without_comments(source: &str) -> String {
+pub(crate) fn without_comments(source: &str) -> String {
     let mut code = String::new();
     let mut rest = source;
     while let Some(start) = rest.find("<#") {

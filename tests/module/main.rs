@@ -8,6 +8,7 @@ mod support;
 mod caller_preference;
 mod clouds;
 mod manifest;
+mod option_fields;
 mod parse;
 mod release_workflow;
 mod resource_id;

@@ -129,19 +129,28 @@ fn every_output_type_name_has_a_view() {
         }
     }
     // The objects the library makes are declared in OutputTypes.cs, each with its PSTypeName.
-    for path in files_under(&module_dir(), &["cs"]) {
-        let source = read(&path);
-        for (at, _) in source.match_indices("[PowerShellTypeName(\"") {
-            let rest = &source[at + "[PowerShellTypeName(\"".len()..];
-            let name = &rest[..rest.find('"').unwrap_or(0)];
-            count += 1;
-            if !format.contains(&format!("<TypeName>{name}</TypeName>")) {
-                missing.push(format!("{name} ({})", path.display()));
-            }
+    for name in declared_output_type_names() {
+        count += 1;
+        if !format.contains(&format!("<TypeName>{name}</TypeName>")) {
+            missing.push(format!("{name} (OutputTypes.cs)"));
         }
     }
     assert!(count >= 8, "expected the module's output objects, found {count} PSTypeNames");
     assert!(missing.is_empty(), "no view in ApimNative.Format.ps1xml for {missing:?}");
+}
+
+/// The PowerShell type names of the declared output types ([PowerShellTypeName("...")] in OutputTypes.cs).
+fn declared_output_type_names() -> Vec<String> {
+    attribute_strings(&read(&module_dir().join("OutputTypes.cs")), "[PowerShellTypeName(\"")
+}
+
+/// The string each `opening` (an attribute up to its quote) is followed by, up to the next quote.
+fn attribute_strings(source: &str, opening: &str) -> Vec<String> {
+    let quote = opening.chars().last().unwrap_or('\'');
+    source
+        .match_indices(opening)
+        .filter_map(|(at, _)| source[at + opening.len()..].split(quote).next().map(str::to_string))
+        .collect()
 }
 
 #[test]

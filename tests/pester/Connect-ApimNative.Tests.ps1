@@ -111,7 +111,9 @@ Describe 'Connect-ApimNative' {
         $failure | Should -Not -BeNullOrEmpty
         $failure.FullyQualifiedErrorId | Should -BeLike 'ApimNative.ConnectFailed*'
         $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
-        $failure.Exception.Message | Should -Match 'auth.certificatePath'
+        # The message names the cmdlet's parameter; the target keeps the library's field for scripts.
+        $failure.Exception.Message | Should -Match '-CertificatePath'
+        $failure.Exception.Data['ApimTarget'] | Should -Be 'auth.certificatePath'
         ($failure | Out-String) | Should -Not -Match 'pester-Pfx-Password-9'
         Get-ApimNativeConnectionState | Should -BeNullOrEmpty
     }

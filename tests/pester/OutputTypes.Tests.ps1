@@ -60,6 +60,22 @@ Describe 'Declared output types' {
         $backend.Credentials.Authorization.Scheme | Should -Be 'Bearer'
     }
 
+    It 'Connect-ApimNative answers Connection, whose subscription is read from its session' {
+        try {
+            $connection = Connect-ApimNative -Emulator $emulator -Subscription '00000000-0000-0000-0000-000000000001'
+            Assert-DeclaredOutput $connection 'ApimNative.Connection' 'ApimNative.Models.Connection'
+            $connection.Kind | Should -Be 'none'
+            $connection.SubscriptionId | Should -Be '00000000-0000-0000-0000-000000000001'
+            (Get-Command -Name Connect-ApimNative).OutputType.Name | Should -Be 'ApimNative.Connection'
+        }
+        finally {
+            Disconnect-ApimNative
+            # The session is gone; the object keeps what it last read.
+            $connection.SubscriptionId | Should -Be '00000000-0000-0000-0000-000000000001'
+            Connect-TestGraph -Emulator $emulator
+        }
+    }
+
     It 'a member the declared type lacks is kept: the object is read as a PSCustomObject instead' {
         $read = [ApimNative.ObjectJson]::Read('{"PSTypeName":"ApimNative.BackendTls","ValidateCertificateChain":true,"NotDeclared":1}')
         $read.PSObject.TypeNames[0] | Should -Be 'ApimNative.BackendTls'

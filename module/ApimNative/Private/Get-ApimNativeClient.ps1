@@ -5,15 +5,12 @@ function Get-ApimNativeClient {
 
     .DESCRIPTION
     One native client (one connection pool, one token cache) serves every cmdlet call that targets
-    the same endpoints and api-version. Clients are created from the connection chosen by
-    Connect-ApimNative ($script:ApimNativeConnection: a hashtable with keys Session (the native
-    session handle holding the credential and subscription), Auth (the credential without its
-    secrets, absent when the session has none), Kind, and optional SubscriptionId (when given as
-    an id), ArmEndpoint, GraphEndpoint); those clients are made by the session. Without a
-    connection, New-ApimNativeClientOption picks the default credential chain for Azure and no
-    credential for the local emulator.
-    Connect-ApimNative and Disconnect-ApimNative call Clear-ApimNativeClientCache so that clients
-    built with old credentials are not reused.
+    the same endpoints and api-version. A client is made by apim_cmdlet_client_new from the
+    endpoints and api-version and, when Connect-ApimNative chose one, the connection's native
+    session ($script:ApimNativeConnection['Session']); the library decides how it signs in (the
+    session's credential; without one, none for an endpoint on this machine and the default chain
+    for Azure). Connect-ApimNative and Disconnect-ApimNative call Clear-ApimNativeClientCache so
+    that clients built with old credentials are not reused.
 
     -ForGraph marks a client for the Graph cmdlets: whether it signs in at all is then decided by
     the Graph endpoint (an emulator on this machine needs no credential), not by the ARM endpoint it
@@ -21,32 +18,21 @@ function Get-ApimNativeClient {
 
     A client that cannot be created (bad options) is a terminating error on the calling cmdlet.
     #>
-    [CmdletBinding()]
-    [OutputType([object])]
+    # Not an advanced function on purpose: every network cmdlet call passes here, and binding an
+    # advanced function's common parameters cost more than the cache look-up it does.
     param (
-        [Parameter(Mandatory = $true)]
         [System.Management.Automation.PSCmdlet]
         $Cmdlet,
 
-        [Parameter()]
-        [AllowNull()]
-        [AllowEmptyString()]
         [string]
         $Endpoint,
 
-        [Parameter()]
-        [AllowNull()]
-        [AllowEmptyString()]
         [string]
         $GraphEndpoint,
 
-        [Parameter()]
-        [AllowNull()]
-        [AllowEmptyString()]
         [string]
         $ApiVersion,
 
-        [Parameter()]
         [switch]
         $ForGraph
     )
@@ -57,41 +43,41 @@ function Get-ApimNativeClient {
         $Endpoint = $script:ApimNativeDryRunEndpoint
         $GraphEndpoint = $script:ApimNativeDryRunEndpoint
     }
+    if ($connection) {
+        if (-not $Endpoint) {
+            $Endpoint = $connection['ArmEndpoint']
+        }
+        if (-not $GraphEndpoint) {
+            $GraphEndpoint = $connection['GraphEndpoint']
+        }
+    }
     if (-not $Endpoint) {
         $Endpoint = $script:ApimNativeDefaultArmEndpoint
-        if ($connection -and $connection['ArmEndpoint']) {
-            $Endpoint = [string]$connection['ArmEndpoint']
-        }
-    }
-    if (-not $GraphEndpoint -and $connection -and $connection['GraphEndpoint']) {
-        $GraphEndpoint = [string]$connection['GraphEndpoint']
-    }
-    $Endpoint = $Endpoint.TrimEnd('/')
-    $credentialEndpoint = $Endpoint
-    if ($ForGraph) {
-        $credentialEndpoint = $script:ApimNativeDefaultGraphEndpoint
-        if ($GraphEndpoint) {
-            $credentialEndpoint = $GraphEndpoint
-        }
     }
 
-    $key = '{0}|{1}|{2}|{3}' -f $Endpoint, $GraphEndpoint, $ApiVersion, [bool]$ForGraph
-    if ($script:ApimNativeClients.ContainsKey($key)) {
-        return $script:ApimNativeClients[$key]
+    # The common path: a client made before for the same endpoints and api-version.
+    $key = $Endpoint + '|' + $GraphEndpoint + '|' + $ApiVersion + '|' + $ForGraph.IsPresent
+    $client = $script:ApimNativeClients[$key]
+    if ($null -ne $client) {
+        return $client
     }
 
-    $options = New-ApimNativeClientOption -Endpoint $Endpoint -GraphEndpoint $GraphEndpoint -ApiVersion $ApiVersion -Connection $connection -CredentialEndpoint $credentialEndpoint
-
-    # The options may hold a client secret: the JSON is handed to the library and never printed.
-    $optionsJson = ConvertTo-Json -InputObject $options -Depth 20 -Compress
-    $client = $null
-    if ($connection -and $connection['Session']) {
+    # The environment as PowerShell sees it: on Linux and macOS, .NET keeps $env: changes from
+    # native code, so AZURE_* set in a script would not reach the credential sources otherwise.
+    # It may hold secrets: it is handed to the library and never printed.
+    $parameters = @{
+        Endpoint             = $Endpoint
+        GraphEndpoint        = $GraphEndpoint
+        ApiVersion           = $ApiVersion
+        ForGraph             = $ForGraph.IsPresent
+        EnvironmentVariables = [System.Environment]::GetEnvironmentVariables()
+    }
+    $session = $null
+    if ($connection) {
         # The session supplies the credential (its secrets never come back to PowerShell) and the subscription.
-        $result = [ApimNative.Interop]::NewSessionClient($connection['Session'], $optionsJson, [ref]$client)
+        $session = $connection['Session']
     }
-    else {
-        $result = [ApimNative.Interop]::NewClient($optionsJson, [ref]$client)
-    }
+    $result = [ApimNative.Interop]::NewCmdletClient($session, $parameters, [ref]$client)
     if (-not $result.Ok) {
         $nativeError = ConvertFrom-Json -InputObject $result.Json
         $record = ConvertTo-ApimErrorRecord -NativeError $nativeError -Operation 'client_new' -TargetObject $Endpoint

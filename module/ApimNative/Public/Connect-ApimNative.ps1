@@ -283,205 +283,45 @@ function Connect-ApimNative {
 
     . Use-ApimCallerPreference
 
-    # What the native client options' "auth" object gets, and a description without secrets for
-    # -WhatIf and the returned object.
-    $auth = @{}
-    $account = ''
-    switch ($PSCmdlet.ParameterSetName) {
-        'ManagedIdentity' {
-            $auth['kind'] = 'managedIdentity'
-            $account = 'system-assigned managed identity'
-            if ($AccountId) {
-                if ($AccountId.StartsWith('/subscriptions/', [System.StringComparison]::OrdinalIgnoreCase)) {
-                    $auth['identityResourceId'] = $AccountId
-                }
-                else {
-                    $auth['identityClientId'] = $AccountId
-                }
-                $account = 'managed identity {0}' -f $AccountId
-            }
+    # The library maps the parameters to its session options and checks them; what only PowerShell
+    # can do is done here and handed over as data: paths resolved against PowerShell's location
+    # (the library runs in the process's working directory, not there), and a certificate of the
+    # Windows store exported in memory (Export-ApimStoreCertificate).
+    $parameters = @{}
+    foreach ($name in $PSBoundParameters.Keys) {
+        $parameters[$name] = $PSBoundParameters[$name]
+    }
+    foreach ($name in @('CertificatePath', 'FederatedTokenFile')) {
+        if ($parameters.ContainsKey($name)) {
+            $parameters[$name] = $PSCmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath([string]$parameters[$name])
         }
-        'ServicePrincipalSecret' {
-            $auth['kind'] = 'clientSecret'
-            $auth['tenantId'] = $TenantId
-            $auth['clientId'] = $Credential.UserName
-            $auth['clientSecret'] = $Credential.GetNetworkCredential().Password
-            $account = 'application {0}' -f $Credential.UserName
-        }
-        'ServicePrincipalCertificate' {
-            $auth['kind'] = 'clientCertificate'
-            $auth['tenantId'] = $TenantId
-            $auth['clientId'] = $ApplicationId
-            # The native library runs in the process's working directory, not PowerShell's location.
-            $auth['certificatePath'] = $PSCmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath($CertificatePath)
-            if ($CertificatePassword) {
-                # NetworkCredential unwraps a SecureString on Windows PowerShell 5.1 and PowerShell 7.
-                $unwrapped = New-Object -TypeName System.Net.NetworkCredential -ArgumentList @('', $CertificatePassword)
-                $auth['certificatePassword'] = $unwrapped.Password
-            }
-            $account = 'application {0} (certificate)' -f $ApplicationId
-        }
-        'ServicePrincipalCertificateThumbprint' {
-            $exported = Export-ApimStoreCertificate -Thumbprint $CertificateThumbprint -Cmdlet $PSCmdlet
-            $auth['kind'] = 'clientCertificate'
-            $auth['tenantId'] = $TenantId
-            $auth['clientId'] = $ApplicationId
-            $auth['certificateData'] = $exported.Data
-            $auth['certificatePassword'] = (New-Object -TypeName System.Net.NetworkCredential -ArgumentList @('', $exported.Password)).Password
-            $account = 'application {0} (certificate {1})' -f $ApplicationId, $CertificateThumbprint.ToUpperInvariant()
-        }
-        'FederatedToken' {
-            $auth['kind'] = 'workloadIdentity'
-            # A path that does not exist now is refused by apim_session_new, naming -FederatedTokenFile.
-            $auth['federatedTokenFile'] = $PSCmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath($FederatedTokenFile)
-            if ($TenantId) {
-                $auth['tenantId'] = $TenantId
-            }
-            if ($ApplicationId) {
-                $auth['clientId'] = $ApplicationId
-            }
-            $account = 'workload identity'
-            if ($ApplicationId) {
-                $account = 'workload identity {0}' -f $ApplicationId
-            }
-        }
-        'AzureCli' {
-            $auth['kind'] = 'azureCli'
-            if ($TenantId) {
-                $auth['tenantId'] = $TenantId
-            }
-            $account = 'Azure CLI account'
-        }
-        'AccessToken' {
-            $auth['kind'] = 'token'
-            $auth['token'] = $AccessToken
-            $account = 'access token'
-        }
-        'Emulator' {
-            $auth['kind'] = 'none'
-            $account = 'no credential (emulator {0})' -f $Emulator.BaseUrl
-        }
-        default {
-            $auth['kind'] = 'default'
-            $account = 'default credential chain'
-        }
+    }
+    if ($PSCmdlet.ParameterSetName -eq 'ServicePrincipalCertificateThumbprint') {
+        $parameters['StoreCertificate'] = Export-ApimStoreCertificate -Thumbprint $CertificateThumbprint -Cmdlet $PSCmdlet
     }
 
-    # Explicit endpoints win over the emulator's, which win over the cloud's (the library's table).
-    $resolvedArmEndpoint = $null
-    $resolvedGraphEndpoint = $null
-    if ($Emulator) {
-        $resolvedArmEndpoint = [string]$Emulator.BaseUrl
-        $resolvedGraphEndpoint = [string]$Emulator.BaseUrl
+    # Creating the session checks everything now (missing values, unreadable certificate, wrong
+    # PFX password, a federated token file that is not there) rather than on the first cmdlet;
+    # nothing is sent. The session keeps the secrets; the module keeps its handle and the state
+    # the library describes without them.
+    $answer = [ApimNative.Interop]::Connect($parameters)
+    if (-not $answer.Ok) {
+        $record = ConvertTo-ApimErrorRecord -NativeError $answer.Error -ErrorJson $answer.ErrorJson -Operation 'connect' -CommandName $PSCmdlet.MyInvocation.MyCommand.Name
+        $PSCmdlet.ThrowTerminatingError($record)
     }
-    elseif ($Environment) {
-        $auth['environment'] = $Environment
-        foreach ($cloud in @((ConvertFrom-Json -InputObject ([ApimNative.Interop]::CloudList())).clouds)) {
-            if ($cloud.name -eq $Environment) {
-                $resolvedArmEndpoint = [string]$cloud.armEndpoint
-                $resolvedGraphEndpoint = [string]$cloud.graphEndpoint
-            }
-        }
-    }
-    if ($ArmEndpoint) {
-        $resolvedArmEndpoint = $ArmEndpoint.TrimEnd('/')
-    }
-    if ($GraphEndpoint) {
-        $resolvedGraphEndpoint = $GraphEndpoint.TrimEnd('/')
-    }
-
-    $target = $account
-    if ($TenantId) {
-        $target = '{0} in tenant {1}' -f $account, $TenantId
-    }
-    if (-not $PSCmdlet.ShouldProcess($target, 'Connect ApimNative')) {
+    if (-not $PSCmdlet.ShouldProcess($answer.Target, 'Connect ApimNative')) {
+        $answer.Session.Dispose()
         return
     }
 
-    # The native session keeps the credential, secrets included, and the subscription; the module
-    # keeps only its handle and what may be shown. Creating it checks the options now (missing
-    # fields, unreadable certificate, wrong PFX password, a federated token file that is not
-    # there) rather than on the first cmdlet; nothing is sent. Without a credential parameter the
-    # session has no auth: each client then gets the default chain, or none for an endpoint on
-    # this machine (New-ApimNativeClientOption). -Environment keeps the default chain's auth: it
-    # carries the cloud's sign-in authority.
-    $sessionOptions = @{}
-    if (-not ($auth['kind'] -eq 'none' -or ($auth['kind'] -eq 'default' -and -not $Environment))) {
-        $sessionOptions['auth'] = $auth
-    }
-    if ($Subscription) {
-        $sessionOptions['subscription'] = $Subscription
-    }
-    if ($resolvedArmEndpoint) {
-        $sessionOptions['armEndpoint'] = $resolvedArmEndpoint
-    }
-    if ($resolvedGraphEndpoint) {
-        $sessionOptions['graphEndpoint'] = $resolvedGraphEndpoint
-    }
-    $session = $null
-    $result = [ApimNative.Interop]::NewSession((ConvertTo-Json -InputObject $sessionOptions -Depth 5 -Compress), [ref]$session)
-    if (-not $result.Ok) {
-        $nativeError = ConvertFrom-Json -InputObject $result.Json
-        $record = ConvertTo-ApimErrorRecord -NativeError $nativeError -Operation 'connect' -TargetObject $account
-        $PSCmdlet.ThrowTerminatingError($record)
-    }
-    # The credential as the library describes it, without its secrets (kind, tenantId, clientId...).
-    $info = ConvertFrom-Json -InputObject $result.Json
-    $publicAuth = $null
-    if ($null -ne $info.auth) {
-        $publicAuth = @{}
-        foreach ($property in $info.auth.PSObject.Properties) {
-            $publicAuth[$property.Name] = $property.Value
-        }
-    }
-    $connection = @{ Session = $session; Auth = $publicAuth; Kind = $auth['kind'] }
-    if ($info.subscriptionId) {
-        # An id is known now (-WhatIf texts show it); a name is resolved by the library on first use.
-        $connection['SubscriptionId'] = [string]$info.subscriptionId
-    }
-    if ($resolvedArmEndpoint) {
-        $connection['ArmEndpoint'] = $resolvedArmEndpoint
-    }
-    if ($resolvedGraphEndpoint) {
-        $connection['GraphEndpoint'] = $resolvedGraphEndpoint
-    }
+    $connection = $answer.State
+    $connection['Session'] = $answer.Session
     $previous = $script:ApimNativeConnection
     $script:ApimNativeConnection = $connection
     Clear-ApimNativeClientCache
     if ($previous -and $previous['Session']) {
         $previous['Session'].Dispose()
     }
-    Write-Verbose -Message ('ApimNative now signs in with the {0}.' -f $target)
-
-    $cloudName = 'AzureCloud'
-    if ($Environment) {
-        $cloudName = $Environment
-    }
-    $view = [PSCustomObject]@{
-        PSTypeName    = 'ApimNative.Connection'
-        Kind          = $auth['kind']
-        Account       = $account
-        TenantId      = $TenantId
-        Environment   = $cloudName
-        ArmEndpoint   = $resolvedArmEndpoint
-        GraphEndpoint = $resolvedGraphEndpoint
-    }
-    # SubscriptionId and SubscriptionName are read from the session, so that a name resolved by a
-    # later cmdlet shows here too; the last answer is kept for after Disconnect-ApimNative.
-    $known = @{ Id = $connection['SubscriptionId']; Name = $null; Session = $session }
-    $read = {
-        param ($Field)
-        $text = [ApimNative.Interop]::SessionInfo($known.Session)
-        if ($text) {
-            $state = ConvertFrom-Json -InputObject $text
-            $known.Id = $state.subscriptionId
-            $known.Name = $state.subscriptionName
-        }
-        $known[$Field]
-    }.GetNewClosure()
-    $readId = { & $read 'Id' }.GetNewClosure()
-    $readName = { & $read 'Name' }.GetNewClosure()
-    $view.PSObject.Properties.Add((New-Object -TypeName System.Management.Automation.PSScriptProperty -ArgumentList @('SubscriptionId', $readId)))
-    $view.PSObject.Properties.Add((New-Object -TypeName System.Management.Automation.PSScriptProperty -ArgumentList @('SubscriptionName', $readName)))
-    $view
+    Write-Verbose -Message ('ApimNative now signs in with the {0}.' -f $answer.Target)
+    $answer.Connection
 }
