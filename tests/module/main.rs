@@ -13,3 +13,4 @@ mod parse;
 mod release_workflow;
 mod resource_id;
 mod surface;
+mod wire_names;
