@@ -2,13 +2,16 @@
 # carry "Deserialized." type names and are property bags; the [PSTypeName()] parameters that take
 # the module's objects accept them ([ApimNative.AcceptDeserialized()], DeserializedBinding.cs).
 # The cases here are the cmdlets outside New-/Get-/Set-/Remove-AzApiManagementBackend and
-# Invoke-AzApiManagementBackendReconnect; each checks the effect, so a case that binds but loses
+# Invoke-AzApiManagementBackendReconnect, and the Graph connector as the identity of Update- and
+# Remove-MgIdentityApiConnector (which take any object with an Id); each checks the effect, so a case that binds but loses
 # the object's values fails too.
 Describe 'Deserialized objects' {
     BeforeAll {
         . ([System.IO.Path]::Combine($PSScriptRoot, 'TestSupport.ps1'))
         . ([System.IO.Path]::Combine($PSScriptRoot, 'SyncTestSupport.ps1'))
+        . ([System.IO.Path]::Combine($PSScriptRoot, 'MgTestSupport.ps1'))
         $emulator = Start-TestEmulator
+        Connect-TestGraph -Emulator $emulator
         $context = New-TestContext -Emulator $emulator
         $null = New-TestBackend -Context $context -BackendId 'kept'
         $keptId = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/apimService1/backends/kept'
@@ -23,6 +26,7 @@ Describe 'Deserialized objects' {
     }
 
     AfterAll {
+        Disconnect-ApimNative
         Stop-ApimNativeEmulator -Emulator $emulator
     }
 
@@ -72,5 +76,13 @@ Describe 'Deserialized objects' {
         $other = ConvertTo-Deserialized ([PSCustomObject]@{ PSTypeName = 'Contoso.Thing'; Id = $keptId })
         { New-AzApiManagementBackendPool -Service @($other) -ErrorAction Stop } | Should -Throw -ErrorId 'MismatchedPSTypeName*'
         { Test-ApimNativeBackend -Context $other -Path $TestDrive -ErrorAction Stop } | Should -Throw -ErrorId 'MismatchedPSTypeName*'
+    }
+
+    It 'a deserialized connector pipes to Update- and Remove-MgIdentityApiConnector as their identity' {
+        $connector = ConvertTo-Deserialized (New-TestConnector -DisplayName 'remote')
+        $connector | Update-MgIdentityApiConnector -DisplayName 'renamed remotely' -ErrorAction Stop
+        (Get-MgIdentityApiConnector -IdentityApiConnectorId $connector.Id).DisplayName | Should -Be 'renamed remotely'
+        $connector | Remove-MgIdentityApiConnector -ErrorAction Stop
+        @(Get-MgIdentityApiConnector -All | Where-Object -FilterScript { $_.Id -eq $connector.Id }).Count | Should -Be 0
     }
 }
