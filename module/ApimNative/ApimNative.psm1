@@ -90,7 +90,7 @@ if ($null -eq ('ApimNative.AcceptDeserializedAttribute' -as [type])) {
     $transformationAttribute = [System.Management.Automation.ArgumentTransformationAttribute]
     $transform = $transformationAttribute.GetMethod('Transform')
     $bindingAssembly = [System.Reflection.Emit.AssemblyBuilder]::DefineDynamicAssembly(
-        (New-Object -TypeName System.Reflection.AssemblyName -ArgumentList @('ApimNative.Binding')), [System.Reflection.Emit.AssemblyBuilderAccess]::Run)
+        [System.Reflection.AssemblyName]::new('ApimNative.Binding'), [System.Reflection.Emit.AssemblyBuilderAccess]::Run)
     $attributeBuilder = $bindingAssembly.DefineDynamicModule('ApimNative.Binding').DefineType(
         'ApimNative.AcceptDeserializedAttribute', [System.Reflection.TypeAttributes]'Public, Sealed, Class', $transformationAttribute)
     $null = $attributeBuilder.DefineDefaultConstructor([System.Reflection.MethodAttributes]::Public)
