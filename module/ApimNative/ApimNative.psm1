@@ -95,7 +95,7 @@ if ($null -eq ('ApimNative.AcceptDeserializedAttribute' -as [type])) {
         'ApimNative.AcceptDeserializedAttribute', [System.Reflection.TypeAttributes]'Public, Sealed, Class', $transformationAttribute)
     $null = $attributeBuilder.DefineDefaultConstructor([System.Reflection.MethodAttributes]::Public)
     $transformBuilder = $attributeBuilder.DefineMethod('Transform', [System.Reflection.MethodAttributes]'Public, Virtual, HideBySig', [object],
-        [type[]]@([System.Management.Automation.EngineIntrinsics], [object]))
+        @([System.Management.Automation.EngineIntrinsics], [object]))
     $il = $transformBuilder.GetILGenerator()
     $il.Emit([System.Reflection.Emit.OpCodes]::Ldarg_2)
     $il.Emit([System.Reflection.Emit.OpCodes]::Call, [ApimNative.DeserializedBinding].GetMethod('Accept'))
