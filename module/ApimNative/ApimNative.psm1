@@ -81,6 +81,29 @@ if ($null -ne $loadedNativePath -and -not [string]::Equals($loadedNativePath, $n
 }
 [ApimNative.Interop]::Load($nativePath)
 
+# [ApimNative.AcceptDeserialized()] lets the [PSTypeName()] parameters take the copies that
+# Import-Clixml, jobs and remote sessions give back: DeserializedBinding.cs says why the attribute
+# class is emitted here, at run time. Its Transform(engineIntrinsics, inputData) returns
+# [ApimNative.DeserializedBinding]::Accept(inputData). An emitted type cannot be unloaded, so an
+# Import-Module -Force in the same session reuses it.
+if ($null -eq ('ApimNative.AcceptDeserializedAttribute' -as [type])) {
+    $transformationAttribute = [System.Management.Automation.ArgumentTransformationAttribute]
+    $transform = $transformationAttribute.GetMethod('Transform')
+    $bindingAssembly = [System.Reflection.Emit.AssemblyBuilder]::DefineDynamicAssembly(
+        [System.Reflection.AssemblyName]::new('ApimNative.Binding'), [System.Reflection.Emit.AssemblyBuilderAccess]::Run)
+    $attributeBuilder = $bindingAssembly.DefineDynamicModule('ApimNative.Binding').DefineType(
+        'ApimNative.AcceptDeserializedAttribute', [System.Reflection.TypeAttributes]'Public, Sealed, Class', $transformationAttribute)
+    $null = $attributeBuilder.DefineDefaultConstructor([System.Reflection.MethodAttributes]::Public)
+    $transformBuilder = $attributeBuilder.DefineMethod('Transform', [System.Reflection.MethodAttributes]'Public, Virtual, HideBySig', [object],
+        @([System.Management.Automation.EngineIntrinsics], [object]))
+    $il = $transformBuilder.GetILGenerator()
+    $il.Emit([System.Reflection.Emit.OpCodes]::Ldarg_2)
+    $il.Emit([System.Reflection.Emit.OpCodes]::Call, [ApimNative.DeserializedBinding].GetMethod('Accept'))
+    $il.Emit([System.Reflection.Emit.OpCodes]::Ret)
+    $attributeBuilder.DefineMethodOverride($transformBuilder, $transform)
+    $null = $attributeBuilder.CreateTypeInfo()
+}
+
 # Module state shared by the private helpers:
 # - ApimNativeConnection: what Connect-ApimNative chose (the native Session handle that holds the
 #   credential's secrets and the subscription, Auth without secrets, SubscriptionId, endpoints);

@@ -64,4 +64,19 @@ Describe 'Help' {
             @($help.syntax.syntaxItem).Count | Should -Be @($command.ParameterSets).Count -Because $command.Name
         }
     }
+
+    It 'every cmdlet shows one syntax per parameter set, each with that set''s parameters' {
+        foreach ($command in $commands) {
+            $syntax = @((Get-Help -Name $command.Name -Full).syntax.syntaxItem)
+            $syntax.Count | Should -Be @($command.ParameterSets).Count -Because $command.Name
+            foreach ($set in $command.ParameterSets) {
+                # -WhatIf and -Confirm are compared too: help shows them in every set that has them.
+                $own = @($set.Parameters | Where-Object -FilterScript { [System.Management.Automation.PSCmdlet]::CommonParameters -notcontains $_.Name } | ForEach-Object -Process { $_.Name } | Sort-Object)
+                $shown = @($syntax | Where-Object -FilterScript {
+                        (@($_.parameter | ForEach-Object -Process { $_.name } | Sort-Object) -join ',') -eq ($own -join ',')
+                    })
+                $shown.Count | Should -BeGreaterThan 0 -Because ('{0} set {1}' -f $command.Name, $set.Name)
+            }
+        }
+    }
 }

@@ -89,6 +89,15 @@ Describe 'Input fidelity' {
             $text | Should -Not -Match 'view-secret'
         }
 
+        It 'counts @($null) and empty lists as 0, and real items as themselves' {
+            $backend = New-AzApiManagementBackend -Context $context -BackendId 'nulls' -Url 'https://nulls.contoso.com/' -Protocol http -Credential (New-AzApiManagementBackendCredential -Header @{ h = 'v' })
+            $backend.Credentials.Certificate = @($null)
+            $backend.Credentials.CertificateIds = @()
+            ($backend | Format-List | Out-String) | Should -Match 'Certificates: 0; CertificateIds: 0; Query: 0; Header: 1; Authorization: -'
+            $backend.Credentials.Certificate = @('EBA029198AA3E76EF0D70482626E5BCF148594A6', $null)
+            ($backend | Format-List | Out-String) | Should -Match 'Certificates: 1; CertificateIds: 0'
+        }
+
         It 'Format-Table shows BackendId, Type, Url, Protocol and Title; Format-Wide the BackendId' {
             $backend = New-TestBackend -Context $context -BackendId 'tabled'
             $table = $backend | Format-Table | Out-String

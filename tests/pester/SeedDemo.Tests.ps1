@@ -18,6 +18,9 @@ Describe 'SeedDemo.ps1' {
         $output | Should -Match 'Emulator listening on http://127\.0\.0\.1:\d+'
         $output | Should -Match 'sfbackend'
         $output | Should -Match 'Renamed API'
+        # The optimistic-concurrency demo prints the 412's message (issue 16: it used to print an
+        # empty one, the piped stale backend failing to bind under -ErrorAction SilentlyContinue).
+        $output | Should -Match 'Second session: The If-Match ETag does not match the current state of backend'
         $output | Should -Not -Match 'opensesame|MyPassword|CertificatePassword'
     }
 }

@@ -56,3 +56,70 @@ Describe '-WhatIf sends no request' {
         $relay.Requests.Count | Should -Be $before
     }
 }
+
+# The file cmdlets: Export's -WhatIf sends nothing at all; Sync plans from what the service holds,
+# so its -WhatIf reads (GET) to say what it would do, and still sends no write. Counted on the
+# relay; and no file is written.
+Describe '-WhatIf of the file cmdlets sends no write' {
+    BeforeAll {
+        . ([System.IO.Path]::Combine($PSScriptRoot, 'TestSupport.ps1'))
+        . ([System.IO.Path]::Combine($PSScriptRoot, 'MgTestSupport.ps1'))
+        . ([System.IO.Path]::Combine($PSScriptRoot, 'SyncTestSupport.ps1'))
+        $emulator = Start-TestEmulator
+        $relay = Start-TestCountingRelay -Emulator $emulator
+        $source = New-TestContext -Emulator $relay
+        Connect-TestGraph -Emulator $relay
+        New-TestSyncBackends -Context $source
+        $backendFiles = New-TestDirectory
+        $null = Export-ApimNativeBackend -Context $source -Path $backendFiles
+        $exported = New-TestConnector -DisplayName 'Sign-up validation'
+        $connectorFiles = New-TestDirectory
+        $null = Export-ApimNativeApiConnector -Path $connectorFiles
+        # Plans with writes: two of the files' backends and the files' connector are gone
+        # (creates), a stray connector is there (a delete under -Prune); billing stays to export.
+        foreach ($id in @('lb', 'orders')) {
+            Remove-AzApiManagementBackend -Context $source -BackendId $id
+        }
+        $target = $source
+        Remove-MgIdentityApiConnector -IdentityApiConnectorId $exported.Id
+        $null = New-TestConnector -DisplayName 'stray'
+        $connectorSecrets = @{ 'Sign-up_validation.password' = (ConvertTo-SecureString -String 'MyPassword' -AsPlainText -Force) }
+        $cases = @{
+            'Export-ApimNativeBackend'      = { Export-ApimNativeBackend -Context $source -Path $script:emptyDirectory -WhatIf }
+            'Export-ApimNativeApiConnector' = { Export-ApimNativeApiConnector -Path $script:emptyDirectory -WhatIf }
+            'Sync-ApimNativeBackend'        = { Sync-ApimNativeBackend -Context $target -Path $backendFiles -Secret $script:SyncSecrets -Prune -WhatIf }
+            'Sync-ApimNativeApiConnector'   = { Sync-ApimNativeApiConnector -Path $connectorFiles -Secret $connectorSecrets -Prune -WhatIf }
+        }
+    }
+
+    AfterAll {
+        Disconnect-ApimNative
+        Stop-TestCountingRelay -Relay $relay
+        Stop-ApimNativeEmulator -Emulator $emulator
+    }
+
+    It '<Name> -WhatIf sends <Sends> and writes no file' -TestCases @(
+        @{ Name = 'Export-ApimNativeBackend'; Sends = 'nothing' }
+        @{ Name = 'Export-ApimNativeApiConnector'; Sends = 'nothing' }
+        @{ Name = 'Sync-ApimNativeBackend'; Sends = 'only GET requests' }
+        @{ Name = 'Sync-ApimNativeApiConnector'; Sends = 'only GET requests' }
+    ) {
+        param ($Name, $Sends)
+        $script:emptyDirectory = New-TestDirectory
+        $before = $relay.Requests.Count
+        $text = Get-WhatIfText -ScriptBlock $cases[$Name]
+        $text | Should -Match 'What if:'
+        $sent = @(@($relay.Requests)[$before..($relay.Requests.Count)] | Where-Object -FilterScript { $null -ne $_ })
+        if ($Sends -eq 'nothing') {
+            $sent -join '; ' | Should -BeNullOrEmpty
+        }
+        else {
+            # It did read through the relay (so the relay sees this cmdlet), and only read.
+            $sent.Count | Should -BeGreaterThan 0
+        }
+        @($sent | Where-Object -FilterScript { $_ -notlike 'GET *' }) -join '; ' | Should -BeNullOrEmpty
+        @(Get-ChildItem -LiteralPath $script:emptyDirectory).Count | Should -Be 0
+        @(Get-AzApiManagementBackend -Context $target | ForEach-Object -Process { $_.BackendId }) | Should -Be @('billing')
+        @(Get-MgIdentityApiConnector -All | ForEach-Object -Process { $_.DisplayName }) | Should -Be @('stray')
+    }
+}

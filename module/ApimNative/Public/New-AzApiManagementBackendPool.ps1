@@ -72,6 +72,7 @@ function New-AzApiManagementBackendPool {
     [OutputType('ApimNative.BackendPool')]
     param (
         [Parameter(Mandatory = $true, ValueFromPipeline = $true)]
+        [ApimNative.AcceptDeserialized()]
         [PSTypeName('ApimNative.BackendPoolItem')]
         [PSObject[]]
         $Service,

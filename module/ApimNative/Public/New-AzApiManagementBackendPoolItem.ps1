@@ -86,6 +86,7 @@ function New-AzApiManagementBackendPoolItem {
         $Id,
 
         [Parameter(Mandatory = $true, ValueFromPipeline = $true, ParameterSetName = 'ByBackend')]
+        [ApimNative.AcceptDeserialized()]
         [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackend')]
         [PSObject]
         $Backend,

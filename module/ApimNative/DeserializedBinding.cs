@@ -1,0 +1,92 @@
+// Deserialized objects for [PSTypeName()] parameters: a copy of a module object that comes back
+// from Import-Clixml, Start-Job | Receive-Job or a remote session is a property bag named
+// "Deserialized.<type>", and PowerShell's [PSTypeName('<type>')] check refuses it before the
+// cmdlet runs. What the cmdlets do with such a bag already works (ObjectJson writes its type name
+// and the library reads "Deserialized." names as the live ones), so only the check is in the way.
+//
+// [ApimNative.AcceptDeserialized()], put before [PSTypeName()], gives a deserialized object its
+// live type names back before PowerShell checks them. The attribute must derive from PowerShell's
+// ArgumentTransformationAttribute, and this assembly references only netstandard.dll (one build
+// for Windows PowerShell 5.1 and every PowerShell 7, see ObjectJson.cs), which has no
+// Reflection.Emit either: so ApimNative.psm1 emits the attribute class at import, deriving from
+// the running PowerShell's ArgumentTransformationAttribute, and its Transform calls Accept below.
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Reflection;
+
+namespace ApimNative
+{
+    /// <summary>Lets [PSTypeName()] parameters take deserialized copies of the module's objects.</summary>
+    public static class DeserializedBinding
+    {
+        private const string DeserializedPrefix = "Deserialized.";
+
+        /// <summary>
+        /// The value with the live type name added ahead of each "Deserialized." one it lacks (the
+        /// items of an array too). The object is changed in place: a PSObject copy cannot always be
+        /// made of a deserialized bag, and the added names only make it the object it was made as.
+        /// Anything else is handed on unchanged, for PowerShell's own check to judge.
+        /// </summary>
+        public static object Accept(object inputData)
+        {
+            // An array argument may come wrapped in a PSObject: its items are what is checked.
+            IList items = (BaseObject(inputData) ?? inputData) as IList;
+            if (items != null)
+            {
+                foreach (object item in items)
+                {
+                    AddLiveTypeNames(item);
+                }
+                return inputData;
+            }
+            AddLiveTypeNames(inputData);
+            return inputData;
+        }
+
+        private static object BaseObject(object value)
+        {
+            if (value == null)
+            {
+                return null;
+            }
+            PropertyInfo baseObject = value.GetType().GetProperty("BaseObject", BindingFlags.Public | BindingFlags.Instance);
+            return baseObject == null ? null : baseObject.GetValue(value, null);
+        }
+
+        private static void AddLiveTypeNames(object value)
+        {
+            if (value == null)
+            {
+                return;
+            }
+            // PSObject.TypeNames, read by reflection (this assembly does not reference PowerShell).
+            PropertyInfo typeNamesProperty = value.GetType().GetProperty("TypeNames", BindingFlags.Public | BindingFlags.Instance);
+            if (typeNamesProperty == null)
+            {
+                return;
+            }
+            IList<string> typeNames = typeNamesProperty.GetValue(value, null) as IList<string>;
+            if (typeNames == null)
+            {
+                return;
+            }
+            List<string> live = new List<string>();
+            foreach (string name in typeNames)
+            {
+                if (name.StartsWith(DeserializedPrefix, StringComparison.Ordinal))
+                {
+                    string liveName = name.Substring(DeserializedPrefix.Length);
+                    if (!typeNames.Contains(liveName) && !live.Contains(liveName))
+                    {
+                        live.Add(liveName);
+                    }
+                }
+            }
+            for (int i = live.Count - 1; i >= 0; i--)
+            {
+                typeNames.Insert(0, live[i]);
+            }
+        }
+    }
+}
