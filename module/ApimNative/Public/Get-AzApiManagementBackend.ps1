@@ -98,6 +98,7 @@ function Get-AzApiManagementBackend {
     param (
         [Parameter(Mandatory = $true, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
         [ValidateNotNullOrEmpty()]
+        [ApimNative.AcceptDeserialized()]
         [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext')]
         [PSObject]
         $Context,

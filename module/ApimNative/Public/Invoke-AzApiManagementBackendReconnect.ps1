@@ -74,6 +74,7 @@ function Invoke-AzApiManagementBackendReconnect {
     param (
         [Parameter(Mandatory = $true, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
         [ValidateNotNullOrEmpty()]
+        [ApimNative.AcceptDeserialized()]
         [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext')]
         [PSObject]
         $Context,
@@ -85,6 +86,7 @@ function Invoke-AzApiManagementBackendReconnect {
 
         [Parameter(Mandatory = $true, ValueFromPipeline = $true, ParameterSetName = 'ByInputObject')]
         [ValidateNotNullOrEmpty()]
+        [ApimNative.AcceptDeserialized()]
         [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackend')]
         [PSObject]
         $InputObject,

@@ -179,6 +179,7 @@ function New-AzApiManagementBackend {
     param (
         [Parameter(Mandatory = $true, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
         [ValidateNotNullOrEmpty()]
+        [ApimNative.AcceptDeserialized()]
         [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext')]
         [PSObject]
         $Context,
@@ -220,16 +221,19 @@ function New-AzApiManagementBackend {
         $SkipCertificateNameValidation,
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [ApimNative.AcceptDeserialized()]
         [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendCredential')]
         [PSObject]
         $Credential,
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [ApimNative.AcceptDeserialized()]
         [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendProxy')]
         [PSObject]
         $Proxy,
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [ApimNative.AcceptDeserialized()]
         [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementServiceFabric')]
         [PSObject]
         $ServiceFabricCluster,
@@ -239,16 +243,19 @@ function New-AzApiManagementBackend {
         $Type,
 
         [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true, ParameterSetName = 'PoolBackend')]
+        [ApimNative.AcceptDeserialized()]
         [PSTypeName('ApimNative.BackendPool')]
         [PSObject]
         $Pool,
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [ApimNative.AcceptDeserialized()]
         [PSTypeName('ApimNative.BackendCircuitBreakerRule')]
         [PSObject[]]
         $CircuitBreaker,
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [ApimNative.AcceptDeserialized()]
         [PSTypeName('ApimNative.BackendTls')]
         [PSObject]
         $Tls,

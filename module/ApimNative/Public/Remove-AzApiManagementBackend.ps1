@@ -75,6 +75,7 @@ function Remove-AzApiManagementBackend {
     param (
         [Parameter(Mandatory = $true, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
         [ValidateNotNullOrEmpty()]
+        [ApimNative.AcceptDeserialized()]
         [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext')]
         [PSObject]
         $Context,

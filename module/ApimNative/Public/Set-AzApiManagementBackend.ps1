@@ -171,6 +171,7 @@ function Set-AzApiManagementBackend {
     param (
         [Parameter(Mandatory = $true, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
         [ValidateNotNullOrEmpty()]
+        [ApimNative.AcceptDeserialized()]
         [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext')]
         [PSObject]
         $Context,
@@ -181,6 +182,7 @@ function Set-AzApiManagementBackend {
 
         [Parameter(Mandatory = $true, ValueFromPipeline = $true, ParameterSetName = 'ByInputObject')]
         [ValidateNotNullOrEmpty()]
+        [ApimNative.AcceptDeserialized()]
         [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackend')]
         [PSObject]
         $InputObject,
@@ -228,18 +230,21 @@ function Set-AzApiManagementBackend {
 
         [Parameter(ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
         [Parameter(ParameterSetName = 'ByInputObject')]
+        [ApimNative.AcceptDeserialized()]
         [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendCredential')]
         [PSObject]
         $Credential,
 
         [Parameter(ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
         [Parameter(ParameterSetName = 'ByInputObject')]
+        [ApimNative.AcceptDeserialized()]
         [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendProxy')]
         [PSObject]
         $Proxy,
 
         [Parameter(ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
         [Parameter(ParameterSetName = 'ByInputObject')]
+        [ApimNative.AcceptDeserialized()]
         [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementServiceFabric')]
         [PSObject]
         $ServiceFabricCluster,
@@ -257,18 +262,21 @@ function Set-AzApiManagementBackend {
 
         [Parameter(ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
         [Parameter(ParameterSetName = 'ByInputObject')]
+        [ApimNative.AcceptDeserialized()]
         [PSTypeName('ApimNative.BackendPool')]
         [PSObject]
         $Pool,
 
         [Parameter(ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
         [Parameter(ParameterSetName = 'ByInputObject')]
+        [ApimNative.AcceptDeserialized()]
         [PSTypeName('ApimNative.BackendCircuitBreakerRule')]
         [PSObject[]]
         $CircuitBreaker,
 
         [Parameter(ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
         [Parameter(ParameterSetName = 'ByInputObject')]
+        [ApimNative.AcceptDeserialized()]
         [PSTypeName('ApimNative.BackendTls')]
         [PSObject]
         $Tls,
