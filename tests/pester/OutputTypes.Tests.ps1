@@ -11,6 +11,12 @@ Describe 'Declared output types' {
         $emulator = Start-TestEmulator
         Connect-TestGraph -Emulator $emulator
 
+        function Get-PropertyCompletion {
+            param ([string] $Line)
+            $completion = [System.Management.Automation.CommandCompletion]::CompleteInput($Line, $Line.Length, $null)
+            @($completion.CompletionMatches | ForEach-Object -Process { $_.CompletionText })
+        }
+
         function Assert-DeclaredOutput {
             param ($Object, [string]$TypeName, [string]$DeclaredType)
             $Object | Should -Not -BeNullOrEmpty
@@ -66,7 +72,7 @@ Describe 'Declared output types' {
             Assert-DeclaredOutput $connection 'ApimNative.Connection' 'ApimNative.Models.Connection'
             $connection.Kind | Should -Be 'none'
             $connection.SubscriptionId | Should -Be '00000000-0000-0000-0000-000000000001'
-            (Get-Command -Name Connect-ApimNative).OutputType.Name | Should -Be 'ApimNative.Connection'
+            (Get-Command -Name Connect-ApimNative).OutputType.Name | Should -Be @('ApimNative.Connection', 'ApimNative.Models.Connection')
         }
         finally {
             Disconnect-ApimNative
@@ -74,6 +80,20 @@ Describe 'Declared output types' {
             $connection.SubscriptionId | Should -Be '00000000-0000-0000-0000-000000000001'
             Connect-TestGraph -Emulator $emulator
         }
+    }
+
+    It 'tab completion knows a backend''s and a credential''s properties after a pipe (OutputType names the declared type)' {
+        Get-PropertyCompletion -Line 'Get-AzApiManagementBackend -Context $c | Where-Object Ti' | Should -Contain 'Title'
+        Get-PropertyCompletion -Line 'New-AzApiManagementBackendCredential | ForEach-Object -MemberName Auth' | Should -Contain 'Authorization'
+        Get-PropertyCompletion -Line 'New-AzApiManagementContext -ResourceGroupName rg -ServiceName s | Select-Object -Property Serv' | Should -Contain 'ServiceName'
+    }
+
+    It 'tab completion knows a connector''s properties after a pipe' {
+        Get-PropertyCompletion -Line 'Get-MgIdentityApiConnector -All | Where-Object Disp' | Should -Contain 'DisplayName'
+    }
+
+    It 'New-AzApiManagementContext answers the declared PsApiManagementContext' {
+        Assert-DeclaredOutput (New-AzApiManagementContext -ResourceGroupName 'rg1' -ServiceName 'apimService1') 'Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext' 'ApimNative.Models.PsApiManagementContext'
     }
 
     It 'a member the declared type lacks is kept: the object is read as a PSCustomObject instead' {

@@ -44,23 +44,23 @@ function New-ApimContextObject {
     if ($Endpoint) {
         $normalisedEndpoint = $Endpoint.TrimEnd('/')
     }
-    $context = [PSCustomObject]@{
-        PSTypeName        = 'Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext'
-        ResourceGroupName = $ResourceGroupName
-        ServiceName       = $ServiceName
-        SubscriptionId    = $SubscriptionId
-        Endpoint          = $normalisedEndpoint
-        ApiVersion        = $ApiVersion
-        WorkspaceId       = $WorkspaceId
+    # The declared type (OutputTypes.cs), wrapped with Az's type name first as the library's
+    # objects are, so views, [PSTypeName()] parameters and completion all know it. An empty
+    # subscription, api-version or workspace stays $null, as Az's context has them.
+    $context = New-Object -TypeName ApimNative.Models.PsApiManagementContext
+    $context.ResourceGroupName = $ResourceGroupName
+    $context.ServiceName = $ServiceName
+    $context.Endpoint = $normalisedEndpoint
+    if ($SubscriptionId) {
+        $context.SubscriptionId = $SubscriptionId
     }
-    if (-not $SubscriptionId) {
-        $context.SubscriptionId = $null
+    if ($ApiVersion) {
+        $context.ApiVersion = $ApiVersion
     }
-    if (-not $ApiVersion) {
-        $context.ApiVersion = $null
+    if ($WorkspaceId) {
+        $context.WorkspaceId = $WorkspaceId
     }
-    if (-not $WorkspaceId) {
-        $context.WorkspaceId = $null
-    }
-    $context
+    $wrapped = [System.Management.Automation.PSObject]::AsPSObject($context)
+    $wrapped.PSObject.TypeNames.Insert(0, 'Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext')
+    $wrapped
 }

@@ -49,7 +49,7 @@ function Compare-ApimNativeApiConnector {
     about_ApimNative
     #>
     [CmdletBinding(PositionalBinding = $false)]
-    [OutputType('ApimNative.ApiConnectorPlan')]
+    [OutputType('ApimNative.ApiConnectorPlan', [ApimNative.Models.ApiConnectorPlan])]
     param (
         [Parameter(Mandatory = $true)]
         [ValidateNotNullOrEmpty()]

@@ -50,7 +50,7 @@ function Compare-ApimNativeBackend {
     about_ApimNative
     #>
     [CmdletBinding(PositionalBinding = $false)]
-    [OutputType('ApimNative.BackendPlan')]
+    [OutputType('ApimNative.BackendPlan', [ApimNative.Models.BackendPlan])]
     param (
         [Parameter(Mandatory = $true, ValueFromPipeline = $true)]
         [ValidateNotNullOrEmpty()]

@@ -189,7 +189,7 @@ function Connect-ApimNative {
     about_ApimNative
     #>
     [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'DefaultChain', PositionalBinding = $false)]
-    [OutputType('ApimNative.Connection')]
+    [OutputType('ApimNative.Connection', [ApimNative.Models.Connection])]
     param (
         [Parameter(Mandatory = $true, ParameterSetName = 'ManagedIdentity')]
         [switch]
@@ -306,7 +306,7 @@ function Connect-ApimNative {
     # the library describes without them.
     $answer = [ApimNative.Interop]::Connect($parameters)
     if (-not $answer.Ok) {
-        $record = ConvertTo-ApimErrorRecord -NativeError $answer.Error -ErrorJson $answer.ErrorJson -Operation 'connect' -CommandName $PSCmdlet.MyInvocation.MyCommand.Name
+        $record = ConvertTo-ApimErrorRecord -NativeError $answer.Error -ErrorJson $answer.ErrorJson -Operation 'connect'
         $PSCmdlet.ThrowTerminatingError($record)
     }
     if (-not $PSCmdlet.ShouldProcess($answer.Target, 'Connect ApimNative')) {

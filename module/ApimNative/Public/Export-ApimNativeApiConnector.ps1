@@ -48,7 +48,7 @@ function Export-ApimNativeApiConnector {
     about_ApimNative
     #>
     [CmdletBinding(SupportsShouldProcess = $true, PositionalBinding = $false)]
-    [OutputType('ApimNative.ExportedApiConnector')]
+    [OutputType('ApimNative.ExportedApiConnector', [ApimNative.Models.ExportedApiConnector])]
     param (
         [Parameter(Mandatory = $true)]
         [ValidateNotNullOrEmpty()]

@@ -57,7 +57,7 @@ function Export-ApimNativeBackend {
     about_ApimNative
     #>
     [CmdletBinding(SupportsShouldProcess = $true, PositionalBinding = $false)]
-    [OutputType('ApimNative.ExportedBackend')]
+    [OutputType('ApimNative.ExportedBackend', [ApimNative.Models.ExportedBackend])]
     param (
         [Parameter(Mandatory = $true, ValueFromPipeline = $true)]
         [ValidateNotNullOrEmpty()]

@@ -98,7 +98,7 @@ function Get-MgIdentityApiConnector {
     about_ApimNative
     #>
     [CmdletBinding(DefaultParameterSetName = 'List', PositionalBinding = $false)]
-    [OutputType('Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector')]
+    [OutputType('Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector', [ApimNative.Models.MicrosoftGraphIdentityApiConnector])]
     param (
         [Parameter(ParameterSetName = 'List')]
         [switch]

@@ -43,7 +43,7 @@ function Invoke-ApimNativeDryRun {
     about_ApimNative
     #>
     [CmdletBinding(PositionalBinding = $false)]
-    [OutputType('ApimNative.BackendPlan')]
+    [OutputType('ApimNative.BackendPlan', [ApimNative.Models.BackendPlan])]
     param (
         [Parameter(Mandatory = $true)]
         [ValidateNotNullOrEmpty()]

@@ -93,7 +93,7 @@ function Invoke-MgUploadIdentityApiConnectorClientCertificate {
     about_ApimNative
     #>
     [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'UploadExpanded', PositionalBinding = $false)]
-    [OutputType('Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector')]
+    [OutputType('Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector', [ApimNative.Models.MicrosoftGraphIdentityApiConnector])]
     param (
         [Parameter(ParameterSetName = 'UploadExpanded')]
         [Parameter(ParameterSetName = 'UploadViaIdentityExpanded')]

@@ -77,7 +77,7 @@ function New-AzApiManagementBackendCircuitBreakerRule {
     about_ApimNative
     #>
     [CmdletBinding(PositionalBinding = $false)]
-    [OutputType('ApimNative.BackendCircuitBreakerRule')]
+    [OutputType('ApimNative.BackendCircuitBreakerRule', [ApimNative.Models.BackendCircuitBreakerRule])]
     param (
         [Parameter(Mandatory = $true)]
         [ValidateNotNullOrEmpty()]

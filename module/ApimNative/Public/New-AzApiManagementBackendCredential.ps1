@@ -88,7 +88,7 @@ function New-AzApiManagementBackendCredential {
     about_ApimNative
     #>
     [CmdletBinding(PositionalBinding = $false)]
-    [OutputType('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendCredential')]
+    [OutputType('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendCredential', [ApimNative.Models.PsApiManagementBackendCredential])]
     param (
         [Parameter()]
         [string[]]

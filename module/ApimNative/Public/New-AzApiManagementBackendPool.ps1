@@ -69,7 +69,7 @@ function New-AzApiManagementBackendPool {
     about_ApimNative
     #>
     [CmdletBinding(PositionalBinding = $false)]
-    [OutputType('ApimNative.BackendPool')]
+    [OutputType('ApimNative.BackendPool', [ApimNative.Models.BackendPool])]
     param (
         [Parameter(Mandatory = $true, ValueFromPipeline = $true)]
         [ApimNative.AcceptDeserialized()]

@@ -78,7 +78,7 @@ function New-AzApiManagementBackendPoolItem {
     about_ApimNative
     #>
     [CmdletBinding(DefaultParameterSetName = 'ById', PositionalBinding = $false)]
-    [OutputType('ApimNative.BackendPoolItem')]
+    [OutputType('ApimNative.BackendPoolItem', [ApimNative.Models.BackendPoolItem])]
     param (
         [Parameter(Mandatory = $true, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ById')]
         [ValidateNotNullOrEmpty()]

@@ -64,7 +64,7 @@ function New-AzApiManagementBackendProxy {
     about_ApimNative
     #>
     [CmdletBinding(PositionalBinding = $false)]
-    [OutputType('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendProxy')]
+    [OutputType('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendProxy', [ApimNative.Models.PsApiManagementBackendProxy])]
     param (
         [Parameter(Mandatory = $true)]
         [ValidateNotNullOrEmpty()]

@@ -82,7 +82,7 @@ function New-AzApiManagementBackendServiceFabric {
     about_ApimNative
     #>
     [CmdletBinding(PositionalBinding = $false)]
-    [OutputType('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementServiceFabric')]
+    [OutputType('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementServiceFabric', [ApimNative.Models.PsApiManagementServiceFabric])]
     param (
         [Parameter(Mandatory = $true)]
         [string[]]

@@ -61,7 +61,7 @@ function New-AzApiManagementBackendTls {
     about_ApimNative
     #>
     [CmdletBinding(PositionalBinding = $false)]
-    [OutputType('ApimNative.BackendTls')]
+    [OutputType('ApimNative.BackendTls', [ApimNative.Models.BackendTls])]
     param (
         [Parameter()]
         [Nullable[bool]]

@@ -108,7 +108,7 @@ function New-AzApiManagementContext {
     about_ApimNative
     #>
     [CmdletBinding(DefaultParameterSetName = 'ContextParameterSet', PositionalBinding = $false)]
-    [OutputType('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext')]
+    [OutputType('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext', [ApimNative.Models.PsApiManagementContext])]
     param (
         [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
         [ValidateNotNullOrEmpty()]

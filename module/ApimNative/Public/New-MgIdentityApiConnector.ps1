@@ -103,7 +103,7 @@ function New-MgIdentityApiConnector {
     about_ApimNative
     #>
     [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'CreateExpanded', PositionalBinding = $false)]
-    [OutputType('Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector')]
+    [OutputType('Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector', [ApimNative.Models.MicrosoftGraphIdentityApiConnector])]
     param (
         [Parameter(ParameterSetName = 'CreateExpanded')]
         [hashtable]

@@ -57,7 +57,7 @@ function Sync-ApimNativeApiConnector {
     about_ApimNative
     #>
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium', PositionalBinding = $false)]
-    [OutputType('ApimNative.ApiConnectorSyncResult')]
+    [OutputType('ApimNative.ApiConnectorSyncResult', [ApimNative.Models.ApiConnectorSyncResult])]
     param (
         [Parameter(Mandatory = $true)]
         [ValidateNotNullOrEmpty()]

@@ -72,7 +72,7 @@ function Sync-ApimNativeBackend {
     about_ApimNative
     #>
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium', PositionalBinding = $false)]
-    [OutputType('ApimNative.BackendSyncResult')]
+    [OutputType('ApimNative.BackendSyncResult', [ApimNative.Models.BackendSyncResult])]
     param (
         [Parameter(Mandatory = $true, ValueFromPipeline = $true)]
         [ValidateNotNullOrEmpty()]

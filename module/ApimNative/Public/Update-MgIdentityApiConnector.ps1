@@ -105,7 +105,7 @@ function Update-MgIdentityApiConnector {
     about_ApimNative
     #>
     [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'UpdateExpanded', PositionalBinding = $false)]
-    [OutputType('Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector')]
+    [OutputType('Microsoft.Graph.PowerShell.Models.IMicrosoftGraphIdentityApiConnector', [ApimNative.Models.MicrosoftGraphIdentityApiConnector])]
     param (
         [Parameter(ParameterSetName = 'UpdateExpanded')]
         [Parameter(ParameterSetName = 'UpdateViaIdentityExpanded')]
