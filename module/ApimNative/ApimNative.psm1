@@ -1,5 +1,5 @@
 # ApimNative root module: loads the prebuilt interop assembly once, then dot-sources the private helpers and the
-# public cmdlets. Everything else lives in the files it loads, one job per file.
+# public cmdlets (one bundle of them when built). Everything else lives in the files it loads, one job per file.
 
 # The native libraries are 64-bit only. A 32-bit host (Windows PowerShell (x86), a 32-bit
 # Azure Automation hybrid worker) would load the x64 library and fail on the first call with
@@ -98,15 +98,21 @@ $script:ApimNativeDefaultArmEndpoint = 'https://management.azure.com'
 $script:ApimNativeDefaultGraphEndpoint = 'https://graph.microsoft.com'
 $script:ApimNativeDefaultApiVersion = '2025-03-01-preview'
 
-$publicFunctions = @()
-foreach ($folder in @('Private', 'Public')) {
-    $folderPath = [System.IO.Path]::Combine($PSScriptRoot, $folder)
-    $files = [System.IO.Directory]::GetFiles($folderPath, '*.ps1')
-    [System.Array]::Sort($files, [System.StringComparer]::OrdinalIgnoreCase)
-    foreach ($file in $files) {
-        . $file
-        if ($folder -eq 'Public') {
-            $publicFunctions += [System.IO.Path]::GetFileNameWithoutExtension($file)
+# The functions: build.ps1 -Task Build concatenates Private/ then Public/ into
+# bin/ApimNative.Functions.ps1, and one dot-sourced file costs about a third of the import less
+# than ~80 (README, PowerShell benchmark). CurrentBundle answers it only when it was built from the
+# sources on disk (a hash of them); after an edit without a build the files themselves are
+# dot-sourced, in the same order, so a stale bundle never shadows a change.
+$functionBundle = [ApimNative.ModuleScripts]::CurrentBundle($PSScriptRoot)
+if ($null -ne $functionBundle) {
+    . $functionBundle
+}
+else {
+    foreach ($folder in @('Private', 'Public')) {
+        $files = [System.IO.Directory]::GetFiles([System.IO.Path]::Combine($PSScriptRoot, $folder), '*.ps1')
+        [System.Array]::Sort($files, [System.StringComparer]::OrdinalIgnoreCase)
+        foreach ($file in $files) {
+            . $file
         }
     }
 }
@@ -115,4 +121,4 @@ $MyInvocation.MyCommand.ScriptBlock.Module.OnRemove = {
     Clear-ApimNativeClientCache
 }
 
-Export-ModuleMember -Function $publicFunctions
+Export-ModuleMember -Function ([ApimNative.ModuleScripts]::PublicFunctions($PSScriptRoot))
