@@ -92,22 +92,27 @@ fn root_module_loads_the_prebuilt_interop_then_private_then_public() {
     let guard = position("'ApimNative.Interop' -as [type]");
     let add_type = position("[System.Reflection.Assembly]::LoadFrom($interopPath)");
     let version_check = position("GetAssemblyName($interopPath).Version");
-    let load = position("[ApimNative.Interop]::Load($nativePath)");
+    let load = position("[ApimNative.ModuleLoader]::LoadStagedLibrary($PSScriptRoot)");
     let bundle = position("[ApimNative.ModuleScripts]::CurrentBundle($PSScriptRoot)");
     let bundle_source = position(". $functionBundle\n");
     let private = position("@('Private', 'Public')");
     let dot_source = position(". $file\n");
     let export = position("Export-ModuleMember");
-    assert!(assembly < guard && guard < add_type && add_type < version_check && version_check < load, "the assembly is loaded once (type guard, version check), then Load gets the library path");
+    assert!(assembly < guard && guard < add_type && add_type < version_check && version_check < load, "the assembly is loaded once (type guard, version check), then the loader hands it the library path");
     assert!(load < bundle && bundle < bundle_source, "the built bundle is asked for after the interop is loaded (the check is in it)");
     assert!(bundle_source < private && private < dot_source && dot_source < export, "without a current bundle Private/ then Public/ are dot-sourced, then exported");
+    assert!(code[load..bundle].contains("throw $record") && code[load..bundle].contains("'ApimNative.LoadNativeLibraryFailed'"), "a refusal of the loader stops the import under a stable ErrorId");
+    // The rid and file name are worked out at import (one module folder, several platforms), in C#.
+    let loader = read(&module_dir().join("ModuleLoader.cs"));
     for (lib, rid) in [
         ("apim_native.dll", "win-x64"),
+        ("apim_native.dll", "win-arm64"),
         ("libapim_native.so", "linux-"),
         ("libapim_native.dylib", "osx-"),
     ] {
-        assert!(code.contains(lib) && code.contains(rid), "psm1 does not locate {rid} {lib}");
+        assert!(loader.contains(lib) && loader.contains(rid), "ModuleLoader.cs does not locate {rid} {lib}");
     }
+    assert!(loader.contains("Interop.Load(path)") && loader.contains("Interop.LibraryPath"), "the loader refuses another copy's library, then hands the path over");
 }
 
 #[test]
@@ -177,8 +182,12 @@ fn the_rules_catch_each_forbidden_construct() {
 
 #[test]
 fn native_cs_is_csharp_5_and_finds_the_library_at_run_time() {
-    for file in ["Native.cs", "ObjectJson.cs"] {
-        let code = csharp_without_comments(&read(&module_dir().join(file)));
+    // build.ps1 compiles every .cs file of the module into the interop assembly.
+    let sources = files_under(&module_dir(), &["cs"]);
+    assert!(sources.len() >= 4, "expected Native.cs, ObjectJson.cs, ModuleLoader.cs, ModuleScripts.cs: {sources:?}");
+    for path in &sources {
+        let file = path.file_name().unwrap().to_string_lossy();
+        let code = csharp_without_comments(&read(path));
         for forbidden in ["$\"", "$@\"", "NativeLibrary", "PtrToStringUTF8", "Span<", "nameof(", "?.", "=> "] {
             assert!(!code.contains(forbidden), "{file} uses {forbidden}, which Windows PowerShell 5.1's C# 5 compiler lacks");
         }
