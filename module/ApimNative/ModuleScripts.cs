@@ -5,6 +5,7 @@
 // (C#, one call) instead of in the psm1 keeps the check out of the import's cost, because every
 // distinct .NET call a script makes costs PowerShell a compiled call site the first time.
 using System;
+using System.Globalization;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text;
@@ -14,11 +15,14 @@ namespace ApimNative
     public static class ModuleScripts
     {
         private const string DigestPrefix = "# sources-sha256: ";
+        private const string StampPrefix = "# sources-stamp: ";
 
-        /// <summary>The bundle's path when its first line names the SHA-256 of the current sources
-        /// (build.ps1's Get-FunctionBundleDigest: each file's "Folder/Name.ps1", a newline and its
-        /// bytes, Private/ then Public/, each sorted ordinal-ignore-case); null when the bundle is
-        /// missing, unreadable or was built from other sources (an edit since the last build).</summary>
+        /// <summary>The bundle's path when it was built from the current sources; null when it is
+        /// missing, unreadable or was built from other sources (an edit since the last build).
+        /// Its first line names the SHA-256 of the sources and its second their stamp (count,
+        /// total length, last-write times): a matching stamp is enough (what a build leaves, no
+        /// file read), and only a differing one (a copy or an install that reset the times) costs
+        /// reading and hashing the sources.</summary>
         public static string CurrentBundle(string moduleRoot)
         {
             if (moduleRoot == null)
@@ -32,16 +36,23 @@ namespace ApimNative
                 {
                     return null;
                 }
-                string firstLine;
+                string digestLine;
+                string stampLine;
                 using (StreamReader reader = new StreamReader(bundle, Encoding.UTF8, true))
                 {
-                    firstLine = reader.ReadLine();
+                    digestLine = reader.ReadLine();
+                    stampLine = reader.ReadLine();
                 }
-                if (firstLine == null || !firstLine.StartsWith(DigestPrefix, StringComparison.Ordinal))
+                if (digestLine == null || !digestLine.StartsWith(DigestPrefix, StringComparison.Ordinal))
                 {
                     return null;
                 }
-                string recorded = firstLine.Substring(DigestPrefix.Length).Trim();
+                if (stampLine != null && stampLine.StartsWith(StampPrefix, StringComparison.Ordinal) &&
+                    string.Equals(stampLine.Substring(StampPrefix.Length).Trim(), SourceStamp(moduleRoot), StringComparison.Ordinal))
+                {
+                    return bundle;
+                }
+                string recorded = digestLine.Substring(DigestPrefix.Length).Trim();
                 return string.Equals(recorded, SourceDigest(moduleRoot), StringComparison.OrdinalIgnoreCase) ? bundle : null;
             }
             catch (IOException)
@@ -68,36 +79,68 @@ namespace ApimNative
             return names;
         }
 
-        /// <summary>The hex SHA-256 of the module's function sources, as build.ps1 records it.</summary>
+        /// <summary>"count:total length:xor of the last-write ticks" of the sources, as build.ps1
+        /// (Get-FunctionBundleStamp) records it. Any edit moves a file's last-write time.</summary>
+        public static string SourceStamp(string moduleRoot)
+        {
+            int count = 0;
+            long length = 0;
+            long ticks = 0;
+            foreach (string file in SourceFiles(moduleRoot))
+            {
+                FileInfo info = new FileInfo(file);
+                count++;
+                length += info.Length;
+                ticks ^= info.LastWriteTimeUtc.Ticks;
+            }
+            return string.Format(CultureInfo.InvariantCulture, "{0}:{1}:{2}", count, length, ticks);
+        }
+
+        /// <summary>The hex SHA-256 of the module's function sources, as build.ps1 records it
+        /// (Get-FunctionBundleDigest: each file's "Folder/Name.ps1", a newline and its bytes).</summary>
         public static string SourceDigest(string moduleRoot)
         {
             using (SHA256 sha = SHA256.Create())
             {
-                foreach (string folder in new[] { "Private", "Public" })
+                foreach (string file in SourceFiles(moduleRoot))
                 {
-                    string directory = Path.Combine(moduleRoot, folder);
-                    if (!Directory.Exists(directory))
-                    {
-                        continue;
-                    }
-                    string[] files = Directory.GetFiles(directory, "*.ps1");
-                    Array.Sort(files, StringComparer.OrdinalIgnoreCase);
-                    foreach (string file in files)
-                    {
-                        byte[] name = Encoding.UTF8.GetBytes(folder + "/" + Path.GetFileName(file) + "\n");
-                        sha.TransformBlock(name, 0, name.Length, null, 0);
-                        byte[] content = File.ReadAllBytes(file);
-                        sha.TransformBlock(content, 0, content.Length, null, 0);
-                    }
+                    string folder = Path.GetFileName(Path.GetDirectoryName(file));
+                    byte[] name = Encoding.UTF8.GetBytes(folder + "/" + Path.GetFileName(file) + "\n");
+                    sha.TransformBlock(name, 0, name.Length, null, 0);
+                    byte[] content = File.ReadAllBytes(file);
+                    sha.TransformBlock(content, 0, content.Length, null, 0);
                 }
                 sha.TransformFinalBlock(new byte[0], 0, 0);
                 StringBuilder hex = new StringBuilder(64);
                 foreach (byte b in sha.Hash)
                 {
-                    hex.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+                    hex.Append(b.ToString("x2", CultureInfo.InvariantCulture));
                 }
                 return hex.ToString();
             }
+        }
+
+        // Private/*.ps1 then Public/*.ps1, each sorted ordinal-ignore-case: the psm1's order.
+        private static string[] SourceFiles(string moduleRoot)
+        {
+            string[] privateFiles = FolderFiles(moduleRoot, "Private");
+            string[] publicFiles = FolderFiles(moduleRoot, "Public");
+            string[] all = new string[privateFiles.Length + publicFiles.Length];
+            privateFiles.CopyTo(all, 0);
+            publicFiles.CopyTo(all, privateFiles.Length);
+            return all;
+        }
+
+        private static string[] FolderFiles(string moduleRoot, string folder)
+        {
+            string directory = Path.Combine(moduleRoot, folder);
+            if (!Directory.Exists(directory))
+            {
+                return new string[0];
+            }
+            string[] files = Directory.GetFiles(directory, "*.ps1");
+            Array.Sort(files, StringComparer.OrdinalIgnoreCase);
+            return files;
         }
     }
 }

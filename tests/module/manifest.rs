@@ -365,6 +365,7 @@ fn the_function_bundle_build_writes_is_the_one_the_import_checks() {
     let checker = read(&module_dir().join("ModuleScripts.cs"));
     for (needle, what) in [
         ("'# sources-sha256: '", "the digest line's prefix"),
+        ("'# sources-stamp: '", "the stamp line's prefix"),
         ("'ApimNative.Functions.ps1'", "the bundle's file name"),
         ("@('Private', 'Public')", "the folders, Private first"),
         ("[System.StringComparer]::OrdinalIgnoreCase", "the order inside a folder"),
@@ -373,8 +374,9 @@ fn the_function_bundle_build_writes_is_the_one_the_import_checks() {
     }
     for (needle, what) in [
         ("\"# sources-sha256: \"", "the digest line's prefix"),
+        ("\"# sources-stamp: \"", "the stamp line's prefix"),
         ("\"ApimNative.Functions.ps1\"", "the bundle's file name"),
-        ("new[] { \"Private\", \"Public\" }", "the folders, Private first"),
+        ("FolderFiles(moduleRoot, \"Private\");\n            string[] publicFiles = FolderFiles(moduleRoot, \"Public\")", "the folders, Private first"),
         ("StringComparer.OrdinalIgnoreCase", "the order inside a folder"),
     ] {
         assert!(checker.contains(needle), "ModuleScripts.cs lacks {what} ({needle})");
