@@ -218,7 +218,7 @@ namespace ApimNative
 
         /// <summary>Names the native library's absolute path; the library is opened and its entry
         /// points resolved on the first call that needs it, not here. Why lazily: opening the
-        /// library and making a delegate per entry point was a tenth of Import-Module's time, and a
+        /// library and making a delegate per entry point was 7-20 ms of Import-Module, and a
         /// session that imports the module only to read help or list commands never needs it.
         /// Once per process: a second call with the same path does nothing, another path is refused
         /// (a loaded library cannot be swapped under the handles made from it).</summary>
