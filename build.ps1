@@ -409,7 +409,14 @@ function Invoke-PackageTask {
     Copy-Item -LiteralPath ([System.IO.Path]::Combine($repositoryRoot, 'LICENSE')) -Destination $packageRoot -Force
 
     $zip = [System.IO.Path]::Combine($out, ('ApimNative-{0}.zip' -f $version))
-    Compress-Archive -Path $packageRoot -DestinationPath $zip -Force
+    # The framework's ZipFile, not Compress-Archive: loading Microsoft.PowerShell.Archive failed now
+    # and then ("found in the module ... but the module could not be loaded") when several pwsh
+    # processes started at once, and the zip is the same (the ApimNative folder at its root).
+    Add-Type -AssemblyName System.IO.Compression.FileSystem
+    if ([System.IO.File]::Exists($zip)) {
+        [System.IO.File]::Delete($zip)
+    }
+    [System.IO.Compression.ZipFile]::CreateFromDirectory($packageRoot, $zip, [System.IO.Compression.CompressionLevel]::Optimal, $true)
 
     # Publish-PSResource makes the .nupkg; a folder repository under a name of our own is
     # registered for that one call and always removed again, so the user's repositories are untouched.

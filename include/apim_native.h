@@ -46,6 +46,12 @@ typedef struct ApimClient ApimClient;
 // A running in-process emulator (opaque to C).
 typedef struct ApimEmulator ApimEmulator;
 
+// A session: the credential options (client secret, certificate and its password, token) and
+// the subscription (id or name) one connection chose. Opaque to C (`ApimSession` in the header);
+// made by `apim_session_new`, freed by `apim_session_free`; the host keeps the handle instead of
+// the secrets. Any number of threads may use one session at once.
+typedef struct ApimSession ApimSession;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -305,6 +311,160 @@ ApimStatus apim_cmdlet_api_connector_should_process(const char *parameters_json,
 // Threads: any; no shared state.
 ApimStatus apim_cmdlet_backend_credential_new(const char *parameters_json, char **out_json);
 
+// `New-AzApiManagementBackendProxy`: `Url`, `ProxyCredential` (a PSCredential marker); answers one
+// `PsApiManagementBackendProxy` whose `ProxyCredentials` is a PSCredential marker (bare, meaning
+// `PSCredential.Empty`, without credentials). Errors, NULL handling and threads as for
+// `apim_cmdlet_backend_credential_new`; the password never appears in an error.
+ApimStatus apim_cmdlet_backend_proxy_new(const char *parameters_json, char **out_json);
+
+// `New-AzApiManagementBackendTls`: `SkipCertificateChainValidation`, `SkipCertificateNameValidation`,
+// `ServerCertificateThumbprint`, `ServerX509Name` (name -> issuer thumbprint, list or null); answers
+// one complete `ApimNative.BackendTls` (both validate flags set). Errors, NULL handling and threads
+// as for `apim_cmdlet_backend_credential_new`.
+ApimStatus apim_cmdlet_backend_tls_new(const char *parameters_json,
+                                       char **out_json);
+
+// `New-AzApiManagementBackendServiceFabric`: `ManagementEndpoint`, `ClientCertificateThumbprint`,
+// `ClientCertificateId`, `MaxPartitionResolutionRetry`, `ServerX509Name`, `ServerCertificateThumbprint`;
+// answers one `PsApiManagementServiceFabric`. Errors, NULL handling and threads as for
+// `apim_cmdlet_backend_credential_new`.
+ApimStatus apim_cmdlet_backend_service_fabric_new(const char *parameters_json,
+                                                  char **out_json);
+
+// `New-AzApiManagementBackendCircuitBreakerRule`: `Name`, `FailureCount`, `FailurePercentage`,
+// `FailureInterval` and `TripDuration` (TimeSpan markers or ISO 8601 text), `FailureStatusCodeRange`
+// (`[{"Min":500,"Max":599}]`), `FailureErrorReason`, `AcceptRetryAfter`, `FailureResponseStatusCode`;
+// answers one `ApimNative.BackendCircuitBreakerRule` with TimeSpan markers. Errors, NULL handling
+// and threads as for `apim_cmdlet_backend_credential_new`.
+ApimStatus apim_cmdlet_backend_circuit_breaker_rule_new(const char *parameters_json,
+                                                        char **out_json);
+
+// `New-AzApiManagementBackendPoolItem`: `Id` or `Backend` (an object with an `Id`), `Priority`,
+// `Weight`, `PreferredCarbonEmission`; answers one `ApimNative.BackendPoolItem`. Errors, NULL
+// handling and threads as for `apim_cmdlet_backend_credential_new`.
+ApimStatus apim_cmdlet_backend_pool_item_new(const char *parameters_json, char **out_json);
+
+// `New-AzApiManagementBackendPool`: `Service` (every member, piped ones included, as
+// `ApimNative.BackendPoolItem` objects), `SessionIdSource`, `SessionIdName`,
+// `FailureResponseStatusCode`; answers one `ApimNative.BackendPool`. Errors, NULL handling and
+// threads as for `apim_cmdlet_backend_credential_new`.
+ApimStatus apim_cmdlet_backend_pool_new(const char *parameters_json, char **out_json);
+
+// `New-AzApiManagementBackend`: `Context`, `BackendId` (absent: generated), `Url`, `Protocol`,
+// `ResourceId`, `Title`, `Description`, `SkipCertificateChainValidation`,
+// `SkipCertificateNameValidation`, `Credential`, `Proxy`, `ServiceFabricCluster`, `Type`, `Pool`,
+// `CircuitBreaker`, `Tls`, `AzureRegion`; PUT without If-Match; answers the `PsApiManagementBackend`.
+ApimStatus apim_cmdlet_backend_create_or_update(const ApimClient *client,
+                                                const char *parameters_json,
+                                                char **out_json);
+
+// `New-AzApiManagementBackend -WhatIf`: the PUT's target and the id it will use (pass it back as
+// `BackendId`). No request.
+ApimStatus apim_cmdlet_backend_create_or_update_should_process(const ApimClient *client,
+                                                               const char *parameters_json,
+                                                               char **out_json);
+
+// `Get-AzApiManagementBackend`: `Context`, `BackendId` (absent: the list), `Filter`, `Top`, `Skip`;
+// answers one backend with its ETag, or every backend of every page.
+ApimStatus apim_cmdlet_backend_get(const ApimClient *client,
+                                   const char *parameters_json,
+                                   char **out_json);
+
+// `Set-AzApiManagementBackend`: `Context` and `BackendId`, or `InputObject` (a backend object whose
+// values are the starting point), the fields of New, `IfMatch`, `PassThru`; one PATCH (after a read
+// of the TLS flags when only one Skip flag is given), answers the backend with `PassThru`.
+ApimStatus apim_cmdlet_backend_update(const ApimClient *client,
+                                      const char *parameters_json,
+                                      char **out_json);
+
+// `Set-AzApiManagementBackend -WhatIf`: the PATCH's target. No request, not even the TLS read.
+ApimStatus apim_cmdlet_backend_update_should_process(const ApimClient *client,
+                                                     const char *parameters_json,
+                                                     char **out_json);
+
+// `Remove-AzApiManagementBackend`: `Context`, `BackendId`, `IfMatch` (absent: `*`), `PassThru`
+// (answers `true`).
+ApimStatus apim_cmdlet_backend_delete(const ApimClient *client,
+                                      const char *parameters_json,
+                                      char **out_json);
+
+// `Remove-AzApiManagementBackend -WhatIf`: the DELETE's target. No request.
+ApimStatus apim_cmdlet_backend_delete_should_process(const ApimClient *client,
+                                                     const char *parameters_json,
+                                                     char **out_json);
+
+// `Invoke-AzApiManagementBackendReconnect`: `Context` and `BackendId`, or `InputObject`; `After`
+// (a TimeSpan, at least two minutes), `PassThru` (answers `true`).
+ApimStatus apim_cmdlet_backend_reconnect(const ApimClient *client,
+                                         const char *parameters_json,
+                                         char **out_json);
+
+// `Invoke-AzApiManagementBackendReconnect -WhatIf`: the POST's target, after the -After check.
+// No request.
+ApimStatus apim_cmdlet_backend_reconnect_should_process(const ApimClient *client,
+                                                        const char *parameters_json,
+                                                        char **out_json);
+
+// The `-Secret` check of `Compare-`, `Test-` and `Sync-*`: every value a string or a SecureString;
+// answers no object. No client, no request.
+ApimStatus apim_cmdlet_secret_map(const char *parameters_json, char **out_json);
+
+// `Export-ApimNativeBackend`: `Context`, `Path`, `BackendId`, `IncludeSecret`; writes one
+// `<backendId>.json` per backend and answers one `ApimNative.ExportedBackend` per file.
+ApimStatus apim_cmdlet_backend_export(const ApimClient *client,
+                                      const char *parameters_json,
+                                      char **out_json);
+
+// `Compare-ApimNativeBackend` and the plan step of `Sync-ApimNativeBackend`: `Context`, `Path`,
+// `Prune`, `Secret`; reads only; answers one `ApimNative.BackendPlan` per backend.
+ApimStatus apim_cmdlet_backend_plan(const ApimClient *client,
+                                    const char *parameters_json,
+                                    char **out_json);
+
+// `Test-ApimNativeBackend`: as `apim_cmdlet_backend_plan`; answers one boolean, true when
+// nothing would be written.
+ApimStatus apim_cmdlet_backend_test(const ApimClient *client,
+                                    const char *parameters_json,
+                                    char **out_json);
+
+// The apply step of `Sync-ApimNativeBackend`: as the plan plus `ThrottleLimit` and `Approved`
+// (required; an empty list approves nothing); answers one `ApimNative.BackendSyncResult` per
+// backend, a failed write as a result with `Error`, not as a failed call.
+ApimStatus apim_cmdlet_backend_sync(const ApimClient *client,
+                                    const char *parameters_json,
+                                    char **out_json);
+
+// `Invoke-ApimNativeDryRun` before the script: `Context`, `DryRunEndpoint` (a loopback
+// emulator); copies the service's backends there (reads only on the service) and answers one
+// `ApimNative.DryRunCopy`.
+ApimStatus apim_cmdlet_backend_dry_run_copy(const ApimClient *client,
+                                            const char *parameters_json,
+                                            char **out_json);
+
+// `Invoke-ApimNativeDryRun` after the script: the emulator's backends planned against the
+// service; answers the `ApimNative.BackendPlan` items that would write.
+ApimStatus apim_cmdlet_backend_dry_run_plan(const ApimClient *client,
+                                            const char *parameters_json,
+                                            char **out_json);
+
+// `Export-ApimNativeApiConnector`: `Path`, `DisplayName`; answers one
+// `ApimNative.ExportedApiConnector` per file written.
+ApimStatus apim_cmdlet_api_connector_export(const ApimClient *client,
+                                            const char *parameters_json,
+                                            char **out_json);
+
+// `Compare-ApimNativeApiConnector` and the plan step of `Sync-ApimNativeApiConnector`: `Path`,
+// `Prune`, `Secret`, `RotateSecret`; answers one `ApimNative.ApiConnectorPlan` per connector.
+ApimStatus apim_cmdlet_api_connector_plan(const ApimClient *client,
+                                          const char *parameters_json,
+                                          char **out_json);
+
+// The apply step of `Sync-ApimNativeApiConnector`, as `apim_cmdlet_backend_sync`; answers one
+// `ApimNative.ApiConnectorSyncResult` per connector.
+ApimStatus apim_cmdlet_api_connector_sync(const ApimClient *client,
+                                          const char *parameters_json,
+                                          char **out_json);
+
 // Starts the emulator inside this process on the library's runtime. `options_json` is
 // `{"listen":"127.0.0.1:0","dataDir":null,"requireToken":null,"throttle":false,"pageSize":100}`
 // (every field optional; `{}` picks a free loopback port and keeps data in memory). `listen`
@@ -324,6 +484,54 @@ ApimStatus apim_emulator_start(const char *options_json,
 // connections) and frees the handle; the data of an in-memory emulator is gone. NULL is a
 // no-op. `emulator` must not be used afterwards. Threads: any thread, once per handle.
 void apim_emulator_stop(ApimEmulator *emulator);
+
+// Creates a session from `options_json`, e.g.
+// `{"auth":{"kind":"clientSecret","tenantId":"...","clientId":"...","clientSecret":"..."},
+//   "subscription":"Contoso Production","armEndpoint":"https://management.azure.com",
+//   "graphEndpoint":"https://graph.microsoft.com","environment":{"AZURE_...":"..."}}`
+// (every field optional; `auth` is the `auth` of `apim_client_new`, `subscription` an id or a
+// display name, resolved on first use). The options are checked as `apim_client_new` checks
+// them, and a `federatedTokenFile` must exist; nothing is sent over the network.
+//
+// On `APIM_STATUS_OK`, `*out_session` receives a new session owned by the caller (free it with
+// `apim_session_free`) and `*out_json` what `apim_session_info` answers. On failure
+// `*out_session` is left untouched and `*out_json` holds the error JSON. `*out_json` is always
+// set unless `out_json` is NULL; free it with `apim_string_free`.
+// NULL `options_json` or `out_session` returns `APIM_STATUS_NULL_ARGUMENT`.
+// Threads: any thread.
+ApimStatus apim_session_new(const char *options_json, ApimSession **out_session, char **out_json);
+
+// Creates a client as `apim_client_new` does from `options_json`, signing in with the session's
+// credential (which replaces the options' `auth` when the session has one) and using the
+// session's subscription when a request and the options name none. The client keeps what it
+// needs: it stays usable after `apim_session_free`.
+//
+// On `APIM_STATUS_OK`, `*out_client` receives a new client (free it with `apim_client_free`) and
+// `*out_json` the summary of `apim_client_new`; on failure the error JSON.
+// NULL `session`, `options_json` or `out_client` returns `APIM_STATUS_NULL_ARGUMENT`.
+// Threads: any thread.
+ApimStatus apim_session_client_new(const ApimSession *session,
+                                   const char *options_json,
+                                   ApimClient **out_client,
+                                   char **out_json);
+
+// What may be shown about a session, as JSON: `{"auth":{...},"subscription":"...",
+// "subscriptionId":"...","subscriptionName":"..."}`. `auth` has no secret field (kind, tenantId,
+// clientId, ...); `subscriptionId` is null until a name has been resolved by a client's first
+// request that needed it, `subscriptionName` null unless a name was resolved.
+// NULL `session` returns `APIM_STATUS_NULL_ARGUMENT`. Threads: any thread.
+ApimStatus apim_session_info(const ApimSession *session, char **out_json);
+
+// Frees a session made by `apim_session_new`, and the secrets it holds. NULL is a no-op.
+// Clients made from it keep working. Threads: any thread, but no other thread may be using it.
+void apim_session_free(ApimSession *session);
+
+// The clouds the library knows, as JSON: `{"clouds":[{"name":"AzureCloud","aliases":[...],
+// "authorityHost":"https://login.microsoftonline.com","armEndpoint":"https://management.azure.com",
+// "graphEndpoint":"https://graph.microsoft.com"},...]}`. `name` is what `auth.environment` and
+// Connect-ApimNative -Environment take. Free `*out_json` with `apim_string_free`.
+// Threads: any thread.
+ApimStatus apim_cloud_list(char **out_json);
 
 // Frees a string this library wrote to a `char **` out-parameter (`out_json`).
 //

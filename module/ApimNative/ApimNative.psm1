@@ -58,7 +58,8 @@ if ($null -ne $refusal) {
 }
 
 # Module state shared by the private helpers:
-# - ApimNativeConnection: what Connect-ApimNative chose (Auth options, SubscriptionId, endpoints);
+# - ApimNativeConnection: what Connect-ApimNative chose (the native Session handle that holds the
+#   credential's secrets and the subscription, Auth without secrets, SubscriptionId, endpoints);
 #   $null means "no Authorization header", which is what the local emulator accepts.
 # - ApimNativeClients: native client handles keyed by endpoint and api-version (Get-ApimNativeClient).
 # - ApimNativeDefault*: what the native client uses when a context names no endpoint/api-version;
@@ -97,6 +98,9 @@ else {
 # rather than $MyInvocation.MyCommand.ScriptBlock.Module: two member lookups fewer, 2 ms of import.
 $ExecutionContext.SessionState.Module.OnRemove = {
     Clear-ApimNativeClientCache
+    if ($script:ApimNativeConnection -and $script:ApimNativeConnection['Session']) {
+        $script:ApimNativeConnection['Session'].Dispose()
+    }
 }
 
 Export-ModuleMember -Function ([ApimNative.ModuleScripts]::PublicFunctions($PSScriptRoot))

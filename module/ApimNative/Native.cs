@@ -184,7 +184,7 @@ namespace ApimNative
     }
 
     /// <summary>The module's one door to the native library.</summary>
-    public static class Interop
+    public static partial class Interop
     {
         private static readonly string[] OperationNames =
         {
@@ -343,14 +343,7 @@ namespace ApimNative
             string parametersJson = ObjectJson.WriteParameters(parameters);
             if (client == null)
             {
-                NativeMethods.BuilderOperation builder = Native.CmdletBuilder(function);
-                if (builder == null)
-                {
-                    throw new ArgumentException("The native library has no apim_" + function + ".", "function");
-                }
-                IntPtr json;
-                int status = builder(ToUtf8(parametersJson), out json);
-                return new PendingCall(new NativeResult(status, TakeUtf8(json)));
+                return new PendingCall(RunBuilder(function, parametersJson));
             }
             NativeMethods.ClientOperation operation = Native.CmdletOperation(function);
             if (operation == null)
@@ -364,7 +357,11 @@ namespace ApimNative
         /// "cmdlet_backend_credential_new") here, on the caller's thread, and reads its answer.</summary>
         public static CmdletAnswer InvokeBuilder(string function, System.Collections.IDictionary parameters)
         {
-            string parametersJson = ObjectJson.WriteParameters(parameters);
+            return new CmdletAnswer(RunBuilder(function, ObjectJson.WriteParameters(parameters)));
+        }
+
+        private static NativeResult RunBuilder(string function, string parametersJson)
+        {
             NativeMethods.BuilderOperation builder = Native.CmdletBuilder(function);
             if (builder == null)
             {
@@ -372,7 +369,7 @@ namespace ApimNative
             }
             IntPtr json;
             int status = builder(ToUtf8(parametersJson), out json);
-            return new CmdletAnswer(new NativeResult(status, TakeUtf8(json)));
+            return new NativeResult(status, TakeUtf8(json));
         }
 
         /// <summary>apim_client_cancel: the client's calls in flight return status 5 (cancelled).</summary>
@@ -496,7 +493,7 @@ namespace ApimNative
     /// <summary>The C functions of one loaded library. Strings go in as NUL-terminated UTF-8 byte
     /// arrays and come out as IntPtr that must be given back to apim_string_free. Handles are raw
     /// pointers here; ClientHandle / EmulatorHandle own them.</summary>
-    internal sealed class NativeMethods
+    internal sealed partial class NativeMethods
     {
         [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
         internal delegate IntPtr VersionFunction();
@@ -703,6 +700,156 @@ namespace ApimNative
         private static string Ansi(IntPtr text)
         {
             return text == IntPtr.Zero ? "unknown reason" : Marshal.PtrToStringAnsi(text);
+        }
+    }
+
+    // Sessions and the cloud table (apim_session_*, apim_cloud_list). Partial parts of Interop and
+    // NativeMethods of their own, resolved on first use, so that this file's older parts stay as
+    // they were.
+
+    /// <summary>An ApimSession* (Connect-ApimNative's credential, secrets included, and its
+    /// subscription); released with apim_session_free. The module keeps this handle instead of
+    /// the secrets.</summary>
+    public sealed class SessionHandle : SafeHandle
+    {
+        public SessionHandle() : base(IntPtr.Zero, true) { }
+
+        internal SessionHandle(IntPtr session) : base(IntPtr.Zero, true)
+        {
+            SetHandle(session);
+        }
+
+        public override bool IsInvalid { get { return handle == IntPtr.Zero; } }
+
+        protected override bool ReleaseHandle()
+        {
+            Interop.FreeSession(handle);
+            return true;
+        }
+    }
+
+    public static partial class Interop
+    {
+        /// <summary>apim_session_new. On failure session is an invalid handle and the result holds the error.</summary>
+        public static NativeResult NewSession(string optionsJson, out SessionHandle session)
+        {
+            IntPtr json;
+            IntPtr raw;
+            int status = Native.SessionFunctions().New(ToUtf8(optionsJson), out raw, out json);
+            session = new SessionHandle(raw);
+            return new NativeResult(status, TakeUtf8(json));
+        }
+
+        /// <summary>apim_session_client_new: a client signing in with the session's credential.</summary>
+        public static NativeResult NewSessionClient(SessionHandle session, string optionsJson, out ClientHandle client)
+        {
+            if (session == null)
+            {
+                throw new ArgumentNullException("session");
+            }
+            IntPtr json;
+            IntPtr raw = IntPtr.Zero;
+            int status;
+            bool added = false;
+            try
+            {
+                session.DangerousAddRef(ref added);
+                status = Native.SessionFunctions().ClientNew(session.DangerousGetHandle(), ToUtf8(optionsJson), out raw, out json);
+            }
+            finally
+            {
+                if (added)
+                {
+                    session.DangerousRelease();
+                }
+            }
+            client = new ClientHandle(raw);
+            return new NativeResult(status, TakeUtf8(json));
+        }
+
+        /// <summary>apim_session_info (no secret in it); null once the session is freed.</summary>
+        public static string SessionInfo(SessionHandle session)
+        {
+            if (session == null || session.IsInvalid || session.IsClosed)
+            {
+                return null;
+            }
+            IntPtr json;
+            int status;
+            bool added = false;
+            try
+            {
+                session.DangerousAddRef(ref added);
+                status = Native.SessionFunctions().Info(session.DangerousGetHandle(), out json);
+            }
+            finally
+            {
+                if (added)
+                {
+                    session.DangerousRelease();
+                }
+            }
+            string text = TakeUtf8(json);
+            return status == 0 ? text : null;
+        }
+
+        /// <summary>apim_cloud_list: the clouds the library knows, as JSON ({"clouds":[...]}).</summary>
+        public static string CloudList()
+        {
+            IntPtr json;
+            int status = Native.SessionFunctions().CloudList(out json);
+            string text = TakeUtf8(json);
+            if (status != 0)
+            {
+                throw new InvalidOperationException("apim_cloud_list failed: " + text);
+            }
+            return text;
+        }
+
+        internal static void FreeSession(IntPtr session)
+        {
+            Native.SessionFunctions().Free(session);
+        }
+    }
+
+    internal sealed partial class NativeMethods
+    {
+        [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+        internal delegate int SessionClientFunction(IntPtr session, byte[] optionsJson, out IntPtr client, out IntPtr outJson);
+
+        [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+        internal delegate int HandleJsonFunction(IntPtr handle, out IntPtr outJson);
+
+        [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+        internal delegate int JsonFunction(out IntPtr outJson);
+
+        /// <summary>The session functions of one library, resolved together.</summary>
+        internal sealed class Sessions
+        {
+            internal StartFunction New;
+            internal SessionClientFunction ClientNew;
+            internal HandleJsonFunction Info;
+            internal PointerFunction Free;
+            internal JsonFunction CloudList;
+        }
+
+        private Sessions sessions;
+
+        internal Sessions SessionFunctions()
+        {
+            Sessions resolved = sessions;
+            if (resolved == null)
+            {
+                resolved = new Sessions();
+                resolved.New = (StartFunction)Resolve(library, "apim_session_new", typeof(StartFunction));
+                resolved.ClientNew = (SessionClientFunction)Resolve(library, "apim_session_client_new", typeof(SessionClientFunction));
+                resolved.Info = (HandleJsonFunction)Resolve(library, "apim_session_info", typeof(HandleJsonFunction));
+                resolved.Free = (PointerFunction)Resolve(library, "apim_session_free", typeof(PointerFunction));
+                resolved.CloudList = (JsonFunction)Resolve(library, "apim_cloud_list", typeof(JsonFunction));
+                // A race resolves twice to equal delegates; either may be kept.
+                sessions = resolved;
+            }
+            return resolved;
         }
     }
 }

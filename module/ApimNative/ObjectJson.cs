@@ -2,6 +2,10 @@
 // cmdlet functions (apim_cmdlet_*), with the conventions written in src/cmdlet/mod.rs:
 //   - an object with a string member "PSTypeName" is a PowerShell object of that type;
 //   - {"PSTypeName":"System.Security.SecureString","Value":"..."} is a SecureString;
+//   - {"PSTypeName":"System.Management.Automation.PSCredential","UserName":"...","Password":<SecureString>}
+//     is a PSCredential (PSCredential.Empty without a UserName);
+//   - {"PSTypeName":"System.TimeSpan","Value":"PT1M"} is a TimeSpan (written as ISO 8601, read as
+//     ISO 8601 or in the "c" format, 00:01:00);
 //   - any other object is a hashtable; arrays are object[] (string[] when all items are strings).
 // JSON is read and written by the framework's own reader and writer (JsonReaderWriterFactory, part
 // of .NET Standard 2.0). PSObjects are built through System.Management.Automation bound at run
@@ -29,6 +33,7 @@ namespace ApimNative
         public const string TypeNameMember = "PSTypeName";
         public const string SecureStringType = "System.Security.SecureString";
         private const string CredentialType = "System.Management.Automation.PSCredential";
+        private const string TimeSpanType = "System.TimeSpan";
 
         // Why a limit: a value that contains itself (a hashtable holding itself) would recurse forever.
         private const int MaxDepth = 32;
@@ -108,6 +113,18 @@ namespace ApimNative
                 writer.WriteAttributeString("type", "null");
                 return;
             }
+            DeclaredType declared = OutputTypeRegistry.Of(value.GetType());
+            if (declared != null)
+            {
+                // One of our output objects given back (a backend piped to Set-): the members it was read from.
+                writer.WriteAttributeString("type", "object");
+                WriteMember(writer, TypeNameMember, declared.TypeName, depth + 1);
+                foreach (DeclaredProperty property in declared.Properties)
+                {
+                    WriteMember(writer, property.Name, property.Get(value), depth + 1);
+                }
+                return;
+            }
             if (value is string || value is char || value is Guid || value is Uri)
             {
                 writer.WriteAttributeString("type", "string");
@@ -163,6 +180,14 @@ namespace ApimNative
             {
                 writer.WriteAttributeString("type", "boolean");
                 writer.WriteString(powerShell.SwitchIsPresent(value) ? "true" : "false");
+                return;
+            }
+            if (value is TimeSpan)
+            {
+                // ISO 8601 (PT1M), the form the wire's durations take, exact to the tick.
+                writer.WriteAttributeString("type", "object");
+                WriteMember(writer, TypeNameMember, TimeSpanType, depth + 1);
+                WriteMember(writer, "Value", XmlConvert.ToString((TimeSpan)value), depth + 1);
                 return;
             }
             Type type = value.GetType();
@@ -324,8 +349,22 @@ namespace ApimNative
             {
                 return ToSecureString(members);
             }
+            if (typeName == CredentialType)
+            {
+                return ToCredential(members);
+            }
+            if (typeName == TimeSpanType)
+            {
+                return ToTimeSpan(members);
+            }
             if (typeName != null)
             {
+                DeclaredType declared = OutputTypeRegistry.Find(typeName);
+                object instance = declared == null ? null : declared.TryCreate(members, TypeNameMember);
+                if (instance != null)
+                {
+                    return PowerShellTypes.Instance.Wrap(instance, typeName);
+                }
                 return PowerShellTypes.Instance.NewObject(typeName, members);
             }
             Hashtable table = new Hashtable(StringComparer.OrdinalIgnoreCase);
@@ -334,6 +373,59 @@ namespace ApimNative
                 table[member.Key] = member.Value;
             }
             return table;
+        }
+
+        private static object Member(List<KeyValuePair<string, object>> members, string name)
+        {
+            foreach (KeyValuePair<string, object> member in members)
+            {
+                if (member.Key == name)
+                {
+                    return member.Value;
+                }
+            }
+            return null;
+        }
+
+        // Without a UserName there are no credentials: PSCredential.Empty, as Az shows them.
+        private static object ToCredential(List<KeyValuePair<string, object>> members)
+        {
+            string userName = Member(members, "UserName") as string;
+            if (string.IsNullOrEmpty(userName))
+            {
+                return PowerShellTypes.Instance.EmptyCredential();
+            }
+            SecureString password = Member(members, "Password") as SecureString;
+            if (password == null)
+            {
+                password = new SecureString();
+                password.MakeReadOnly();
+            }
+            return PowerShellTypes.Instance.NewCredential(userName, password);
+        }
+
+        // The library writes ISO 8601; the "c" format is read too. Text that is neither stays text,
+        // so a value the service sent that is no duration is still shown rather than lost.
+        private static object ToTimeSpan(List<KeyValuePair<string, object>> members)
+        {
+            string text = Member(members, "Value") as string;
+            if (text == null)
+            {
+                return null;
+            }
+            try
+            {
+                return XmlConvert.ToTimeSpan(text);
+            }
+            catch (FormatException)
+            {
+            }
+            TimeSpan parsed;
+            if (TimeSpan.TryParseExact(text, "c", CultureInfo.InvariantCulture, out parsed))
+            {
+                return parsed;
+            }
+            return text;
         }
 
         private static SecureString ToSecureString(List<KeyValuePair<string, object>> members)
@@ -365,7 +457,9 @@ namespace ApimNative
         private readonly Type psObjectType;
         private readonly Type customObjectType;
         private readonly Type switchType;
+        private readonly Type credentialType;
         private readonly Func<object> newObject;
+        private readonly Func<object, object> wrapInPsObject;
         private readonly Action<object, string, object> addNote;
         private readonly Func<object, Collection<string>> typeNames;
         private readonly Func<object, object> baseObject;
@@ -394,10 +488,15 @@ namespace ApimNative
             psObjectType = automation.GetType("System.Management.Automation.PSObject", true);
             customObjectType = automation.GetType("System.Management.Automation.PSCustomObject", true);
             switchType = automation.GetType("System.Management.Automation.SwitchParameter", true);
+            credentialType = automation.GetType("System.Management.Automation.PSCredential", true);
             Type noteType = automation.GetType("System.Management.Automation.PSNoteProperty", true);
             Type propertyInfoType = automation.GetType("System.Management.Automation.PSPropertyInfo", true);
 
             newObject = Expression.Lambda<Func<object>>(Expression.Convert(Expression.New(psObjectType), typeof(object))).Compile();
+            ParameterExpression wrapped = Expression.Parameter(typeof(object), "wrapped");
+            wrapInPsObject = Expression.Lambda<Func<object, object>>(
+                Expression.Convert(Expression.Call(psObjectType.GetMethod("AsPSObject", new[] { typeof(object) }), wrapped), typeof(object)),
+                wrapped).Compile();
 
             ParameterExpression target = Expression.Parameter(typeof(object), "target");
             ParameterExpression name = Expression.Parameter(typeof(string), "name");
@@ -451,6 +550,14 @@ namespace ApimNative
             return created;
         }
 
+        /// <summary>A declared output object in a PSObject whose TypeNames start with typeName.</summary>
+        internal object Wrap(object instance, string typeName)
+        {
+            object wrapper = wrapInPsObject(instance);
+            typeNames(wrapper).Insert(0, typeName);
+            return wrapper;
+        }
+
         /// <summary>The value a PSObject wraps (PowerShell wraps strings, arrays and more in one);
         /// a PSCustomObject stays wrapped, its properties are the data.</summary>
         internal object Unwrap(object value)
@@ -480,6 +587,17 @@ namespace ApimNative
                 members.Add(new KeyValuePair<string, object>(propertyName(property), propertyValue(property)));
             }
             return members;
+        }
+
+        /// <summary>PSCredential.Empty itself, so that `-eq [pscredential]::Empty` holds as for Az's objects.</summary>
+        internal object EmptyCredential()
+        {
+            return credentialType.GetProperty("Empty", BindingFlags.Public | BindingFlags.Static).GetValue(null, null);
+        }
+
+        internal object NewCredential(string userName, SecureString password)
+        {
+            return credentialType.GetConstructor(new[] { typeof(string), typeof(SecureString) }).Invoke(new object[] { userName, password });
         }
 
         internal string FirstTypeName(object value)

@@ -13,16 +13,27 @@ pub enum Cloud {
 }
 
 impl Cloud {
+    /// Every cloud, in the order Connect-ApimNative -Environment offers them (`apim_cloud_list`).
+    pub const ALL: [Cloud; 3] = [Cloud::Public, Cloud::China, Cloud::UsGovernment];
+
     /// Accepts the names Az PowerShell (`-Environment`) and the Azure CLI (`az cloud`) use.
     pub fn parse(name: &str, target: &str) -> Result<Cloud, ApimError> {
-        match name.trim().to_ascii_lowercase().as_str() {
-            "azurecloud" | "azurepubliccloud" | "public" => Ok(Cloud::Public),
-            "azurechinacloud" | "china" => Ok(Cloud::China),
-            "azureusgovernment" | "azureusgovernmentcloud" | "usgovernment" | "usgov" => Ok(Cloud::UsGovernment),
-            _ => Err(ApimError::invalid_argument(
-                target,
-                format!("{target} '{name}' is not a known cloud; use AzureCloud, AzureChinaCloud or AzureUSGovernment"),
-            )),
+        let wanted = name.trim();
+        Cloud::ALL
+            .into_iter()
+            .find(|cloud| cloud.name().eq_ignore_ascii_case(wanted) || cloud.aliases().iter().any(|a| a.eq_ignore_ascii_case(wanted)))
+            .ok_or_else(|| {
+                let names: Vec<&str> = Cloud::ALL.iter().map(|c| c.name()).collect();
+                ApimError::invalid_argument(target, format!("{target} '{name}' is not a known cloud; use {}", names.join(", ")))
+            })
+    }
+
+    /// Other spellings accepted for the cloud: the Azure CLI's and short forms.
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Cloud::Public => &["AzurePublicCloud", "public"],
+            Cloud::China => &["china"],
+            Cloud::UsGovernment => &["AzureUSGovernmentCloud", "usgovernment", "usgov"],
         }
     }
 
@@ -65,6 +76,24 @@ impl Cloud {
     pub fn graph_scope(self) -> String {
         scope_for_endpoint(self.graph_endpoint())
     }
+}
+
+/// The cloud table as the C ABI hands it out (`apim_cloud_list`): one object per cloud with its
+/// name, aliases, sign-in authority and the ARM and Graph endpoints, so no caller keeps a copy.
+pub fn cloud_table() -> serde_json::Value {
+    let clouds: Vec<serde_json::Value> = Cloud::ALL
+        .iter()
+        .map(|cloud| {
+            serde_json::json!({
+                "name": cloud.name(),
+                "aliases": cloud.aliases(),
+                "authorityHost": cloud.authority_host(),
+                "armEndpoint": cloud.arm_endpoint(),
+                "graphEndpoint": cloud.graph_endpoint(),
+            })
+        })
+        .collect();
+    serde_json::json!({ "clouds": clouds })
 }
 
 /// The v2 scope of a resource endpoint: its origin plus `/.default`.

@@ -58,6 +58,18 @@ struct Args {
     /// Answer PUT with 202 + Location (polled once), as APIM sometimes does.
     #[arg(long)]
     async_put: bool,
+    /// A subscription that GET /subscriptions lists, as ID=NAME (repeat for more), so clients can
+    /// resolve a subscription name (Connect-ApimNative -Subscription NAME).
+    #[arg(long = "subscription", value_name = "ID=NAME", value_parser = parse_subscription)]
+    subscriptions: Vec<(String, String)>,
+}
+
+/// `ID=NAME`: the id is everything before the first `=`, the display name the rest.
+fn parse_subscription(text: &str) -> Result<(String, String), String> {
+    match text.split_once('=') {
+        Some((id, name)) if !id.trim().is_empty() && !name.trim().is_empty() => Ok((id.trim().to_string(), name.trim().to_string())),
+        _ => Err(format!("'{text}' is not ID=NAME (a subscription id, '=', its display name)")),
+    }
 }
 
 #[tokio::main]
@@ -86,6 +98,7 @@ async fn main() -> anyhow_free::Result {
         header_read_timeout_ms: args.header_read_timeout_ms,
         idle_timeout_ms: args.idle_timeout_ms,
         max_connections: args.max_connections,
+        subscriptions: args.subscriptions.into_iter().collect(),
     };
     let handle = match emulator::start(options).await {
         Ok(h) => h,

@@ -21,6 +21,9 @@ pub struct ApimClient {
     /// The subscription found by the environment / Azure CLI fallback, resolved on first need and
     /// kept, so `az account show` runs at most once per client (a failure is not kept).
     pub(crate) fallback_subscription: tokio::sync::OnceCell<String>,
+    /// The subscription of the session this client was made from (`Session::client`): used when
+    /// neither the request nor the options name one, before the environment / CLI fallback.
+    pub(crate) session_subscription: Option<Arc<super::session::SessionSubscription>>,
 }
 
 /// Validating a known-good address and duration compiles the model's patterns (regexes kept for
@@ -62,7 +65,7 @@ impl ApimClient {
         // Why here: the address patterns are compiled once per process; doing it now keeps that
         // cost out of the first call (it was most of the first call's extra time).
         compile_patterns_now();
-        Ok(ApimClient { options, api_version, token_source, engine, endpoints, env, fallback_subscription: tokio::sync::OnceCell::new() })
+        Ok(ApimClient { options, api_version, token_source, engine, endpoints, env, fallback_subscription: tokio::sync::OnceCell::new(), session_subscription: None })
     }
 
     pub fn options(&self) -> &ClientOptions {

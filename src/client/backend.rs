@@ -126,13 +126,17 @@ struct Address {
 }
 
 impl ApimClient {
-    /// The subscription: the request's, else the client options', else (through the auth
+    /// The subscription: the request's, else the client options', else the session's (a name is
+    /// looked up once), else (through the auth
     /// resolver) AZURE_SUBSCRIPTION_ID, else the Azure CLI's default subscription. The fallback is
     /// resolved once per client and cached: `az` is slow, and the answer does not change per call.
     async fn subscription_for(&self, req: &BackendRequest) -> Result<String, ApimError> {
         let given = [req.subscription_id.as_deref(), self.options.subscription_id.as_deref()];
         if let Some(id) = given.into_iter().flatten().map(str::trim).find(|s| !s.is_empty()) {
             return Ok(id.to_string());
+        }
+        if let Some(session) = &self.session_subscription {
+            return session.id(self).await;
         }
         self.fallback_subscription
             .get_or_try_init(|| resolve_subscription_id(None, None, &self.env))

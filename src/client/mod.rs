@@ -16,6 +16,7 @@ pub mod response_error;
 mod result;
 pub mod retry;
 mod retry_loop;
+pub mod session;
 pub mod transport;
 
 pub use api_client::ApimClient;

@@ -9,6 +9,10 @@
 //! `{"PSTypeName":"System.Security.SecureString","Value":"..."}` is a SecureString; any other
 //! object is a hashtable. On input, a value of a .NET type JSON cannot carry (a DateTime, a
 //! ScriptBlock, ...) arrives as `{"PSTypeName":"<its type>"}` alone, so it can be refused by name.
+//! Both ways, `{"PSTypeName":"System.Management.Automation.PSCredential","UserName":"...",
+//! "Password":<SecureString>}` is a PSCredential (without a UserName, `PSCredential.Empty`), and
+//! `{"PSTypeName":"System.TimeSpan","Value":"PT1M"}` a TimeSpan (`Value` ISO 8601 or the `c`
+//! format, `00:01:00`; see `duration.rs`).
 
 mod exchange_lines;
 mod output;
@@ -17,7 +21,19 @@ mod parameters;
 
 pub mod api_connector;
 pub mod api_connector_cmdlets;
+pub mod backend;
+pub mod backend_address;
+pub mod backend_circuit_breaker;
 pub mod backend_credential;
+pub mod backend_operations;
+pub mod backend_pool;
+pub mod backend_proxy;
+pub mod backend_service_fabric;
+pub mod backend_tls;
+pub mod duration;
+pub mod sync;
+pub mod sync_output;
+pub mod sync_request;
 
 pub use output::{secure_string, PsObject, SECURE_STRING_TYPE};
 pub use parameter_names::ParameterNames;
@@ -26,6 +42,12 @@ pub use parameters::Parameters;
 use crate::client::Exchange;
 use serde::Serialize;
 use serde_json::{Map, Value};
+
+/// A wire struct as the JSON the model's builder checks take. Serialising these plain structs (string
+/// keys, no custom serialisers that fail) cannot fail; `Null` would only be refused by the check.
+pub(crate) fn wire_value<T: Serialize>(wire: &T) -> Value {
+    serde_json::to_value(wire).unwrap_or_default()
+}
 
 /// What a cmdlet function answers: `{"output":[...],"exchanges":[...]}`. `output` holds the objects
 /// the cmdlet writes to the pipeline, in order; `exchanges` the HTTP exchanges it made, for

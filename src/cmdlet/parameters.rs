@@ -221,3 +221,35 @@ pub(super) fn describe(value: &Value) -> String {
         },
     }
 }
+
+impl Parameters {
+    /// A list of nested objects (`-Service` pool items, `-FailureStatusCodeRange` hashtables,
+    /// `-CircuitBreaker` rules): one object or an array of them, each named `-Service[0]` in errors.
+    pub fn object_list(&self, name: &str) -> Result<Option<Vec<Parameters>>, ApimError> {
+        let items: Vec<&Value> = match self.get(name) {
+            None => return Ok(None),
+            Some(Value::Array(items)) => items.iter().collect(),
+            Some(single) => vec![single],
+        };
+        let shown = self.display_name(name);
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(index, item)| match item {
+                Value::Object(members) if !is_opaque(members) => {
+                    Ok(Parameters { members: members.clone(), owner: format!("{shown}[{index}]") })
+                }
+                other => Err(ApimError::invalid_argument(
+                    shown.clone(),
+                    format!("{shown}[{index}] must be an object or a hashtable, not {}", describe(other)),
+                )),
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(Some)
+    }
+
+    /// How errors name a value that is not what `name` needs: its kind or .NET type, never its text.
+    pub fn describe_value(value: &Value) -> String {
+        describe(value)
+    }
+}

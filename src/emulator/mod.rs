@@ -81,6 +81,7 @@ pub async fn start(options: EmulatorOptions) -> Result<EmulatorHandle, ApimError
 fn app(ctx: &context::EmulatorContext) -> Result<MapRequest<Router, fn(axum::extract::Request) -> axum::extract::Request>, ApimError> {
     let mut router = Router::new()
         .merge(arm::routes(ctx)?)
+        .merge(arm::subscription_routes(ctx))
         .merge(graph::routes(ctx)?)
         // The one fallback lives here (merging two routers that both have one panics).
         .fallback(|method: axum::http::Method, uri: axum::http::Uri| async move {

@@ -4,6 +4,7 @@ use super::server::ServerLimits;
 use super::throttle::ThrottleLimits;
 use crate::model::redact::Redacted;
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -40,6 +41,10 @@ pub struct EmulatorOptions {
     /// Connections served at once; more wait in the listen backlog.
     #[serde(default = "EmulatorOptions::default_max_connections")]
     pub max_connections: usize,
+    /// What `GET /subscriptions` lists: subscription id -> display name (none by default), so a
+    /// client can resolve a subscription name as it would against ARM.
+    #[serde(default)]
+    pub subscriptions: BTreeMap<String, String>,
 }
 
 impl EmulatorOptions {

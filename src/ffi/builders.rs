@@ -1,6 +1,9 @@
-//! The in-memory builders behind `New-AzApiManagementBackend*` parameter objects: each takes the
-//! wire form of one object, validates and normalises it with the model's rules, and returns
-//! `{"body":{...normalised wire object...}}`. No client, no network.
+//! The wire-level builders: each takes the wire form of one backend part (credentials, proxy, tls,
+//! ...), validates and normalises it with the model's rules, and returns
+//! `{"body":{...normalised wire object...}}`. No client, no network. The module's
+//! `New-AzApiManagementBackend*` builder cmdlets use the cmdlet functions (`apim_cmdlet_backend_*_new`
+//! in cmdlet_backend.rs), which take the cmdlets' parameters; these stay for C callers that hold
+//! wire JSON.
 
 use super::boundary::{self, json_arg};
 use super::status::ApimStatus;

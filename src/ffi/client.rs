@@ -3,6 +3,7 @@
 use super::boundary::{self, handle_ref, json_arg, out_ptr};
 use super::status::ApimStatus;
 use crate::client::{ApimClient, ClientOptions};
+use crate::model::ApimError;
 use serde_json::json;
 use std::ffi::c_char;
 use std::sync::Arc;
@@ -53,15 +54,25 @@ pub unsafe extern "C" fn apim_client_new(
         // Why enter: parts of the client (HTTP pools, timers) may need a runtime context to build.
         let _runtime = crate::runtime::runtime().enter();
         let client = ApimClient::new(options)?;
-        let summary = boundary::to_json(&json!({
-            "apiVersion": client.api_version().as_str(),
-            "armEndpoint": client.options().arm_endpoint,
-            "graphEndpoint": client.options().graph_endpoint,
-        }))?;
         // SAFETY: checked non-NULL; the caller promises writable storage for one pointer.
-        unsafe { *out_client = Box::into_raw(Box::new(ApimClientHandle { client: Arc::new(client) })) };
-        Ok(summary)
+        unsafe { hand_out_client(client, out_client) }
     })
+}
+
+/// Writes a new handle for `client` to `*out_client` and returns the summary JSON of
+/// `apim_client_new` (`apiVersion`, `armEndpoint`, `graphEndpoint`; never a secret).
+///
+/// # Safety
+/// `out_client` is non-NULL and points to writable storage for one pointer.
+pub(crate) unsafe fn hand_out_client(client: ApimClient, out_client: *mut *mut ApimClientHandle) -> Result<String, ApimError> {
+    let summary = boundary::to_json(&json!({
+        "apiVersion": client.api_version().as_str(),
+        "armEndpoint": client.options().arm_endpoint,
+        "graphEndpoint": client.options().graph_endpoint,
+    }))?;
+    // SAFETY: the caller's promise above.
+    unsafe { *out_client = Box::into_raw(Box::new(ApimClientHandle { client: Arc::new(client) })) };
+    Ok(summary)
 }
 
 /// Frees a client made by `apim_client_new`. NULL is a no-op.

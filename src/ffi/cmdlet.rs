@@ -32,7 +32,6 @@ pub(crate) unsafe fn cmdlet_builder(
 /// # Safety
 /// `client` is NULL or a live client; `parameters_json` is NULL or a NUL-terminated string;
 /// `out_json` is NULL or writable.
-#[allow(dead_code)] // The network cmdlets (Get-, Set-AzApiManagementBackend, ...) are being moved onto it.
 pub(crate) unsafe fn cmdlet_operation(
     function: &'static str,
     client: *const ApimClientHandle,

@@ -53,6 +53,19 @@ pub struct ApimError {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
     pub category: ErrorCategory,
+    /// The messages in the words of the cmdlet that failed (`-Title` where `message` says
+    /// `properties.title`), for the error's display; `message` and the details keep the wire paths
+    /// that scripts match on. Set by the cmdlet layer (`ParameterNames::show`). Boxed because it is
+    /// rare and every `Result<_, ApimError>` carries its size.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shown: Option<Box<ShownMessages>>,
+}
+
+/// An error's message and each detail's message (same order) as its cmdlet shows them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ShownMessages {
+    pub message: String,
+    pub details: Vec<String>,
 }
 
 impl ApimError {
@@ -65,6 +78,7 @@ impl ApimError {
             http_status: None,
             request_id: None,
             category,
+            shown: None,
         }
     }
 
@@ -87,6 +101,7 @@ impl ApimError {
             http_status: None,
             request_id: None,
             category: ErrorCategory::InvalidArgument,
+            shown: None,
         }
     }
 

@@ -18,4 +18,4 @@ pub mod tls;
 pub mod validate;
 
 pub use api_version::ApiVersion;
-pub use error::{ApimError, ErrorCategory, ErrorDetail};
+pub use error::{ApimError, ErrorCategory, ErrorDetail, ShownMessages};

@@ -31,7 +31,11 @@ fn emulator_client(service: &ApimClient, endpoint: &str, target: &str) -> Result
     options.graph_endpoint = endpoint.to_string();
     options.api_version = service.api_version().as_str().to_string();
     options.subscription_id = service.options().subscription_id.clone();
-    ApimClient::new(options)
+    let mut local = ApimClient::new(options)?;
+    // The session's subscription too, with its resolved id shared: a name is not looked up again
+    // in the local emulator, which knows no subscriptions.
+    local.session_subscription = service.session_subscription.clone();
+    Ok(local)
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -9,6 +9,7 @@ mod azure_cli;
 mod cache;
 mod chain;
 mod client_credentials;
+mod clouds;
 mod end_to_end;
 mod managed_identity;
 mod options;

@@ -4,7 +4,8 @@
  * included), the six API connector operations (a real PFX upload, passed in by the harness in
  * APIM_TEST_PFX_BASE64 / APIM_TEST_PFX_PASSWORD), the seven file sync functions (into the empty
  * directories APIM_TEST_SYNC_BACKENDS / APIM_TEST_SYNC_CONNECTORS, and a mirror into a second
- * emulator), cancel, and the NULL guards of every function
+ * emulator), the cmdlet functions of the file sync cmdlets, the sessions and the cloud table, cancel,
+ * and the NULL guards of every function
  * that takes a pointer. Every string received is freed. Built by tests/ffi/c_program.rs with
  * -std=c11 -Wall -Wextra -Wpedantic -Werror and ASan/UBSan/LSan. One line per step; exit status
  * is the number of failed steps.
@@ -42,6 +43,24 @@ static void builders(void) {
         {"cmdlet_backend_credential_new", apim_cmdlet_backend_credential_new,
          "{\"AuthorizationHeaderScheme\":\"basic\",\"AuthorizationHeaderParameter\":\"opensesame\"}",
          "\"Scheme\":\"basic\"", "{\"AuthorizationHeaderScheme\":\"basic\"}"},
+        {"cmdlet_backend_proxy_new", apim_cmdlet_backend_proxy_new, "{\"Url\":\"http://192.168.1.1:8080\"}",
+         "\"Url\":\"http://192.168.1.1:8080\"", "{\"Url\":\"\"}"},
+        {"cmdlet_backend_tls_new", apim_cmdlet_backend_tls_new, "{\"SkipCertificateNameValidation\":true}",
+         "\"ValidateCertificateName\":false", "{\"SkipCertificateNameValidation\":\"yes\"}"},
+        {"cmdlet_backend_service_fabric_new", apim_cmdlet_backend_service_fabric_new,
+         "{\"ManagementEndpoint\":[\"https://somecluster.com\"],\"ClientCertificateThumbprint\":\"AA\","
+         "\"ServerX509Name\":{\"ServerCommonName1\":\"IssuerThumbprint1\"}}",
+         "\"ClientCertificateThumbprint\":\"AA\"", "{\"ManagementEndpoint\":[\"https://somecluster.com\"]}"},
+        {"cmdlet_backend_circuit_breaker_rule_new", apim_cmdlet_backend_circuit_breaker_rule_new,
+         "{\"Name\":\"rule1\",\"FailureCount\":5,\"FailureInterval\":{\"PSTypeName\":\"System.TimeSpan\",\"Value\":\"PT1M\"},"
+         "\"FailureStatusCodeRange\":[{\"Min\":500,\"Max\":599}],\"TripDuration\":{\"PSTypeName\":\"System.TimeSpan\",\"Value\":\"PT1M\"}}",
+         "\"Value\":\"PT1M\"", "{\"Name\":\"rule1\",\"FailureCount\":5,\"FailureInterval\":\"PT1M\",\"TripDuration\":\"PT1M\"}"},
+        {"cmdlet_backend_pool_item_new", apim_cmdlet_backend_pool_item_new, "{\"Id\":\"" SERVICE "/backends/b1\",\"Weight\":3}",
+         "\"Weight\":3", "{\"Id\":\"b1\"}"},
+        {"cmdlet_backend_pool_new", apim_cmdlet_backend_pool_new,
+         "{\"Service\":[{\"PSTypeName\":\"ApimNative.BackendPoolItem\",\"Id\":\"" SERVICE "/backends/b1\",\"Weight\":1}],"
+         "\"SessionIdSource\":\"cookie\"}",
+         "\"SessionIdSource\":\"cookie\"", "{\"Service\":[]}"},
         {"credential_new", apim_backend_credential_new,
          "{\"authorization\":{\"scheme\":\"basic\",\"parameter\":\"opensesame\"}}", "\"scheme\":\"basic\"",
          "{\"authorization\":\"Basic x\"}"},
@@ -74,7 +93,9 @@ static void builders(void) {
         json = NULL;
         status = cases[i].build(cases[i].invalid, &json);
         snprintf(step, sizeof step, "%s_invalid", cases[i].name);
-        check(step, status, APIM_STATUS_INVALID_ARGUMENT, json, "\"ValidationError\"");
+        /* A model ValidationError or, for a cmdlet parameter of the wrong type, an InvalidArgument:
+           the category of both is InvalidArgument. */
+        check(step, status, APIM_STATUS_INVALID_ARGUMENT, json, "InvalidArgument\"");
 
         json = NULL;
         status = cases[i].build(NULL, &json);
@@ -355,6 +376,162 @@ static void sync_operations(const ApimClient *client) {
     check("api_connector_sync", status, APIM_STATUS_OK, json, "\"unchanged\":1");
 }
 
+#define CONTEXT "\"Context\":{\"PSTypeName\":\"Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models." \
+                "PsApiManagementContext\",\"SubscriptionId\":\"00000000-0000-0000-0000-000000000001\"," \
+                "\"ResourceGroupName\":\"rg1\",\"ServiceName\":\"apimService1\"}"
+
+/* The backend cmdlet functions: each with the cmdlet's bound parameters, answering objects. */
+static void cmdlet_operations(const ApimClient *client) {
+    static const struct {
+        const char *name;
+        ClientOp op;
+        const char *parameters;
+        ApimStatus expected;
+        const char *expect;
+    } steps[] = {
+        {"cmdlet_backend_create_or_update_should_process", apim_cmdlet_backend_create_or_update_should_process,
+         "{" CONTEXT ",\"Url\":\"https://c.example.com/\",\"Protocol\":\"http\"}", APIM_STATUS_OK, "\"Action\":\"Create a Backend Entity\""},
+        {"cmdlet_backend_create_or_update", apim_cmdlet_backend_create_or_update,
+         "{" CONTEXT ",\"BackendId\":\"cmdlet-c\",\"Url\":\"https://c.example.com/\",\"Protocol\":\"http\"}", APIM_STATUS_OK,
+         "\"BackendId\":\"cmdlet-c\""},
+        {"cmdlet_backend_create_or_update_invalid", apim_cmdlet_backend_create_or_update,
+         "{" CONTEXT ",\"BackendId\":\"cmdlet-c\",\"Url\":\"https://c.example.com/\",\"Protocol\":\"http\",\"Title\":\"\"}",
+         APIM_STATUS_INVALID_ARGUMENT, "-Title"},
+        {"cmdlet_backend_get", apim_cmdlet_backend_get, "{" CONTEXT ",\"BackendId\":\"cmdlet-c\"}", APIM_STATUS_OK, "\"ETag\":"},
+        {"cmdlet_backend_get_list", apim_cmdlet_backend_get, "{" CONTEXT ",\"Filter\":\"name eq 'cmdlet-c'\"}", APIM_STATUS_OK,
+         "\"Url\":\"https://c.example.com/\""},
+        {"cmdlet_backend_update_should_process", apim_cmdlet_backend_update_should_process, "{" CONTEXT ",\"BackendId\":\"cmdlet-c\"}", APIM_STATUS_OK,
+         "(PATCH http"},
+        {"cmdlet_backend_update", apim_cmdlet_backend_update,
+         "{" CONTEXT ",\"BackendId\":\"cmdlet-c\",\"Description\":\"patched\",\"PassThru\":true}", APIM_STATUS_OK,
+         "\"Description\":\"patched\""},
+        {"cmdlet_backend_reconnect_should_process", apim_cmdlet_backend_reconnect_should_process,
+         "{" CONTEXT ",\"BackendId\":\"cmdlet-c\",\"After\":{\"PSTypeName\":\"System.TimeSpan\",\"Value\":\"PT3S\"}}",
+         APIM_STATUS_INVALID_ARGUMENT, "two minutes"},
+        {"cmdlet_backend_reconnect", apim_cmdlet_backend_reconnect,
+         "{" CONTEXT ",\"BackendId\":\"cmdlet-c\",\"After\":{\"PSTypeName\":\"System.TimeSpan\",\"Value\":\"PT2M\"},\"PassThru\":true}",
+         APIM_STATUS_OK, "\"output\":[true]"},
+        {"cmdlet_backend_delete_should_process", apim_cmdlet_backend_delete_should_process, "{" CONTEXT ",\"BackendId\":\"cmdlet-c\"}", APIM_STATUS_OK,
+         "(DELETE http"},
+        {"cmdlet_backend_delete", apim_cmdlet_backend_delete, "{" CONTEXT ",\"BackendId\":\"cmdlet-c\",\"PassThru\":true}", APIM_STATUS_OK,
+         "\"output\":[true]"},
+    };
+    size_t i;
+    char step[96];
+    for (i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+        char *json = NULL;
+        ApimStatus status = steps[i].op(client, steps[i].parameters, &json);
+        check(steps[i].name, status, steps[i].expected, json, steps[i].expect);
+
+        json = NULL;
+        status = steps[i].op(NULL, "{}", &json);
+        snprintf(step, sizeof step, "%s_null_client", steps[i].name);
+        check(step, status, APIM_STATUS_NULL_ARGUMENT, json, "\"target\":\"client\"");
+
+        json = NULL;
+        status = steps[i].op(client, NULL, &json);
+        snprintf(step, sizeof step, "%s_null_parameters", steps[i].name);
+        check(step, status, APIM_STATUS_NULL_ARGUMENT, json, "\"target\":\"parameters_json\"");
+
+        status = steps[i].op(NULL, "{}", NULL);
+        snprintf(step, sizeof step, "%s_null_out_json", steps[i].name);
+        check_status(step, status, APIM_STATUS_NULL_ARGUMENT);
+    }
+}
+
+/* The "backends in git" cmdlet functions over the directories sync_operations exported (nothing
+ * changed, so every item is NoChange and a sync approving nothing writes nothing), the dry run's
+ * copy and plan, the -Secret check, and the NULL guards of each. */
+static void cmdlet_sync_operations(const ApimClient *client) {
+    static const struct NamedClientOp ops[] = {
+        {"cmdlet_backend_export", apim_cmdlet_backend_export},
+        {"cmdlet_backend_plan", apim_cmdlet_backend_plan},
+        {"cmdlet_backend_test", apim_cmdlet_backend_test},
+        {"cmdlet_backend_sync", apim_cmdlet_backend_sync},
+        {"cmdlet_backend_dry_run_copy", apim_cmdlet_backend_dry_run_copy},
+        {"cmdlet_backend_dry_run_plan", apim_cmdlet_backend_dry_run_plan},
+        {"cmdlet_api_connector_export", apim_cmdlet_api_connector_export},
+        {"cmdlet_api_connector_plan", apim_cmdlet_api_connector_plan},
+        {"cmdlet_api_connector_sync", apim_cmdlet_api_connector_sync},
+    };
+    const char *backend_dir = getenv("APIM_TEST_SYNC_BACKENDS");
+    const char *connector_dir = getenv("APIM_TEST_SYNC_CONNECTORS");
+    char parameters[1024];
+    char dry_run_url[128];
+    char *json = NULL;
+    ApimEmulator *dry_run = NULL;
+    ApimStatus status;
+    size_t i;
+    char step[96];
+
+    if (backend_dir == NULL || connector_dir == NULL || strlen(backend_dir) + strlen(connector_dir) > 600) {
+        /* sync_operations has counted the failure already. */
+        return;
+    }
+    snprintf(parameters, sizeof parameters, "{" CONTEXT ",\"Path\":\"%s\",\"ProcessEnvironment\":{},\"Approved\":[]}", backend_dir);
+    status = apim_cmdlet_backend_export(client, parameters, &json);
+    check("cmdlet_backend_export", status, APIM_STATUS_OK, json, "\"BackendId\":\"sync-c\"");
+    json = NULL;
+    status = apim_cmdlet_backend_plan(client, parameters, &json);
+    check("cmdlet_backend_plan", status, APIM_STATUS_OK, json, "\"Action\":\"NoChange\"");
+    json = NULL;
+    status = apim_cmdlet_backend_test(client, parameters, &json);
+    check("cmdlet_backend_test", status, APIM_STATUS_OK, json, "\"output\":[true]");
+    json = NULL;
+    status = apim_cmdlet_backend_sync(client, parameters, &json);
+    check("cmdlet_backend_sync", status, APIM_STATUS_OK, json, "\"Outcome\":\"NoChange\"");
+
+    json = NULL;
+    status = apim_emulator_start("{}", &dry_run, &json);
+    if (status != APIM_STATUS_OK || !json_string(json, "baseUrl", dry_run_url, sizeof dry_run_url)) {
+        check("cmdlet_backend_dry_run_copy", status, APIM_STATUS_OK, json, "\"baseUrl\"");
+    } else {
+        apim_string_free(json);
+        snprintf(parameters, sizeof parameters, "{" CONTEXT ",\"DryRunEndpoint\":\"%s\"}", dry_run_url);
+        json = NULL;
+        status = apim_cmdlet_backend_dry_run_copy(client, parameters, &json);
+        check("cmdlet_backend_dry_run_copy", status, APIM_STATUS_OK, json, "\"sync-c\"");
+        json = NULL;
+        status = apim_cmdlet_backend_dry_run_plan(client, parameters, &json);
+        check("cmdlet_backend_dry_run_plan", status, APIM_STATUS_OK, json, "\"output\":[]");
+    }
+    apim_emulator_stop(dry_run);
+
+    snprintf(parameters, sizeof parameters,
+             "{\"Path\":\"%s\",\"Secret\":{\"syncc.password\":\"sync-pass\"},\"ProcessEnvironment\":{},\"Approved\":[]}", connector_dir);
+    json = NULL;
+    status = apim_cmdlet_api_connector_export(client, parameters, &json);
+    check("cmdlet_api_connector_export", status, APIM_STATUS_OK, json, "\"DisplayName\":\"syncc\"");
+    json = NULL;
+    status = apim_cmdlet_api_connector_plan(client, parameters, &json);
+    check("cmdlet_api_connector_plan", status, APIM_STATUS_OK, json, "\"Action\":\"NoChange\"");
+    json = NULL;
+    status = apim_cmdlet_api_connector_sync(client, parameters, &json);
+    check("cmdlet_api_connector_sync", status, APIM_STATUS_OK, json, "\"Outcome\":\"NoChange\"");
+
+    json = NULL;
+    status = apim_cmdlet_secret_map("{\"Secret\":{\"a\":\"b\"}}", &json);
+    check("cmdlet_secret_map", status, APIM_STATUS_OK, json, "\"output\":[]");
+    json = NULL;
+    status = apim_cmdlet_secret_map("{\"Secret\":{\"a\":42}}", &json);
+    check("cmdlet_secret_map_invalid", status, APIM_STATUS_INVALID_ARGUMENT, json, "\"InvalidArgument\"");
+    json = NULL;
+    status = apim_cmdlet_secret_map(NULL, &json);
+    check("cmdlet_secret_map_null", status, APIM_STATUS_NULL_ARGUMENT, json, "\"parameters_json\"");
+
+    for (i = 0; i < sizeof ops / sizeof ops[0]; i++) {
+        json = NULL;
+        status = ops[i].op(NULL, "{}", &json);
+        snprintf(step, sizeof step, "%s_null_client", ops[i].name);
+        check(step, status, APIM_STATUS_NULL_ARGUMENT, json, "\"target\":\"client\"");
+
+        json = NULL;
+        status = ops[i].op(client, NULL, &json);
+        snprintf(step, sizeof step, "%s_null_parameters", ops[i].name);
+        check(step, status, APIM_STATUS_NULL_ARGUMENT, json, "\"target\":\"parameters_json\"");
+    }
+}
+
 /* Every client operation refuses a NULL client and a NULL request, naming the argument. */
 static void null_guards(const ApimClient *client) {
     static const struct NamedClientOp ops[] = {
@@ -397,6 +574,104 @@ static void null_guards(const ApimClient *client) {
         snprintf(step, sizeof step, "%s_null_out_json", ops[i].name);
         check_status(step, status, APIM_STATUS_NULL_ARGUMENT);
     }
+}
+
+/* Sessions (the credential and subscription one connection keeps; a subscription name is
+ * resolved through GET /subscriptions on a client's first request), the cloud table, and their
+ * NULL guards. Against an emulator of its own that lists one subscription. */
+static void sessions(void) {
+    ApimEmulator *emulator = NULL;
+    ApimSession *session = NULL;
+    ApimSession *unused_session = NULL;
+    ApimClient *client = NULL;
+    ApimClient *unused_client = NULL;
+    char *json = NULL;
+    char base_url[128];
+    char options[512];
+    ApimStatus status;
+
+    status = apim_cloud_list(&json);
+    check("cloud_list", status, APIM_STATUS_OK, json, "\"name\":\"AzureUSGovernment\"");
+    check_status("cloud_list_null_out_json", apim_cloud_list(NULL), APIM_STATUS_NULL_ARGUMENT);
+
+    status = apim_emulator_start("{\"subscriptions\":{\"00000000-0000-0000-0000-00000000c001\":\"C Consumers\"}}",
+                                 &emulator, &json);
+    if (status != APIM_STATUS_OK || !json_string(json, "baseUrl", base_url, sizeof base_url)) {
+        check("session_emulator_start", status, APIM_STATUS_OK, json, "\"baseUrl\"");
+        return;
+    }
+    apim_string_free(json);
+
+    json = NULL;
+    status = apim_session_new("{\"subscription\":\"\"}", &unused_session, &json);
+    check("session_new_invalid", status, APIM_STATUS_INVALID_ARGUMENT, json, "-Subscription");
+    json = NULL;
+    status = apim_session_new(NULL, &unused_session, &json);
+    check("session_new_null", status, APIM_STATUS_NULL_ARGUMENT, json, "\"options_json\"");
+    json = NULL;
+    status = apim_session_new("{}", NULL, &json);
+    check("session_new_null_out_session", status, APIM_STATUS_NULL_ARGUMENT, json, "\"out_session\"");
+    check_status("session_new_null_out_json", apim_session_new("{}", &unused_session, NULL), APIM_STATUS_NULL_ARGUMENT);
+    if (unused_session != NULL) {
+        fprintf(stderr, "session_new: a failed call returned a session\n");
+        failures++;
+    }
+
+    snprintf(options, sizeof options,
+             "{\"auth\":{\"kind\":\"token\",\"token\":\"c-session-token\"},\"subscription\":\"c consumers\","
+             "\"armEndpoint\":\"%s\",\"graphEndpoint\":\"%s\"}", base_url, base_url);
+    json = NULL;
+    status = apim_session_new(options, &session, &json);
+    if (json != NULL && strstr(json, "c-session-token") != NULL) {
+        fprintf(stderr, "session_new: the summary shows the token\n");
+        failures++;
+    }
+    check("session_new", status, APIM_STATUS_OK, json, "\"subscriptionId\":null");
+    if (session == NULL) {
+        apim_emulator_stop(emulator);
+        return;
+    }
+
+    snprintf(options, sizeof options, "{\"armEndpoint\":\"%s\",\"retry\":{\"maxAttempts\":1}}", base_url);
+    json = NULL;
+    status = apim_session_client_new(session, options, &client, &json);
+    check("session_client_new", status, APIM_STATUS_OK, json, "\"apiVersion\"");
+    json = NULL;
+    status = apim_session_client_new(NULL, options, &unused_client, &json);
+    check("session_client_new_null_session", status, APIM_STATUS_NULL_ARGUMENT, json, "\"target\":\"session\"");
+    json = NULL;
+    status = apim_session_client_new(session, NULL, &unused_client, &json);
+    check("session_client_new_null_options", status, APIM_STATUS_NULL_ARGUMENT, json, "\"options_json\"");
+    json = NULL;
+    status = apim_session_client_new(session, options, NULL, &json);
+    check("session_client_new_null_out_client", status, APIM_STATUS_NULL_ARGUMENT, json, "\"out_client\"");
+    check_status("session_client_new_null_out_json", apim_session_client_new(session, options, &unused_client, NULL),
+                 APIM_STATUS_NULL_ARGUMENT);
+
+    /* No subscriptionId in the request: the session's name is resolved, then the list runs. */
+    if (client != NULL) {
+        json = NULL;
+        status = apim_backend_list(client, "{\"resourceGroupName\":\"rg1\",\"serviceName\":\"apimService1\"}", &json);
+        check("session_backend_list_by_subscription_name", status, APIM_STATUS_OK, json, "\"value\"");
+    }
+    json = NULL;
+    status = apim_session_info(session, &json);
+    check("session_info", status, APIM_STATUS_OK, json, "\"subscriptionName\":\"C Consumers\"");
+    json = NULL;
+    status = apim_session_info(NULL, &json);
+    check("session_info_null", status, APIM_STATUS_NULL_ARGUMENT, json, "\"target\":\"session\"");
+    check_status("session_info_null_out_json", apim_session_info(session, NULL), APIM_STATUS_NULL_ARGUMENT);
+
+    apim_session_free(NULL);
+    apim_session_free(session);
+    /* The client keeps its credential after the session is gone. */
+    if (client != NULL) {
+        json = NULL;
+        status = apim_backend_list(client, "{\"resourceGroupName\":\"rg1\",\"serviceName\":\"apimService1\"}", &json);
+        check("session_client_after_session_free", status, APIM_STATUS_OK, json, "\"value\"");
+    }
+    apim_client_free(client);
+    apim_emulator_stop(emulator);
 }
 
 int main(void) {
@@ -454,7 +729,10 @@ int main(void) {
     connector_operations(client);
     connector_cmdlets(client);
     sync_operations(client);
+    cmdlet_operations(client);
+    cmdlet_sync_operations(client);
     null_guards(client);
+    sessions();
 
     /* Cancel with nothing in flight: later calls run normally. NULL is a no-op. */
     apim_client_cancel(NULL);

@@ -64,3 +64,27 @@ fn renaming_uses_the_longest_path_keeps_the_deeper_part_and_leaves_prose_alone()
     let untouched = names.rename(ApimError::invalid_argument("header", "subheader and header_name stay, header goes"));
     assert_eq!(untouched.message, "subheader and header_name stay, -Header goes");
 }
+
+#[test]
+fn renaming_also_names_the_other_paths_a_message_mentions_and_a_word_target_once() {
+    let names = ParameterNames(&[("clientCertificateId", "-ClientCertificateId"), ("clientCertificatethumbprint", "-ClientCertificateThumbprint"), ("id", "-Id"), ("services", "-Service")]);
+    // Only the first path is the target; the second is named all the same.
+    let either = names.rename(ApimError::validation(vec![ErrorDetail::new(
+        "clientCertificateId",
+        "AtLeastOne",
+        "clientCertificateId or clientCertificatethumbprint is required",
+    )]));
+    assert_eq!(either.message, "-ClientCertificateId or -ClientCertificateThumbprint is required");
+    // A deeper path under a mapped one keeps its rest, also when it is not a target.
+    let deeper = names.rename(ApimError::validation(vec![ErrorDetail::new("services", "MinItems", "services must hold services[0].id")]));
+    assert_eq!(deeper.message, "-Service must hold -Service ([0].id)");
+    // A word target is the subject once per detail; the same word in prose stays.
+    let word = names.rename(ApimError::validation(vec![
+        ErrorDetail::new("id", "Pattern", "id must be the ARM id of a backend"),
+        ErrorDetail::new("id", "MinLength", "id must not be empty"),
+    ]));
+    assert_eq!(word.message, "2 validation errors: -Id must be the ARM id of a backend; -Id must not be empty");
+    // A word that is not a target is never taken from prose.
+    let prose = names.rename(ApimError::validation(vec![ErrorDetail::new("clientCertificateId", "Required", "clientCertificateId is required by the id rule")]));
+    assert_eq!(prose.message, "-ClientCertificateId is required by the id rule");
+}

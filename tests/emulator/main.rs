@@ -18,5 +18,6 @@ mod graph;
 mod list;
 mod persistence;
 mod reliability;
+mod subscriptions;
 mod validation;
 mod workspaces;

@@ -117,6 +117,11 @@ fn every_exported_function_is_called_from_c_under_the_sanitizers() {
         "api_connector_update", "api_connector_upload_client_certificate", "api_connector_delete",
         "api_connector_get_after_delete", "call_after_cancel", "backend_export", "backend_plan", "backend_sync",
         "backend_mirror", "api_connector_export", "api_connector_plan", "api_connector_sync",
+        "cloud_list", "cloud_list_null_out_json", "session_new_invalid", "session_new_null", "session_new_null_out_session",
+        "session_new_null_out_json", "session_new", "session_client_new", "session_client_new_null_session",
+        "session_client_new_null_options", "session_client_new_null_out_client", "session_client_new_null_out_json",
+        "session_backend_list_by_subscription_name", "session_info", "session_info_null", "session_info_null_out_json",
+        "session_client_after_session_free",
         "cmdlet_api_connector_should_process", "cmdlet_api_connector_should_process_invalid",
         "cmdlet_api_connector_should_process_null", "cmdlet_api_connector_create", "cmdlet_api_connector_get",
         "cmdlet_api_connector_get_list", "cmdlet_api_connector_update", "cmdlet_api_connector_upload_client_certificate",
@@ -130,6 +135,13 @@ fn every_exported_function_is_called_from_c_under_the_sanitizers() {
     for op in exported.iter().filter(|f| f.starts_with("apim_backend_") || f.starts_with("apim_api_connector_")).filter(|f| !f.ends_with("_new")) {
         let name = op.trim_start_matches("apim_");
         steps.extend([format!("{name}_null_client"), format!("{name}_null_request"), format!("{name}_null_out_json")]);
+    }
+    for cmdlet in [
+        "cmdlet_backend_create_or_update_should_process", "cmdlet_backend_create_or_update", "cmdlet_backend_create_or_update_invalid",
+        "cmdlet_backend_get", "cmdlet_backend_get_list", "cmdlet_backend_update_should_process", "cmdlet_backend_update",
+        "cmdlet_backend_reconnect_should_process", "cmdlet_backend_reconnect", "cmdlet_backend_delete_should_process", "cmdlet_backend_delete",
+    ] {
+        steps.extend([cmdlet.to_string(), format!("{cmdlet}_null_client"), format!("{cmdlet}_null_parameters"), format!("{cmdlet}_null_out_json")]);
     }
     for cmdlet in exported.iter().filter(|f| f.starts_with("apim_cmdlet_api_connector_")).filter(|f| !f.ends_with("_should_process")) {
         let name = cmdlet.trim_start_matches("apim_");

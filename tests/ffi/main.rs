@@ -18,4 +18,5 @@ mod graph;
 mod guards;
 mod header;
 mod mono;
+mod session;
 mod sync;

@@ -18,7 +18,14 @@ fn native_cs_compiles_as_csharp5_and_drives_the_library_under_mono() {
     let library = ffi_tools::cdylib_dir().join(ffi_tools::cdylib_name());
     let work = tempfile::tempdir().expect("temp dir");
 
-    let native_path = root.join("module/ApimNative/Native.cs");
+    // Every C# file of the module, as build.ps1 compiles them into the one interop assembly.
+    let mut module_sources: Vec<_> = std::fs::read_dir(root.join("module/ApimNative"))
+        .expect("module/ApimNative")
+        .map(|entry| entry.expect("a directory entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "cs"))
+        .collect();
+    module_sources.sort();
+    assert!(module_sources.len() >= 4, "expected the module's C# files, found {module_sources:?}");
     let exe = work.path().join("harness.exe");
 
     let compile = Command::new("mcs")
@@ -27,8 +34,7 @@ fn native_cs_compiles_as_csharp5_and_drives_the_library_under_mono() {
         .arg(format!("-out:{}", exe.display()))
         .arg("-r:System.Runtime.Serialization")
         .arg("-r:System.Xml")
-        .arg(&native_path)
-        .arg(root.join("module/ApimNative/ObjectJson.cs"))
+        .args(&module_sources)
         .arg(root.join("tests/dotnet/InteropHarness.cs"))
         .output()
         .expect("run mcs");

@@ -109,7 +109,12 @@ unsafe impl Sync for Emulator {}
 
 impl Emulator {
     pub fn start() -> Emulator {
-        let options = c("{}");
+        Emulator::start_with("{}")
+    }
+
+    /// Started with these `apim_emulator_start` options.
+    pub fn start_with(options: &str) -> Emulator {
+        let options = c(options);
         let mut handle = ptr::null_mut();
         let mut out = ptr::null_mut();
         // SAFETY: valid pointers.

@@ -6,6 +6,7 @@
 mod support;
 
 mod caller_preference;
+mod clouds;
 mod manifest;
 mod parse;
 mod release_workflow;

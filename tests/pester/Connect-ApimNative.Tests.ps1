@@ -43,8 +43,9 @@ Describe 'Connect-ApimNative' {
         $state['Auth']['tenantId'] | Should -Be 'contoso.onmicrosoft.com'
         $state['Auth']['clientId'] | Should -Be '11111111-2222-3333-4444-555555555555'
         $state['SubscriptionId'] | Should -Be $TestSubscriptionId
-        # Issue 16: the module state keeps the secret as a SecureString, not as text.
-        $state['Auth']['clientSecret'] | Should -BeOfType [System.Security.SecureString]
+        # Issue 16: the secret lives in the native session, not in the module state.
+        $state['Session'] | Should -BeOfType [ApimNative.SessionHandle]
+        $state['Auth'].ContainsKey('clientSecret') | Should -BeFalse
         @($state['Auth'].Values | Where-Object -FilterScript { $_ -is [string] -and $_ -eq $clientSecret }).Count | Should -Be 0
 
         Disconnect-ApimNative
@@ -221,10 +222,6 @@ Describe 'Connect-ApimNative keeps Connect-AzAccount habits' {
         (Get-Command -Name Connect-ApimNative).Parameters['Subscription'].Aliases | Should -Be @('SubscriptionId', 'SubscriptionName')
     }
 
-    It 'refuses a subscription that is not an id, saying names are not resolved' {
-        { Connect-ApimNative -Emulator $emulator -SubscriptionName 'Contoso Production' } | Should -Throw -ErrorId 'ApimNative.ConnectFailed*' -ExpectedMessage "*-Subscription 'Contoso Production' is not a subscription id*"
-    }
-
     It 'refuses a -FederatedTokenFile that does not exist when connecting' {
         $missing = [System.IO.Path]::Combine($TestDrive, 'no-such-token')
         { Connect-ApimNative -FederatedTokenFile $missing -TenantId 'contoso.onmicrosoft.com' -ApplicationId '00000000-1111-2222-3333-444444444444' } | Should -Throw -ErrorId 'ApimNative.ConnectFailed*' -ExpectedMessage '*-FederatedTokenFile*does not exist*'
@@ -251,7 +248,7 @@ Import-Module -Name $ModulePath
 $connection = Connect-ApimNative -ServicePrincipal -TenantId 'contoso.onmicrosoft.com' -ApplicationId '00000000-1111-2222-3333-444444444444' -CertificateThumbprint $withKey.Thumbprint.ToLowerInvariant()
 'kind=' + $connection.Kind
 $state = & (Get-Module -Name ApimNative) { $script:ApimNativeConnection }
-'data-is-secure=' + ($state['Auth']['certificateData'] -is [System.Security.SecureString])
+'data-kept=' + $state['Auth'].ContainsKey('certificateData') + ' session=' + ($state['Session'] -is [ApimNative.SessionHandle])
 try {
     $null = Connect-ApimNative -ServicePrincipal -TenantId 'contoso.onmicrosoft.com' -ApplicationId '00000000-1111-2222-3333-444444444444' -CertificateThumbprint ('AB' * 20) -ErrorAction Stop
     'unknown=accepted'
@@ -277,8 +274,252 @@ $store.Close()
             $env:HOME = $previousHome
         }
         $output | Should -Match 'kind=clientCertificate'
-        $output | Should -Match 'data-is-secure=True'
+        $output | Should -Match 'data-kept=False session=True'
         $output | Should -Match 'unknown=ApimNative.ConnectFailed'
         $output | Should -Match 'is not in the CurrentUser or LocalMachine personal store'
+    }
+}
+
+Describe 'Connect-ApimNative takes its clouds from the native library' {
+    BeforeAll {
+        . ([System.IO.Path]::Combine($PSScriptRoot, 'TestSupport.ps1'))
+        $clouds = @((ConvertFrom-Json -InputObject ([ApimNative.Interop]::CloudList())).clouds)
+    }
+
+    AfterAll {
+        Disconnect-ApimNative
+    }
+
+    It 'validates and completes -Environment with exactly the names of the table' {
+        $validateSet = (Get-Command -Name Connect-ApimNative).Parameters['Environment'].Attributes |
+            Where-Object -FilterScript { $_ -is [System.Management.Automation.ValidateSetAttribute] }
+        @($validateSet.ValidValues) | Should -Be @($clouds | ForEach-Object -Process { $_.name })
+        $line = 'Connect-ApimNative -Environment '
+        $completed = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+        # Completion lists them sorted.
+        @($completed | ForEach-Object -Process { $_.CompletionText }) | Should -Be @($clouds | ForEach-Object -Process { $_.name } | Sort-Object)
+    }
+
+    It 'connects to each cloud at the endpoints of the table' {
+        $clouds.Count | Should -BeGreaterThan 2
+        foreach ($cloud in $clouds) {
+            $connection = Connect-ApimNative -UseAzureCli -Environment $cloud.name
+            $connection.Environment | Should -Be $cloud.name
+            $connection.ArmEndpoint | Should -Be $cloud.armEndpoint
+            $connection.GraphEndpoint | Should -Be $cloud.graphEndpoint
+        }
+    }
+}
+
+Describe 'Connect-ApimNative -Subscription by name' {
+    BeforeAll {
+        . ([System.IO.Path]::Combine($PSScriptRoot, 'TestSupport.ps1'))
+        $productionId = '00000000-0000-0000-0000-00000000a001'
+        $emulator = Start-ApimNativeEmulator -Subscription @{
+            $productionId                          = 'Contoso Production'
+            '00000000-0000-0000-0000-00000000a002' = 'Contoso Dev'
+            '00000000-0000-0000-0000-00000000a003' = 'Contoso Dev'
+        }
+        # No -SubscriptionId: the connection's subscription applies.
+        $unaddressed = New-AzApiManagementContext -ResourceGroupName 'rg1' -ServiceName 'contoso'
+    }
+
+    AfterAll {
+        Disconnect-ApimNative
+        Stop-ApimNativeEmulator -Emulator $emulator
+    }
+
+    AfterEach {
+        Disconnect-ApimNative
+    }
+
+    It 'resolves a name on first use, and the connection then shows its id and name' {
+        $connection = Connect-ApimNative -Emulator $emulator -SubscriptionName 'contoso production'
+        $connection.SubscriptionId | Should -BeNullOrEmpty
+        $connection.SubscriptionName | Should -BeNullOrEmpty
+
+        $null = New-AzApiManagementBackend -Context $unaddressed -BackendId 'by-name' -Url 'https://contoso.com/' -Protocol http
+        $connection.SubscriptionId | Should -Be $productionId
+        $connection.SubscriptionName | Should -Be 'Contoso Production'
+        ($connection | Format-Table | Out-String -Width 400) | Should -Match 'Contoso Production'
+        # The backend went to the resolved subscription.
+        $addressed = New-AzApiManagementContext -ResourceGroupName 'rg1' -ServiceName 'contoso' -SubscriptionId $productionId -Endpoint $emulator.BaseUrl
+        (Get-AzApiManagementBackend -Context $addressed -BackendId 'by-name').BackendId | Should -Be 'by-name'
+        # After Disconnect the object keeps what it learnt.
+        Disconnect-ApimNative
+        $connection.SubscriptionName | Should -Be 'Contoso Production'
+    }
+
+    It 'sends nothing when connecting with a name' {
+        $listener = New-Object -TypeName System.Net.Sockets.TcpListener -ArgumentList @([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        try {
+            $silent = 'http://127.0.0.1:{0}' -f $listener.LocalEndpoint.Port
+            $null = Connect-ApimNative -AccessToken 'pester-token' -ArmEndpoint $silent -GraphEndpoint $silent -Subscription 'Contoso Production'
+            Start-Sleep -Milliseconds 100
+            $listener.Pending() | Should -BeFalse
+        }
+        finally {
+            $listener.Stop()
+        }
+    }
+
+    It 'refuses a name no subscription has, naming -Subscription and the names it sees' {
+        $null = Connect-ApimNative -Emulator $emulator -Subscription 'Contoso Staging'
+        { Get-AzApiManagementBackend -Context $unaddressed -ErrorAction Stop } |
+            Should -Throw -ExpectedMessage "*-Subscription 'Contoso Staging' is not the name of a subscription*'Contoso Production'*"
+    }
+
+    It 'refuses a name two subscriptions share, listing their ids' {
+        $null = Connect-ApimNative -Emulator $emulator -Subscription 'Contoso Dev'
+        { Get-AzApiManagementBackend -Context $unaddressed -ErrorAction Stop } |
+            Should -Throw -ExpectedMessage "*-Subscription 'Contoso Dev' is ambiguous*00000000-0000-0000-0000-00000000a002*00000000-0000-0000-0000-00000000a003*"
+    }
+
+    It 'dry-runs against the resolved subscription, not looking the name up in the emulator of the dry run' {
+        $null = Connect-ApimNative -Emulator $emulator -Subscription 'Contoso Production'
+        $null = New-AzApiManagementBackend -Context $unaddressed -BackendId 'dry-run-base' -Url 'https://contoso.com/' -Protocol http
+        $plan = @(Invoke-ApimNativeDryRun -Context $unaddressed -ScriptBlock {
+                New-AzApiManagementBackend -Context $unaddressed -BackendId 'dry-run-new' -Url 'https://new.contoso.com/' -Protocol http
+            })
+        @($plan | ForEach-Object -Process { $_.BackendId }) | Should -Be @('dry-run-new')
+    }
+
+    It 'takes an id as it is, with nothing to resolve' {
+        $connection = Connect-ApimNative -Emulator $emulator -Subscription $productionId
+        $connection.SubscriptionId | Should -Be $productionId
+        @(Get-AzApiManagementBackend -Context $unaddressed).Count | Should -BeGreaterOrEqual 0
+        $connection.SubscriptionName | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Connect-ApimNative keeps secrets in the native session, not in module state' {
+    BeforeAll {
+        . ([System.IO.Path]::Combine($PSScriptRoot, 'TestSupport.ps1'))
+
+        # Every string reachable from the module's script-scope variables (through hashtables,
+        # lists, objects' properties, SecureStrings unwrapped) that contains the secret.
+        function Find-ModuleSecret {
+            param ([string] $Secret)
+            $found = New-Object -TypeName System.Collections.Generic.List[string]
+            $seen = New-Object -TypeName 'System.Collections.Generic.HashSet[object]'
+            $visit = {
+                param ($Value, $Where, $Depth)
+                if ($null -eq $Value -or $Depth -gt 8) {
+                    return
+                }
+                if ($Value -is [string]) {
+                    if ($Value.Contains($Secret)) {
+                        $found.Add($Where)
+                    }
+                    return
+                }
+                if ($Value -is [System.Security.SecureString]) {
+                    if ((New-Object -TypeName System.Net.NetworkCredential -ArgumentList @('', $Value)).Password.Contains($Secret)) {
+                        $found.Add($Where)
+                    }
+                    return
+                }
+                if ($Value -is [System.ValueType] -or $Value -is [System.Runtime.InteropServices.SafeHandle] -or $Value -is [scriptblock]) {
+                    return
+                }
+                if (-not $seen.Add($Value)) {
+                    return
+                }
+                if ($Value -is [System.Collections.IDictionary]) {
+                    foreach ($key in @($Value.Keys)) {
+                        & $visit $key ('{0}.key' -f $Where) ($Depth + 1)
+                        & $visit $Value[$key] ('{0}[{1}]' -f $Where, $key) ($Depth + 1)
+                    }
+                    return
+                }
+                if ($Value -is [System.Collections.IEnumerable]) {
+                    $index = 0
+                    foreach ($item in $Value) {
+                        & $visit $item ('{0}[{1}]' -f $Where, $index) ($Depth + 1)
+                        $index++
+                    }
+                    return
+                }
+                if ($Value -is [System.Management.Automation.PSCustomObject] -or $Value -is [pscredential]) {
+                    foreach ($property in $Value.PSObject.Properties) {
+                        if ($property.MemberType -eq 'NoteProperty' -or $property.MemberType -eq 'Property') {
+                            & $visit $property.Value ('{0}.{1}' -f $Where, $property.Name) ($Depth + 1)
+                        }
+                    }
+                    return
+                }
+                & $visit ([string]$Value) ('{0} (as text)' -f $Where) ($Depth + 1)
+            }
+            $variables = & (Get-Module -Name ApimNative) { Get-Variable -Scope Script }
+            @($variables).Count | Should -BeGreaterThan 3
+            foreach ($variable in $variables) {
+                & $visit $variable.Value ('$script:' + $variable.Name) 0
+            }
+            , $found.ToArray()
+        }
+        $emulator = Start-TestEmulator
+    }
+
+    AfterAll {
+        Disconnect-ApimNative
+        Stop-ApimNativeEmulator -Emulator $emulator
+    }
+
+    It 'finds what it looks for (the walk itself works)' {
+        & (Get-Module -Name ApimNative) { $script:PesterProbe = @{ nested = @([PSCustomObject]@{ Value = (ConvertTo-SecureString -String 'pester-walk-probe' -AsPlainText -Force) }) } }
+        try {
+            @(Find-ModuleSecret -Secret 'pester-walk-probe').Count | Should -Be 1
+        }
+        finally {
+            & (Get-Module -Name ApimNative) { Remove-Variable -Name PesterProbe -Scope Script }
+        }
+    }
+
+    It 'keeps no client secret in any module variable' {
+        $secret = 'pester-Walk-Client-Secret-4711'
+        $credential = New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList @(
+            '11111111-2222-3333-4444-555555555555', (ConvertTo-SecureString -String $secret -AsPlainText -Force))
+        $null = Connect-ApimNative -ServicePrincipal -TenantId 'contoso.onmicrosoft.com' -Credential $credential -ArmEndpoint $emulator.BaseUrl
+        # A cached client too (made, not used: using it would sign in at Entra): it must not bring the secret back.
+        & (Get-Module -Name ApimNative) {
+            param ($Endpoint)
+            function Invoke-ClientProbe {
+                [CmdletBinding()]
+                param ($Endpoint)
+                $null = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint $Endpoint
+            }
+            Invoke-ClientProbe -Endpoint $Endpoint
+        } $emulator.BaseUrl
+        (& (Get-Module -Name ApimNative) { $script:ApimNativeClients.Count }) | Should -Be 1
+        @(Find-ModuleSecret -Secret $secret) | Should -BeNullOrEmpty
+        (& (Get-Module -Name ApimNative) { $script:ApimNativeConnection })['Session'] | Should -BeOfType [ApimNative.SessionHandle]
+    }
+
+    It 'keeps no access token in any module variable, and still signs in with it' {
+        $token = 'pester-walk-access-token-0815'
+        $guarded = Start-ApimNativeEmulator -RequiredToken $token
+        try {
+            $null = Connect-ApimNative -AccessToken $token
+            $context = New-TestContext -Emulator $guarded
+            @(Get-AzApiManagementBackend -Context $context -ErrorAction Stop).Count | Should -Be 0
+            @(Find-ModuleSecret -Secret $token) | Should -BeNullOrEmpty
+        }
+        finally {
+            Stop-ApimNativeEmulator -Emulator $guarded
+        }
+    }
+
+    It 'keeps no certificate password in any module variable' {
+        $password = 'pester-Walk-Pfx-Password-42'
+        $rsa = [System.Security.Cryptography.RSA]::Create(2048)
+        $request = New-Object -TypeName System.Security.Cryptography.X509Certificates.CertificateRequest -ArgumentList @(
+            'CN=walk.contoso.example', $rsa, [System.Security.Cryptography.HashAlgorithmName]::SHA256, [System.Security.Cryptography.RSASignaturePadding]::Pkcs1)
+        $certificate = $request.CreateSelfSigned([System.DateTimeOffset]::UtcNow.AddDays(-1), [System.DateTimeOffset]::UtcNow.AddDays(30))
+        $pfxPath = [System.IO.Path]::Combine($TestDrive, 'walk.pfx')
+        [System.IO.File]::WriteAllBytes($pfxPath, $certificate.Export('Pfx', $password))
+        $null = Connect-ApimNative -ServicePrincipal -TenantId 'contoso.onmicrosoft.com' -ApplicationId '00000000-1111-2222-3333-444444444444' `
+            -CertificatePath $pfxPath -CertificatePassword (ConvertTo-SecureString -String $password -AsPlainText -Force)
+        @(Find-ModuleSecret -Secret $password) | Should -BeNullOrEmpty
     }
 }

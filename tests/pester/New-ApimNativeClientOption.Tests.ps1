@@ -26,13 +26,19 @@ Describe 'New-ApimNativeClientOption' {
         }
     }
 
-    It 'uses the connection chosen with Connect-ApimNative, also for the emulator' {
+    It 'leaves the credential and subscription of a Connect-ApimNative connection to its native session, also for Azure' {
         InModuleScope ApimNative {
-            $connection = @{ Auth = @{ kind = 'token'; token = 'secret-token' }; SubscriptionId = '11111111-1111-1111-1111-111111111111' }
-            $options = New-ApimNativeClientOption -Endpoint 'http://127.0.0.1:5000' -ApiVersion '2024-05-01' -Connection $connection
-            $options['auth']['kind'] | Should -Be 'token'
-            $options['subscriptionId'] | Should -Be '11111111-1111-1111-1111-111111111111'
-            $options['apiVersion'] | Should -Be '2024-05-01'
+            $null = Connect-ApimNative -AccessToken 'secret-token' -Subscription '11111111-1111-1111-1111-111111111111'
+            try {
+                $options = New-ApimNativeClientOption -Endpoint 'https://management.azure.com' -ApiVersion '2024-05-01' -Connection $script:ApimNativeConnection
+                $options.ContainsKey('auth') | Should -BeFalse
+                $options.ContainsKey('subscriptionId') | Should -BeFalse
+                $options['apiVersion'] | Should -Be '2024-05-01'
+                (ConvertTo-Json -InputObject $options -Depth 5) | Should -Not -Match 'secret-token'
+            }
+            finally {
+                Disconnect-ApimNative
+            }
         }
     }
 

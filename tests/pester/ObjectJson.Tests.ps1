@@ -71,6 +71,28 @@ Describe 'ApimNative.ObjectJson' {
         $back.Object.A | Should -Be 'b'
     }
 
+    It 'reads PSCredential markers as PSCredentials, PSCredential.Empty itself without a UserName' {
+        $read = [ApimNative.ObjectJson]::Read('{"A":{"PSTypeName":"System.Management.Automation.PSCredential","UserName":"foo","Password":{"PSTypeName":"System.Security.SecureString","Value":"pa55"}},"B":{"PSTypeName":"System.Management.Automation.PSCredential"},"C":{"PSTypeName":"System.Management.Automation.PSCredential","UserName":"bar"}}')
+        $read['A'] | Should -BeOfType [System.Management.Automation.PSCredential]
+        $read['A'].UserName | Should -Be 'foo'
+        $read['A'].GetNetworkCredential().Password | Should -Be 'pa55'
+        [object]::ReferenceEquals($read['B'], [System.Management.Automation.PSCredential]::Empty) | Should -BeTrue
+        $read['C'].UserName | Should -Be 'bar'
+        $read['C'].GetNetworkCredential().Password | Should -Be ''
+    }
+
+    It 'writes a TimeSpan as its ISO 8601 marker and reads ISO 8601 and "c" markers back as TimeSpans' {
+        $back = ConvertFrom-Json -InputObject ([ApimNative.ObjectJson]::WriteParameters(@{ Span = [timespan]'1.02:03:04.5'; Zero = [timespan]::Zero }))
+        $back.Span.PSTypeName | Should -Be 'System.TimeSpan'
+        $back.Span.Value | Should -Be 'P1DT2H3M4.5S'
+        $back.Zero.Value | Should -Be 'PT0S'
+        $read = [ApimNative.ObjectJson]::Read('{"Iso":{"PSTypeName":"System.TimeSpan","Value":"PT1M30S"},"C":{"PSTypeName":"System.TimeSpan","Value":"1.00:00:05"},"Bad":{"PSTypeName":"System.TimeSpan","Value":"soon"}}')
+        $read['Iso'] | Should -BeOfType [timespan]
+        $read['Iso'] | Should -Be (New-TimeSpan -Minutes 1 -Seconds 30)
+        $read['C'] | Should -Be (New-TimeSpan -Days 1 -Seconds 5)
+        $read['Bad'] | Should -Be 'soon'
+    }
+
     It 'refuses a value that contains itself instead of recursing forever' {
         $loop = @{}
         $loop['self'] = $loop

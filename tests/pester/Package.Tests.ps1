@@ -20,7 +20,17 @@ Describe 'build.ps1 -Task Package' {
         [System.IO.File]::Exists([System.IO.Path]::Combine($packageRoot, 'LICENSE')) | Should -BeTrue
         [System.IO.File]::Exists([System.IO.Path]::Combine($packageRoot, 'bin', 'ApimNative.Interop.dll')) | Should -BeTrue
         @(Get-ChildItem -LiteralPath ([System.IO.Path]::Combine($packageRoot, 'bin')) -Recurse -File | Where-Object -FilterScript { $_.Name -match '^(lib)?apim_native\.(dll|so|dylib)$' }).Count | Should -BeGreaterThan 0
-        [System.IO.File]::Exists([System.IO.Path]::Combine($out, ('ApimNative-{0}.zip' -f $version))) | Should -BeTrue
+        $zipPath = [System.IO.Path]::Combine($out, ('ApimNative-{0}.zip' -f $version))
+        [System.IO.File]::Exists($zipPath) | Should -BeTrue
+        Add-Type -AssemblyName System.IO.Compression.FileSystem
+        $zip = [System.IO.Compression.ZipFile]::OpenRead($zipPath)
+        try {
+            # The module folder is the zip's root, so extracting into a module path installs it.
+            @($zip.Entries | ForEach-Object -Process { $_.FullName -replace '\\', '/' }) | Should -Contain 'ApimNative/ApimNative.psd1'
+        }
+        finally {
+            $zip.Dispose()
+        }
         [System.IO.File]::Exists([System.IO.Path]::Combine($out, 'nupkg', ('ApimNative.{0}.nupkg' -f $version))) | Should -BeTrue
     }
 

@@ -109,4 +109,23 @@ Describe 'Start-ApimNativeEmulator' {
             Stop-ApimNativeEmulator -Emulator $emulator
         }
     }
+
+    It 'lists the -Subscription subscriptions, as ARM does, for name lookups' {
+        $emulator = Start-ApimNativeEmulator -Subscription @{ '00000000-0000-0000-0000-00000000f001' = 'Contoso Production'; 42 = 'Numbered' }
+        try {
+            $listed = Invoke-RestMethod -Uri ($emulator.BaseUrl + '/subscriptions?api-version=2022-12-01') -NoProxy
+            @($listed.value | ForEach-Object -Process { '{0}={1}' -f $_.subscriptionId, $_.displayName }) |
+                Should -Be @('00000000-0000-0000-0000-00000000f001=Contoso Production', '42=Numbered')
+        }
+        finally {
+            Stop-ApimNativeEmulator -Emulator $emulator
+        }
+        $plain = Start-ApimNativeEmulator
+        try {
+            @((Invoke-RestMethod -Uri ($plain.BaseUrl + '/subscriptions?api-version=2022-12-01') -NoProxy).value).Count | Should -Be 0
+        }
+        finally {
+            Stop-ApimNativeEmulator -Emulator $plain
+        }
+    }
 }

@@ -118,8 +118,9 @@ function Get-SeedRequestBody {
 }
 
 function Start-TestCountingRelay {
-    # A loopback HTTP relay in front of an emulator that counts every request it forwards, so a
-    # test can prove that a cmdlet sent nothing (-WhatIf) or exactly what it expected. Its
+    # A loopback HTTP relay in front of an emulator that counts every request it forwards (and
+    # keeps each body, in Bodies), so a test can prove that a cmdlet sent nothing (-WhatIf) or
+    # exactly what it expected. Its
     # BaseUrl works wherever the emulator's does (New-TestContext, Connect-ApimNative -Emulator).
     param (
         [Parameter(Mandatory = $true)]
@@ -133,7 +134,10 @@ function Start-TestCountingRelay {
     $listener = New-Object -TypeName System.Net.HttpListener
     $listener.Prefixes.Add(('http://127.0.0.1:{0}/' -f $port))
     $listener.Start()
-    $state = [hashtable]::Synchronized(@{ Requests = [System.Collections.ArrayList]::Synchronized((New-Object -TypeName System.Collections.ArrayList)) })
+    $state = [hashtable]::Synchronized(@{
+        Requests = [System.Collections.ArrayList]::Synchronized((New-Object -TypeName System.Collections.ArrayList))
+        Bodies   = [System.Collections.ArrayList]::Synchronized((New-Object -TypeName System.Collections.ArrayList))
+    })
     $relay = [powershell]::Create()
     $null = $relay.AddScript({
             param ($Listener, $Target, $State)
@@ -151,6 +155,8 @@ function Start-TestCountingRelay {
                     (New-Object -TypeName System.Net.Http.HttpMethod -ArgumentList @($incoming.HttpMethod)), ($Target + $incoming.RawUrl))
                 $reader = New-Object -TypeName System.IO.MemoryStream
                 $incoming.InputStream.CopyTo($reader)
+                # Kept with the same index as the request line, for tests that compare bodies.
+                $null = $State.Bodies.Add([System.Text.Encoding]::UTF8.GetString($reader.ToArray()))
                 if ($reader.Length -gt 0) {
                     $outgoing.Content = New-Object -TypeName System.Net.Http.ByteArrayContent -ArgumentList @(, $reader.ToArray())
                     $outgoing.Content.Headers.TryAddWithoutValidation('Content-Type', $incoming.ContentType) | Out-Null
@@ -183,6 +189,7 @@ function Start-TestCountingRelay {
         PSTypeName = 'ApimNative.Emulator'
         BaseUrl    = ('http://127.0.0.1:{0}' -f $port)
         Requests   = $state.Requests
+        Bodies     = $state.Bodies
         Listener   = $listener
         Relay      = $relay
         Handle     = $handle

@@ -5,7 +5,7 @@ function ConvertTo-ApimErrorRecord {
 
     .DESCRIPTION
     The native error JSON is {code, message, target, details[{code, message, target}], httpStatus,
-    requestId, category}. The ErrorId is ApimNative.<Operation>Failed (backend_get ->
+    requestId, category, shown{message, details[]}}. The ErrorId is ApimNative.<Operation>Failed (backend_get ->
     ApimNative.BackendGetFailed), the category is the JSON's category (a PowerShell ErrorCategory
     name chosen by the native library), and ErrorDetails carries the service's code, message, target,
     request id and each detail. For scripts, the exception's Data carries ApimErrorCode,
@@ -32,13 +32,7 @@ function ConvertTo-ApimErrorRecord {
 
         [Parameter()]
         [object]
-        $TargetObject,
-
-        # The cmdlet the user called: wire field names in the message become its parameter names.
-        [Parameter()]
-        [AllowEmptyString()]
-        [string]
-        $CommandName = ''
+        $TargetObject
     )
 
     $operationName = -join ($Operation.Split('_') | ForEach-Object -Process {
@@ -89,17 +83,24 @@ function ConvertTo-ApimErrorRecord {
     $record = New-Object -TypeName System.Management.Automation.ErrorRecord -ArgumentList @(
         $exception, $errorId, $category, $TargetObject)
 
-    # What is shown: the message once, with the cmdlet's parameter names for the wire fields; the
-    # target and each detail only when they add something the message does not already say.
-    $targetMap = Get-ApimParameterTargetMap -CommandName $CommandName
-    $shown = Format-ApimErrorTargetText -Text $message -TargetMap $targetMap
+    # What is shown: the message once, in the cmdlet's parameter names (the library wrote them:
+    # in the message itself, or beside it in "shown" where the message keeps the wire paths for
+    # scripts); the target and each detail only when they add something the message does not say.
+    $shown = $message
+    $shownDetails = $null
+    if ($null -ne $NativeError.shown) {
+        # The library's own wording in the cmdlet's parameter names, beside the message that keeps
+        # the wire paths for scripts (ported cmdlets: the module has no map of their fields).
+        $shown = [string]$NativeError.shown.message
+        $shownDetails = @($NativeError.shown.details)
+    }
     $lines = New-Object -TypeName System.Collections.Generic.List[string]
     $lines.Add(('{0}: {1}' -f [string]$NativeError.code, $shown))
     $target = [string]$NativeError.target
     # Details already say which field each problem is about; the library's messages name the
     # cmdlet's parameters while the target stays the wire path, which the message need not repeat.
     if ($target -and -not $message.Contains($target) -and @($NativeError.details | Where-Object -FilterScript { $null -ne $_ }).Count -eq 0) {
-        $lines.Add(('Target: {0}' -f (Format-ApimErrorTargetText -Text $target -TargetMap $targetMap)))
+        $lines.Add(('Target: {0}' -f $target))
     }
     if ($NativeError.httpStatus) {
         $lines.Add(('HTTP status: {0}' -f [string]$NativeError.httpStatus))
@@ -107,11 +108,17 @@ function ConvertTo-ApimErrorRecord {
     if ($NativeError.requestId) {
         $lines.Add(('Request id: {0}' -f [string]$NativeError.requestId))
     }
+    $index = -1
     foreach ($detail in @($NativeError.details)) {
+        $index++
         if ($null -eq $detail -or $message.Contains([string]$detail.message)) {
             continue
         }
-        $lines.Add(('  {0} ({1})' -f (Format-ApimErrorTargetText -Text ([string]$detail.message) -TargetMap $targetMap), [string]$detail.code))
+        $text = [string]$detail.message
+        if ($null -ne $shownDetails -and $index -lt $shownDetails.Count) {
+            $text = [string]$shownDetails[$index]
+        }
+        $lines.Add(('  {0} ({1})' -f $text, [string]$detail.code))
     }
     $record.ErrorDetails = New-Object -TypeName System.Management.Automation.ErrorDetails -ArgumentList @(
         ($lines -join [System.Environment]::NewLine))

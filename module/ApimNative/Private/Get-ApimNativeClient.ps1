@@ -6,8 +6,10 @@ function Get-ApimNativeClient {
     .DESCRIPTION
     One native client (one connection pool, one token cache) serves every cmdlet call that targets
     the same endpoints and api-version. Clients are created from the connection chosen by
-    Connect-ApimNative ($script:ApimNativeConnection: a hashtable with optional keys Auth (the
-    client options' auth object), SubscriptionId, ArmEndpoint, GraphEndpoint). Without a
+    Connect-ApimNative ($script:ApimNativeConnection: a hashtable with keys Session (the native
+    session handle holding the credential and subscription), Auth (the credential without its
+    secrets, absent when the session has none), Kind, and optional SubscriptionId (when given as
+    an id), ArmEndpoint, GraphEndpoint); those clients are made by the session. Without a
     connection, New-ApimNativeClientOption picks the default credential chain for Azure and no
     credential for the local emulator.
     Connect-ApimNative and Disconnect-ApimNative call Clear-ApimNativeClientCache so that clients
@@ -83,7 +85,13 @@ function Get-ApimNativeClient {
     # The options may hold a client secret: the JSON is handed to the library and never printed.
     $optionsJson = ConvertTo-Json -InputObject $options -Depth 20 -Compress
     $client = $null
-    $result = [ApimNative.Interop]::NewClient($optionsJson, [ref]$client)
+    if ($connection -and $connection['Session']) {
+        # The session supplies the credential (its secrets never come back to PowerShell) and the subscription.
+        $result = [ApimNative.Interop]::NewSessionClient($connection['Session'], $optionsJson, [ref]$client)
+    }
+    else {
+        $result = [ApimNative.Interop]::NewClient($optionsJson, [ref]$client)
+    }
     if (-not $result.Ok) {
         $nativeError = ConvertFrom-Json -InputObject $result.Json
         $record = ConvertTo-ApimErrorRecord -NativeError $nativeError -Operation 'client_new' -TargetObject $Endpoint

@@ -86,7 +86,7 @@ function Invoke-ApimNativeCmdlet {
     if (-not $Operation) {
         $Operation = $Function -replace '^cmdlet_', ''
     }
-    $record = ConvertTo-ApimErrorRecord -NativeError $answer.Error -ErrorJson $answer.ErrorJson -Operation $Operation -TargetObject $TargetObject -CommandName $Cmdlet.MyInvocation.MyCommand.Name
+    $record = ConvertTo-ApimErrorRecord -NativeError $answer.Error -ErrorJson $answer.ErrorJson -Operation $Operation -TargetObject $TargetObject
     if ($Terminating) {
         $Cmdlet.ThrowTerminatingError($record)
     }

@@ -5,7 +5,8 @@ function New-ApimNativeClientOption {
 
     .DESCRIPTION
     Which credential a client uses:
-    - the credential chosen with Connect-ApimNative, when one was chosen;
+    - the credential chosen with Connect-ApimNative, when one was chosen: its session adds it
+      (apim_session_client_new), so these options carry no auth;
     - otherwise, when the endpoint the client calls (-CredentialEndpoint: the ARM endpoint for
       ARM cmdlets, the Graph endpoint for Graph cmdlets) is on this machine (127.0.0.0/8, ::1,
       localhost: the emulator), no credential at all, because the local emulator needs none
@@ -13,7 +14,8 @@ function New-ApimNativeClientOption {
     - otherwise the default chain of the Azure SDKs (auth.kind 'default': environment, workload
       identity, managed identity, Azure CLI), so a runbook that never called Connect-ApimNative
       still signs in the way Az users expect.
-    The result may hold a client secret: it is handed to the native library and never printed.
+    The subscription chosen with Connect-ApimNative is the session's too. The result holds the
+    environment variables (which may be secrets): it is handed to the native library and never printed.
     #>
     [CmdletBinding()]
     [OutputType([hashtable])]
@@ -57,23 +59,11 @@ function New-ApimNativeClientOption {
     if ($ApiVersion) {
         $options['apiVersion'] = $ApiVersion
     }
-    if ($Connection -and $Connection['Auth']) {
-        # Connect-ApimNative keeps secrets as SecureStrings; the native options take text.
-        $auth = @{}
-        foreach ($key in @($Connection['Auth'].Keys)) {
-            $value = $Connection['Auth'][$key]
-            if ($value -is [System.Security.SecureString]) {
-                $value = (New-Object -TypeName System.Net.NetworkCredential -ArgumentList @('', $value)).Password
-            }
-            $auth[$key] = $value
-        }
-        $options['auth'] = $auth
-    }
-    elseif (-not (Test-ApimNativeLoopbackEndpoint -Endpoint $CredentialEndpoint)) {
+    # A connection whose session has a credential signs in with it: the session fills in auth
+    # (and the subscription) when it makes the client, so no secret passes through here.
+    $sessionSignsIn = $Connection -and $Connection['Session'] -and $Connection['Auth']
+    if (-not $sessionSignsIn -and -not (Test-ApimNativeLoopbackEndpoint -Endpoint $CredentialEndpoint)) {
         $options['auth'] = @{ kind = 'default' }
-    }
-    if ($Connection -and $Connection['SubscriptionId']) {
-        $options['subscriptionId'] = [string]$Connection['SubscriptionId']
     }
     # The environment as PowerShell sees it: on Linux and macOS, .NET keeps $env: changes from
     # native code, so AZURE_* set in a script would not reach the credential sources otherwise.

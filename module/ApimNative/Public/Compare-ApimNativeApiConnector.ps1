@@ -70,15 +70,7 @@ function Compare-ApimNativeApiConnector {
     )
 
     . Use-ApimCallerPreference
-    try {
-        $request = New-ApimSyncRequest -Cmdlet $PSCmdlet -Path $Path -Secret $Secret -Prune:$Prune
-    }
-    catch {
-        $PSCmdlet.ThrowTerminatingError($_)
-    }
-    if ($RotateSecret) {
-        $request['rotateSecrets'] = $true
-    }
+    Initialize-ApimSyncParameter -Cmdlet $PSCmdlet -Parameters $PSBoundParameters
     $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -ForGraph
-    Get-ApimSyncPlan -Cmdlet $PSCmdlet -Client $client -Request $request -Operation 'api_connector_plan' -TypeName 'ApimNative.ApiConnectorPlan'
+    Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_api_connector_plan' -Parameters $PSBoundParameters -Client $client -TargetObject $PSBoundParameters['Path']
 }

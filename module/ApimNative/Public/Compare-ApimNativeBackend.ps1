@@ -78,13 +78,8 @@ function Compare-ApimNativeBackend {
 
     process {
         $address = Resolve-ApimServiceAddress -Context $Context
-        try {
-            $request = New-ApimSyncRequest -Cmdlet $PSCmdlet -Address $address -Path $Path -Secret $Secret -Prune:$Prune
-        }
-        catch {
-            $PSCmdlet.ThrowTerminatingError($_)
-        }
+        Initialize-ApimSyncParameter -Cmdlet $PSCmdlet -Parameters $PSBoundParameters
         $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint $address['Endpoint'] -ApiVersion $address['ApiVersion']
-        Get-ApimSyncPlan -Cmdlet $PSCmdlet -Client $client -Request $request -Operation 'backend_plan' -TypeName 'ApimNative.BackendPlan'
+        Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_plan' -Parameters $PSBoundParameters -Client $client -TargetObject $PSBoundParameters['Path']
     }
 }

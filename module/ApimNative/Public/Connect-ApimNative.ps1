@@ -38,8 +38,10 @@ function Connect-ApimNative {
     taken over implicitly: it is valid for one audience and cannot be refreshed here; pass it with
     -AccessToken if that is what you want.
 
-    Secrets (client secret, certificate password, access token) are never shown by -WhatIf,
-    -Verbose, errors or the returned object.
+    Secrets (client secret, certificate and its password, access token) are never shown by
+    -WhatIf, -Verbose, errors or the returned object, and the module does not keep them: the
+    native library holds them in a session handle until Disconnect-ApimNative or the next
+    Connect-ApimNative frees it.
 
     .PARAMETER Identity
     Sign in with the managed identity of the Azure resource this session runs on.
@@ -89,12 +91,15 @@ function Connect-ApimNative {
 
     .PARAMETER Environment
     The Azure cloud: AzureCloud (default), AzureChinaCloud or AzureUSGovernment. Sets the sign-in
-    authority and the ARM and Graph endpoints the cmdlets call.
+    authority and the ARM and Graph endpoints the cmdlets call, from the native library's cloud
+    table (apim_cloud_list).
 
     .PARAMETER Subscription
-    The subscription id used when a cmdlet's context names none (aliases SubscriptionId and
-    SubscriptionName, as Connect-AzAccount). A value that is not a GUID is refused: subscription
-    names are not resolved.
+    The subscription used when a cmdlet's context names none: its id, or its name (aliases
+    SubscriptionId and SubscriptionName, as Connect-AzAccount). A name is resolved once, by the
+    first cmdlet that needs it, from the subscriptions the account can see (GET /subscriptions
+    of the ARM endpoint); a name that matches none, or more than one, is an error naming
+    -Subscription. The returned object shows SubscriptionId and SubscriptionName once known.
 
     .PARAMETER Emulator
     An emulator started with Start-ApimNativeEmulator: every ARM and Graph cmdlet that follows
@@ -151,6 +156,17 @@ function Connect-ApimNative {
     PS C:\> Get-MgIdentityApiConnector
 
     Sends every ARM and Graph cmdlet that follows to the local emulator, with no credential.
+
+    .EXAMPLE
+    PS C:\> $emulator = Start-ApimNativeEmulator -Subscription @{ '00000000-0000-0000-0000-000000000001' = 'Contoso Production' }
+    PS C:\> $connection = Connect-ApimNative -Emulator $emulator -Subscription 'Contoso Production'
+    PS C:\> Get-AzApiManagementBackend -Context (New-AzApiManagementContext -ResourceGroupName rg1 -ServiceName contoso)
+    PS C:\> $connection | Format-List -Property SubscriptionId, SubscriptionName
+    PS C:\> Stop-ApimNativeEmulator -Emulator $emulator
+
+    Chooses the subscription by its name. The first cmdlet that needs it looks the name up in the
+    subscriptions the account can see (here the emulator's list); the connection then shows its id
+    00000000-0000-0000-0000-000000000001 and name.
 
     .EXAMPLE
     PS C:\> Connect-ApimNative -Identity -ArmEndpoint https://management.contoso-cloud.example -GraphEndpoint https://graph.contoso-cloud.example
@@ -316,13 +332,8 @@ function Connect-ApimNative {
         }
         'FederatedToken' {
             $auth['kind'] = 'workloadIdentity'
+            # A path that does not exist now is refused by apim_session_new, naming -FederatedTokenFile.
             $auth['federatedTokenFile'] = $PSCmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath($FederatedTokenFile)
-            # The file is re-read on every token refresh, so it may change later, but a path that
-            # does not exist now is a typo: refused here, not at the first cmdlet.
-            if (-not [System.IO.File]::Exists($auth['federatedTokenFile'])) {
-                $message = "-FederatedTokenFile '{0}' does not exist. Give the path of the projected service account token (AZURE_FEDERATED_TOKEN_FILE on AKS)." -f $auth['federatedTokenFile']
-                $PSCmdlet.ThrowTerminatingError((New-ApimErrorRecord -Message $message -ErrorId 'ApimNative.ConnectFailed' -Category ObjectNotFound -TargetObject $auth['federatedTokenFile']))
-            }
             if ($TenantId) {
                 $auth['tenantId'] = $TenantId
             }
@@ -356,9 +367,7 @@ function Connect-ApimNative {
         }
     }
 
-    # Explicit endpoints win over the emulator's, which win over the cloud's.
-    $chosenArmEndpoint = $ArmEndpoint
-    $chosenGraphEndpoint = $GraphEndpoint
+    # Explicit endpoints win over the emulator's, which win over the cloud's (the library's table).
     $resolvedArmEndpoint = $null
     $resolvedGraphEndpoint = $null
     if ($Emulator) {
@@ -367,25 +376,18 @@ function Connect-ApimNative {
     }
     elseif ($Environment) {
         $auth['environment'] = $Environment
-        if ($Environment -eq 'AzureChinaCloud') {
-            $resolvedArmEndpoint = 'https://management.chinacloudapi.cn'
-            $resolvedGraphEndpoint = 'https://microsoftgraph.chinacloudapi.cn'
-        }
-        elseif ($Environment -eq 'AzureUSGovernment') {
-            $resolvedArmEndpoint = 'https://management.usgovcloudapi.net'
-            $resolvedGraphEndpoint = 'https://graph.microsoft.us'
-        }
-        else {
-            $resolvedArmEndpoint = 'https://management.azure.com'
-            $resolvedGraphEndpoint = 'https://graph.microsoft.com'
+        foreach ($cloud in @((ConvertFrom-Json -InputObject ([ApimNative.Interop]::CloudList())).clouds)) {
+            if ($cloud.name -eq $Environment) {
+                $resolvedArmEndpoint = [string]$cloud.armEndpoint
+                $resolvedGraphEndpoint = [string]$cloud.graphEndpoint
+            }
         }
     }
-
-    if ($chosenArmEndpoint) {
-        $resolvedArmEndpoint = $chosenArmEndpoint.TrimEnd('/')
+    if ($ArmEndpoint) {
+        $resolvedArmEndpoint = $ArmEndpoint.TrimEnd('/')
     }
-    if ($chosenGraphEndpoint) {
-        $resolvedGraphEndpoint = $chosenGraphEndpoint.TrimEnd('/')
+    if ($GraphEndpoint) {
+        $resolvedGraphEndpoint = $GraphEndpoint.TrimEnd('/')
     }
 
     $target = $account
@@ -396,58 +398,46 @@ function Connect-ApimNative {
         return
     }
 
-    # Let the native library check the options now (missing fields, unreadable certificate, wrong
-    # PFX password) rather than on the first cmdlet; no request is sent by creating a client.
-    # Without a credential parameter the connection keeps no auth: each client then gets the
-    # default chain, or none for an endpoint on this machine (New-ApimNativeClientOption).
-    $connectionAuth = $auth
-    # (-Environment keeps the default chain's auth: it carries the cloud's sign-in authority.)
-    if ($auth['kind'] -eq 'none' -or ($auth['kind'] -eq 'default' -and -not $Environment)) {
-        $connectionAuth = $null
+    # The native session keeps the credential, secrets included, and the subscription; the module
+    # keeps only its handle and what may be shown. Creating it checks the options now (missing
+    # fields, unreadable certificate, wrong PFX password, a federated token file that is not
+    # there) rather than on the first cmdlet; nothing is sent. Without a credential parameter the
+    # session has no auth: each client then gets the default chain, or none for an endpoint on
+    # this machine (New-ApimNativeClientOption). -Environment keeps the default chain's auth: it
+    # carries the cloud's sign-in authority.
+    $sessionOptions = @{}
+    if (-not ($auth['kind'] -eq 'none' -or ($auth['kind'] -eq 'default' -and -not $Environment))) {
+        $sessionOptions['auth'] = $auth
     }
-    $probeOptions = @{}
-    if ($null -ne $connectionAuth) {
-        $probeOptions['auth'] = $connectionAuth
+    if ($Subscription) {
+        $sessionOptions['subscription'] = $Subscription
     }
     if ($resolvedArmEndpoint) {
-        $probeOptions['armEndpoint'] = $resolvedArmEndpoint
+        $sessionOptions['armEndpoint'] = $resolvedArmEndpoint
     }
     if ($resolvedGraphEndpoint) {
-        $probeOptions['graphEndpoint'] = $resolvedGraphEndpoint
+        $sessionOptions['graphEndpoint'] = $resolvedGraphEndpoint
     }
-    $probeJson = ConvertTo-Json -InputObject $probeOptions -Depth 5 -Compress
-    $probe = $null
-    $result = [ApimNative.Interop]::NewClient($probeJson, [ref]$probe)
+    $session = $null
+    $result = [ApimNative.Interop]::NewSession((ConvertTo-Json -InputObject $sessionOptions -Depth 5 -Compress), [ref]$session)
     if (-not $result.Ok) {
         $nativeError = ConvertFrom-Json -InputObject $result.Json
         $record = ConvertTo-ApimErrorRecord -NativeError $nativeError -Operation 'connect' -TargetObject $account
         $PSCmdlet.ThrowTerminatingError($record)
     }
-    $probe.Dispose()
-
-    $subscriptionGuid = [guid]::Empty
-    if ($Subscription -and -not [guid]::TryParse($Subscription, [ref]$subscriptionGuid)) {
-        # Connect-AzAccount also takes a name; resolving one needs the subscriptions list of the
-        # account, which this module does not read yet. A name sent as an id would give 404s later.
-        $message = "-Subscription '{0}' is not a subscription id (a GUID). Give the id (az account show --query id); subscription names are not resolved." -f $Subscription
-        $PSCmdlet.ThrowTerminatingError((New-ApimErrorRecord -Message $message -ErrorId 'ApimNative.ConnectFailed' -TargetObject $Subscription))
-    }
-    # The module keeps the secrets as SecureStrings; New-ApimNativeClientOption reads them as text
-    # only to hand them to a new native client.
-    $keptAuth = $null
-    if ($null -ne $connectionAuth) {
-        $keptAuth = @{}
-        foreach ($key in @($connectionAuth.Keys)) {
-            $value = $connectionAuth[$key]
-            if (@('clientSecret', 'certificatePassword', 'certificateData', 'token') -contains $key -and $value -is [string]) {
-                $value = ConvertTo-SecureString -String $value -AsPlainText -Force
-            }
-            $keptAuth[$key] = $value
+    # The credential as the library describes it, without its secrets (kind, tenantId, clientId...).
+    $info = ConvertFrom-Json -InputObject $result.Json
+    $publicAuth = $null
+    if ($null -ne $info.auth) {
+        $publicAuth = @{}
+        foreach ($property in $info.auth.PSObject.Properties) {
+            $publicAuth[$property.Name] = $property.Value
         }
     }
-    $connection = @{ Auth = $keptAuth; Kind = $auth['kind'] }
-    if ($Subscription) {
-        $connection['SubscriptionId'] = $Subscription
+    $connection = @{ Session = $session; Auth = $publicAuth; Kind = $auth['kind'] }
+    if ($info.subscriptionId) {
+        # An id is known now (-WhatIf texts show it); a name is resolved by the library on first use.
+        $connection['SubscriptionId'] = [string]$info.subscriptionId
     }
     if ($resolvedArmEndpoint) {
         $connection['ArmEndpoint'] = $resolvedArmEndpoint
@@ -455,22 +445,43 @@ function Connect-ApimNative {
     if ($resolvedGraphEndpoint) {
         $connection['GraphEndpoint'] = $resolvedGraphEndpoint
     }
+    $previous = $script:ApimNativeConnection
     $script:ApimNativeConnection = $connection
     Clear-ApimNativeClientCache
+    if ($previous -and $previous['Session']) {
+        $previous['Session'].Dispose()
+    }
     Write-Verbose -Message ('ApimNative now signs in with the {0}.' -f $target)
 
-    $cloud = 'AzureCloud'
+    $cloudName = 'AzureCloud'
     if ($Environment) {
-        $cloud = $Environment
+        $cloudName = $Environment
     }
-    [PSCustomObject]@{
-        PSTypeName     = 'ApimNative.Connection'
-        Kind           = $auth['kind']
-        Account        = $account
-        TenantId       = $TenantId
-        Environment    = $cloud
-        SubscriptionId = $Subscription
-        ArmEndpoint    = $resolvedArmEndpoint
-        GraphEndpoint  = $resolvedGraphEndpoint
+    $view = [PSCustomObject]@{
+        PSTypeName    = 'ApimNative.Connection'
+        Kind          = $auth['kind']
+        Account       = $account
+        TenantId      = $TenantId
+        Environment   = $cloudName
+        ArmEndpoint   = $resolvedArmEndpoint
+        GraphEndpoint = $resolvedGraphEndpoint
     }
+    # SubscriptionId and SubscriptionName are read from the session, so that a name resolved by a
+    # later cmdlet shows here too; the last answer is kept for after Disconnect-ApimNative.
+    $known = @{ Id = $connection['SubscriptionId']; Name = $null; Session = $session }
+    $read = {
+        param ($Field)
+        $text = [ApimNative.Interop]::SessionInfo($known.Session)
+        if ($text) {
+            $state = ConvertFrom-Json -InputObject $text
+            $known.Id = $state.subscriptionId
+            $known.Name = $state.subscriptionName
+        }
+        $known[$Field]
+    }.GetNewClosure()
+    $readId = { & $read 'Id' }.GetNewClosure()
+    $readName = { & $read 'Name' }.GetNewClosure()
+    $view.PSObject.Properties.Add((New-Object -TypeName System.Management.Automation.PSScriptProperty -ArgumentList @('SubscriptionId', $readId)))
+    $view.PSObject.Properties.Add((New-Object -TypeName System.Management.Automation.PSScriptProperty -ArgumentList @('SubscriptionName', $readName)))
+    $view
 }

@@ -4,8 +4,8 @@ function Disconnect-ApimNative {
     Forgets the credential, cloud and subscription chosen with Connect-ApimNative.
 
     .DESCRIPTION
-    Clears the session's connection and frees every cached native client together with the
-    tokens it holds. Later cmdlets run as if Connect-ApimNative had never been called. Nothing is
+    Clears the session's connection and frees its native session (the credential and its
+    secrets) and every cached native client together with the tokens it holds. Later cmdlets run as if Connect-ApimNative had never been called. Nothing is
     sent to Azure: tokens already issued stay valid until they expire, as with Disconnect-AzAccount.
 
     .PARAMETER WhatIf
@@ -54,5 +54,9 @@ function Disconnect-ApimNative {
     }
     $script:ApimNativeConnection = $null
     Clear-ApimNativeClientCache
+    # Frees the native session and the secrets it holds.
+    if ($connection -and $connection['Session']) {
+        $connection['Session'].Dispose()
+    }
     Write-Verbose -Message 'ApimNative forgot its connection and cached clients.'
 }

@@ -62,18 +62,10 @@ function Export-ApimNativeApiConnector {
     )
 
     . Use-ApimCallerPreference
-    $request = New-ApimSyncRequest -Cmdlet $PSCmdlet -Path $Path
-    if ($DisplayName) {
-        $request['displayNames'] = @($DisplayName)
-    }
-    if (-not $PSCmdlet.ShouldProcess($request['path'], 'Export API connectors')) {
+    Initialize-ApimSyncParameter -Cmdlet $PSCmdlet -Parameters $PSBoundParameters
+    if (-not $PSCmdlet.ShouldProcess($PSBoundParameters['Path'], 'Export API connectors')) {
         return
     }
     $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -ForGraph
-    $result = Invoke-ApimNative -Client $client -Operation 'api_connector_export' -Request $request -Cmdlet $PSCmdlet -TargetObject $request['path']
-    foreach ($file in @($result.files)) {
-        if ($null -ne $file) {
-            ConvertTo-ApimSyncObject -Item $file -TypeName 'ApimNative.ExportedApiConnector'
-        }
-    }
+    Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_api_connector_export' -Parameters $PSBoundParameters -Client $client -TargetObject $PSBoundParameters['Path']
 }

@@ -86,22 +86,11 @@ function Export-ApimNativeBackend {
 
     process {
         $address = Resolve-ApimServiceAddress -Context $Context
-        $request = New-ApimSyncRequest -Cmdlet $PSCmdlet -Address $address -Path $Path
-        if ($BackendId) {
-            $request['backendIds'] = @($BackendId)
-        }
-        if ($IncludeSecret) {
-            $request['includeSecret'] = $true
-        }
-        if (-not $PSCmdlet.ShouldProcess($request['path'], 'Export backends')) {
+        Initialize-ApimSyncParameter -Cmdlet $PSCmdlet -Parameters $PSBoundParameters
+        if (-not $PSCmdlet.ShouldProcess($PSBoundParameters['Path'], 'Export backends')) {
             return
         }
         $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint $address['Endpoint'] -ApiVersion $address['ApiVersion']
-        $result = Invoke-ApimNative -Client $client -Operation 'backend_export' -Request $request -Cmdlet $PSCmdlet -TargetObject $request['path']
-        foreach ($file in @($result.files)) {
-            if ($null -ne $file) {
-                ConvertTo-ApimSyncObject -Item $file -TypeName 'ApimNative.ExportedBackend'
-            }
-        }
+        Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_export' -Parameters $PSBoundParameters -Client $client -TargetObject $PSBoundParameters['Path']
     }
 }

@@ -136,12 +136,11 @@ function Get-AzApiManagementBackend {
     }
 
     process {
-        if ($PSCmdlet.ParameterSetName -eq 'ContextParameterSet' -and (Test-ApimBlankId -Cmdlet $PSCmdlet -ParameterName 'BackendId' -Operation 'BackendGet' -AbsentMeans 'list every backend')) {
-            return
-        }
+        $parameters = $PSBoundParameters
         $backendContext = $Context
         $id = $BackendId
         if ($PSCmdlet.ParameterSetName -eq 'ResourceIdParameterSet') {
+            # The id may start with an endpoint, which decides the client, so it is read here.
             $parsed = ConvertFrom-ApimResourceId -ResourceId $ResourceId -Backend
             if ($null -eq $parsed) {
                 $message = "ResourceId '{0}' is not a valid Backend Id (/subscriptions/{{subscriptionId}}/resourceGroups/{{resourceGroupName}}/providers/Microsoft.ApiManagement/service/{{serviceName}}/backends/{{backendId}})." -f $ResourceId
@@ -155,35 +154,23 @@ function Get-AzApiManagementBackend {
             }
             $backendContext = New-ApimContextObject -ResourceGroupName $parsed['ResourceGroupName'] -ServiceName $parsed['ServiceName'] -SubscriptionId $parsed['SubscriptionId'] -Endpoint $parsed['Endpoint'] -WorkspaceId $parsed['WorkspaceId']
             $id = $parsed['BackendId']
+            $parameters = @{ Context = $backendContext; BackendId = $id }
         }
 
-        $address = Resolve-ApimServiceAddress -Context $backendContext
-        $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint $address['Endpoint'] -ApiVersion $address['ApiVersion']
-
-        if ($id) {
-            $request = New-ApimBackendRequest -Address $address -BackendId $id
-            $result = Invoke-ApimNative -Client $client -Operation 'backend_get' -Request $request -Cmdlet $PSCmdlet -TargetObject $id
-            if ($null -ne $result) {
-                ConvertFrom-ApimWireBackend -Wire $result.body -ETag $result.etag -Context $backendContext
+        $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint ([string]$backendContext.Endpoint) -ApiVersion ([string]$backendContext.ApiVersion)
+        # The library follows every page of a list in one call; the progress bar stands while it does.
+        $listing = -not $PSBoundParameters.ContainsKey('BackendId') -and $PSCmdlet.ParameterSetName -eq 'ContextParameterSet'
+        $activity = 'Listing the backends of API Management service {0}' -f $backendContext.ServiceName
+        if ($listing) {
+            Write-Progress -Activity $activity -Status 'Reading every page'
+        }
+        try {
+            Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_get' -Parameters $parameters -Client $client -TargetObject $id
+        }
+        finally {
+            if ($listing) {
+                Write-Progress -Activity $activity -Completed
             }
-            return
         }
-
-        $pageArguments = @{
-            Client  = $client
-            Address = $address
-            Context = $backendContext
-            Cmdlet  = $PSCmdlet
-        }
-        if ($PSBoundParameters.ContainsKey('Filter')) {
-            $pageArguments['Filter'] = $Filter
-        }
-        if ($PSBoundParameters.ContainsKey('Top')) {
-            $pageArguments['Top'] = $Top
-        }
-        if ($PSBoundParameters.ContainsKey('Skip')) {
-            $pageArguments['Skip'] = $Skip
-        }
-        Get-ApimBackendPage @pageArguments
     }
 }

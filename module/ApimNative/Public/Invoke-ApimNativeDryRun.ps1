@@ -67,13 +67,12 @@ function Invoke-ApimNativeDryRun {
         $PSCmdlet.ThrowTerminatingError((ConvertTo-ApimErrorRecord -NativeError $nativeError -Operation 'emulator_start' -TargetObject '127.0.0.1:0'))
     }
     try {
-        $request = New-ApimBackendRequest -Address $address
-        $request['toEndpoint'] = $handle.BaseUrl
-        $mirrored = Invoke-ApimNative -Client $client -Operation 'backend_mirror' -Request $request -Cmdlet $PSCmdlet -TargetObject $address['ServiceName']
-        if ($null -eq $mirrored) {
+        $PSBoundParameters['DryRunEndpoint'] = $handle.BaseUrl
+        $copy = Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_dry_run_copy' -Parameters $PSBoundParameters -Client $client -TargetObject $address['ServiceName'] -Operation 'backend_mirror'
+        if ($null -eq $copy) {
             return
         }
-        Write-Verbose -Message ('Copied {0} backend(s) of {1} into the dry-run emulator on {2}.' -f @($mirrored.backendIds).Count, $address['ServiceName'], $handle.BaseUrl)
+        Write-Verbose -Message $copy.Summary
         $script:ApimNativeDryRunEndpoint = $handle.BaseUrl
         try {
             $null = & $ScriptBlock
@@ -81,15 +80,7 @@ function Invoke-ApimNativeDryRun {
         finally {
             $script:ApimNativeDryRunEndpoint = $null
         }
-        $request = New-ApimBackendRequest -Address $address
-        $request['fromEndpoint'] = $handle.BaseUrl
-        $request['prune'] = $true
-        $plan = Invoke-ApimNative -Client $client -Operation 'backend_plan' -Request $request -Cmdlet $PSCmdlet -TargetObject $address['ServiceName']
-        foreach ($item in @($plan.items)) {
-            if ($null -ne $item -and $item.action -ne 'NoChange') {
-                ConvertTo-ApimSyncObject -Item $item -TypeName 'ApimNative.BackendPlan'
-            }
-        }
+        Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_dry_run_plan' -Parameters $PSBoundParameters -Client $client -TargetObject $address['ServiceName'] -Operation 'backend_plan'
     }
     finally {
         $handle.Dispose()

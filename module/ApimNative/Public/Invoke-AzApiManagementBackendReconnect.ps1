@@ -109,34 +109,16 @@ function Invoke-AzApiManagementBackendReconnect {
 
     process {
         $backendContext = $Context
-        $id = $BackendId
         if ($PSCmdlet.ParameterSetName -eq 'ByInputObject') {
-            $id = [string]$InputObject.BackendId
             $backendContext = $InputObject.Context
-            if ($null -eq $backendContext) {
-                $backendContext = New-ApimContextObject -ResourceGroupName ([string]$InputObject.ResourceGroupName) -ServiceName ([string]$InputObject.ServiceName) -SubscriptionId ([string]$InputObject.SubscriptionId)
-            }
         }
-        if ($null -ne $After -and $After -lt [System.TimeSpan]::FromMinutes(2)) {
-            $message = '-After must be at least two minutes (the service''s minimum for a reconnect); {0} was given.' -f $After
-            $PSCmdlet.WriteError((New-ApimErrorRecord -Message $message -ErrorId 'ApimNative.BackendReconnectFailed' -TargetObject $id))
+        $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint ([string]$backendContext.Endpoint) -ApiVersion ([string]$backendContext.ApiVersion)
+        # -After is checked by the library before ShouldProcess, so a too short delay is an error
+        # under -WhatIf too.
+        $plan = Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_reconnect_should_process' -Parameters $PSBoundParameters -Client $client -Operation 'backend_reconnect' -TargetObject $BackendId
+        if ($null -eq $plan -or -not $PSCmdlet.ShouldProcess($plan.Target, $plan.Action)) {
             return
         }
-
-        $address = Resolve-ApimServiceAddress -Context $backendContext
-        $target = Format-ApimBackendOperation -Address $address -BackendId $id -Method 'POST' -Suffix '/reconnect'
-        if (-not $PSCmdlet.ShouldProcess($target, 'Reconnect Backend')) {
-            return
-        }
-        $body = $null
-        if ($null -ne $After) {
-            $body = @{ properties = @{ after = ConvertTo-ApimIsoDuration -Value $After } }
-        }
-        $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint $address['Endpoint'] -ApiVersion $address['ApiVersion']
-        $request = New-ApimBackendRequest -Address $address -BackendId $id -Body $body
-        $result = Invoke-ApimNative -Client $client -Operation 'backend_reconnect' -Request $request -Cmdlet $PSCmdlet -TargetObject $id
-        if ($null -ne $result -and $PassThru) {
-            $true
-        }
+        Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_reconnect' -Parameters $PSBoundParameters -Client $client -TargetObject $plan.BackendId
     }
 }

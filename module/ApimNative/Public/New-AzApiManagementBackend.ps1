@@ -271,36 +271,26 @@ function New-AzApiManagementBackend {
     }
 
     process {
-        if (Test-ApimBlankId -Cmdlet $PSCmdlet -ParameterName 'BackendId' -Operation 'BackendCreateOrUpdate' -AbsentMeans 'have an id generated') {
-            return
-        }
-        $id = $BackendId
-        if (-not $id) {
-            $id = [System.Guid]::NewGuid().ToString('N')
-        }
-        $address = Resolve-ApimServiceAddress -Context $Context
         # A piped object's unset properties arrive as empty strings ([string] turns $null into ''):
         # they mean "not given". An empty value typed on the command line is sent, so that the
-        # native rules name the field and the rule.
+        # library's rules name the parameter; -BackendId is always sent, because a blank one (a
+        # blank CSV column) is an error, not "generate one".
         $given = @{}
         foreach ($name in $PSBoundParameters.Keys) {
             $value = $PSBoundParameters[$name]
             $unset = $null -eq $value -or ($value -is [string] -and $value -eq '')
-            if (-not $unset -or $commandLineNames -contains $name) {
+            if (-not $unset -or $name -eq 'BackendId' -or $commandLineNames -contains $name) {
                 $given[$name] = $value
             }
         }
-        $properties = New-ApimBackendProperties -BoundParameters $given
-        $target = Format-ApimBackendOperation -Address $address -BackendId $id -Method 'PUT'
-        if (-not $PSCmdlet.ShouldProcess($target, 'Create a Backend Entity')) {
+        $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint ([string]$Context.Endpoint) -ApiVersion ([string]$Context.ApiVersion)
+        # What ShouldProcess shows comes from the library without a request, with the id the PUT
+        # will use (a generated one too), so -WhatIf and -Confirm name the backend that is created.
+        $plan = Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_create_or_update_should_process' -Parameters $given -Client $client -Operation 'backend_create_or_update' -TargetObject $BackendId
+        if ($null -eq $plan -or -not $PSCmdlet.ShouldProcess($plan.Target, $plan.Action)) {
             return
         }
-
-        $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint $address['Endpoint'] -ApiVersion $address['ApiVersion']
-        $request = New-ApimBackendRequest -Address $address -BackendId $id -Body @{ properties = $properties }
-        $result = Invoke-ApimNative -Client $client -Operation 'backend_create_or_update' -Request $request -Cmdlet $PSCmdlet -TargetObject $id
-        if ($null -ne $result) {
-            ConvertFrom-ApimWireBackend -Wire $result.body -ETag $result.etag -Context $Context
-        }
+        $given['BackendId'] = $plan.BackendId
+        Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_create_or_update' -Parameters $given -Client $client -TargetObject $plan.BackendId
     }
 }

@@ -125,31 +125,5 @@ function New-AzApiManagementBackendCircuitBreakerRule {
     )
 
     . Use-ApimCallerPreference
-
-    $rule = [PSCustomObject]@{
-        Name                      = $Name
-        FailureCount              = $null
-        FailurePercentage         = $null
-        FailureInterval           = $FailureInterval
-        FailureStatusCodeRange    = $FailureStatusCodeRange
-        FailureErrorReason        = $FailureErrorReason
-        TripDuration              = $TripDuration
-        AcceptRetryAfter          = $null
-        FailureResponseStatusCode = $null
-    }
-    if ($PSBoundParameters.ContainsKey('FailureCount')) {
-        $rule.FailureCount = $FailureCount
-    }
-    if ($PSBoundParameters.ContainsKey('FailurePercentage')) {
-        $rule.FailurePercentage = $FailurePercentage
-    }
-    if ($PSBoundParameters.ContainsKey('AcceptRetryAfter')) {
-        $rule.AcceptRetryAfter = [bool]$AcceptRetryAfter
-    }
-    if ($PSBoundParameters.ContainsKey('FailureResponseStatusCode')) {
-        $rule.FailureResponseStatusCode = $FailureResponseStatusCode
-    }
-    $request = ConvertTo-ApimWireCircuitBreakerRule -Rule $rule
-    $body = Invoke-ApimNativeBuilder -Builder 'backend_circuit_breaker_rule_new' -Request $request -Cmdlet $PSCmdlet
-    ConvertFrom-ApimWireCircuitBreakerRule -Wire $body
+    Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_circuit_breaker_rule_new' -Parameters $PSBoundParameters -Terminating
 }

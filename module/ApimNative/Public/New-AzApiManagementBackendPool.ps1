@@ -109,17 +109,8 @@ function New-AzApiManagementBackendPool {
     }
 
     end {
-        $pool = [PSCustomObject]@{
-            Services                  = $services.ToArray()
-            SessionIdSource           = $SessionIdSource
-            SessionIdName             = $SessionIdName
-            FailureResponseStatusCode = $null
-        }
-        if ($PSBoundParameters.ContainsKey('FailureResponseStatusCode')) {
-            $pool.FailureResponseStatusCode = $FailureResponseStatusCode
-        }
-        $request = ConvertTo-ApimWirePool -Pool $pool
-        $body = Invoke-ApimNativeBuilder -Builder 'backend_pool_new' -Request $request -Cmdlet $PSCmdlet
-        ConvertFrom-ApimWirePool -Wire $body
+        # In the end block the bound Service is only the last piped item: the library gets them all.
+        $PSBoundParameters['Service'] = $services.ToArray()
+        Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_pool_new' -Parameters $PSBoundParameters -Terminating
     }
 }

@@ -116,21 +116,6 @@ function New-AzApiManagementBackendPoolItem {
     }
 
     process {
-        $backendArmId = $Id
-        if ($PSCmdlet.ParameterSetName -eq 'ByBackend') {
-            $backendArmId = [string]$Backend.Id
-        }
-        $request = @{ id = $backendArmId }
-        if ($PSBoundParameters.ContainsKey('Priority')) {
-            $request['priority'] = $Priority
-        }
-        if ($PSBoundParameters.ContainsKey('Weight')) {
-            $request['weight'] = $Weight
-        }
-        if ($PSBoundParameters.ContainsKey('PreferredCarbonEmission')) {
-            $request['preferredCarbonEmission'] = $PreferredCarbonEmission
-        }
-        $body = Invoke-ApimNativeBuilder -Builder 'backend_pool_item_new' -Request $request -Cmdlet $PSCmdlet
-        ConvertFrom-ApimWirePoolItem -Wire $body
+        Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_pool_item_new' -Parameters $PSBoundParameters -Terminating
     }
 }

@@ -83,12 +83,5 @@ function New-AzApiManagementBackendProxy {
     )
 
     . Use-ApimCallerPreference
-
-    $proxy = [PSCustomObject]@{
-        Url              = $Url
-        ProxyCredentials = $ProxyCredential
-    }
-    $request = ConvertTo-ApimWireProxy -Proxy $proxy
-    $body = Invoke-ApimNativeBuilder -Builder 'backend_proxy_new' -Request $request -Cmdlet $PSCmdlet
-    ConvertFrom-ApimWireProxy -Wire $body
+    Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_proxy_new' -Parameters $PSBoundParameters -Terminating
 }

@@ -119,16 +119,6 @@ function New-AzApiManagementBackendServiceFabric {
     }
 
     process {
-        $serviceFabric = [PSCustomObject]@{
-            ClientCertificateThumbprint   = $ClientCertificateThumbprint
-            ClientCertificateId           = $ClientCertificateId
-            MaxPartitionResolutionRetries = $MaxPartitionResolutionRetry
-            ManagementEndpoints           = $ManagementEndpoint
-            ServerX509Names               = $ServerX509Name
-            ServerCertificateThumbprint   = $ServerCertificateThumbprint
-        }
-        $request = ConvertTo-ApimWireServiceFabric -ServiceFabric $serviceFabric
-        $body = Invoke-ApimNativeBuilder -Builder 'backend_service_fabric_new' -Request $request -Cmdlet $PSCmdlet
-        ConvertFrom-ApimWireServiceFabric -Wire $body
+        Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_service_fabric_new' -Parameters $PSBoundParameters -Terminating
     }
 }

@@ -86,19 +86,5 @@ function New-AzApiManagementBackendTls {
     )
 
     . Use-ApimCallerPreference
-
-    $tls = [PSCustomObject]@{
-        ValidateCertificateChain     = $null
-        ValidateCertificateName      = $null
-        ServerCertificateThumbprints = $ServerCertificateThumbprint
-        ServerX509Names              = $ServerX509Name
-    }
-    $tlsArguments = @{
-        Tls                            = $tls
-        SkipCertificateChainValidation = $SkipCertificateChainValidation
-        SkipCertificateNameValidation  = $SkipCertificateNameValidation
-    }
-    $request = ConvertTo-ApimWireTls @tlsArguments
-    $body = Invoke-ApimNativeBuilder -Builder 'backend_tls_new' -Request $request -Cmdlet $PSCmdlet
-    ConvertFrom-ApimWireTls -Wire $body
+    Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_tls_new' -Parameters $PSBoundParameters -Terminating
 }

@@ -104,20 +104,11 @@ function Remove-AzApiManagementBackend {
     }
 
     process {
-        $etag = '*'
-        if ($IfMatch) {
-            $etag = $IfMatch
-        }
-        $address = Resolve-ApimServiceAddress -Context $Context
-        $target = Format-ApimBackendOperation -Address $address -BackendId $BackendId -Method 'DELETE'
-        if (-not $PSCmdlet.ShouldProcess($target, 'Remove Backend')) {
+        $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint ([string]$Context.Endpoint) -ApiVersion ([string]$Context.ApiVersion)
+        $plan = Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_delete_should_process' -Parameters $PSBoundParameters -Client $client -Operation 'backend_delete' -TargetObject $BackendId
+        if ($null -eq $plan -or -not $PSCmdlet.ShouldProcess($plan.Target, $plan.Action)) {
             return
         }
-        $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint $address['Endpoint'] -ApiVersion $address['ApiVersion']
-        $request = New-ApimBackendRequest -Address $address -BackendId $BackendId -IfMatch $etag
-        $result = Invoke-ApimNative -Client $client -Operation 'backend_delete' -Request $request -Cmdlet $PSCmdlet -TargetObject $BackendId
-        if ($null -ne $result -and $PassThru) {
-            $true
-        }
+        Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_delete' -Parameters $PSBoundParameters -Client $client -TargetObject $BackendId
     }
 }

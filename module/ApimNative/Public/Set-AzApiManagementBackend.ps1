@@ -296,61 +296,15 @@ function Set-AzApiManagementBackend {
 
     process {
         $backendContext = $Context
-        $id = $BackendId
-        $base = $null
-        $etag = '*'
         if ($PSCmdlet.ParameterSetName -eq 'ByInputObject') {
-            $base = $InputObject
-            $id = [string]$InputObject.BackendId
             $backendContext = $InputObject.Context
-            if ($null -eq $backendContext) {
-                $backendContext = New-ApimContextObject -ResourceGroupName ([string]$InputObject.ResourceGroupName) -ServiceName ([string]$InputObject.ServiceName) -SubscriptionId ([string]$InputObject.SubscriptionId)
-            }
-            if ($InputObject.ETag) {
-                $etag = [string]$InputObject.ETag
-            }
         }
-        if ($PSBoundParameters.ContainsKey('IfMatch')) {
-            $etag = $IfMatch
-        }
-
-        $address = Resolve-ApimServiceAddress -Context $backendContext
-        $target = Format-ApimBackendOperation -Address $address -BackendId $id -Method 'PATCH'
+        $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint ([string]$backendContext.Endpoint) -ApiVersion ([string]$backendContext.ApiVersion)
         # Asked before anything is sent: under -WhatIf not even the read of the current TLS flags.
-        if (-not $PSCmdlet.ShouldProcess($target, 'Set Backend')) {
+        $plan = Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_update_should_process' -Parameters $PSBoundParameters -Client $client -Operation 'backend_update' -TargetObject $BackendId
+        if ($null -eq $plan -or -not $PSCmdlet.ShouldProcess($plan.Target, $plan.Action)) {
             return
         }
-        $client = $null
-        $currentTls = $null
-        $oneSkipFlag = ($PSBoundParameters.ContainsKey('SkipCertificateChainValidation') -ne $PSBoundParameters.ContainsKey('SkipCertificateNameValidation'))
-        if ($null -eq $base -and $oneSkipFlag -and -not $PSBoundParameters.ContainsKey('Tls')) {
-            # One flag alone must not reset the other: read the backend's current tls first.
-            $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint $address['Endpoint'] -ApiVersion $address['ApiVersion']
-            $current = Invoke-ApimNative -Client $client -Operation 'backend_get' -Request (New-ApimBackendRequest -Address $address -BackendId $id) -Cmdlet $PSCmdlet -TargetObject $id
-            if ($null -eq $current) {
-                return
-            }
-            $currentTls = ConvertFrom-ApimWireTls -Wire $current.body.properties.tls
-        }
-
-        $properties = New-ApimBackendProperties -BoundParameters $PSBoundParameters -InputObject $base -CurrentTls $currentTls
-
-        if ($null -eq $client) {
-            $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint $address['Endpoint'] -ApiVersion $address['ApiVersion']
-        }
-        $request = New-ApimBackendRequest -Address $address -BackendId $id -IfMatch $etag -Body @{ properties = $properties }
-        $result = Invoke-ApimNative -Client $client -Operation 'backend_update' -Request $request -Cmdlet $PSCmdlet -TargetObject $id
-        if ($null -eq $result -or -not $PassThru) {
-            return
-        }
-        if ($null -ne $result.body) {
-            ConvertFrom-ApimWireBackend -Wire $result.body -ETag $result.etag -Context $backendContext
-            return
-        }
-        # 204 without a body (old api-versions): read the backend once to return it.
-        $read = Invoke-ApimNative -Client $client -Operation 'backend_get' -Request (New-ApimBackendRequest -Address $address -BackendId $id) -Cmdlet $PSCmdlet -TargetObject $id
-        if ($null -ne $read) {
-            ConvertFrom-ApimWireBackend -Wire $read.body -ETag $read.etag -Context $backendContext
-        }
+        Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_update' -Parameters $PSBoundParameters -Client $client -TargetObject $plan.BackendId
     }
 }

@@ -30,6 +30,12 @@ function Start-ApimNativeEmulator {
     Answer 401 to every request whose bearer token is not exactly this, to try out
     Connect-ApimNative -AccessToken. It is never shown in the result or in -Verbose.
 
+    .PARAMETER Subscription
+    The subscriptions the emulator's subscription list (GET /subscriptions) shows, as a hashtable
+    of subscription id to display name, e.g. @{ '00000000-0000-0000-0000-000000000001' = 'Contoso Dev' }:
+    then Connect-ApimNative -Emulator $emulator -Subscription 'Contoso Dev' resolves the name as
+    against Azure. Without it the list is empty.
+
     .EXAMPLE
     PS C:\> $emulator = Start-ApimNativeEmulator
     PS C:\> Connect-ApimNative -Emulator $emulator -Subscription 00000000-0000-0000-0000-000000000000
@@ -83,7 +89,12 @@ function Start-ApimNativeEmulator {
         [Parameter()]
         [ValidateNotNullOrEmpty()]
         [string]
-        $RequiredToken
+        $RequiredToken,
+
+        [Parameter()]
+        [ValidateNotNull()]
+        [hashtable]
+        $Subscription
     )
 
     . Use-ApimCallerPreference
@@ -97,6 +108,14 @@ function Start-ApimNativeEmulator {
     }
     if ($RequiredToken) {
         $options['requireToken'] = $RequiredToken
+    }
+    if ($Subscription) {
+        # Keys and values as text: the library takes an object of id to display name.
+        $subscriptions = @{}
+        foreach ($key in @($Subscription.Keys)) {
+            $subscriptions[[string]$key] = [string]$Subscription[$key]
+        }
+        $options['subscriptions'] = $subscriptions
     }
     # The options may hold the required token: handed to the library, never printed.
     $optionsJson = ConvertTo-Json -InputObject $options -Compress

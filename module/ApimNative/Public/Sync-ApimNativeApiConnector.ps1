@@ -83,15 +83,7 @@ function Sync-ApimNativeApiConnector {
     )
 
     . Use-ApimCallerPreference
-    try {
-        $request = New-ApimSyncRequest -Cmdlet $PSCmdlet -Path $Path -Secret $Secret -Prune:$Prune -ThrottleLimit $ThrottleLimit
-    }
-    catch {
-        $PSCmdlet.ThrowTerminatingError($_)
-    }
-    if ($RotateSecret) {
-        $request['rotateSecrets'] = $true
-    }
+    Initialize-ApimSyncParameter -Cmdlet $PSCmdlet -Parameters $PSBoundParameters
     $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -ForGraph
-    Invoke-ApimSync -Cmdlet $PSCmdlet -Client $client -Request $request -Resource 'api_connector' -KeyName 'displayName' -Noun 'API connector' -TypeName 'ApimNative.ApiConnectorSyncResult'
+    Invoke-ApimNativeSync -Cmdlet $PSCmdlet -Client $client -Parameters $PSBoundParameters -Resource 'api_connector'
 }

@@ -105,13 +105,8 @@ function Sync-ApimNativeBackend {
 
     process {
         $address = Resolve-ApimServiceAddress -Context $Context
-        try {
-            $request = New-ApimSyncRequest -Cmdlet $PSCmdlet -Address $address -Path $Path -Secret $Secret -Prune:$Prune -ThrottleLimit $ThrottleLimit
-        }
-        catch {
-            $PSCmdlet.ThrowTerminatingError($_)
-        }
+        Initialize-ApimSyncParameter -Cmdlet $PSCmdlet -Parameters $PSBoundParameters
         $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint $address['Endpoint'] -ApiVersion $address['ApiVersion']
-        Invoke-ApimSync -Cmdlet $PSCmdlet -Client $client -Request $request -Resource 'backend' -KeyName 'backendId' -Noun 'backend' -TypeName 'ApimNative.BackendSyncResult'
+        Invoke-ApimNativeSync -Cmdlet $PSCmdlet -Client $client -Parameters $PSBoundParameters -Resource 'backend'
     }
 }

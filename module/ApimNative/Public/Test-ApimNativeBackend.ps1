@@ -70,19 +70,9 @@ function Test-ApimNativeBackend {
 
     process {
         $address = Resolve-ApimServiceAddress -Context $Context
-        try {
-            $request = New-ApimSyncRequest -Cmdlet $PSCmdlet -Address $address -Path $Path -Secret $Secret -Prune:$Prune
-        }
-        catch {
-            $PSCmdlet.ThrowTerminatingError($_)
-        }
+        Initialize-ApimSyncParameter -Cmdlet $PSCmdlet -Parameters $PSBoundParameters
         $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint $address['Endpoint'] -ApiVersion $address['ApiVersion']
-        $plan = Invoke-ApimNative -Client $client -Operation 'backend_plan' -Request $request -Cmdlet $PSCmdlet -TargetObject $request['path']
-        if ($null -eq $plan) {
-            # The plan could not be made: the error is written, and no answer is given.
-            return
-        }
-        $changing = @(@($plan.items) | Where-Object -FilterScript { $null -ne $_ -and $_.action -ne 'NoChange' })
-        $changing.Count -eq 0
+        # A plan that cannot be made writes its error (ApimNative.BackendPlanFailed, as Compare) and answers nothing, never $false.
+        Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_test' -Parameters $PSBoundParameters -Client $client -TargetObject $PSBoundParameters['Path'] -Operation 'backend_plan'
     }
 }

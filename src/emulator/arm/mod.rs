@@ -10,7 +10,9 @@ mod paging;
 mod path_case;
 mod pool_members;
 mod state;
+mod subscriptions;
 mod version_view;
 
 pub use backend::routes;
+pub use subscriptions::routes as subscription_routes;
 pub use path_case::canonical_arm_path;
