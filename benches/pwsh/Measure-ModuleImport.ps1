@@ -10,7 +10,12 @@ script module, written to a temporary folder), each -Runs times
 after one warm-up of each, and prints every run's wall time, the medians and the median of the
 pairwise differences. Both run side by side in the same loop, so a machine that gets slower or
 faster during the run affects both alike. Run build.ps1 -Task Build first (the module must be
-built: the import loads bin/ApimNative.Interop.dll and the staged native library).
+built: the import loads bin/ApimNative.Interop.dll, the staged native library and the function
+bundle bin/ApimNative.Functions.ps1).
+
+With -BaselineManifest, a second build of the module (another checkout, e.g. main before a change)
+is imported in the same loop, so a before/after comparison sees the same machine at the same time;
+its added time and the median of the pairwise differences to this module are printed too.
 
 .PARAMETER Runs
 How many counted runs of each command (default 9).
@@ -18,8 +23,14 @@ How many counted runs of each command (default 9).
 .PARAMETER PwshPath
 The PowerShell executable to start (default: the one running this script).
 
+.PARAMETER BaselineManifest
+Optional: the ApimNative.psd1 of another built copy of the module to import alternately with this one.
+
 .EXAMPLE
 PS> ./benches/pwsh/Measure-ModuleImport.ps1 -Runs 9
+
+.EXAMPLE
+PS> ./benches/pwsh/Measure-ModuleImport.ps1 -Runs 15 -BaselineManifest ../before/module/ApimNative/ApimNative.psd1
 #>
 [CmdletBinding()]
 param (
@@ -31,7 +42,11 @@ param (
     [Parameter()]
     [ValidateNotNullOrEmpty()]
     [string]
-    $PwshPath = ([System.IO.Path]::Combine($PSHOME, 'pwsh'))
+    $PwshPath = ([System.IO.Path]::Combine($PSHOME, 'pwsh')),
+
+    [Parameter()]
+    [string]
+    $BaselineManifest = ''
 )
 
 $ErrorActionPreference = 'Stop'
@@ -85,16 +100,25 @@ $emptyManifest = [System.IO.Path]::Combine($emptyFolder, 'EmptyModule.psd1')
 $bare = @('-NoProfile', '-NonInteractive', '-Command', 'exit')
 $import = @('-NoProfile', '-NonInteractive', '-Command', ('Import-Module -Name ''{0}''; exit' -f $manifest))
 $importEmpty = @('-NoProfile', '-NonInteractive', '-Command', ('Import-Module -Name ''{0}''; exit' -f $emptyManifest))
+$hasBaseline = -not [string]::IsNullOrEmpty($BaselineManifest)
+if ($hasBaseline) {
+    $importBaseline = @('-NoProfile', '-NonInteractive', '-Command', ('Import-Module -Name ''{0}''; exit' -f [System.IO.Path]::GetFullPath($BaselineManifest)))
+}
 
 # Warm-up: file caches, the first unpack of a self-contained pwsh.
 $null = Measure-Process -ArgumentList $bare
 $null = Measure-Process -ArgumentList $import
 $null = Measure-Process -ArgumentList $importEmpty
+if ($hasBaseline) {
+    $null = Measure-Process -ArgumentList $importBaseline
+}
 
 $bareTimes = New-Object -TypeName System.Collections.Generic.List[double]
 $emptyDifferences = New-Object -TypeName System.Collections.Generic.List[double]
 $importTimes = New-Object -TypeName System.Collections.Generic.List[double]
 $differences = New-Object -TypeName System.Collections.Generic.List[double]
+$baselineDifferences = New-Object -TypeName System.Collections.Generic.List[double]
+$savedDifferences = New-Object -TypeName System.Collections.Generic.List[double]
 for ($run = 1; $run -le $Runs; $run++) {
     $bareTime = Measure-Process -ArgumentList $bare
     $importTime = Measure-Process -ArgumentList $import
@@ -103,16 +127,29 @@ for ($run = 1; $run -le $Runs; $run++) {
     $bareTimes.Add($bareTime)
     $importTimes.Add($importTime)
     $differences.Add($importTime - $bareTime)
-    [PSCustomObject]@{
-        Run        = $run
-        BareMs     = [System.Math]::Round($bareTime, 0)
-        ImportMs   = [System.Math]::Round($importTime, 0)
-        AddedMs    = [System.Math]::Round($importTime - $bareTime, 0)
+    $row = [ordered]@{
+        Run                = $run
+        BareMs             = [System.Math]::Round($bareTime, 0)
+        ImportMs           = [System.Math]::Round($importTime, 0)
+        AddedMs            = [System.Math]::Round($importTime - $bareTime, 0)
         EmptyModuleAddedMs = [System.Math]::Round($emptyTime - $bareTime, 0)
     }
+    if ($hasBaseline) {
+        $baselineTime = Measure-Process -ArgumentList $importBaseline
+        $baselineDifferences.Add($baselineTime - $bareTime)
+        $savedDifferences.Add($baselineTime - $importTime)
+        $row['BaselineAddedMs'] = [System.Math]::Round($baselineTime - $bareTime, 0)
+    }
+    [PSCustomObject]$row
 }
 
 $summary = 'median over {0} runs: bare pwsh {1:N0} ms, with Import-Module ApimNative {2:N0} ms, added by the import {3:N0} ms; added by importing an empty script module {4:N0} ms (medians of pairwise differences)' -f @(
     $Runs, (Get-Median -Value $bareTimes.ToArray()), (Get-Median -Value $importTimes.ToArray()), (Get-Median -Value $differences.ToArray()), (Get-Median -Value $emptyDifferences.ToArray()))
+if ($hasBaseline) {
+    $summary += '; the baseline ({0}) adds {1:N0} ms, {2:N0} ms more than this module (median of pairwise differences)' -f @(
+        $BaselineManifest, (Get-Median -Value $baselineDifferences.ToArray()), (Get-Median -Value $savedDifferences.ToArray()))
+}
+$sortedDifferences = @($differences | Sort-Object)
+$summary += '; added by the import: min {0:N0}, max {1:N0} ms (the spread says how noisy the machine was)' -f $sortedDifferences[0], $sortedDifferences[-1]
 Remove-Item -LiteralPath ([System.IO.Path]::GetDirectoryName($emptyFolder)) -Recurse -Force
 Write-Information -MessageData $summary -InformationAction Continue

@@ -1,5 +1,5 @@
 # ApimNative root module: loads the prebuilt interop assembly once, then dot-sources the private helpers and the
-# public cmdlets. Everything else lives in the files it loads, one job per file.
+# public cmdlets (one bundle of them when built). Everything else lives in the files it loads, one job per file.
 
 # The native libraries are 64-bit only. A 32-bit host (Windows PowerShell (x86), a 32-bit
 # Azure Automation hybrid worker) would load the x64 library and fail on the first call with
@@ -12,49 +12,27 @@ if ([System.IntPtr]::Size -ne 8) {
     throw $record
 }
 
-# The native library is staged by build.ps1 under bin/<rid>/. The rid is worked out here, not at
-# build time, so one module folder can carry the libraries for several platforms.
-$isWindowsHost = [System.IO.Path]::DirectorySeparatorChar -eq [char]'\'
-if ($isWindowsHost) {
-    # Windows PowerShell 5.1 may run on a .NET Framework without RuntimeInformation.
-    $nativeRid = 'win-x64'
-    if ($env:PROCESSOR_ARCHITECTURE -eq 'ARM64') {
-        $nativeRid = 'win-arm64'
-    }
-    $nativeName = 'apim_native.dll'
-}
-else {
-    $architecture = [System.Runtime.InteropServices.RuntimeInformation]::OSArchitecture.ToString().ToLowerInvariant()
-    if ([System.Runtime.InteropServices.RuntimeInformation]::IsOSPlatform([System.Runtime.InteropServices.OSPlatform]::OSX)) {
-        $nativeRid = 'osx-{0}' -f $architecture
-        $nativeName = 'libapim_native.dylib'
-    }
-    else {
-        $nativeRid = 'linux-{0}' -f $architecture
-        $nativeName = 'libapim_native.so'
-    }
-}
-$nativePath = [System.IO.Path]::Combine($PSScriptRoot, 'bin', $nativeRid, $nativeName)
-
 # The interop assembly is compiled once by build.ps1 (bin/ApimNative.Interop.dll, .NET Standard 2.0),
 # so importing compiles nothing. An assembly cannot be unloaded: a second Import-Module -Force
 # reuses the loaded one when it is the same build, and refuses clearly when it is another.
-# Only .NET calls and core language here: a cmdlet of another module (Test-Path, Add-Type,
-# Get-ChildItem, Sort-Object) would load that whole module first and double the import time.
+# Only core language and as few distinct .NET calls as possible here: a cmdlet of another module
+# (Test-Path, Add-Type, Get-ChildItem, Sort-Object) would load that whole module first and double
+# the import time, and each .NET method or property PowerShell calls the first time costs it a
+# compiled call site (a few ms each), which is why the rest of the loading is one call into C#.
 $interopPath = [System.IO.Path]::Combine($PSScriptRoot, 'bin', 'ApimNative.Interop.dll')
-foreach ($requiredFile in @($interopPath, $nativePath)) {
-    if (-not [System.IO.File]::Exists($requiredFile)) {
-        $exception = New-Object -TypeName System.IO.FileNotFoundException -ArgumentList @(
-            ('ApimNative is not built: {0} was not found. Run build.ps1 -Task Build to make it.' -f $requiredFile),
-            $requiredFile)
-        $record = New-Object -TypeName System.Management.Automation.ErrorRecord -ArgumentList @(
-            $exception, 'ApimNative.LoadNativeLibraryFailed', [System.Management.Automation.ErrorCategory]::ObjectNotFound, $requiredFile)
-        throw $record
-    }
-}
 $loadedInterop = 'ApimNative.Interop' -as [type]
 if ($null -eq $loadedInterop) {
-    $null = [System.Reflection.Assembly]::LoadFrom($interopPath)
+    try {
+        $null = [System.Reflection.Assembly]::LoadFrom($interopPath)
+    }
+    catch [System.IO.FileNotFoundException] {
+        $exception = New-Object -TypeName System.IO.FileNotFoundException -ArgumentList @(
+            ('ApimNative is not built: {0} was not found. Run build.ps1 -Task Build to make it.' -f $interopPath),
+            $interopPath)
+        $record = New-Object -TypeName System.Management.Automation.ErrorRecord -ArgumentList @(
+            $exception, 'ApimNative.LoadNativeLibraryFailed', [System.Management.Automation.ErrorCategory]::ObjectNotFound, $interopPath)
+        throw $record
+    }
 }
 else {
     $loadedVersion = $loadedInterop.Assembly.GetName().Version
@@ -67,19 +45,17 @@ else {
         throw $record
     }
 }
-# The native library's absolute path is handed over at run time: the prebuilt assembly carries
-# none, and PATH / LD_LIBRARY_PATH stay untouched. A process loads one native library once: when
-# this session already runs another copy of the module (an older version, another folder), this
-# copy is refused here with both locations, instead of running on the other copy's library.
-$loadedNativePath = [ApimNative.Interop]::LibraryPath
-if ($null -ne $loadedNativePath -and -not [string]::Equals($loadedNativePath, $nativePath, [System.StringComparison]::Ordinal)) {
-    $exception = New-Object -TypeName System.InvalidOperationException -ArgumentList @(
-        ('This session already loaded the ApimNative native library from {0}; a process can load it only once, so the module in {1} cannot be imported here. Start a new PowerShell session to use this copy.' -f $loadedNativePath, $PSScriptRoot))
+# The native library (bin/<rid>/, worked out at import so one module folder carries several
+# platforms) is handed to the interop by absolute path: the prebuilt assembly carries none, and
+# PATH / LD_LIBRARY_PATH stay untouched. ModuleLoader.cs refuses a library that is not staged,
+# and another copy of the module when this session already runs its library (a process loads
+# it once), naming both locations; the library itself opens on the first call that needs it.
+$refusal = [ApimNative.ModuleLoader]::LoadStagedLibrary($PSScriptRoot)
+if ($null -ne $refusal) {
     $record = New-Object -TypeName System.Management.Automation.ErrorRecord -ArgumentList @(
-        $exception, 'ApimNative.LoadNativeLibraryFailed', [System.Management.Automation.ErrorCategory]::ResourceExists, $nativePath)
+        $refusal.Exception, 'ApimNative.LoadNativeLibraryFailed', $refusal.Category, $refusal.Target)
     throw $record
 }
-[ApimNative.Interop]::Load($nativePath)
 
 # [ApimNative.AcceptDeserialized()] lets the [PSTypeName()] parameters take the copies that
 # Import-Clixml, jobs and remote sessions give back: DeserializedBinding.cs says why the attribute
@@ -121,24 +97,32 @@ $script:ApimNativeDryRunEndpoint = $null
 $script:ApimNativeDefaultArmEndpoint = 'https://management.azure.com'
 $script:ApimNativeDefaultApiVersion = '2025-03-01-preview'
 
-$publicFunctions = @()
-foreach ($folder in @('Private', 'Public')) {
-    $folderPath = [System.IO.Path]::Combine($PSScriptRoot, $folder)
-    $files = [System.IO.Directory]::GetFiles($folderPath, '*.ps1')
-    [System.Array]::Sort($files, [System.StringComparer]::OrdinalIgnoreCase)
-    foreach ($file in $files) {
-        . $file
-        if ($folder -eq 'Public') {
-            $publicFunctions += [System.IO.Path]::GetFileNameWithoutExtension($file)
+# The functions: build.ps1 -Task Build concatenates Private/ then Public/ into
+# bin/ApimNative.Functions.ps1, and one dot-sourced file costs a third of the 46 (110 -> 37 ms
+# measured; README, PowerShell benchmark). CurrentBundle answers it only when it was built from the
+# sources on disk (a hash of them); after an edit without a build the files themselves are
+# dot-sourced, in the same order, so a stale bundle never shadows a change.
+$functionBundle = [ApimNative.ModuleScripts]::CurrentBundle($PSScriptRoot)
+if ($null -ne $functionBundle) {
+    . $functionBundle
+}
+else {
+    foreach ($folder in @('Private', 'Public')) {
+        $files = [System.IO.Directory]::GetFiles([System.IO.Path]::Combine($PSScriptRoot, $folder), '*.ps1')
+        [System.Array]::Sort($files, [System.StringComparer]::OrdinalIgnoreCase)
+        foreach ($file in $files) {
+            . $file
         }
     }
 }
 
-$MyInvocation.MyCommand.ScriptBlock.Module.OnRemove = {
+# Remove-Module (and Import-Module -Force) frees the native clients. Through the session state
+# rather than $MyInvocation.MyCommand.ScriptBlock.Module: two member lookups fewer, 2 ms of import.
+$ExecutionContext.SessionState.Module.OnRemove = {
     Clear-ApimNativeClientCache
     if ($script:ApimNativeConnection -and $script:ApimNativeConnection['Session']) {
         $script:ApimNativeConnection['Session'].Dispose()
     }
 }
 
-Export-ModuleMember -Function $publicFunctions
+Export-ModuleMember -Function ([ApimNative.ModuleScripts]::PublicFunctions($PSScriptRoot))

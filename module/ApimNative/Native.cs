@@ -201,19 +201,25 @@ namespace ApimNative
         };
 
         private static readonly object LoadLock = new object();
-        private static NativeMethods native;
+        private static string libraryPathGiven;
+        private static volatile NativeMethods native;
 
-        /// <summary>The absolute path the library was loaded from; null before Load.</summary>
+        /// <summary>The absolute path Load was given (the library is opened from it on first use); null before Load.</summary>
         public static string LibraryPath
         {
             get
             {
-                NativeMethods loaded = native;
-                return loaded == null ? null : loaded.Path;
+                lock (LoadLock)
+                {
+                    return libraryPathGiven;
+                }
             }
         }
 
-        /// <summary>Loads the native library from this absolute path and resolves every entry point.
+        /// <summary>Names the native library's absolute path; the library is opened and its entry
+        /// points resolved on the first call that needs it, not here. Why lazily: opening the
+        /// library and making a delegate per entry point was 7-20 ms of Import-Module, and a
+        /// session that imports the module only to read help or list commands never needs it.
         /// Once per process: a second call with the same path does nothing, another path is refused
         /// (a loaded library cannot be swapped under the handles made from it).</summary>
         public static void Load(string libraryPath)
@@ -224,16 +230,16 @@ namespace ApimNative
             }
             lock (LoadLock)
             {
-                if (native != null)
+                if (libraryPathGiven != null)
                 {
-                    if (!string.Equals(native.Path, libraryPath, StringComparison.Ordinal))
+                    if (!string.Equals(libraryPathGiven, libraryPath, StringComparison.Ordinal))
                     {
-                        throw new InvalidOperationException("The ApimNative native library is already loaded from " + native.Path +
+                        throw new InvalidOperationException("The ApimNative native library is already loaded from " + libraryPathGiven +
                             "; this process cannot load it again from " + libraryPath + ". Start a new PowerShell session.");
                     }
                     return;
                 }
-                native = new NativeMethods(libraryPath, OperationNames, BuilderNames);
+                libraryPathGiven = libraryPath;
             }
         }
 
@@ -242,11 +248,23 @@ namespace ApimNative
             get
             {
                 NativeMethods loaded = native;
-                if (loaded == null)
+                if (loaded != null)
                 {
-                    throw new InvalidOperationException("The ApimNative native library is not loaded: call Interop.Load(path) first.");
+                    return loaded;
                 }
-                return loaded;
+                lock (LoadLock)
+                {
+                    if (native == null)
+                    {
+                        if (libraryPathGiven == null)
+                        {
+                            throw new InvalidOperationException("The ApimNative native library is not loaded: call Interop.Load(path) first.");
+                        }
+                        // A failure here (a damaged library) leaves native null: the next call tries again.
+                        native = new NativeMethods(libraryPathGiven, OperationNames, BuilderNames);
+                    }
+                    return native;
+                }
             }
         }
 

@@ -1,6 +1,7 @@
 //! The manifest and root module: FunctionsToExport is exactly the Public/*.ps1 functions (no
-//! wildcards), the psm1 loads Native.cs (path substituted, Add-Type guarded) before dot-sourcing
-//! Private/ and then Public/, every output PSTypeName has a view, and no module script uses a
+//! wildcards), the psm1 loads the prebuilt interop assembly before dot-sourcing the function
+//! bundle build.ps1 writes (or, when it is stale, Private/ and then Public/), every output
+//! PSTypeName has a view, and no module script uses a
 //! construct the brief forbids (5.1 compatibility, PSScriptAnalyzer defaults, Native.cs C# 5).
 
 use crate::support;
@@ -91,19 +92,27 @@ fn root_module_loads_the_prebuilt_interop_then_private_then_public() {
     let guard = position("'ApimNative.Interop' -as [type]");
     let add_type = position("[System.Reflection.Assembly]::LoadFrom($interopPath)");
     let version_check = position("GetAssemblyName($interopPath).Version");
-    let load = position("[ApimNative.Interop]::Load($nativePath)");
+    let load = position("[ApimNative.ModuleLoader]::LoadStagedLibrary($PSScriptRoot)");
+    let bundle = position("[ApimNative.ModuleScripts]::CurrentBundle($PSScriptRoot)");
+    let bundle_source = position(". $functionBundle\n");
     let private = position("@('Private', 'Public')");
     let dot_source = position(". $file\n");
     let export = position("Export-ModuleMember");
-    assert!(assembly < guard && guard < add_type && add_type < version_check && version_check < load, "the assembly is loaded once (type guard, version check), then Load gets the library path");
-    assert!(load < private && private < dot_source && dot_source < export, "Private/ then Public/ are dot-sourced after the interop is loaded, then exported");
+    assert!(assembly < guard && guard < add_type && add_type < version_check && version_check < load, "the assembly is loaded once (type guard, version check), then the loader hands it the library path");
+    assert!(load < bundle && bundle < bundle_source, "the built bundle is asked for after the interop is loaded (the check is in it)");
+    assert!(bundle_source < private && private < dot_source && dot_source < export, "without a current bundle Private/ then Public/ are dot-sourced, then exported");
+    assert!(code[load..bundle].contains("throw $record") && code[load..bundle].contains("'ApimNative.LoadNativeLibraryFailed'"), "a refusal of the loader stops the import under a stable ErrorId");
+    // The rid and file name are worked out at import (one module folder, several platforms), in C#.
+    let loader = read(&module_dir().join("ModuleLoader.cs"));
     for (lib, rid) in [
         ("apim_native.dll", "win-x64"),
+        ("apim_native.dll", "win-arm64"),
         ("libapim_native.so", "linux-"),
         ("libapim_native.dylib", "osx-"),
     ] {
-        assert!(code.contains(lib) && code.contains(rid), "psm1 does not locate {rid} {lib}");
+        assert!(loader.contains(lib) && loader.contains(rid), "ModuleLoader.cs does not locate {rid} {lib}");
     }
+    assert!(loader.contains("Interop.Load(path)") && loader.contains("Interop.LibraryPath"), "the loader refuses another copy's library, then hands the path over");
 }
 
 #[test]
@@ -365,4 +374,31 @@ fn a_32_bit_host_is_refused_before_anything_is_loaded() {
     let refusal = &source[guard..load];
     assert!(refusal.contains("throw $record") && refusal.contains("'ApimNative.ImportFailed'"), "it refuses with a stable ErrorId");
     assert!(refusal.contains("64-bit"), "the message says why");
+}
+
+#[test]
+fn the_function_bundle_build_writes_is_the_one_the_import_checks() {
+    // build.ps1 records a hash of the sources on the bundle's first line and ModuleScripts.cs
+    // recomputes it at import: both must name the same file, line prefix, folders and order, or
+    // every import would silently fall back to the ~80 files (slow) or trust a stale bundle.
+    let build = read(&repo_root().join("build.ps1"));
+    let checker = read(&module_dir().join("ModuleScripts.cs"));
+    for (needle, what) in [
+        ("'# sources-sha256: '", "the digest line's prefix"),
+        ("'# sources-stamp: '", "the stamp line's prefix"),
+        ("'ApimNative.Functions.ps1'", "the bundle's file name"),
+        ("@('Private', 'Public')", "the folders, Private first"),
+        ("[System.StringComparer]::OrdinalIgnoreCase", "the order inside a folder"),
+    ] {
+        assert!(build.contains(needle), "build.ps1 lacks {what} ({needle})");
+    }
+    for (needle, what) in [
+        ("\"# sources-sha256: \"", "the digest line's prefix"),
+        ("\"# sources-stamp: \"", "the stamp line's prefix"),
+        ("\"ApimNative.Functions.ps1\"", "the bundle's file name"),
+        ("FolderFiles(moduleRoot, \"Private\");\n            string[] publicFiles = FolderFiles(moduleRoot, \"Public\")", "the folders, Private first"),
+        ("StringComparer.OrdinalIgnoreCase", "the order inside a folder"),
+    ] {
+        assert!(checker.contains(needle), "ModuleScripts.cs lacks {what} ({needle})");
+    }
 }
