@@ -10,6 +10,7 @@ mod clouds;
 mod manifest;
 mod option_fields;
 mod parse;
+mod private_calls;
 mod release_workflow;
 mod resource_id;
 mod surface;
