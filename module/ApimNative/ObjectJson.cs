@@ -523,7 +523,7 @@ namespace ApimNative
                 Expression.Property(Expression.Convert(target, switchType), "IsPresent"), target).Compile();
         }
 
-        private static Assembly FindAutomationAssembly()
+        internal static Assembly FindAutomationAssembly()
         {
             foreach (Assembly assembly in AppDomain.CurrentDomain.GetAssemblies())
             {
