@@ -34,14 +34,40 @@ namespace ApimNative
             IList items = (BaseObject(inputData) ?? inputData) as IList;
             if (items != null)
             {
-                foreach (object item in items)
+                object[] live = new object[items.Count];
+                bool changed = false;
+                for (int i = 0; i < live.Length; i++)
                 {
-                    AddLiveTypeNames(item);
+                    live[i] = Live(items[i]);
+                    changed = changed || !ReferenceEquals(live[i], items[i]);
                 }
-                return inputData;
+                return changed ? live : inputData;
             }
-            AddLiveTypeNames(inputData);
-            return inputData;
+            return Live(inputData);
+        }
+
+        // The live object for one item: its type names back and, when it is a property bag of one
+        // of the declared output types (OutputTypes.cs), an instance of that type wrapped as the
+        // library's objects are, so that a parameter typed as the declared class binds it as it
+        // is (pipeline binding tries without conversion first) and [PSTypeName()] still sees the
+        // Az name. A bag that does not fit its class is handed on for PowerShell to judge.
+        private static object Live(object item)
+        {
+            AddLiveTypeNames(item);
+            if (item == null)
+            {
+                return null;
+            }
+            PowerShellTypes powerShell = PowerShellTypes.Instance;
+            IList<KeyValuePair<string, object>> members = powerShell.CustomObjectMembers(item);
+            if (members == null)
+            {
+                return item;
+            }
+            string typeName = powerShell.FirstTypeName(item);
+            DeclaredType declared = OutputTypeRegistry.Find(typeName);
+            object instance = declared == null ? null : declared.TryCreate(new List<KeyValuePair<string, object>>(members), null);
+            return instance == null ? item : powerShell.Wrap(instance, typeName);
         }
 
         private static object BaseObject(object value)

@@ -57,6 +57,40 @@ fn declared(cmdlet: &str) -> Result<CmdletSurface, String> {
 }
 
 /// Every difference between the expected and the declared surface, one line each.
+/// The PowerShell type name each declared output class stands for (OutputTypes.cs), so that a
+/// parameter typed `[ApimNative.Models.PsApiManagementContext]` compares as Az's
+/// `PsApiManagementContext`, which the tables mirror.
+fn declared_type_names() -> BTreeMap<String, String> {
+    let source = read(&repo_root().join("module/ApimNative/OutputTypes.cs"));
+    let mut names = BTreeMap::new();
+    let mut pending: Option<String> = None;
+    for line in source.lines() {
+        let line = line.trim();
+        if let Some(rest) = line.strip_prefix("[PowerShellTypeName(\"") {
+            pending = rest.split('"').next().map(str::to_string);
+        } else if let (Some(name), Some(rest)) = (pending.as_ref(), line.strip_prefix("public sealed class ")) {
+            names.insert(format!("{DECLARED_NAMESPACE}{}", rest.split_whitespace().next().unwrap_or("")), name.clone());
+            pending = None;
+        }
+    }
+    names
+}
+
+/// Whether a declared parameter type is the table's: a declared class is the type it stands for
+/// (the parameter keeps its [PSTypeName()] too), and a `[bool]` (`[int]`, `[timespan]`) is Az's
+/// `bool?` (Nullable`1[System.Boolean]): it is bound only when given, and help then shows `<bool>`
+/// rather than ``<Nullable`1>`` (issue 16).
+fn same_type(expected: &str, declared: &str) -> bool {
+    let (declared_base, array) = match declared.strip_suffix("[]") {
+        Some(base) => (base, "[]"),
+        None => (declared, ""),
+    };
+    let standing_for = declared_type_names().get(declared_base).map(|name| format!("{name}{array}"));
+    expected == declared
+        || standing_for.as_deref() == Some(expected)
+        || expected.strip_prefix("System.Nullable`1[").and_then(|inner| inner.strip_suffix(']')) == Some(declared)
+}
+
 fn differences(expected: &CmdletSurface, actual: &CmdletSurface) -> Vec<String> {
     let mut out = Vec::new();
     let c = &expected.cmdlet;
@@ -86,7 +120,7 @@ fn differences(expected: &CmdletSurface, actual: &CmdletSurface) -> Vec<String> 
         match actual.parameters.get(name) {
             None => out.push(format!("{c}: parameter -{name} is missing")),
             Some(have) => {
-                if want.type_name != have.type_name {
+                if !same_type(&want.type_name, &have.type_name) {
                     out.push(format!("{c} -{name}: type expected {} declared {}", want.type_name, have.type_name));
                 }
                 if want.sets != have.sets {

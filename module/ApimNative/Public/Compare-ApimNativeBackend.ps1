@@ -56,7 +56,7 @@ function Compare-ApimNativeBackend {
         [ValidateNotNullOrEmpty()]
         [ApimNative.AcceptDeserialized()]
         [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext')]
-        [PSObject]
+        [ApimNative.Models.PsApiManagementContext]
         $Context,
 
         [Parameter(Mandatory = $true)]

@@ -100,7 +100,7 @@ function Get-AzApiManagementBackend {
         [ValidateNotNullOrEmpty()]
         [ApimNative.AcceptDeserialized()]
         [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext')]
-        [PSObject]
+        [ApimNative.Models.PsApiManagementContext]
         $Context,
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]

@@ -76,7 +76,7 @@ function Invoke-AzApiManagementBackendReconnect {
         [ValidateNotNullOrEmpty()]
         [ApimNative.AcceptDeserialized()]
         [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext')]
-        [PSObject]
+        [ApimNative.Models.PsApiManagementContext]
         $Context,
 
         [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
@@ -88,11 +88,11 @@ function Invoke-AzApiManagementBackendReconnect {
         [ValidateNotNullOrEmpty()]
         [ApimNative.AcceptDeserialized()]
         [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackend')]
-        [PSObject]
+        [ApimNative.Models.PsApiManagementBackend]
         $InputObject,
 
         [Parameter()]
-        [Nullable[timespan]]
+        [timespan]
         $After,
 
         [Parameter()]

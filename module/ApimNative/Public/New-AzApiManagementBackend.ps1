@@ -181,7 +181,7 @@ function New-AzApiManagementBackend {
         [ValidateNotNullOrEmpty()]
         [ApimNative.AcceptDeserialized()]
         [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext')]
-        [PSObject]
+        [ApimNative.Models.PsApiManagementContext]
         $Context,
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
@@ -213,29 +213,29 @@ function New-AzApiManagementBackend {
         $Description,
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
-        [Nullable[bool]]
+        [bool]
         $SkipCertificateChainValidation,
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
-        [Nullable[bool]]
+        [bool]
         $SkipCertificateNameValidation,
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
         [ApimNative.AcceptDeserialized()]
         [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendCredential')]
-        [PSObject]
+        [ApimNative.Models.PsApiManagementBackendCredential]
         $Credential,
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
         [ApimNative.AcceptDeserialized()]
         [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendProxy')]
-        [PSObject]
+        [ApimNative.Models.PsApiManagementBackendProxy]
         $Proxy,
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
         [ApimNative.AcceptDeserialized()]
         [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementServiceFabric')]
-        [PSObject]
+        [ApimNative.Models.PsApiManagementServiceFabric]
         $ServiceFabricCluster,
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
@@ -245,19 +245,19 @@ function New-AzApiManagementBackend {
         [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true, ParameterSetName = 'PoolBackend')]
         [ApimNative.AcceptDeserialized()]
         [PSTypeName('ApimNative.BackendPool')]
-        [PSObject]
+        [ApimNative.Models.BackendPool]
         $Pool,
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
         [ApimNative.AcceptDeserialized()]
         [PSTypeName('ApimNative.BackendCircuitBreakerRule')]
-        [PSObject[]]
+        [ApimNative.Models.BackendCircuitBreakerRule[]]
         $CircuitBreaker,
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
         [ApimNative.AcceptDeserialized()]
         [PSTypeName('ApimNative.BackendTls')]
-        [PSObject]
+        [ApimNative.Models.BackendTls]
         $Tls,
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]

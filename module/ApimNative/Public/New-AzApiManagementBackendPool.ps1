@@ -74,7 +74,7 @@ function New-AzApiManagementBackendPool {
         [Parameter(Mandatory = $true, ValueFromPipeline = $true)]
         [ApimNative.AcceptDeserialized()]
         [PSTypeName('ApimNative.BackendPoolItem')]
-        [PSObject[]]
+        [ApimNative.Models.BackendPoolItem[]]
         $Service,
 
         [Parameter()]

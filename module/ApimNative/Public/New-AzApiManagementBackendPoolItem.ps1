@@ -88,7 +88,7 @@ function New-AzApiManagementBackendPoolItem {
         [Parameter(Mandatory = $true, ValueFromPipeline = $true, ParameterSetName = 'ByBackend')]
         [ApimNative.AcceptDeserialized()]
         [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackend')]
-        [PSObject]
+        [ApimNative.Models.PsApiManagementBackend]
         $Backend,
 
         [Parameter()]

@@ -97,7 +97,7 @@ function New-AzApiManagementBackendServiceFabric {
         $ClientCertificateId,
 
         [Parameter()]
-        [Nullable[int]]
+        [int]
         $MaxPartitionResolutionRetry,
 
         [Parameter()]

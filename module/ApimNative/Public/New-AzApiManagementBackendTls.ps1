@@ -64,11 +64,11 @@ function New-AzApiManagementBackendTls {
     [OutputType('ApimNative.BackendTls', [ApimNative.Models.BackendTls])]
     param (
         [Parameter()]
-        [Nullable[bool]]
+        [bool]
         $SkipCertificateChainValidation,
 
         [Parameter()]
-        [Nullable[bool]]
+        [bool]
         $SkipCertificateNameValidation,
 
         [Parameter()]

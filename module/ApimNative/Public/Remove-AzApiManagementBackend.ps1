@@ -77,7 +77,7 @@ function Remove-AzApiManagementBackend {
         [ValidateNotNullOrEmpty()]
         [ApimNative.AcceptDeserialized()]
         [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext')]
-        [PSObject]
+        [ApimNative.Models.PsApiManagementContext]
         $Context,
 
         [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]

@@ -173,7 +173,7 @@ function Set-AzApiManagementBackend {
         [ValidateNotNullOrEmpty()]
         [ApimNative.AcceptDeserialized()]
         [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext')]
-        [PSObject]
+        [ApimNative.Models.PsApiManagementContext]
         $Context,
 
         [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
@@ -184,7 +184,7 @@ function Set-AzApiManagementBackend {
         [ValidateNotNullOrEmpty()]
         [ApimNative.AcceptDeserialized()]
         [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackend')]
-        [PSObject]
+        [ApimNative.Models.PsApiManagementBackend]
         $InputObject,
 
         [Parameter(ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
@@ -220,33 +220,33 @@ function Set-AzApiManagementBackend {
 
         [Parameter(ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
         [Parameter(ParameterSetName = 'ByInputObject')]
-        [Nullable[bool]]
+        [bool]
         $SkipCertificateChainValidation,
 
         [Parameter(ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
         [Parameter(ParameterSetName = 'ByInputObject')]
-        [Nullable[bool]]
+        [bool]
         $SkipCertificateNameValidation,
 
         [Parameter(ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
         [Parameter(ParameterSetName = 'ByInputObject')]
         [ApimNative.AcceptDeserialized()]
         [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendCredential')]
-        [PSObject]
+        [ApimNative.Models.PsApiManagementBackendCredential]
         $Credential,
 
         [Parameter(ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
         [Parameter(ParameterSetName = 'ByInputObject')]
         [ApimNative.AcceptDeserialized()]
         [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementBackendProxy')]
-        [PSObject]
+        [ApimNative.Models.PsApiManagementBackendProxy]
         $Proxy,
 
         [Parameter(ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
         [Parameter(ParameterSetName = 'ByInputObject')]
         [ApimNative.AcceptDeserialized()]
         [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementServiceFabric')]
-        [PSObject]
+        [ApimNative.Models.PsApiManagementServiceFabric]
         $ServiceFabricCluster,
 
         [Parameter(ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
@@ -264,21 +264,21 @@ function Set-AzApiManagementBackend {
         [Parameter(ParameterSetName = 'ByInputObject')]
         [ApimNative.AcceptDeserialized()]
         [PSTypeName('ApimNative.BackendPool')]
-        [PSObject]
+        [ApimNative.Models.BackendPool]
         $Pool,
 
         [Parameter(ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
         [Parameter(ParameterSetName = 'ByInputObject')]
         [ApimNative.AcceptDeserialized()]
         [PSTypeName('ApimNative.BackendCircuitBreakerRule')]
-        [PSObject[]]
+        [ApimNative.Models.BackendCircuitBreakerRule[]]
         $CircuitBreaker,
 
         [Parameter(ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]
         [Parameter(ParameterSetName = 'ByInputObject')]
         [ApimNative.AcceptDeserialized()]
         [PSTypeName('ApimNative.BackendTls')]
-        [PSObject]
+        [ApimNative.Models.BackendTls]
         $Tls,
 
         [Parameter(ValueFromPipelineByPropertyName = $true, ParameterSetName = 'ContextParameterSet')]

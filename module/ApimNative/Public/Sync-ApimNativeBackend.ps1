@@ -78,7 +78,7 @@ function Sync-ApimNativeBackend {
         [ValidateNotNullOrEmpty()]
         [ApimNative.AcceptDeserialized()]
         [PSTypeName('Microsoft.Azure.Commands.ApiManagement.ServiceManagement.Models.PsApiManagementContext')]
-        [PSObject]
+        [ApimNative.Models.PsApiManagementContext]
         $Context,
 
         [Parameter(Mandatory = $true)]
