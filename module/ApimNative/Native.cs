@@ -518,9 +518,12 @@ namespace ApimNative
         internal readonly PointerFunction ClientCancel;
         internal readonly StartFunction EmulatorStart;
         internal readonly PointerFunction EmulatorStop;
-        private readonly Dictionary<string, ClientOperation> operations = new Dictionary<string, ClientOperation>(StringComparer.Ordinal);
-        private readonly Dictionary<string, BuilderOperation> builders = new Dictionary<string, BuilderOperation>(StringComparer.Ordinal);
-        private readonly Dictionary<string, Delegate> cmdlets = new Dictionary<string, Delegate>(StringComparer.Ordinal);
+        // Every function reached by name (resource operations, builders, cmdlet functions), made
+        // into a delegate on its first use: the module calls a handful of the library's functions,
+        // and making all of them at the first call was work for nothing.
+        private readonly Dictionary<string, Delegate> byName = new Dictionary<string, Delegate>(StringComparer.Ordinal);
+        private readonly string[] operationNames;
+        private readonly string[] builderNames;
         private readonly IntPtr library;
 
         internal NativeMethods(string path, string[] operationNames, string[] builderNames)
@@ -534,56 +537,55 @@ namespace ApimNative
             ClientCancel = (PointerFunction)Resolve(library, "apim_client_cancel", typeof(PointerFunction));
             EmulatorStart = (StartFunction)Resolve(library, "apim_emulator_start", typeof(StartFunction));
             EmulatorStop = (PointerFunction)Resolve(library, "apim_emulator_stop", typeof(PointerFunction));
-            foreach (string name in operationNames)
-            {
-                operations[name] = (ClientOperation)Resolve(library, "apim_" + name, typeof(ClientOperation));
-            }
-            foreach (string name in builderNames)
-            {
-                builders[name] = (BuilderOperation)Resolve(library, "apim_" + name, typeof(BuilderOperation));
-            }
+            this.operationNames = operationNames;
+            this.builderNames = builderNames;
         }
 
-        /// <summary>The operation's function, or null for a name the library does not have.</summary>
+        /// <summary>The operation's function, or null for a name that is not an operation.</summary>
         internal ClientOperation Operation(string name)
         {
-            ClientOperation function;
-            return name != null && operations.TryGetValue(name, out function) ? function : null;
+            return Array.IndexOf(operationNames, name) < 0 ? null : (ClientOperation)ByName(name, typeof(ClientOperation), true);
         }
 
-        /// <summary>The builder's function, or null for a name the library does not have.</summary>
+        /// <summary>The builder's function, or null for a name that is not a builder.</summary>
         internal BuilderOperation Builder(string name)
         {
-            BuilderOperation function;
-            return name != null && builders.TryGetValue(name, out function) ? function : null;
+            return Array.IndexOf(builderNames, name) < 0 ? null : (BuilderOperation)ByName(name, typeof(BuilderOperation), true);
         }
 
         /// <summary>apim_{name} as a client function, or null when the library has no such symbol.</summary>
         internal ClientOperation CmdletOperation(string name)
         {
-            return (ClientOperation)ResolveCmdlet(name, typeof(ClientOperation));
+            return IsCmdlet(name) ? (ClientOperation)ByName(name, typeof(ClientOperation), false) : null;
         }
 
         /// <summary>apim_{name} as a builder (no client), or null when the library has no such symbol.</summary>
         internal BuilderOperation CmdletBuilder(string name)
         {
-            return (BuilderOperation)ResolveCmdlet(name, typeof(BuilderOperation));
+            return IsCmdlet(name) ? (BuilderOperation)ByName(name, typeof(BuilderOperation), false) : null;
         }
 
-        private Delegate ResolveCmdlet(string name, Type delegateType)
+        private static bool IsCmdlet(string name)
         {
-            if (name == null || !name.StartsWith("cmdlet_", StringComparison.Ordinal))
-            {
-                return null;
-            }
-            lock (cmdlets)
+            return name != null && name.StartsWith("cmdlet_", StringComparison.Ordinal);
+        }
+
+        // apim_{name} as a delegateType, made once; a function the module lists (required) and the
+        // library lacks is an error naming the rebuild, a cmdlet function it lacks is null.
+        private Delegate ByName(string name, Type delegateType, bool required)
+        {
+            lock (byName)
             {
                 Delegate function;
-                if (!cmdlets.TryGetValue(name, out function))
+                if (!byName.TryGetValue(name, out function))
                 {
                     IntPtr address = LibraryLoader.Symbol(library, "apim_" + name);
+                    if (address == IntPtr.Zero && required)
+                    {
+                        Resolve(library, "apim_" + name, delegateType);
+                    }
                     function = address == IntPtr.Zero ? null : Marshal.GetDelegateForFunctionPointer(address, delegateType);
-                    cmdlets[name] = function;
+                    byName[name] = function;
                 }
                 return function != null && function.GetType() == delegateType ? function : null;
             }
