@@ -56,27 +56,34 @@ fn declared(cmdlet: &str) -> Result<CmdletSurface, String> {
     cmdlet_surface(*node, cmdlet, &source)
 }
 
-/// Every difference between the expected and the declared surface, one line each.
-/// The PowerShell type name each declared output class stands for (OutputTypes.cs), so that a
-/// parameter typed `[ApimNative.Models.PsApiManagementContext]` compares as Az's
-/// `PsApiManagementContext`, which the tables mirror.
+/// The Az or Graph type name each declared type stands for, so that a parameter typed
+/// `[ApimNative.Models.PsApiManagementContext]` compares as Az's `PsApiManagementContext` and one
+/// typed `[ApimNative.Models.IMicrosoftGraphIdentityApiConnector]` as Graph's interface, which the
+/// tables mirror: the output classes name theirs with `[PowerShellTypeName("...")]` (OutputTypes.cs,
+/// Emulator.cs), the parameter-only interfaces with `[StandsFor("...")]` (ParameterTypes.cs).
 fn declared_type_names() -> BTreeMap<String, String> {
-    let source = read(&repo_root().join("module/ApimNative/OutputTypes.cs"));
     let mut names = BTreeMap::new();
-    let mut pending: Option<String> = None;
-    for line in source.lines() {
-        let line = line.trim();
-        if let Some(rest) = line.strip_prefix("[PowerShellTypeName(\"") {
-            pending = rest.split('"').next().map(str::to_string);
-        } else if let (Some(name), Some(rest)) = (pending.as_ref(), line.strip_prefix("public sealed class ")) {
-            names.insert(format!("{DECLARED_NAMESPACE}{}", rest.split_whitespace().next().unwrap_or("")), name.clone());
-            pending = None;
+    for path in files_under(&repo_root().join("module").join("ApimNative"), &["cs"]) {
+        let source = read(&path);
+        let mut pending: Option<String> = None;
+        for line in source.lines() {
+            let line = line.trim();
+            let named = line.strip_prefix("[PowerShellTypeName(\"").or_else(|| line.strip_prefix("[StandsFor(\""));
+            if let Some(rest) = named {
+                pending = rest.split('"').next().map(str::to_string);
+            } else if let Some(name) = pending.as_ref() {
+                let declared = line.strip_prefix("public sealed class ").or_else(|| line.strip_prefix("public interface "));
+                if let Some(rest) = declared {
+                    names.insert(format!("{DECLARED_NAMESPACE}{}", rest.split_whitespace().next().unwrap_or("")), name.clone());
+                    pending = None;
+                }
+            }
         }
     }
     names
 }
 
-/// Whether a declared parameter type is the table's: a declared class is the type it stands for
+/// Whether a declared parameter type is the table's: a declared type is the one it stands for
 /// (the parameter keeps its [PSTypeName()] too), and a `[bool]` (`[int]`, `[timespan]`) is Az's
 /// `bool?` (Nullable`1[System.Boolean]): it is bound only when given, and help then shows `<bool>`
 /// rather than ``<Nullable`1>`` (issue 16).
@@ -91,6 +98,7 @@ fn same_type(expected: &str, declared: &str) -> bool {
         || expected.strip_prefix("System.Nullable`1[").and_then(|inner| inner.strip_suffix(']')) == Some(declared)
 }
 
+/// Every difference between the expected and the declared surface, one line each.
 fn differences(expected: &CmdletSurface, actual: &CmdletSurface) -> Vec<String> {
     let mut out = Vec::new();
     let c = &expected.cmdlet;

@@ -103,7 +103,9 @@ function Connect-ApimNative {
 
     .PARAMETER Emulator
     An emulator started with Start-ApimNativeEmulator: every ARM and Graph cmdlet that follows
-    talks to it, with no credential.
+    talks to it, with no credential. A copy of that object (Import-Clixml, a job) and an object of
+    a script's own named ApimNative.Emulator with a BaseUrl (for an emulator started as
+    apim-emulator) are taken too.
 
     .PARAMETER ArmEndpoint
     The Azure Resource Manager endpoint, e.g. https://management.azure.com (the default) or a
@@ -266,8 +268,9 @@ function Connect-ApimNative {
         $Subscription,
 
         [Parameter(Mandatory = $true, ParameterSetName = 'Emulator')]
+        [ApimNative.AcceptDeserialized()]
         [PSTypeName('ApimNative.Emulator')]
-        [PSObject]
+        [ApimNative.Models.Emulator]
         $Emulator,
 
         [Parameter()]

@@ -127,7 +127,7 @@ function Get-MgIdentityApiConnector {
         $IdentityApiConnectorId,
 
         [Parameter(ParameterSetName = 'GetViaIdentity', Mandatory = $true, ValueFromPipeline = $true)]
-        [PSObject]
+        [ApimNative.Models.IIdentitySignInsIdentity]
         $InputObject,
 
         [Parameter(ParameterSetName = 'List')]

@@ -102,7 +102,7 @@ function Invoke-MgUploadIdentityApiConnectorClientCertificate {
 
         [Parameter(ParameterSetName = 'Upload', Mandatory = $true, ValueFromPipeline = $true)]
         [Parameter(ParameterSetName = 'UploadViaIdentity', Mandatory = $true, ValueFromPipeline = $true)]
-        [PSObject]
+        [ApimNative.Models.IPaths1Yvv9YeIdentityApiconnectorsIdentityapiconnectorIdMicrosoftGraphUploadclientcertificatePostRequestbodyContentApplicationJsonSchema]
         $BodyParameter,
 
         [Parameter()]
@@ -116,7 +116,7 @@ function Invoke-MgUploadIdentityApiConnectorClientCertificate {
 
         [Parameter(ParameterSetName = 'UploadViaIdentityExpanded', Mandatory = $true, ValueFromPipeline = $true)]
         [Parameter(ParameterSetName = 'UploadViaIdentity', Mandatory = $true, ValueFromPipeline = $true)]
-        [PSObject]
+        [ApimNative.Models.IIdentitySignInsIdentity]
         $InputObject,
 
         [Parameter(ParameterSetName = 'UploadExpanded')]

@@ -120,7 +120,7 @@ function New-AzApiManagementBackendCircuitBreakerRule {
 
         [Parameter()]
         [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
-        [PSObject]
+        [ApimNative.Models.IAzureContextContainer]
         $DefaultProfile
     )
 

@@ -108,7 +108,7 @@ function New-AzApiManagementBackendPoolItem {
 
         [Parameter()]
         [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
-        [PSObject]
+        [ApimNative.Models.IAzureContextContainer]
         $DefaultProfile
     )
 

@@ -78,7 +78,7 @@ function New-AzApiManagementBackendProxy {
 
         [Parameter()]
         [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
-        [PSObject]
+        [ApimNative.Models.IAzureContextContainer]
         $DefaultProfile
     )
 

@@ -81,7 +81,7 @@ function New-AzApiManagementBackendTls {
 
         [Parameter()]
         [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
-        [PSObject]
+        [ApimNative.Models.IAzureContextContainer]
         $DefaultProfile
     )
 

@@ -146,7 +146,7 @@ function New-AzApiManagementContext {
 
         [Parameter()]
         [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
-        [PSObject]
+        [ApimNative.Models.IAzureContextContainer]
         $DefaultProfile
     )
 

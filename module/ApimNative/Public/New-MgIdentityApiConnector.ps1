@@ -114,7 +114,7 @@ function New-MgIdentityApiConnector {
         $AuthenticationConfiguration,
 
         [Parameter(ParameterSetName = 'Create', Mandatory = $true, ValueFromPipeline = $true)]
-        [PSObject]
+        [ApimNative.Models.IMicrosoftGraphIdentityApiConnector]
         $BodyParameter,
 
         [Parameter(ParameterSetName = 'CreateExpanded')]

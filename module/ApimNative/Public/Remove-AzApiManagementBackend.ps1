@@ -96,7 +96,7 @@ function Remove-AzApiManagementBackend {
 
         [Parameter()]
         [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
-        [PSObject]
+        [ApimNative.Models.IAzureContextContainer]
         $DefaultProfile
     )
 

@@ -84,7 +84,7 @@ function Remove-MgIdentityApiConnector {
         $IfMatch,
 
         [Parameter(ParameterSetName = 'DeleteViaIdentity', Mandatory = $true, ValueFromPipeline = $true)]
-        [PSObject]
+        [ApimNative.Models.IIdentitySignInsIdentity]
         $InputObject,
 
         [Parameter()]

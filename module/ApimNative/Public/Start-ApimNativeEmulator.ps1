@@ -69,7 +69,7 @@ function Start-ApimNativeEmulator {
     about_ApimNative
     #>
     [CmdletBinding(PositionalBinding = $false)]
-    [OutputType('ApimNative.Emulator')]
+    [OutputType('ApimNative.Emulator', [ApimNative.Models.Emulator])]
     param (
         [Parameter()]
         [ValidateNotNullOrEmpty()]
@@ -129,13 +129,15 @@ function Start-ApimNativeEmulator {
     $baseUri = New-Object -TypeName System.Uri -ArgumentList @($handle.BaseUrl)
     Write-Verbose -Message ('The ApimNative emulator listens on {0}.' -f $handle.BaseUrl)
 
-    $emulator = [PSCustomObject]@{
-        PSTypeName = 'ApimNative.Emulator'
-        BaseUrl    = $handle.BaseUrl
-        Port       = $baseUri.Port
-        Path       = $dataDirectory
-    }
-    # The handle stays out of the default view; Stop-ApimNativeEmulator disposes it.
-    $emulator.PSObject.Properties.Add((New-Object -TypeName System.Management.Automation.PSNoteProperty -ArgumentList @('Handle', $handle)))
-    $emulator
+    # The declared type (Emulator.cs), wrapped with its type name first as the module's other
+    # objects are: the view, [PSTypeName('ApimNative.Emulator')] and completion all know it. The
+    # handle stays out of the default view; Stop-ApimNativeEmulator disposes it.
+    $emulator = New-Object -TypeName ApimNative.Models.Emulator
+    $emulator.BaseUrl = $handle.BaseUrl
+    $emulator.Port = $baseUri.Port
+    $emulator.Path = $dataDirectory
+    $emulator.Handle = $handle
+    $wrapped = [System.Management.Automation.PSObject]::AsPSObject($emulator)
+    $wrapped.PSObject.TypeNames.Insert(0, 'ApimNative.Emulator')
+    $wrapped
 }

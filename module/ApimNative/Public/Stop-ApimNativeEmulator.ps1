@@ -10,7 +10,9 @@ function Stop-ApimNativeEmulator {
     Connect-ApimNative again to choose another endpoint.
 
     .PARAMETER Emulator
-    The emulator, as Start-ApimNativeEmulator returned it.
+    The emulator, as Start-ApimNativeEmulator returned it. A copy of it (Import-Clixml, a job, a
+    remote session) is accepted and stops nothing: only the session that started an emulator can
+    stop it.
 
     .EXAMPLE
     PS C:\> $emulator = Start-ApimNativeEmulator
@@ -41,8 +43,9 @@ function Stop-ApimNativeEmulator {
     [CmdletBinding(PositionalBinding = $false)]
     param (
         [Parameter(Mandatory = $true, ValueFromPipeline = $true)]
+        [ApimNative.AcceptDeserialized()]
         [PSTypeName('ApimNative.Emulator')]
-        [PSObject]
+        [ApimNative.Models.Emulator]
         $Emulator
     )
 
@@ -51,8 +54,10 @@ function Stop-ApimNativeEmulator {
     }
 
     process {
+        # Only the handle Start-ApimNativeEmulator made in this session stops its emulator: a
+        # Deserialized copy (or a script's own object) carries none, and is left alone.
         $handle = $Emulator.Handle
-        if ($null -eq $handle -or $handle.IsClosed) {
+        if ($handle -isnot [ApimNative.EmulatorHandle] -or $handle.IsClosed) {
             return
         }
         $handle.Dispose()

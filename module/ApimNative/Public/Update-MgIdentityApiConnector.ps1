@@ -119,7 +119,7 @@ function Update-MgIdentityApiConnector {
 
         [Parameter(ParameterSetName = 'Update', Mandatory = $true, ValueFromPipeline = $true)]
         [Parameter(ParameterSetName = 'UpdateViaIdentity', Mandatory = $true, ValueFromPipeline = $true)]
-        [PSObject]
+        [ApimNative.Models.IMicrosoftGraphIdentityApiConnector]
         $BodyParameter,
 
         [Parameter(ParameterSetName = 'UpdateExpanded')]
@@ -143,7 +143,7 @@ function Update-MgIdentityApiConnector {
 
         [Parameter(ParameterSetName = 'UpdateViaIdentityExpanded', Mandatory = $true, ValueFromPipeline = $true)]
         [Parameter(ParameterSetName = 'UpdateViaIdentity', Mandatory = $true, ValueFromPipeline = $true)]
-        [PSObject]
+        [ApimNative.Models.IIdentitySignInsIdentity]
         $InputObject,
 
         [Parameter()]
