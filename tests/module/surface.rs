@@ -187,6 +187,25 @@ fn every_public_cmdlet_has_an_expectation_table() {
     assert!(missing.is_empty(), "no tests/surface/<Cmdlet>.json for {missing:?}");
 }
 
+/// Az and Graph show a named type for every parameter (no seed syntax has `<PSObject>` or
+/// `<Object>`), so no parameter may be typed so in a table, nor, by the comparison above, in a
+/// param block: help would show `<PSObject>` (issue 16). TypedHelp.Tests.ps1 checks what
+/// Get-Help renders against the same tables.
+#[test]
+fn no_parameter_is_typed_psobject_or_object() {
+    let untyped = ["System.Management.Automation.PSObject", "System.Object"];
+    let mut found = Vec::new();
+    for path in surface_files() {
+        let expectation = load(&path);
+        for (name, parameter) in &expectation.surface.parameters {
+            if untyped.contains(&parameter.type_name.trim_end_matches("[]")) {
+                found.push(format!("{} -{name}: {}", expectation.surface.cmdlet, parameter.type_name));
+            }
+        }
+    }
+    assert!(found.is_empty(), "parameters typed PSObject/Object (help shows no Az/Graph type): {found:?}");
+}
+
 #[test]
 fn the_comparison_catches_missing_extra_and_changed_parameters() {
     let expected = load(&repo_root().join("tests/surface/New-AzApiManagementBackend.json")).surface;
