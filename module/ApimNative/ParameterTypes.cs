@@ -9,11 +9,14 @@
 // a PSCustomObject, an Az context) and must go on doing so. Measured on pwsh 7.6.9: a value that
 // is not of the parameter's type is handed to the type's System.ComponentModel.TypeConverter (the
 // PSObject itself for a PSCustomObject or a Deserialized copy, so its type names and properties
-// are intact), and what the converter returns is bound as it is, without another type check.
+// are intact), and for an interface type what the converter returns is bound as it is, given or
+// piped, without another type check (a class type casts it, and fails: see Emulator.cs).
 // AsGivenConverter returns the value unchanged, so the cmdlet (and ObjectJson, which writes the
 // bound parameters for the library) sees exactly what it saw when the parameter was [PSObject].
-// The Graph SDK declares its own interfaces the same way. TypeConverter is part of .NET Standard,
-// so nothing needs System.Management.Automation or a type emitted at import.
+// The Graph SDK declares its own interfaces with type converters too. TypeConverter is part of
+// .NET Standard, so nothing needs System.Management.Automation or a type emitted at import. The
+// conversion costs some 20-45 us of CPU per bound value on pwsh 7.6.9 (a given -DefaultProfile,
+// -InputObject or -BodyParameter), against one HTTP exchange per call.
 
 using System;
 using System.ComponentModel;
