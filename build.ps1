@@ -159,7 +159,7 @@ function Invoke-BuildTask {
 }
 
 function Build-FunctionBundle {
-    <# Private/*.ps1 then Public/*.ps1, concatenated into bin/ApimNative.Functions.ps1, which the psm1 dot-sources instead of the ~80 files. #>
+    <# Private/*.ps1 then Public/*.ps1, concatenated into bin/ApimNative.Functions.ps1 with an Export-ModuleMember of the public ones, which the psm1 dot-sources instead of the ~80 files. #>
     [CmdletBinding()]
     param ()
 
@@ -186,6 +186,11 @@ function Build-FunctionBundle {
             $null = $builder.Append($lf)
         }
     }
+    # The public functions (one a file, named as the file), exported by name: the psm1 asks .NET for nothing.
+    $public = @($sources | Where-Object -FilterScript { $_.RelativePath.StartsWith('Public/') } | ForEach-Object -Process {
+            "'{0}'" -f [System.IO.Path]::GetFileNameWithoutExtension($_.RelativePath)
+        })
+    $null = $builder.Append($lf).Append('Export-ModuleMember -Function @(').Append(($public -join ', ')).Append(')').Append($lf)
     $binDirectory = [System.IO.Path]::Combine($moduleRoot, 'bin')
     $null = New-Item -Path $binDirectory -ItemType Directory -Force
     $bundlePath = [System.IO.Path]::Combine($binDirectory, 'ApimNative.Functions.ps1')

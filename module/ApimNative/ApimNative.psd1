@@ -1,5 +1,7 @@
 @{
     RootModule           = 'ApimNative.psm1'
+    # Loaded before the psm1 runs, so that the psm1 makes no .NET call to load it (README, PowerShell).
+    RequiredAssemblies   = @('bin/ApimNative.Interop.dll')
     ModuleVersion        = '0.1.0'
     GUID                 = 'b42629b9-5f44-4e29-8dcc-6083f1233a0b'
     Author               = 'ApimNative contributors'

@@ -1,84 +1,17 @@
-# ApimNative root module: loads the prebuilt interop assembly once, then dot-sources the private helpers and the
-# public cmdlets (one bundle of them when built). Everything else lives in the files it loads, one job per file.
-
-# The native libraries are 64-bit only. A 32-bit host (Windows PowerShell (x86), a 32-bit
-# Azure Automation hybrid worker) would load the x64 library and fail on the first call with
-# BadImageFormatException; refuse at import instead, saying why and what to run.
-if ([System.IntPtr]::Size -ne 8) {
-    $exception = New-Object -TypeName System.PlatformNotSupportedException -ArgumentList @(
-        'ApimNative needs a 64-bit PowerShell: this process is 32-bit, and the native library ships for x64 and arm64 only. Start the 64-bit Windows PowerShell (C:\Windows\System32\WindowsPowerShell\v1.0\powershell.exe, not SysWOW64) or pwsh.')
-    $record = New-Object -TypeName System.Management.Automation.ErrorRecord -ArgumentList @(
-        $exception, 'ApimNative.ImportFailed', [System.Management.Automation.ErrorCategory]::NotImplemented, [System.IntPtr]::Size)
-    throw $record
-}
-
-# The interop assembly is compiled once by build.ps1 (bin/ApimNative.Interop.dll, .NET Standard 2.0),
-# so importing compiles nothing. An assembly cannot be unloaded: a second Import-Module -Force
-# reuses the loaded one when it is the same build, and refuses clearly when it is another.
-# Only core language and as few distinct .NET calls as possible here: a cmdlet of another module
-# (Test-Path, Add-Type, Get-ChildItem, Sort-Object) would load that whole module first and double
-# the import time, and each .NET method or property PowerShell calls the first time costs it a
-# compiled call site (a few ms each), which is why the rest of the loading is one call into C#.
-$interopPath = [System.IO.Path]::Combine($PSScriptRoot, 'bin', 'ApimNative.Interop.dll')
-$loadedInterop = 'ApimNative.Interop' -as [type]
-if ($null -eq $loadedInterop) {
-    try {
-        $null = [System.Reflection.Assembly]::LoadFrom($interopPath)
-    }
-    catch [System.IO.FileNotFoundException] {
-        $exception = New-Object -TypeName System.IO.FileNotFoundException -ArgumentList @(
-            ('ApimNative is not built: {0} was not found. Run build.ps1 -Task Build to make it.' -f $interopPath),
-            $interopPath)
-        $record = New-Object -TypeName System.Management.Automation.ErrorRecord -ArgumentList @(
-            $exception, 'ApimNative.LoadNativeLibraryFailed', [System.Management.Automation.ErrorCategory]::ObjectNotFound, $interopPath)
-        throw $record
-    }
-}
-else {
-    $loadedVersion = $loadedInterop.Assembly.GetName().Version
-    $builtVersion = [System.Reflection.AssemblyName]::GetAssemblyName($interopPath).Version
-    if ($loadedVersion -ne $builtVersion) {
-        $exception = New-Object -TypeName System.InvalidOperationException -ArgumentList @(
-            ('This session already loaded ApimNative.Interop {0}; {1} is version {2}. An assembly cannot be unloaded: start a new PowerShell session to use the new build.' -f $loadedVersion, $interopPath, $builtVersion))
-        $record = New-Object -TypeName System.Management.Automation.ErrorRecord -ArgumentList @(
-            $exception, 'ApimNative.LoadNativeLibraryFailed', [System.Management.Automation.ErrorCategory]::ResourceExists, $interopPath)
-        throw $record
-    }
-}
-# The native library (bin/<rid>/, worked out at import so one module folder carries several
-# platforms) is handed to the interop by absolute path: the prebuilt assembly carries none, and
-# PATH / LD_LIBRARY_PATH stay untouched. ModuleLoader.cs refuses a library that is not staged,
-# and another copy of the module when this session already runs its library (a process loads
-# it once), naming both locations; the library itself opens on the first call that needs it.
-$refusal = [ApimNative.ModuleLoader]::LoadStagedLibrary($PSScriptRoot)
-if ($null -ne $refusal) {
-    $record = New-Object -TypeName System.Management.Automation.ErrorRecord -ArgumentList @(
-        $refusal.Exception, 'ApimNative.LoadNativeLibraryFailed', $refusal.Category, $refusal.Target)
-    throw $record
-}
-
-# [ApimNative.AcceptDeserialized()] lets the [PSTypeName()] parameters take the copies that
-# Import-Clixml, jobs and remote sessions give back: DeserializedBinding.cs says why the attribute
-# class is emitted here, at run time. Its Transform(engineIntrinsics, inputData) returns
-# [ApimNative.DeserializedBinding]::Accept(inputData). An emitted type cannot be unloaded, so an
-# Import-Module -Force in the same session reuses it.
-if ($null -eq ('ApimNative.AcceptDeserializedAttribute' -as [type])) {
-    $transformationAttribute = [System.Management.Automation.ArgumentTransformationAttribute]
-    $transform = $transformationAttribute.GetMethod('Transform')
-    $bindingAssembly = [System.Reflection.Emit.AssemblyBuilder]::DefineDynamicAssembly(
-        [System.Reflection.AssemblyName]::new('ApimNative.Binding'), [System.Reflection.Emit.AssemblyBuilderAccess]::Run)
-    $attributeBuilder = $bindingAssembly.DefineDynamicModule('ApimNative.Binding').DefineType(
-        'ApimNative.AcceptDeserializedAttribute', [System.Reflection.TypeAttributes]'Public, Sealed, Class', $transformationAttribute)
-    $null = $attributeBuilder.DefineDefaultConstructor([System.Reflection.MethodAttributes]::Public)
-    $transformBuilder = $attributeBuilder.DefineMethod('Transform', [System.Reflection.MethodAttributes]'Public, Virtual, HideBySig', [object],
-        @([System.Management.Automation.EngineIntrinsics], [object]))
-    $il = $transformBuilder.GetILGenerator()
-    $il.Emit([System.Reflection.Emit.OpCodes]::Ldarg_2)
-    $il.Emit([System.Reflection.Emit.OpCodes]::Call, [ApimNative.DeserializedBinding].GetMethod('Accept'))
-    $il.Emit([System.Reflection.Emit.OpCodes]::Ret)
-    $attributeBuilder.DefineMethodOverride($transformBuilder, $transform)
-    $null = $attributeBuilder.CreateTypeInfo()
-}
+# ApimNative root module: the manifest has loaded the prebuilt interop assembly (RequiredAssemblies:
+# bin/ApimNative.Interop.dll, compiled once by build.ps1, .NET Standard 2.0), so importing compiles
+# nothing; this sets the module state, runs the import's checks in C# and dot-sources the functions
+# (one bundle of them when built). Everything else lives in the files it loads, one job per file.
+#
+# Why no .NET call here: PowerShell compiles a dynamic call site for every .NET method or property
+# a script touches, and the first one in a process costs about 60 ms of CPU before it does anything
+# (the binders' own code is compiled then); a cmdlet of another module (Test-Path, Add-Type,
+# New-Object) would load that module first. A typed assignment converts through a constructor
+# without a call site, so the whole import is [ApimNative.ModuleImport] (ModuleLoader.cs): it refuses
+# a 32-bit host, another build or another copy of the module already in this session, and a
+# library that is not staged; hands the staged library's path to the interop (opened on first
+# use); defines [ApimNative.AcceptDeserialized()] (DeserializedBinding.cs); and names the function
+# script to dot-source (README, PowerShell).
 
 # Module state shared by the private helpers:
 # - ApimNativeConnection: what Connect-ApimNative chose (the native Session handle that holds the
@@ -97,32 +30,19 @@ $script:ApimNativeDryRunEndpoint = $null
 $script:ApimNativeDefaultArmEndpoint = 'https://management.azure.com'
 $script:ApimNativeDefaultApiVersion = '2025-03-01-preview'
 
+try {
+    [ApimNative.ModuleImport]$moduleImport = $PSScriptRoot
+}
+catch {
+    # In a script of its own so that the import does not compile what only a refusal runs.
+    & "$PSScriptRoot/ApimNative.ImportRefusal.ps1" $_
+}
+
 # The functions: build.ps1 -Task Build concatenates Private/ then Public/ into
-# bin/ApimNative.Functions.ps1, and one dot-sourced file costs a third of the 46 (110 -> 37 ms
-# measured; README, PowerShell benchmark). CurrentBundle answers it only when it was built from the
-# sources on disk (a hash of them); after an edit without a build the files themselves are
-# dot-sourced, in the same order, so a stale bundle never shadows a change.
-$functionBundle = [ApimNative.ModuleScripts]::CurrentBundle($PSScriptRoot)
-if ($null -ne $functionBundle) {
-    . $functionBundle
-}
-else {
-    foreach ($folder in @('Private', 'Public')) {
-        $files = [System.IO.Directory]::GetFiles([System.IO.Path]::Combine($PSScriptRoot, $folder), '*.ps1')
-        [System.Array]::Sort($files, [System.StringComparer]::OrdinalIgnoreCase)
-        foreach ($file in $files) {
-            . $file
-        }
-    }
-}
-
-# Remove-Module (and Import-Module -Force) frees the native clients. Through the session state
-# rather than $MyInvocation.MyCommand.ScriptBlock.Module: two member lookups fewer, 2 ms of import.
-$ExecutionContext.SessionState.Module.OnRemove = {
-    Clear-ApimNativeClientCache
-    if ($script:ApimNativeConnection -and $script:ApimNativeConnection['Session']) {
-        $script:ApimNativeConnection['Session'].Dispose()
-    }
-}
-
-Export-ModuleMember -Function ([ApimNative.ModuleScripts]::PublicFunctions($PSScriptRoot))
+# bin/ApimNative.Functions.ps1 (one dot-sourced file instead of ~46: 110 -> 37 ms measured; README,
+# PowerShell benchmark), which ends by exporting the public ones. ModuleImport names it only when it
+# was built from the sources on disk (ModuleScripts.cs); after an edit without a build it names
+# ApimNative.Sources.ps1, which dot-sources the files themselves, so a stale bundle never shadows a
+# change. The cleanup on Remove-Module (OnRemove) is registered by the first cmdlet call, the first
+# moment there is anything to free (Private/Register-ApimNativeCleanup.ps1).
+. $moduleImport

@@ -8,12 +8,15 @@
 // live type names back before PowerShell checks them. The attribute must derive from PowerShell's
 // ArgumentTransformationAttribute, and this assembly references only netstandard.dll (one build
 // for Windows PowerShell 5.1 and every PowerShell 7, see ObjectJson.cs), which has no
-// Reflection.Emit either: so ApimNative.psm1 emits the attribute class at import, deriving from
-// the running PowerShell's ArgumentTransformationAttribute, and its Transform calls Accept below.
+// Reflection.Emit either: so DefineAttribute below emits the attribute class at import (called by
+// ModuleImport), deriving from the running PowerShell's ArgumentTransformationAttribute, through
+// the runtime's own Reflection.Emit found by name; its Transform calls Accept below. Emitted here
+// rather than by the psm1: a dozen .NET calls from script cost PowerShell a call site each.
 using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Reflection;
+using System.Reflection.Emit;
 
 namespace ApimNative
 {
@@ -21,6 +24,64 @@ namespace ApimNative
     public static class DeserializedBinding
     {
         private const string DeserializedPrefix = "Deserialized.";
+        private const string AttributeName = "ApimNative.AcceptDeserializedAttribute";
+        private static readonly object DefineLock = new object();
+        private static Type attribute;
+
+        /// <summary>
+        /// Defines ApimNative.AcceptDeserializedAttribute once per process (an emitted type cannot be
+        /// unloaded, so an Import-Module -Force reuses it): sealed, public, deriving from
+        /// ArgumentTransformationAttribute, with a default constructor and
+        /// <c>object Transform(EngineIntrinsics engineIntrinsics, object inputData)</c> returning
+        /// <c>DeserializedBinding.Accept(inputData)</c>.
+        /// </summary>
+        public static Type DefineAttribute()
+        {
+            lock (DefineLock)
+            {
+                if (attribute == null)
+                {
+                    attribute = Emit();
+                }
+                return attribute;
+            }
+        }
+
+        // What the psm1 used to write in script: the same calls, made by reflection because the
+        // reference assembly lacks AssemblyBuilder, TypeBuilder and ILGenerator (the runtime has them,
+        // in the assembly that defines object, on .NET Framework and .NET alike).
+        private static Type Emit()
+        {
+            Assembly automation = PowerShellTypes.FindAutomationAssembly();
+            Type transformation = automation.GetType("System.Management.Automation.ArgumentTransformationAttribute", true);
+            Type intrinsics = automation.GetType("System.Management.Automation.EngineIntrinsics", true);
+            Assembly runtime = typeof(object).Assembly;
+            Type assemblyBuilderType = runtime.GetType("System.Reflection.Emit.AssemblyBuilder", true);
+            Type accessType = runtime.GetType("System.Reflection.Emit.AssemblyBuilderAccess", true);
+            Type typeBuilderType = runtime.GetType("System.Reflection.Emit.TypeBuilder", true);
+            Type methodBuilderType = runtime.GetType("System.Reflection.Emit.MethodBuilder", true);
+            Type ilGeneratorType = runtime.GetType("System.Reflection.Emit.ILGenerator", true);
+
+            object assemblyBuilder = assemblyBuilderType.GetMethod("DefineDynamicAssembly", new[] { typeof(AssemblyName), accessType })
+                .Invoke(null, new[] { new AssemblyName("ApimNative.Binding"), Enum.ToObject(accessType, 1) });
+            object moduleBuilder = assemblyBuilderType.GetMethod("DefineDynamicModule", new[] { typeof(string) })
+                .Invoke(assemblyBuilder, new object[] { "ApimNative.Binding" });
+            object typeBuilder = moduleBuilder.GetType().GetMethod("DefineType", new[] { typeof(string), typeof(TypeAttributes), typeof(Type) })
+                .Invoke(moduleBuilder, new object[] { AttributeName, TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Class, transformation });
+            typeBuilderType.GetMethod("DefineDefaultConstructor", new[] { typeof(MethodAttributes) })
+                .Invoke(typeBuilder, new object[] { MethodAttributes.Public });
+            object transformBuilder = typeBuilderType.GetMethod("DefineMethod", new[] { typeof(string), typeof(MethodAttributes), typeof(Type), typeof(Type[]) })
+                .Invoke(typeBuilder, new object[] { "Transform", MethodAttributes.Public | MethodAttributes.Virtual | MethodAttributes.HideBySig, typeof(object), new[] { intrinsics, typeof(object) } });
+            object il = methodBuilderType.GetMethod("GetILGenerator", Type.EmptyTypes).Invoke(transformBuilder, null);
+            MethodInfo emit = ilGeneratorType.GetMethod("Emit", new[] { typeof(OpCode) });
+            MethodInfo emitCall = ilGeneratorType.GetMethod("Emit", new[] { typeof(OpCode), typeof(MethodInfo) });
+            emit.Invoke(il, new object[] { OpCodes.Ldarg_2 });
+            emitCall.Invoke(il, new object[] { OpCodes.Call, typeof(DeserializedBinding).GetMethod("Accept") });
+            emit.Invoke(il, new object[] { OpCodes.Ret });
+            typeBuilderType.GetMethod("DefineMethodOverride", new[] { typeof(MethodInfo), typeof(MethodInfo) })
+                .Invoke(typeBuilder, new[] { transformBuilder, transformation.GetMethod("Transform") });
+            return (Type)typeBuilderType.GetMethod("CreateType", Type.EmptyTypes).Invoke(typeBuilder, null);
+        }
 
         /// <summary>
         /// The value with the live type name added ahead of each "Deserialized." one it lacks (the

@@ -84,24 +84,32 @@ fn root_module_loads_the_prebuilt_interop_then_private_then_public() {
     });
     let code = String::from_utf8(code).unwrap();
     let position = |needle: &str| code.find(needle).unwrap_or_else(|| panic!("psm1 has no {needle:?}"));
-    // No C# is compiled at import: the assembly build.ps1 made is loaded, guarded by the type
-    // check and the version comparison, and then given the library's absolute path.
+    // No C# is compiled at import: the manifest loads the assembly build.ps1 made, and the psm1
+    // makes no .NET call (each costs PowerShell a compiled call site; README, PowerShell): the
+    // whole import is one typed assignment, converted by ModuleImport's constructor, whose checks
+    // throw a refusal that the refusal script turns into an ErrorRecord; then the script it names.
     assert!(!code.contains("-TypeDefinition"), "the psm1 must not compile C# at import (Add-Type -TypeDefinition)");
     assert!(!code.contains("'Native.cs'"), "the psm1 must load bin/ApimNative.Interop.dll, not read Native.cs");
-    let assembly = position("'ApimNative.Interop.dll'");
-    let guard = position("'ApimNative.Interop' -as [type]");
-    let add_type = position("[System.Reflection.Assembly]::LoadFrom($interopPath)");
-    let version_check = position("GetAssemblyName($interopPath).Version");
-    let load = position("[ApimNative.ModuleLoader]::LoadStagedLibrary($PSScriptRoot)");
-    let bundle = position("[ApimNative.ModuleScripts]::CurrentBundle($PSScriptRoot)");
-    let bundle_source = position(". $functionBundle\n");
-    let private = position("@('Private', 'Public')");
-    let dot_source = position(". $file\n");
-    let export = position("Export-ModuleMember");
-    assert!(assembly < guard && guard < add_type && add_type < version_check && version_check < load, "the assembly is loaded once (type guard, version check), then the loader hands it the library path");
-    assert!(load < bundle && bundle < bundle_source, "the built bundle is asked for after the interop is loaded (the check is in it)");
-    assert!(bundle_source < private && private < dot_source && dot_source < export, "without a current bundle Private/ then Public/ are dot-sourced, then exported");
-    assert!(code[load..bundle].contains("throw $record") && code[load..bundle].contains("'ApimNative.LoadNativeLibraryFailed'"), "a refusal of the loader stops the import under a stable ErrorId");
+    assert_eq!(manifest_strings("RequiredAssemblies"), ["bin/ApimNative.Interop.dll"], "the manifest loads the interop assembly");
+    assert!(!code.contains("]::"), "the psm1 makes no .NET call at import");
+    let state = position("$script:ApimNativeConnection = $null");
+    let import = position("[ApimNative.ModuleImport]$moduleImport = $PSScriptRoot");
+    let refusal = position("& \"$PSScriptRoot/ApimNative.ImportRefusal.ps1\" $_");
+    let dot_source = position(". $moduleImport\n");
+    assert!(state < import && import < refusal && refusal < dot_source, "state, then the import's checks (a refusal stops it), then the functions");
+    let refusal_script = read(&module_dir().join("ApimNative.ImportRefusal.ps1"));
+    assert!(refusal_script.contains("throw $record") && refusal_script.contains("$refusal.Refusal.ErrorId"), "a refusal stops the import under its own ErrorId");
+    let import_class = read(&module_dir().join("ModuleLoader.cs"));
+    for needle in ["RefuseHost()", "RefuseOtherBuild(moduleRoot)", "ModuleLoader.LoadStagedLibrary(moduleRoot)", "DeserializedBinding.DefineAttribute()", "ModuleScripts.CurrentBundle(moduleRoot) ?? Path.Combine(moduleRoot, \"ApimNative.Sources.ps1\")"] {
+        assert!(import_class.contains(needle), "ModuleImport lacks {needle}");
+    }
+    assert!(import_class.contains("\"ApimNative.LoadNativeLibraryFailed\"") && import_class.contains("\"ApimNative.ImportFailed\""), "the refusals keep their ErrorIds");
+    // Without a current bundle Private/ then Public/ are dot-sourced, then exported.
+    let sources = read(&module_dir().join("ApimNative.Sources.ps1"));
+    let private = sources.find("@('Private', 'Public')").expect("ApimNative.Sources.ps1 names the folders");
+    let each = sources.find(". $file\n").expect("ApimNative.Sources.ps1 dot-sources each file");
+    let export = sources.find("Export-ModuleMember").expect("ApimNative.Sources.ps1 exports the public functions");
+    assert!(private < each && each < export, "without a current bundle Private/ then Public/ are dot-sourced, then exported");
     // The rid and file name are worked out at import (one module folder, several platforms), in C#.
     let loader = read(&module_dir().join("ModuleLoader.cs"));
     for (lib, rid) in [
@@ -208,7 +216,7 @@ fn native_cs_is_csharp_5_and_finds_the_library_at_run_time() {
     for path in sources {
         let file = path.file_name().unwrap().to_string_lossy().to_string();
         let code = csharp_without_comments(&read(&path));
-        for forbidden in ["$\"", "$@\"", "NativeLibrary", "PtrToStringUTF8", "Span<", "nameof(", "?.", "=> "] {
+        for forbidden in ["$\"", "$@\"", "NativeLibrary.", "PtrToStringUTF8", "Span<", "nameof(", "?.", "=> "] {
             assert!(!code.contains(forbidden), "{file} uses {forbidden}, which Windows PowerShell 5.1's C# 5 compiler lacks");
         }
         // Only netstandard.dll is referenced, so PowerShell's own types are bound at run time.
@@ -366,13 +374,13 @@ fn manifest_is_ready_for_the_gallery() {
 fn a_32_bit_host_is_refused_before_anything_is_loaded() {
     // A 32-bit process cannot be started on the build machines; the release workflow runs the
     // real check (SysWOW64 Windows PowerShell). Here: the guard is there, says why, and comes
-    // before the interop assembly or the native library is touched.
-    let source = read(&module_dir().join("ApimNative.psm1"));
-    let guard = source.find("if ([System.IntPtr]::Size -ne 8)").expect("the psm1 checks the pointer size");
-    let load = source.find("[System.Reflection.Assembly]::LoadFrom(").expect("the psm1 loads the interop assembly");
-    assert!(guard < load, "the 32-bit check must come before the assembly is loaded");
-    let refusal = &source[guard..load];
-    assert!(refusal.contains("throw $record") && refusal.contains("'ApimNative.ImportFailed'"), "it refuses with a stable ErrorId");
+    // before the native library is touched (the interop assembly is AnyCPU: loading it is harmless).
+    let source = read(&module_dir().join("ModuleLoader.cs"));
+    let guard = source.find("if (IntPtr.Size == 8)").expect("ModuleImport checks the pointer size");
+    let order = source.find("RefuseHost() ?? RefuseOtherBuild(moduleRoot) ?? ModuleLoader.LoadStagedLibrary(moduleRoot)").expect("the host is checked first");
+    assert!(order < guard, "the 32-bit check must come before the library is named");
+    let refusal = &source[guard..guard + 900];
+    assert!(refusal.contains("\"ApimNative.ImportFailed\""), "it refuses with a stable ErrorId");
     assert!(refusal.contains("64-bit"), "the message says why");
 }
 

@@ -22,10 +22,12 @@ function Use-ApimCallerPreference {
     DEBUG line and throws under -NonInteractive; the module writes DEBUG lines as information,
     never as a question, so Inquire becomes Continue (what Az does).
 
-    Every public cmdlet starts here, so this is also where the format views load, on first use.
+    Every public cmdlet starts here, so this is also where the format views load and the cleanup on
+    Remove-Module is registered, on first use.
     #>
     if (-not $script:ApimNativeFormatsLoaded) {
         Import-ApimFormatData
+        Register-ApimNativeCleanup
     }
     # One call reads them all (CallerPreference.cs): $null when the caller set nothing the cmdlet
     # does not already see, else $null at each value the cmdlet keeps.
