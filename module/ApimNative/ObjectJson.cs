@@ -50,6 +50,13 @@ namespace ApimNative
         /// <summary>A cmdlet's bound parameters as the JSON object its C function takes.</summary>
         public static string WriteParameters(IDictionary parameters)
         {
+            byte[] json = WriteParametersUtf8(parameters);
+            return Encoding.UTF8.GetString(json, 0, json.Length - 1);
+        }
+
+        /// <summary>WriteParameters as the NUL-terminated UTF-8 the C functions take.</summary>
+        internal static byte[] WriteParametersUtf8(IDictionary parameters)
+        {
             if (parameters == null)
             {
                 throw new ArgumentNullException("parameters");
@@ -72,7 +79,8 @@ namespace ApimNative
                     writer.WriteEndElement();
                     writer.Flush();
                 }
-                return Encoding.UTF8.GetString(stream.ToArray());
+                stream.WriteByte(0);
+                return stream.ToArray();
             }
         }
 
@@ -83,8 +91,17 @@ namespace ApimNative
             {
                 throw new ArgumentNullException("json");
             }
-            byte[] bytes = Encoding.UTF8.GetBytes(json);
-            using (XmlDictionaryReader reader = JsonReaderWriterFactory.CreateJsonReader(bytes, XmlDictionaryReaderQuotas.Max))
+            return Read(Encoding.UTF8.GetBytes(json));
+        }
+
+        /// <summary>Read, from the UTF-8 the library wrote.</summary>
+        internal static object Read(byte[] json)
+        {
+            if (json == null)
+            {
+                throw new ArgumentNullException("json");
+            }
+            using (XmlDictionaryReader reader = JsonReaderWriterFactory.CreateJsonReader(json, XmlDictionaryReaderQuotas.Max))
             {
                 reader.MoveToContent();
                 return ReadValue(reader, 0);
@@ -448,7 +465,9 @@ namespace ApimNative
     }
 
     /// <summary>System.Management.Automation's PSObject, bound once at run time from the assembly
-    /// the host has loaded: compiled delegates make each use as fast as a direct call.</summary>
+    /// the host has loaded: compiled delegates make each use as fast as a direct call. In a host
+    /// without PowerShell (the Mono interop harness) values stay plain .NET: nothing is wrapped,
+    /// an object of an undeclared type is a hashtable, and a PSCredential cannot be read.</summary>
     internal sealed class PowerShellTypes
     {
         private static readonly object BindLock = new object();
@@ -467,6 +486,7 @@ namespace ApimNative
         private readonly Func<object, string> propertyName;
         private readonly Func<object, object> propertyValue;
         private readonly Func<object, bool> switchIsPresent;
+        private readonly Func<object, bool> cmdletStopping;
 
         internal static PowerShellTypes Instance
         {
@@ -485,6 +505,10 @@ namespace ApimNative
 
         private PowerShellTypes(Assembly automation)
         {
+            if (automation == null)
+            {
+                return;
+            }
             psObjectType = automation.GetType("System.Management.Automation.PSObject", true);
             customObjectType = automation.GetType("System.Management.Automation.PSCustomObject", true);
             switchType = automation.GetType("System.Management.Automation.SwitchParameter", true);
@@ -521,8 +545,12 @@ namespace ApimNative
                 Expression.Convert(Expression.Property(asProperty, "Value"), typeof(object)), target).Compile();
             switchIsPresent = Expression.Lambda<Func<object, bool>>(
                 Expression.Property(Expression.Convert(target, switchType), "IsPresent"), target).Compile();
+            Type cmdletType = automation.GetType("System.Management.Automation.Cmdlet", true);
+            cmdletStopping = Expression.Lambda<Func<object, bool>>(
+                Expression.Property(Expression.Convert(target, cmdletType), "Stopping"), target).Compile();
         }
 
+        /// <summary>The host's System.Management.Automation, or null outside PowerShell.</summary>
         internal static Assembly FindAutomationAssembly()
         {
             foreach (Assembly assembly in AppDomain.CurrentDomain.GetAssemblies())
@@ -532,12 +560,37 @@ namespace ApimNative
                     return assembly;
                 }
             }
-            throw new InvalidOperationException("System.Management.Automation is not loaded: ApimNative.ObjectJson runs inside PowerShell only.");
+            return null;
+        }
+
+        private void RequirePowerShell(string what)
+        {
+            if (psObjectType == null)
+            {
+                throw new InvalidOperationException(what + " needs PowerShell: System.Management.Automation is not loaded.");
+            }
+        }
+
+        /// <summary>Whether the cmdlet's pipeline is stopping (Cmdlet.Stopping), asked from any thread.</summary>
+        internal Func<bool> Stopping(object cmdlet)
+        {
+            RequirePowerShell("Watching a cmdlet");
+            Func<object, bool> stopping = cmdletStopping;
+            return delegate() { return stopping(cmdlet); };
         }
 
         /// <summary>A new PSCustomObject with typeName first in its TypeNames and the other members as properties.</summary>
         internal object NewObject(string typeName, List<KeyValuePair<string, object>> members)
         {
+            if (psObjectType == null)
+            {
+                Hashtable plain = new Hashtable(StringComparer.OrdinalIgnoreCase);
+                foreach (KeyValuePair<string, object> member in members)
+                {
+                    plain[member.Key] = member.Value;
+                }
+                return plain;
+            }
             object created = newObject();
             foreach (KeyValuePair<string, object> member in members)
             {
@@ -553,6 +606,10 @@ namespace ApimNative
         /// <summary>A declared output object in a PSObject whose TypeNames start with typeName.</summary>
         internal object Wrap(object instance, string typeName)
         {
+            if (psObjectType == null)
+            {
+                return instance;
+            }
             object wrapper = wrapInPsObject(instance);
             typeNames(wrapper).Insert(0, typeName);
             return wrapper;
@@ -562,6 +619,10 @@ namespace ApimNative
         /// a PSCustomObject stays wrapped, its properties are the data.</summary>
         internal object Unwrap(object value)
         {
+            if (psObjectType == null)
+            {
+                return value;
+            }
             while (value != null && psObjectType.IsInstanceOfType(value))
             {
                 object inner = baseObject(value);
@@ -577,7 +638,7 @@ namespace ApimNative
         /// <summary>The properties of a PSCustomObject (ours, a deserialized copy, [pscustomobject]@{}), else null.</summary>
         internal IList<KeyValuePair<string, object>> CustomObjectMembers(object value)
         {
-            if (!psObjectType.IsInstanceOfType(value) || !customObjectType.IsInstanceOfType(baseObject(value)))
+            if (psObjectType == null || !psObjectType.IsInstanceOfType(value) || !customObjectType.IsInstanceOfType(baseObject(value)))
             {
                 return null;
             }
@@ -592,11 +653,13 @@ namespace ApimNative
         /// <summary>PSCredential.Empty itself, so that `-eq [pscredential]::Empty` holds as for Az's objects.</summary>
         internal object EmptyCredential()
         {
+            RequirePowerShell("A PSCredential");
             return credentialType.GetProperty("Empty", BindingFlags.Public | BindingFlags.Static).GetValue(null, null);
         }
 
         internal object NewCredential(string userName, SecureString password)
         {
+            RequirePowerShell("A PSCredential");
             return credentialType.GetConstructor(new[] { typeof(string), typeof(SecureString) }).Invoke(new object[] { userName, password });
         }
 
@@ -608,7 +671,7 @@ namespace ApimNative
 
         internal bool IsSwitch(object value)
         {
-            return switchType.IsInstanceOfType(value);
+            return switchType != null && switchType.IsInstanceOfType(value);
         }
 
         internal bool SwitchIsPresent(object value)
