@@ -101,6 +101,11 @@ namespace ApimNative
             {
                 throw new ArgumentNullException("json");
             }
+            NewtonsoftReader fast = NewtonsoftReader.Instance;
+            if (fast != null)
+            {
+                return fast.Read(json);
+            }
             using (XmlDictionaryReader reader = JsonReaderWriterFactory.CreateJsonReader(json, XmlDictionaryReaderQuotas.Max))
             {
                 reader.MoveToContent();
@@ -288,7 +293,7 @@ namespace ApimNative
             }
         }
 
-        private static object ParseNumber(string text)
+        internal static object ParseNumber(string text)
         {
             long whole;
             if (text.IndexOfAny(new[] { '.', 'e', 'E' }) < 0 && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out whole))
@@ -319,6 +324,12 @@ namespace ApimNative
                 items.Add(item);
             }
             reader.ReadEndElement();
+            return FromItems(items, allStrings);
+        }
+
+        /// <summary>An array's items as the array the converter gives: string[] when all are strings.</summary>
+        internal static object FromItems(List<object> items, bool allStrings)
+        {
             if (allStrings && items.Count > 0)
             {
                 string[] strings = new string[items.Count];
@@ -353,7 +364,12 @@ namespace ApimNative
                 }
                 reader.ReadEndElement();
             }
+            return FromMembers(members);
+        }
 
+        /// <summary>An object's members as the value the converter gives (see the file's header).</summary>
+        internal static object FromMembers(List<KeyValuePair<string, object>> members)
+        {
             string typeName = null;
             foreach (KeyValuePair<string, object> member in members)
             {

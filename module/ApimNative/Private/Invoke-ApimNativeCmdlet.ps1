@@ -50,12 +50,16 @@ function Invoke-ApimNativeCmdlet {
 
     # The library wrote each exchange's lines (never a header or a body). Write-Debug and
     # Write-Verbose follow the cmdlet's -Verbose/-Debug and its forwarded preferences, and never
-    # prompt, as $PSCmdlet.WriteVerbose would under -Debug.
-    foreach ($lines in $answer.Exchanges) {
-        foreach ($line in $lines['debug']) {
-            Write-Debug -Message $line
+    # prompt, as $PSCmdlet.WriteVerbose would under -Debug. When both preferences are
+    # SilentlyContinue neither would write anything, and the loop is skipped: each of its three
+    # cmdlet calls per exchange cost about as much as an empty advanced function.
+    if ($VerbosePreference -ne 'SilentlyContinue' -or $DebugPreference -ne 'SilentlyContinue') {
+        foreach ($lines in $answer.Exchanges) {
+            foreach ($line in $lines['debug']) {
+                Write-Debug -Message $line
+            }
+            Write-Verbose -Message $lines['verbose']
         }
-        Write-Verbose -Message $lines['verbose']
     }
     if ($answer.Ok) {
         if ($null -ne $answer.Variables) {
