@@ -120,7 +120,7 @@ namespace ApimNative
             {
                 object reader = create(text);
                 Next(reader);
-                return ReadValue(reader);
+                return ReadValue(reader, 0, new SharedValues());
             }
         }
 
@@ -137,7 +137,7 @@ namespace ApimNative
         }
 
         // The reader stands on the value's first token; it is left on the value's last token.
-        private object ReadValue(object reader)
+        private object ReadValue(object reader, int depth, SharedValues shared)
         {
             int token = tokenType(reader);
             switch (token)
@@ -149,17 +149,19 @@ namespace ApimNative
                     {
                         string name = (string)value(reader);
                         Next(reader);
-                        members.Add(new KeyValuePair<string, object>(name, ReadValue(reader)));
+                        object member = ReadValue(reader, depth + 1, shared);
+                        shared.Note(depth, name, member);
+                        members.Add(new KeyValuePair<string, object>(name, member));
                         Next(reader);
                     }
-                    return ObjectJson.FromMembers(members);
+                    return ObjectJson.FromMembers(members, shared);
                 case StartArray:
                     List<object> items = new List<object>();
                     bool allStrings = true;
                     Next(reader);
                     while (tokenType(reader) != EndArray)
                     {
-                        object item = ReadValue(reader);
+                        object item = ReadValue(reader, depth + 1, shared);
                         allStrings = allStrings && item is string;
                         items.Add(item);
                         Next(reader);

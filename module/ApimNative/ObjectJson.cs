@@ -6,9 +6,11 @@
 //     is a PSCredential (PSCredential.Empty without a UserName);
 //   - {"PSTypeName":"System.TimeSpan","Value":"PT1M"} is a TimeSpan (written as ISO 8601, read as
 //     ISO 8601 or in the "c" format, 00:01:00);
-//   - any other object is a hashtable; arrays are object[] (string[] when all items are strings).
-// JSON is read and written by the framework's own reader and writer (JsonReaderWriterFactory, part
-// of .NET Standard 2.0). PSObjects are built through System.Management.Automation bound at run
+//   - any other object is a hashtable; arrays are object[] (string[] when all items are strings);
+//   - in an answer, {"PSShared":n} is the n-th value of its top-level "shared" array (SharedValues).
+// JSON is written by the framework's own writer (JsonReaderWriterFactory, part of .NET Standard
+// 2.0) and read by Newtonsoft.Json where the host has it (NewtonsoftReader.cs), else by the
+// framework's reader. PSObjects are built through System.Management.Automation bound at run
 // time (PowerShellTypes below), because this assembly references only netstandard.dll so that one
 // build loads in Windows PowerShell 5.1 and every PowerShell 7.
 using System;
@@ -109,7 +111,7 @@ namespace ApimNative
             using (XmlDictionaryReader reader = JsonReaderWriterFactory.CreateJsonReader(json, XmlDictionaryReaderQuotas.Max))
             {
                 reader.MoveToContent();
-                return ReadValue(reader, 0);
+                return ReadValue(reader, 0, new SharedValues());
             }
         }
 
@@ -268,7 +270,7 @@ namespace ApimNative
                 value is uint || value is ulong || value is ushort || value is double || value is float || value is decimal;
         }
 
-        private static object ReadValue(XmlDictionaryReader reader, int depth)
+        private static object ReadValue(XmlDictionaryReader reader, int depth, SharedValues shared)
         {
             string type = reader.GetAttribute("type");
             if (type == null)
@@ -285,9 +287,9 @@ namespace ApimNative
                 case "number":
                     return ParseNumber(reader.ReadElementContentAsString());
                 case "array":
-                    return ReadArray(reader, depth);
+                    return ReadArray(reader, depth, shared);
                 case "object":
-                    return ReadObject(reader, depth);
+                    return ReadObject(reader, depth, shared);
                 default:
                     return reader.ReadElementContentAsString();
             }
@@ -307,7 +309,7 @@ namespace ApimNative
             return double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
         }
 
-        private static object ReadArray(XmlDictionaryReader reader, int depth)
+        private static object ReadArray(XmlDictionaryReader reader, int depth, SharedValues shared)
         {
             List<object> items = new List<object>();
             bool allStrings = true;
@@ -319,7 +321,7 @@ namespace ApimNative
             reader.ReadStartElement();
             while (reader.MoveToContent() == XmlNodeType.Element)
             {
-                object item = ReadValue(reader, depth + 1);
+                object item = ReadValue(reader, depth + 1, shared);
                 allStrings = allStrings && item is string;
                 items.Add(item);
             }
@@ -342,7 +344,7 @@ namespace ApimNative
             return items.ToArray();
         }
 
-        private static object ReadObject(XmlDictionaryReader reader, int depth)
+        private static object ReadObject(XmlDictionaryReader reader, int depth, SharedValues shared)
         {
             List<KeyValuePair<string, object>> members = new List<KeyValuePair<string, object>>();
             if (reader.IsEmptyElement)
@@ -360,16 +362,23 @@ namespace ApimNative
                     {
                         name = reader.LocalName;
                     }
-                    members.Add(new KeyValuePair<string, object>(name, ReadValue(reader, depth + 1)));
+                    object value = ReadValue(reader, depth + 1, shared);
+                    shared.Note(depth, name, value);
+                    members.Add(new KeyValuePair<string, object>(name, value));
                 }
                 reader.ReadEndElement();
             }
-            return FromMembers(members);
+            return FromMembers(members, shared);
         }
 
         /// <summary>An object's members as the value the converter gives (see the file's header).</summary>
-        internal static object FromMembers(List<KeyValuePair<string, object>> members)
+        internal static object FromMembers(List<KeyValuePair<string, object>> members, SharedValues shared)
         {
+            object sharedValue;
+            if (shared.TryResolve(members, out sharedValue))
+            {
+                return sharedValue;
+            }
             string typeName = null;
             foreach (KeyValuePair<string, object> member in members)
             {
@@ -477,6 +486,41 @@ namespace ApimNative
             }
             secure.MakeReadOnly();
             return secure;
+        }
+    }
+
+    /// <summary>The values an answer writes once for several objects (its top-level "shared"
+    /// array, written before "output"), while that answer is read: an object {"PSShared": n} is
+    /// shared[n], the same instance wherever it is referred to.</summary>
+    internal sealed class SharedValues
+    {
+        private const string Member = "shared";
+        private const string Reference = "PSShared";
+        private object[] values;
+
+        /// <summary>Keeps the answer's shared values once its top-level member has been read.</summary>
+        internal void Note(int depth, string name, object value)
+        {
+            if (depth == 0 && name == Member)
+            {
+                values = value as object[];
+            }
+        }
+
+        internal bool TryResolve(List<KeyValuePair<string, object>> members, out object value)
+        {
+            value = null;
+            if (values == null || members.Count != 1 || members[0].Key != Reference || !(members[0].Value is int))
+            {
+                return false;
+            }
+            int index = (int)members[0].Value;
+            if (index < 0 || index >= values.Length)
+            {
+                return false;
+            }
+            value = values[index];
+            return true;
         }
     }
 
