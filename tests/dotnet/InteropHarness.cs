@@ -134,7 +134,7 @@ public static class InteropHarness
 
         CmdletAnswer got = Interop.Invoke(null, client, "cmdlet_backend_get", Backend("mono-b1"));
         backend = First(got);
-        Expect("get", backend != null && backend.Context is PsApiManagementContext, got);
+        Expect("get", backend != null && backend.Context is IDictionary && (string)((IDictionary)backend.Context)["ServiceName"] == "apimService1", got);
         Expect("unicode_round_trip", backend.Description == Unicode, got);
         Console.WriteLine("description_utf8 " + Hex(Encoding.UTF8.GetBytes(backend.Description)));
 
@@ -167,10 +167,10 @@ public static class InteropHarness
         PsApiManagementBackendCredential built = credential.Ok && credential.Output.Length == 1 ? credential.Output[0] as PsApiManagementBackendCredential : null;
         Expect("build_credential", built != null && ((string[])((IDictionary)built.Header)["x-key"])[0] == Unicode, credential);
 
-        Hashtable badTls = new Hashtable();
-        badTls["ServerCertificateThumbprint"] = "not a thumbprint";
-        CmdletAnswer refusedTls = Interop.Invoke(null, null, "cmdlet_backend_tls_new", badTls);
-        Expect("build_refuses_bad_value", !refusedTls.Ok && refusedTls.ErrorJson.Contains("ServerCertificateThumbprint"), refusedTls);
+        Hashtable incomplete = new Hashtable();
+        incomplete["AuthorizationHeaderScheme"] = "basic";
+        CmdletAnswer refusedBuild = Interop.Invoke(null, null, "cmdlet_backend_credential_new", incomplete);
+        Expect("build_refuses_bad_value", !refusedBuild.Ok && refusedBuild.ErrorJson.Contains("AuthorizationHeaderParameter"), refusedBuild);
 
         bool unknown = false;
         try
