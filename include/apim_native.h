@@ -365,7 +365,8 @@ ApimStatus apim_cmdlet_backend_create_or_update_should_process(const ApimClient 
                                                                char **out_json);
 
 // `Get-AzApiManagementBackend`: `Context`, `BackendId` (absent: the list), `Filter`, `Top`, `Skip`;
-// answers one backend with its ETag, or every backend of every page.
+// answers one backend with its ETag, or every backend of every page (their common `Context`
+// written once in `shared`, each backend holding `{"PSShared":0}`).
 ApimStatus apim_cmdlet_backend_get(const ApimClient *client,
                                    const char *parameters_json,
                                    char **out_json);

@@ -8,7 +8,9 @@ A benchmark, not a test: it asserts nothing. In one PowerShell process it import
 starts the emulator (Start-ApimNativeEmulator, 127.0.0.1), connects to it and creates one backend
 and one API connector. Then, for each pair, it runs -Count calls of the cmdlet and -Count calls of
 its baseline in alternating rounds of 100 (so that drift of a shared machine hits both alike),
-after a warm-up of 50 each, and prints the microseconds per call and the ratio:
+after a warm-up of 50 each, and prints the microseconds per call and the ratio, in wall-clock
+time and in CPU time of the whole process (all its threads, the in-process emulator's included;
+steadier than the wall clock on a busy machine, and it counts work moved to other threads):
 
 - Get-AzApiManagementBackend -BackendId   vs  Invoke-RestMethod GET of the same URL
 - New-AzApiManagementBackend              vs  Invoke-RestMethod PUT of the same body
@@ -77,29 +79,46 @@ function Measure-Pair {
     }
     $cmdletWatch = New-Object -TypeName System.Diagnostics.Stopwatch
     $baselineWatch = New-Object -TypeName System.Diagnostics.Stopwatch
+    # CPU time of the whole process (every thread: the emulator's and the runtime's too), which a
+    # busy machine disturbs far less than the wall clock.
+    $process = [System.Diagnostics.Process]::GetCurrentProcess()
+    $cmdletCpu = [System.TimeSpan]::Zero
+    $baselineCpu = [System.TimeSpan]::Zero
     $rounds = [int][System.Math]::Ceiling($Calls / $RoundSize)
     for ($round = 0; $round -lt $rounds; $round++) {
+        $process.Refresh()
+        $cpuBefore = $process.TotalProcessorTime
         $cmdletWatch.Start()
         for ($i = 0; $i -lt $RoundSize; $i++) {
             $null = & $Cmdlet
         }
         $cmdletWatch.Stop()
+        $process.Refresh()
+        $cpuBetween = $process.TotalProcessorTime
         $baselineWatch.Start()
         for ($i = 0; $i -lt $RoundSize; $i++) {
             $null = & $Baseline
         }
         $baselineWatch.Stop()
+        $process.Refresh()
+        $cmdletCpu += $cpuBetween - $cpuBefore
+        $baselineCpu += $process.TotalProcessorTime - $cpuBetween
     }
     $calls = $rounds * $RoundSize
     $cmdletMicroseconds = $cmdletWatch.Elapsed.TotalMilliseconds * 1000 / $calls
     $baselineMicroseconds = $baselineWatch.Elapsed.TotalMilliseconds * 1000 / $calls
+    $cmdletCpuMicroseconds = $cmdletCpu.TotalMilliseconds * 1000 / $calls
+    $baselineCpuMicroseconds = $baselineCpu.TotalMilliseconds * 1000 / $calls
     [PSCustomObject]@{
-        Cmdlet       = $Name
-        CmdletUs     = [System.Math]::Round($cmdletMicroseconds, 0)
-        Baseline     = $BaselineName
-        BaselineUs   = [System.Math]::Round($baselineMicroseconds, 0)
-        Ratio        = [System.Math]::Round($cmdletMicroseconds / $baselineMicroseconds, 2)
-        Calls        = $calls
+        Cmdlet      = $Name
+        CmdletUs    = [System.Math]::Round($cmdletMicroseconds, 0)
+        Baseline    = $BaselineName
+        BaselineUs  = [System.Math]::Round($baselineMicroseconds, 0)
+        Ratio       = [System.Math]::Round($cmdletMicroseconds / $baselineMicroseconds, 2)
+        CmdletCpuUs = [System.Math]::Round($cmdletCpuMicroseconds, 0)
+        BaseCpuUs   = [System.Math]::Round($baselineCpuMicroseconds, 0)
+        CpuRatio    = [System.Math]::Round($cmdletCpuMicroseconds / [System.Math]::Max($baselineCpuMicroseconds, 1), 2)
+        Calls       = $calls
     }
 }
 

@@ -76,6 +76,10 @@ namespace ApimNative
                     return;
                 }
                 Assembly automation = PowerShellTypes.FindAutomationAssembly();
+                if (automation == null)
+                {
+                    throw new InvalidOperationException("CallerPreference needs PowerShell: System.Management.Automation is not loaded.");
+                }
                 Type cmdletType = automation.GetType("System.Management.Automation.PSCmdlet", true);
                 ParameterExpression cmdlet = Expression.Parameter(typeof(object), "cmdlet");
                 ParameterExpression name = Expression.Parameter(typeof(string), "name");

@@ -76,68 +76,6 @@ namespace ApimNative
         }
     }
 
-    /// <summary>A call running on the thread pool (Interop.BeginCall, Interop.BeginInvoke). Poll
-    /// Wait so that the caller stays responsive (Ctrl+C), and call Interop.Cancel to make it return
-    /// early. The pool, not a thread of its own: starting a thread cost more than many calls take.</summary>
-    public sealed class PendingCall
-    {
-        private readonly ManualResetEventSlim done = new ManualResetEventSlim(false);
-        private NativeResult result;
-        private Exception failure;
-
-        internal PendingCall(Func<NativeResult> call)
-        {
-            ThreadPool.QueueUserWorkItem(delegate(object ignored)
-            {
-                try
-                {
-                    result = call();
-                }
-                catch (Exception e)
-                {
-                    failure = e;
-                }
-                finally
-                {
-                    done.Set();
-                }
-            });
-        }
-
-        /// <summary>An already finished call (a builder runs on the caller's thread: it makes no request).</summary>
-        internal PendingCall(NativeResult finished)
-        {
-            result = finished;
-            done.Set();
-        }
-
-        /// <summary>True when the call has finished within the given time.</summary>
-        public bool Wait(int milliseconds)
-        {
-            return done.Wait(milliseconds);
-        }
-
-        /// <summary>The result of a cmdlet function, read; blocks until the call has finished.</summary>
-        public CmdletAnswer Answer
-        {
-            get { return new CmdletAnswer(Result); }
-        }
-
-        /// <summary>The result; blocks until the call has finished. Rethrows a marshalling failure.</summary>
-        public NativeResult Result
-        {
-            get
-            {
-                done.Wait();
-                if (failure != null)
-                {
-                    throw new InvalidOperationException("The native call failed: " + failure.Message, failure);
-                }
-                return result;
-            }
-        }
-    }
-
     /// <summary>A cmdlet function's answer, read: the objects to write (already typed), the HTTP
     /// exchanges for -Verbose and -Debug, or the error. One object, so that PowerShell makes one
     /// call into .NET per cmdlet rather than one per step (each costs it several microseconds).</summary>
@@ -164,16 +102,16 @@ namespace ApimNative
         /// parameter that names each variable (-ResponseHeadersVariable); null when none.</summary>
         public readonly System.Collections.IDictionary Variables;
 
-        internal CmdletAnswer(NativeResult result)
+        internal CmdletAnswer(int status, byte[] json)
         {
-            Ok = result.Ok;
-            object read = ObjectJson.Read(result.Json);
+            Ok = status == 0;
+            object read = ObjectJson.Read(json);
             if (!Ok)
             {
                 Output = None;
                 Exchanges = None;
                 Error = read;
-                ErrorJson = result.Json;
+                ErrorJson = Encoding.UTF8.GetString(json);
                 return;
             }
             System.Collections.IDictionary answer = read as System.Collections.IDictionary;
@@ -186,20 +124,6 @@ namespace ApimNative
     /// <summary>The module's one door to the native library.</summary>
     public static partial class Interop
     {
-        private static readonly string[] OperationNames =
-        {
-            "backend_create_or_update", "backend_get", "backend_get_entity_tag", "backend_list", "backend_update",
-            "backend_delete", "backend_reconnect", "api_connector_create", "api_connector_get", "api_connector_list",
-            "api_connector_update", "api_connector_delete", "api_connector_upload_client_certificate",
-            "backend_export", "backend_plan", "backend_sync", "backend_mirror", "api_connector_export", "api_connector_plan", "api_connector_sync",
-        };
-
-        private static readonly string[] BuilderNames =
-        {
-            "backend_credential_new", "backend_proxy_new", "backend_service_fabric_new", "backend_tls_new",
-            "backend_pool_item_new", "backend_pool_new", "backend_circuit_breaker_rule_new",
-        };
-
         private static readonly object LoadLock = new object();
         private static string libraryPathGiven;
         private static volatile NativeMethods native;
@@ -261,7 +185,7 @@ namespace ApimNative
                             throw new InvalidOperationException("The ApimNative native library is not loaded: call Interop.Load(path) first.");
                         }
                         // A failure here (a damaged library) leaves native null: the next call tries again.
-                        native = new NativeMethods(libraryPathGiven, OperationNames, BuilderNames);
+                        native = new NativeMethods(libraryPathGiven);
                     }
                     return native;
                 }
@@ -284,31 +208,14 @@ namespace ApimNative
             return new NativeResult(status, TakeUtf8(json));
         }
 
-        /// <summary>Runs operation (the C name without "apim_", e.g. "backend_get") on this thread.</summary>
-        public static NativeResult Call(ClientHandle client, string operation, string requestJson)
+        private static int CallFunction(ClientHandle client, NativeMethods.ClientOperation function, byte[] parametersJson, out IntPtr json)
         {
-            if (client == null)
-            {
-                throw new ArgumentNullException("client");
-            }
-            NativeMethods.ClientOperation function = Native.Operation(operation);
-            if (function == null)
-            {
-                throw new ArgumentException("Unknown native operation '" + operation + "'.", "operation");
-            }
-            return CallFunction(client, function, requestJson);
-        }
-
-        private static NativeResult CallFunction(ClientHandle client, NativeMethods.ClientOperation function, string requestJson)
-        {
-            IntPtr json;
-            int status;
             bool added = false;
             try
             {
                 // The handle cannot be freed by another thread while the call runs.
                 client.DangerousAddRef(ref added);
-                status = function(client.DangerousGetHandle(), ToUtf8(requestJson), out json);
+                return function(client.DangerousGetHandle(), parametersJson, out json);
             }
             finally
             {
@@ -317,59 +224,59 @@ namespace ApimNative
                     client.DangerousRelease();
                 }
             }
-            return new NativeResult(status, TakeUtf8(json));
         }
 
-        /// <summary>Starts Call on the thread pool; poll PendingCall.Wait and Cancel on Ctrl+C.</summary>
-        public static PendingCall BeginCall(ClientHandle client, string operation, string requestJson)
+        /// <summary>Runs a cmdlet function (the C name without "apim_", e.g. "cmdlet_backend_get")
+        /// with the cmdlet's bound parameters here, on the caller's thread, and reads its answer.
+        /// Without a client the function is a builder (it makes no request). With one, the call is
+        /// watched while it runs (StopWatcher): once stopRequested says so, the client's calls
+        /// are cancelled and this returns the cancelled answer (status 5); PowerShell then stops
+        /// the pipeline at its next statement. stopRequested is the calling cmdlet ($PSCmdlet,
+        /// whose Stopping turns true on Ctrl+C or PowerShell.Stop()), a Func&lt;bool&gt; (a .NET
+        /// caller), or null (never stopped). The function is looked up by name on first use, so a
+        /// new cmdlet needs no change here.
+        ///
+        /// Why on the caller's thread: handing the call to the thread pool and polling for it
+        /// cost two thread wake-ups per call, and more when the pool's threads had gone idle
+        /// between calls; the watcher is off the call's path and wakes only every 100 ms.</summary>
+        public static CmdletAnswer Invoke(object stopRequested, ClientHandle client, string function, System.Collections.IDictionary parameters)
         {
+            byte[] parametersJson = ObjectJson.WriteParametersUtf8(parameters);
             if (client == null)
             {
-                throw new ArgumentNullException("client");
-            }
-            if (Native.Operation(operation) == null)
-            {
-                throw new ArgumentException("Unknown native operation '" + operation + "'.", "operation");
-            }
-            return new PendingCall(delegate() { return Call(client, operation, requestJson); });
-        }
-
-        /// <summary>Starts a cmdlet function (the C name without "apim_", e.g. "cmdlet_backend_get")
-        /// with the cmdlet's bound parameters. With a client it runs on the thread pool (poll
-        /// PendingCall.Wait, Cancel on Ctrl+C); without one it is a builder and runs here. The
-        /// function is looked up by name on first use, so a new cmdlet needs no change here.</summary>
-        public static PendingCall BeginInvoke(ClientHandle client, string function, System.Collections.IDictionary parameters)
-        {
-            string parametersJson = ObjectJson.WriteParameters(parameters);
-            if (client == null)
-            {
-                return new PendingCall(RunBuilder(function, parametersJson));
+                NativeMethods.BuilderOperation builder = Native.CmdletBuilder(function);
+                if (builder == null)
+                {
+                    throw new ArgumentException("The native library has no apim_" + function + ".", "function");
+                }
+                IntPtr json;
+                int status = builder(parametersJson, out json);
+                return new CmdletAnswer(status, TakeUtf8Bytes(json));
             }
             NativeMethods.ClientOperation operation = Native.CmdletOperation(function);
             if (operation == null)
             {
                 throw new ArgumentException("The native library has no apim_" + function + ".", "function");
             }
-            return new PendingCall(delegate() { return CallFunction(client, operation, parametersJson); });
-        }
-
-        /// <summary>Runs a cmdlet function that makes no request (a builder, e.g.
-        /// "cmdlet_backend_credential_new") here, on the caller's thread, and reads its answer.</summary>
-        public static CmdletAnswer InvokeBuilder(string function, System.Collections.IDictionary parameters)
-        {
-            return new CmdletAnswer(RunBuilder(function, ObjectJson.WriteParameters(parameters)));
-        }
-
-        private static NativeResult RunBuilder(string function, string parametersJson)
-        {
-            NativeMethods.BuilderOperation builder = Native.CmdletBuilder(function);
-            if (builder == null)
+            Func<bool> stopping = stopRequested as Func<bool>;
+            if (stopping == null && stopRequested != null)
             {
-                throw new ArgumentException("The native library has no apim_" + function + ".", "function");
+                stopping = PowerShellTypes.Instance.Stopping(stopRequested);
             }
-            IntPtr json;
-            int status = builder(ToUtf8(parametersJson), out json);
-            return new NativeResult(status, TakeUtf8(json));
+            StopWatcher.WatchedCall watched = stopping == null ? null : StopWatcher.Add(stopping, client);
+            try
+            {
+                IntPtr json;
+                int status = CallFunction(client, operation, parametersJson, out json);
+                return new CmdletAnswer(status, TakeUtf8Bytes(json));
+            }
+            finally
+            {
+                if (watched != null)
+                {
+                    StopWatcher.Remove(watched);
+                }
+            }
         }
 
         /// <summary>apim_client_cancel: the client's calls in flight return status 5 (cancelled).</summary>
@@ -392,19 +299,6 @@ namespace ApimNative
                     client.DangerousRelease();
                 }
             }
-        }
-
-        /// <summary>Runs a builder (the C name without "apim_", e.g. "backend_credential_new").</summary>
-        public static NativeResult Build(string builder, string requestJson)
-        {
-            NativeMethods.BuilderOperation function = Native.Builder(builder);
-            if (function == null)
-            {
-                throw new ArgumentException("Unknown native builder '" + builder + "'.", "builder");
-            }
-            IntPtr json;
-            int status = function(ToUtf8(requestJson), out json);
-            return new NativeResult(status, TakeUtf8(json));
         }
 
         /// <summary>apim_emulator_start; on success emulator.BaseUrl is set.</summary>
@@ -448,30 +342,67 @@ namespace ApimNative
         /// <summary>Reads a NUL-terminated UTF-8 string the library owns (not freed).</summary>
         private static string ReadUtf8(IntPtr text)
         {
-            if (text == IntPtr.Zero)
-            {
-                return null;
-            }
-            int length = 0;
-            while (Marshal.ReadByte(text, length) != 0)
-            {
-                length++;
-            }
-            byte[] bytes = new byte[length];
-            Marshal.Copy(text, bytes, 0, length);
-            return Encoding.UTF8.GetString(bytes);
+            byte[] bytes = ReadUtf8Bytes(text);
+            return bytes == null ? null : Encoding.UTF8.GetString(bytes);
         }
 
         /// <summary>Reads a string the library handed out and frees it with apim_string_free.</summary>
         private static string TakeUtf8(IntPtr text)
         {
+            byte[] bytes = TakeUtf8Bytes(text);
+            return bytes == null ? null : Encoding.UTF8.GetString(bytes);
+        }
+
+        /// <summary>The UTF-8 bytes (without the NUL) of a string the library handed out, which is then
+        /// freed with apim_string_free.</summary>
+        private static byte[] TakeUtf8Bytes(IntPtr text)
+        {
             try
             {
-                return ReadUtf8(text);
+                return ReadUtf8Bytes(text);
             }
             finally
             {
                 Native.StringFree(text);
+            }
+        }
+
+        // Why a page at a time: Marshal.ReadByte per byte cost about 3 ms for a list's 909 KB
+        // answer. Memory is mapped in whole pages, so reading up to the end of a page that holds a
+        // byte of the string never touches memory the string does not share a page with (what C's
+        // strlen does too); the NUL is then found by Array.IndexOf in managed memory.
+        private const int PageSize = 4096;
+
+        private static byte[] ReadUtf8Bytes(IntPtr text)
+        {
+            if (text == IntPtr.Zero)
+            {
+                return null;
+            }
+            System.IO.MemoryStream read = null;
+            byte[] page = new byte[PageSize];
+            long address = text.ToInt64();
+            while (true)
+            {
+                int count = PageSize - (int)(address % PageSize);
+                Marshal.Copy(new IntPtr(address), page, 0, count);
+                int end = Array.IndexOf(page, (byte)0, 0, count);
+                if (end >= 0 && read == null)
+                {
+                    byte[] bytes = new byte[end];
+                    Buffer.BlockCopy(page, 0, bytes, 0, end);
+                    return bytes;
+                }
+                if (read == null)
+                {
+                    read = new System.IO.MemoryStream();
+                }
+                read.Write(page, 0, end >= 0 ? end : count);
+                if (end >= 0)
+                {
+                    return read.ToArray();
+                }
+                address += count;
             }
         }
 
@@ -518,15 +449,12 @@ namespace ApimNative
         internal readonly PointerFunction ClientCancel;
         internal readonly StartFunction EmulatorStart;
         internal readonly PointerFunction EmulatorStop;
-        // Every function reached by name (resource operations, builders, cmdlet functions), made
-        // into a delegate on its first use: the module calls a handful of the library's functions,
-        // and making all of them at the first call was work for nothing.
+        // The cmdlet functions, reached by name and made into a delegate on first use: the module
+        // calls a handful of them per session, and making all of them at once was work for nothing.
         private readonly Dictionary<string, Delegate> byName = new Dictionary<string, Delegate>(StringComparer.Ordinal);
-        private readonly string[] operationNames;
-        private readonly string[] builderNames;
         private readonly IntPtr library;
 
-        internal NativeMethods(string path, string[] operationNames, string[] builderNames)
+        internal NativeMethods(string path)
         {
             Path = path;
             library = LibraryLoader.Open(path);
@@ -537,32 +465,18 @@ namespace ApimNative
             ClientCancel = (PointerFunction)Resolve(library, "apim_client_cancel", typeof(PointerFunction));
             EmulatorStart = (StartFunction)Resolve(library, "apim_emulator_start", typeof(StartFunction));
             EmulatorStop = (PointerFunction)Resolve(library, "apim_emulator_stop", typeof(PointerFunction));
-            this.operationNames = operationNames;
-            this.builderNames = builderNames;
-        }
-
-        /// <summary>The operation's function, or null for a name that is not an operation.</summary>
-        internal ClientOperation Operation(string name)
-        {
-            return Array.IndexOf(operationNames, name) < 0 ? null : (ClientOperation)ByName(name, typeof(ClientOperation), true);
-        }
-
-        /// <summary>The builder's function, or null for a name that is not a builder.</summary>
-        internal BuilderOperation Builder(string name)
-        {
-            return Array.IndexOf(builderNames, name) < 0 ? null : (BuilderOperation)ByName(name, typeof(BuilderOperation), true);
         }
 
         /// <summary>apim_{name} as a client function, or null when the library has no such symbol.</summary>
         internal ClientOperation CmdletOperation(string name)
         {
-            return IsCmdlet(name) ? (ClientOperation)ByName(name, typeof(ClientOperation), false) : null;
+            return IsCmdlet(name) ? (ClientOperation)ByName(name, typeof(ClientOperation)) : null;
         }
 
         /// <summary>apim_{name} as a builder (no client), or null when the library has no such symbol.</summary>
         internal BuilderOperation CmdletBuilder(string name)
         {
-            return IsCmdlet(name) ? (BuilderOperation)ByName(name, typeof(BuilderOperation), false) : null;
+            return IsCmdlet(name) ? (BuilderOperation)ByName(name, typeof(BuilderOperation)) : null;
         }
 
         private static bool IsCmdlet(string name)
@@ -570,9 +484,8 @@ namespace ApimNative
             return name != null && name.StartsWith("cmdlet_", StringComparison.Ordinal);
         }
 
-        // apim_{name} as a delegateType, made once; a function the module lists (required) and the
-        // library lacks is an error naming the rebuild, a cmdlet function it lacks is null.
-        private Delegate ByName(string name, Type delegateType, bool required)
+        // apim_{name} as a delegateType, made once; null when the library has no such function.
+        private Delegate ByName(string name, Type delegateType)
         {
             lock (byName)
             {
@@ -580,10 +493,6 @@ namespace ApimNative
                 if (!byName.TryGetValue(name, out function))
                 {
                     IntPtr address = LibraryLoader.Symbol(library, "apim_" + name);
-                    if (address == IntPtr.Zero && required)
-                    {
-                        Resolve(library, "apim_" + name, delegateType);
-                    }
                     function = address == IntPtr.Zero ? null : Marshal.GetDelegateForFunctionPointer(address, delegateType);
                     byName[name] = function;
                 }

@@ -6,9 +6,11 @@
 //     is a PSCredential (PSCredential.Empty without a UserName);
 //   - {"PSTypeName":"System.TimeSpan","Value":"PT1M"} is a TimeSpan (written as ISO 8601, read as
 //     ISO 8601 or in the "c" format, 00:01:00);
-//   - any other object is a hashtable; arrays are object[] (string[] when all items are strings).
-// JSON is read and written by the framework's own reader and writer (JsonReaderWriterFactory, part
-// of .NET Standard 2.0). PSObjects are built through System.Management.Automation bound at run
+//   - any other object is a hashtable; arrays are object[] (string[] when all items are strings);
+//   - in an answer, {"PSShared":n} is the n-th value of its top-level "shared" array (SharedValues).
+// JSON is written by the framework's own writer (JsonReaderWriterFactory, part of .NET Standard
+// 2.0) and read by Newtonsoft.Json where the host has it (NewtonsoftReader.cs), else by the
+// framework's reader. PSObjects are built through System.Management.Automation bound at run
 // time (PowerShellTypes below), because this assembly references only netstandard.dll so that one
 // build loads in Windows PowerShell 5.1 and every PowerShell 7.
 using System;
@@ -50,6 +52,13 @@ namespace ApimNative
         /// <summary>A cmdlet's bound parameters as the JSON object its C function takes.</summary>
         public static string WriteParameters(IDictionary parameters)
         {
+            byte[] json = WriteParametersUtf8(parameters);
+            return Encoding.UTF8.GetString(json, 0, json.Length - 1);
+        }
+
+        /// <summary>WriteParameters as the NUL-terminated UTF-8 the C functions take.</summary>
+        internal static byte[] WriteParametersUtf8(IDictionary parameters)
+        {
             if (parameters == null)
             {
                 throw new ArgumentNullException("parameters");
@@ -72,7 +81,8 @@ namespace ApimNative
                     writer.WriteEndElement();
                     writer.Flush();
                 }
-                return Encoding.UTF8.GetString(stream.ToArray());
+                stream.WriteByte(0);
+                return stream.ToArray();
             }
         }
 
@@ -83,11 +93,25 @@ namespace ApimNative
             {
                 throw new ArgumentNullException("json");
             }
-            byte[] bytes = Encoding.UTF8.GetBytes(json);
-            using (XmlDictionaryReader reader = JsonReaderWriterFactory.CreateJsonReader(bytes, XmlDictionaryReaderQuotas.Max))
+            return Read(Encoding.UTF8.GetBytes(json));
+        }
+
+        /// <summary>Read, from the UTF-8 the library wrote.</summary>
+        internal static object Read(byte[] json)
+        {
+            if (json == null)
+            {
+                throw new ArgumentNullException("json");
+            }
+            NewtonsoftReader fast = NewtonsoftReader.Instance;
+            if (fast != null)
+            {
+                return fast.Read(json);
+            }
+            using (XmlDictionaryReader reader = JsonReaderWriterFactory.CreateJsonReader(json, XmlDictionaryReaderQuotas.Max))
             {
                 reader.MoveToContent();
-                return ReadValue(reader, 0);
+                return ReadValue(reader, 0, new SharedValues());
             }
         }
 
@@ -246,7 +270,7 @@ namespace ApimNative
                 value is uint || value is ulong || value is ushort || value is double || value is float || value is decimal;
         }
 
-        private static object ReadValue(XmlDictionaryReader reader, int depth)
+        private static object ReadValue(XmlDictionaryReader reader, int depth, SharedValues shared)
         {
             string type = reader.GetAttribute("type");
             if (type == null)
@@ -263,15 +287,15 @@ namespace ApimNative
                 case "number":
                     return ParseNumber(reader.ReadElementContentAsString());
                 case "array":
-                    return ReadArray(reader, depth);
+                    return ReadArray(reader, depth, shared);
                 case "object":
-                    return ReadObject(reader, depth);
+                    return ReadObject(reader, depth, shared);
                 default:
                     return reader.ReadElementContentAsString();
             }
         }
 
-        private static object ParseNumber(string text)
+        internal static object ParseNumber(string text)
         {
             long whole;
             if (text.IndexOfAny(new[] { '.', 'e', 'E' }) < 0 && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out whole))
@@ -285,7 +309,7 @@ namespace ApimNative
             return double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
         }
 
-        private static object ReadArray(XmlDictionaryReader reader, int depth)
+        private static object ReadArray(XmlDictionaryReader reader, int depth, SharedValues shared)
         {
             List<object> items = new List<object>();
             bool allStrings = true;
@@ -297,11 +321,17 @@ namespace ApimNative
             reader.ReadStartElement();
             while (reader.MoveToContent() == XmlNodeType.Element)
             {
-                object item = ReadValue(reader, depth + 1);
+                object item = ReadValue(reader, depth + 1, shared);
                 allStrings = allStrings && item is string;
                 items.Add(item);
             }
             reader.ReadEndElement();
+            return FromItems(items, allStrings);
+        }
+
+        /// <summary>An array's items as the array the converter gives: string[] when all are strings.</summary>
+        internal static object FromItems(List<object> items, bool allStrings)
+        {
             if (allStrings && items.Count > 0)
             {
                 string[] strings = new string[items.Count];
@@ -314,7 +344,7 @@ namespace ApimNative
             return items.ToArray();
         }
 
-        private static object ReadObject(XmlDictionaryReader reader, int depth)
+        private static object ReadObject(XmlDictionaryReader reader, int depth, SharedValues shared)
         {
             List<KeyValuePair<string, object>> members = new List<KeyValuePair<string, object>>();
             if (reader.IsEmptyElement)
@@ -332,11 +362,23 @@ namespace ApimNative
                     {
                         name = reader.LocalName;
                     }
-                    members.Add(new KeyValuePair<string, object>(name, ReadValue(reader, depth + 1)));
+                    object value = ReadValue(reader, depth + 1, shared);
+                    shared.Note(depth, name, value);
+                    members.Add(new KeyValuePair<string, object>(name, value));
                 }
                 reader.ReadEndElement();
             }
+            return FromMembers(members, shared);
+        }
 
+        /// <summary>An object's members as the value the converter gives (see the file's header).</summary>
+        internal static object FromMembers(List<KeyValuePair<string, object>> members, SharedValues shared)
+        {
+            object sharedValue;
+            if (shared.TryResolve(members, out sharedValue))
+            {
+                return sharedValue;
+            }
             string typeName = null;
             foreach (KeyValuePair<string, object> member in members)
             {
@@ -447,8 +489,45 @@ namespace ApimNative
         }
     }
 
+    /// <summary>The values an answer writes once for several objects (its top-level "shared"
+    /// array, written before "output"), while that answer is read: an object {"PSShared": n} is
+    /// shared[n], the same instance wherever it is referred to.</summary>
+    internal sealed class SharedValues
+    {
+        private const string Member = "shared";
+        private const string Reference = "PSShared";
+        private object[] values;
+
+        /// <summary>Keeps the answer's shared values once its top-level member has been read.</summary>
+        internal void Note(int depth, string name, object value)
+        {
+            if (depth == 0 && name == Member)
+            {
+                values = value as object[];
+            }
+        }
+
+        internal bool TryResolve(List<KeyValuePair<string, object>> members, out object value)
+        {
+            value = null;
+            if (values == null || members.Count != 1 || members[0].Key != Reference || !(members[0].Value is int))
+            {
+                return false;
+            }
+            int index = (int)members[0].Value;
+            if (index < 0 || index >= values.Length)
+            {
+                return false;
+            }
+            value = values[index];
+            return true;
+        }
+    }
+
     /// <summary>System.Management.Automation's PSObject, bound once at run time from the assembly
-    /// the host has loaded: compiled delegates make each use as fast as a direct call.</summary>
+    /// the host has loaded: compiled delegates make each use as fast as a direct call. In a host
+    /// without PowerShell (the Mono interop harness) values stay plain .NET: nothing is wrapped,
+    /// an object of an undeclared type is a hashtable, and a PSCredential cannot be read.</summary>
     internal sealed class PowerShellTypes
     {
         private static readonly object BindLock = new object();
@@ -467,6 +546,7 @@ namespace ApimNative
         private readonly Func<object, string> propertyName;
         private readonly Func<object, object> propertyValue;
         private readonly Func<object, bool> switchIsPresent;
+        private readonly Func<object, bool> cmdletStopping;
 
         internal static PowerShellTypes Instance
         {
@@ -485,6 +565,10 @@ namespace ApimNative
 
         private PowerShellTypes(Assembly automation)
         {
+            if (automation == null)
+            {
+                return;
+            }
             psObjectType = automation.GetType("System.Management.Automation.PSObject", true);
             customObjectType = automation.GetType("System.Management.Automation.PSCustomObject", true);
             switchType = automation.GetType("System.Management.Automation.SwitchParameter", true);
@@ -521,8 +605,12 @@ namespace ApimNative
                 Expression.Convert(Expression.Property(asProperty, "Value"), typeof(object)), target).Compile();
             switchIsPresent = Expression.Lambda<Func<object, bool>>(
                 Expression.Property(Expression.Convert(target, switchType), "IsPresent"), target).Compile();
+            Type cmdletType = automation.GetType("System.Management.Automation.Cmdlet", true);
+            cmdletStopping = Expression.Lambda<Func<object, bool>>(
+                Expression.Property(Expression.Convert(target, cmdletType), "Stopping"), target).Compile();
         }
 
+        /// <summary>The host's System.Management.Automation, or null outside PowerShell.</summary>
         internal static Assembly FindAutomationAssembly()
         {
             foreach (Assembly assembly in AppDomain.CurrentDomain.GetAssemblies())
@@ -532,12 +620,37 @@ namespace ApimNative
                     return assembly;
                 }
             }
-            throw new InvalidOperationException("System.Management.Automation is not loaded: ApimNative.ObjectJson runs inside PowerShell only.");
+            return null;
+        }
+
+        private void RequirePowerShell(string what)
+        {
+            if (psObjectType == null)
+            {
+                throw new InvalidOperationException(what + " needs PowerShell: System.Management.Automation is not loaded.");
+            }
+        }
+
+        /// <summary>Whether the cmdlet's pipeline is stopping (Cmdlet.Stopping), asked from any thread.</summary>
+        internal Func<bool> Stopping(object cmdlet)
+        {
+            RequirePowerShell("Watching a cmdlet");
+            Func<object, bool> stopping = cmdletStopping;
+            return delegate() { return stopping(cmdlet); };
         }
 
         /// <summary>A new PSCustomObject with typeName first in its TypeNames and the other members as properties.</summary>
         internal object NewObject(string typeName, List<KeyValuePair<string, object>> members)
         {
+            if (psObjectType == null)
+            {
+                Hashtable plain = new Hashtable(StringComparer.OrdinalIgnoreCase);
+                foreach (KeyValuePair<string, object> member in members)
+                {
+                    plain[member.Key] = member.Value;
+                }
+                return plain;
+            }
             object created = newObject();
             foreach (KeyValuePair<string, object> member in members)
             {
@@ -553,6 +666,10 @@ namespace ApimNative
         /// <summary>A declared output object in a PSObject whose TypeNames start with typeName.</summary>
         internal object Wrap(object instance, string typeName)
         {
+            if (psObjectType == null)
+            {
+                return instance;
+            }
             object wrapper = wrapInPsObject(instance);
             typeNames(wrapper).Insert(0, typeName);
             return wrapper;
@@ -562,6 +679,10 @@ namespace ApimNative
         /// a PSCustomObject stays wrapped, its properties are the data.</summary>
         internal object Unwrap(object value)
         {
+            if (psObjectType == null)
+            {
+                return value;
+            }
             while (value != null && psObjectType.IsInstanceOfType(value))
             {
                 object inner = baseObject(value);
@@ -577,7 +698,7 @@ namespace ApimNative
         /// <summary>The properties of a PSCustomObject (ours, a deserialized copy, [pscustomobject]@{}), else null.</summary>
         internal IList<KeyValuePair<string, object>> CustomObjectMembers(object value)
         {
-            if (!psObjectType.IsInstanceOfType(value) || !customObjectType.IsInstanceOfType(baseObject(value)))
+            if (psObjectType == null || !psObjectType.IsInstanceOfType(value) || !customObjectType.IsInstanceOfType(baseObject(value)))
             {
                 return null;
             }
@@ -592,11 +713,13 @@ namespace ApimNative
         /// <summary>PSCredential.Empty itself, so that `-eq [pscredential]::Empty` holds as for Az's objects.</summary>
         internal object EmptyCredential()
         {
+            RequirePowerShell("A PSCredential");
             return credentialType.GetProperty("Empty", BindingFlags.Public | BindingFlags.Static).GetValue(null, null);
         }
 
         internal object NewCredential(string userName, SecureString password)
         {
+            RequirePowerShell("A PSCredential");
             return credentialType.GetConstructor(new[] { typeof(string), typeof(SecureString) }).Invoke(new object[] { userName, password });
         }
 
@@ -608,7 +731,7 @@ namespace ApimNative
 
         internal bool IsSwitch(object value)
         {
-            return switchType.IsInstanceOfType(value);
+            return switchType != null && switchType.IsInstanceOfType(value);
         }
 
         internal bool SwitchIsPresent(object value)

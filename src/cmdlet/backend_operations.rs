@@ -43,7 +43,8 @@ pub async fn create_or_update(client: &ApimClient, p: &Parameters) -> Result<Cmd
 
 /// `Get-AzApiManagementBackend`: one backend (with its ETag), or the list, every page followed here
 /// (`-Filter`, `-Top`, `-Skip` go to the service; with -Top paging stops once that many are read).
-/// Each page's exchange is in the answer, for -Verbose.
+/// Each page's exchange is in the answer, for -Verbose. A list's backends share their Context,
+/// written once (`CmdletOutput::with_shared_member`).
 pub async fn get(client: &ApimClient, p: &Parameters) -> Result<CmdletOutput, ApimError> {
     let id = given_id(p, "list every backend")?;
     let scope = ServiceScope::from_parameter(p)?;
@@ -66,7 +67,7 @@ pub async fn get(client: &ApimClient, p: &Parameters) -> Result<CmdletOutput, Ap
         output.exchanges.extend(page.exchanges);
         for item in &page.value {
             if top.is_some_and(|top| output.output.len() as i64 >= top) {
-                return Ok(output);
+                return Ok(output.with_shared_member("Context"));
             }
             let wire = backend::read_wire(item)?;
             output.output.push(backend::to_object(&wire, None, &scope, &SecureValues::none()));
@@ -74,7 +75,7 @@ pub async fn get(client: &ApimClient, p: &Parameters) -> Result<CmdletOutput, Ap
         let reached_top = top.is_some_and(|top| output.output.len() as i64 >= top);
         match page.next_link.filter(|link| !link.is_empty()) {
             Some(link) if !reached_top => request = BackendRequest { next_link: Some(link), one_page: true, ..scope.request(None) },
-            _ => return Ok(output),
+            _ => return Ok(output.with_shared_member("Context")),
         }
     }
 }

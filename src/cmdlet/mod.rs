@@ -12,7 +12,8 @@
 //! Both ways, `{"PSTypeName":"System.Management.Automation.PSCredential","UserName":"...",
 //! "Password":<SecureString>}` is a PSCredential (without a UserName, `PSCredential.Empty`), and
 //! `{"PSTypeName":"System.TimeSpan","Value":"PT1M"}` a TimeSpan (`Value` ISO 8601 or the `c`
-//! format, `00:01:00`; see `duration.rs`).
+//! format, `00:01:00`; see `duration.rs`). In an answer, `{"PSShared":n}` stands for the n-th value
+//! of its top-level `shared` array (one value several objects hold, see `CmdletOutput`).
 
 mod exchange_lines;
 mod output;
@@ -51,14 +52,23 @@ pub(crate) fn wire_value<T: Serialize>(wire: &T) -> Value {
     serde_json::to_value(wire).unwrap_or_default()
 }
 
+/// The member of `{"PSShared": n}`, an object that stands for the answer's `shared[n]`.
+pub const SHARED_REFERENCE: &str = "PSShared";
+
 /// What a cmdlet function answers: `{"output":[...],"exchanges":[...]}`. `output` holds the objects
 /// the cmdlet writes to the pipeline, in order; `exchanges` the HTTP exchanges it made, for
 /// `-Verbose` and `-Debug`, written as the lines the module prints (see `exchange_lines`);
 /// `variables`, when present, the values of the variables the cmdlet sets
 /// in its caller's scope, keyed by the PARAMETER that names the variable
 /// (`{"ResponseHeadersVariable": {...}}` sets the variable `-ResponseHeadersVariable` names).
+///
+/// `shared`, when present, comes first: values that several output objects hold alike, written
+/// once; an object's member `{"PSShared": n}` stands for `shared[n]`, read as one value (the same
+/// instance in every object that refers to it). See [`CmdletOutput::with_shared_member`].
 #[derive(Debug, Default, Serialize)]
 pub struct CmdletOutput {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub shared: Vec<Value>,
     pub output: Vec<Value>,
     #[serde(serialize_with = "exchange_lines::serialize")]
     pub exchanges: Vec<Exchange>,
@@ -78,9 +88,69 @@ impl CmdletOutput {
         self
     }
 
+    /// When two or more output objects all hold the same non-null value in `member` (a list's
+    /// backends all carry the Context they were listed with), writes that value once in `shared`
+    /// and a reference to it in each object. Why: read once per object, the context was about a
+    /// third of the time the module took to read a 1,000-backend list.
+    pub fn with_shared_member(mut self, member: &str) -> Self {
+        let first = match self.output.first().and_then(|object| object.get(member)) {
+            Some(value) if !value.is_null() => value.clone(),
+            _ => return self,
+        };
+        if self.output.len() < 2 || !self.output.iter().all(|object| object.get(member) == Some(&first)) {
+            return self;
+        }
+        let reference = serde_json::json!({ SHARED_REFERENCE: self.shared.len() });
+        self.shared.push(first);
+        for object in &mut self.output {
+            if let Some(slot) = object.get_mut(member) {
+                *slot = reference.clone();
+            }
+        }
+        self
+    }
+
     /// Sets the variable that the parameter `parameter` names (`-CountVariable total`) to `value`.
     pub fn with_variable(mut self, parameter: &str, value: Value) -> Self {
         self.variables.insert(parameter.to_string(), value);
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn listed(contexts: &[Value]) -> CmdletOutput {
+        CmdletOutput::objects(contexts.iter().map(|context| json!({ "PSTypeName": "T", "Id": "b", "Context": context })).collect())
+    }
+
+    #[test]
+    fn a_member_every_object_holds_alike_is_written_once() {
+        let context = json!({ "PSTypeName": "C", "ServiceName": "s1" });
+        let answer = serde_json::to_value(listed(&[context.clone(), context.clone(), context.clone()]).with_shared_member("Context")).unwrap();
+        assert_eq!(answer["shared"], json!([context]));
+        for object in answer["output"].as_array().unwrap() {
+            assert_eq!(object["Context"], json!({ "PSShared": 0 }));
+            assert_eq!(object["Id"], "b");
+        }
+        let text = serde_json::to_string(&listed(&[context.clone(), context]).with_shared_member("Context")).unwrap();
+        assert!(text.starts_with("{\"shared\":"), "shared must come before output, so a reader knows it first: {text}");
+    }
+
+    #[test]
+    fn a_member_that_differs_is_null_or_stands_alone_stays_in_each_object() {
+        let one = json!({ "ServiceName": "s1" });
+        let two = json!({ "ServiceName": "s2" });
+        for (output, why) in [
+            (listed(&[one.clone(), two]), "values differ"),
+            (listed(&[one.clone()]), "a single object"),
+            (listed(&[Value::Null, Value::Null]), "null"),
+        ] {
+            let answer = serde_json::to_value(output.with_shared_member("Context")).unwrap();
+            assert!(answer.get("shared").is_none(), "{why}: {answer}");
+            assert!(answer["output"].as_array().unwrap().iter().all(|o| o.get("Context").is_some_and(|c| c.get("PSShared").is_none())), "{why}");
+        }
     }
 }

@@ -131,7 +131,8 @@ pub unsafe extern "C" fn apim_cmdlet_backend_create_or_update_should_process(
 }
 
 /// `Get-AzApiManagementBackend`: `Context`, `BackendId` (absent: the list), `Filter`, `Top`, `Skip`;
-/// answers one backend with its ETag, or every backend of every page.
+/// answers one backend with its ETag, or every backend of every page (their common `Context`
+/// written once in `shared`, each backend holding `{"PSShared":0}`).
 #[no_mangle]
 pub unsafe extern "C" fn apim_cmdlet_backend_get(
     client: *const ApimClientHandle,

@@ -1,24 +1,28 @@
-// Drives module/ApimNative/Native.cs the way the module does (Interop.Load, then Interop.*), against the
-// in-process emulator: the backend lifecycle, a non-ASCII round trip checked byte for byte, a
-// builder, BeginCall/Wait, and NULL handling. Compiled with `mcs -langversion:5` and run under
-// mono by tests/ffi/mono.rs. Prints "ok <step>" lines; exits 1 on the first failure.
+// Drives module/ApimNative/Native.cs the way the module does (Interop.Load, then the cmdlet
+// functions through Interop.Invoke with the bound parameters as a hashtable, answers read into the
+// declared classes), against the in-process emulator: the backend lifecycle, a non-ASCII round
+// trip checked byte for byte, a builder, errors, and the Ctrl+C path (a stop signal watched while
+// the call blocks this thread). Outside PowerShell the answers stay plain .NET (no PSObject).
+// Compiled with `mcs -langversion:5` and run under mono by tests/ffi/mono.rs. Prints "ok <step>"
+// lines; exits 1 on the first failure.
 using System;
+using System.Collections;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Threading;
 using ApimNative;
+using ApimNative.Models;
 
 public static class InteropHarness
 {
-    private const string Address =
-        "\"subscriptionId\":\"00000000-0000-0000-0000-000000000001\",\"resourceGroupName\":\"rg1\",\"serviceName\":\"apimService1\"";
     private const string Unicode = "Z\u00fcrich \u6771\u4eac \U0001F680";
 
-    private static void Expect(string step, bool condition, NativeResult result)
+    private static void Expect(string step, bool condition, CmdletAnswer answer)
     {
         if (!condition)
         {
-            Console.WriteLine("FAILED " + step + ": status=" + (result == null ? "-" : result.Status.ToString()) + " json=" + (result == null ? "-" : result.Json));
+            Console.WriteLine("FAILED " + step + ": " + (answer == null ? "-" : "ok=" + answer.Ok + " error=" + answer.ErrorJson + " output=" + answer.Output.Length));
             Environment.Exit(1);
         }
         Console.WriteLine("ok " + step);
@@ -34,22 +38,37 @@ public static class InteropHarness
         return sb.ToString();
     }
 
-    // The raw text of a JSON string value that contains no escapes (serde_json writes non-ASCII as is).
-    private static string Field(string json, string key)
+    private static Hashtable Context()
     {
-        string marker = "\"" + key + "\":\"";
-        int start = json.IndexOf(marker, StringComparison.Ordinal);
-        if (start < 0)
-        {
-            return null;
-        }
-        start += marker.Length;
-        int end = json.IndexOf('"', start);
-        return json.Substring(start, end - start);
+        Hashtable context = new Hashtable();
+        context["SubscriptionId"] = "00000000-0000-0000-0000-000000000001";
+        context["ResourceGroupName"] = "rg1";
+        context["ServiceName"] = "apimService1";
+        return context;
     }
 
-    // The module's Ctrl+C path: BeginCall, poll Wait(100), then Cancel from this thread. The server
-    // accepts and never answers, so the call is certainly in flight when Cancel comes.
+    private static Hashtable Backend(string id)
+    {
+        Hashtable parameters = new Hashtable();
+        parameters["Context"] = Context();
+        parameters["BackendId"] = id;
+        return parameters;
+    }
+
+    private static PsApiManagementBackend First(CmdletAnswer answer)
+    {
+        return answer.Ok && answer.Output.Length == 1 ? answer.Output[0] as PsApiManagementBackend : null;
+    }
+
+    private static string ErrorCode(CmdletAnswer answer)
+    {
+        IDictionary error = answer.Error as IDictionary;
+        return error == null ? null : error["code"] as string;
+    }
+
+    // The module's Ctrl+C path: the call blocks this thread; the stop signal turns true once the
+    // server holds the connection, and the watcher cancels the call. The server accepts and never
+    // answers, so only the cancel can end the call before the client's 120 s timeout.
     private static void CancelLikeCtrlC()
     {
         TcpListener silent = new TcpListener(IPAddress.Loopback, 0);
@@ -57,19 +76,22 @@ public static class InteropHarness
         int port = ((IPEndPoint)silent.LocalEndpoint).Port;
         ClientHandle client;
         NativeResult made = Interop.NewClient("{\"armEndpoint\":\"http://127.0.0.1:" + port + "\",\"retry\":{\"maxAttempts\":1},\"timeoutSeconds\":120}", out client);
-        Expect("new_client_for_cancel", made.Ok, made);
-        PendingCall pending = Interop.BeginCall(client, "backend_get", "{" + Address + ",\"backendId\":\"slow\"}");
-        int polls = 0;
-        bool finishedEarly = false;
-        while (!silent.Pending() && !finishedEarly && polls++ < 300)
+        Expect("new_client_for_cancel", made.Ok, null);
+        bool reached = false;
+        TcpClient accepted = null;
+        Thread server = new Thread(delegate()
         {
-            finishedEarly = pending.Wait(100);
-        }
-        Expect("call_reaches_server", silent.Pending() && !finishedEarly, finishedEarly ? pending.Result : null);
-        TcpClient accepted = silent.AcceptTcpClient();
-        Interop.Cancel(client);
-        Expect("cancelled_call_returns", pending.Wait(30000), null);
-        Expect("cancel_status", pending.Result.Status == 5 && pending.Result.Json.Contains("OperationCancelled"), pending.Result);
+            accepted = silent.AcceptTcpClient();
+            reached = true;
+        });
+        server.Start();
+        Func<bool> stopRequested = delegate() { return reached; };
+        DateTime started = DateTime.UtcNow;
+        CmdletAnswer answer = Interop.Invoke(stopRequested, client, "cmdlet_backend_get", Backend("slow"));
+        Expect("call_reaches_server", reached, answer);
+        Expect("cancelled_call_returns", (DateTime.UtcNow - started).TotalSeconds < 60, answer);
+        Expect("cancel_status", !answer.Ok && ErrorCode(answer) == "OperationCancelled", answer);
+        server.Join();
         accepted.Close();
         silent.Stop();
         client.Dispose();
@@ -95,89 +117,77 @@ public static class InteropHarness
 
         EmulatorHandle emulator;
         NativeResult started = Interop.StartEmulator("{}", out emulator);
-        Expect("start_emulator", started.Ok && emulator.BaseUrl != null && emulator.BaseUrl.StartsWith("http://127.0.0.1:"), started);
+        Expect("start_emulator", started.Ok && emulator.BaseUrl != null && emulator.BaseUrl.StartsWith("http://127.0.0.1:"), null);
 
         ClientHandle client;
         NativeResult made = Interop.NewClient("{\"armEndpoint\":\"" + emulator.BaseUrl + "\",\"graphEndpoint\":\"" + emulator.BaseUrl + "\",\"retry\":{\"maxAttempts\":1}}", out client);
-        Expect("new_client", made.Ok && !client.IsInvalid, made);
+        Expect("new_client", made.Ok && !client.IsInvalid, null);
 
-        string body = "{\"properties\":{\"description\":\"" + Unicode + "\",\"url\":\"https://mono.example/api\",\"protocol\":\"http\"}}";
-        NativeResult created = Interop.Call(client, "backend_create_or_update", "{" + Address + ",\"backendId\":\"mono-b1\",\"body\":" + body + "}");
-        Expect("create", created.Ok && created.Json.Contains("\"status\":201"), created);
+        Hashtable create = Backend("mono-b1");
+        create["Url"] = "https://mono.example/api";
+        create["Protocol"] = "http";
+        create["Description"] = Unicode;
+        CmdletAnswer created = Interop.Invoke(null, client, "cmdlet_backend_create_or_update", create);
+        PsApiManagementBackend backend = First(created);
+        Expect("create", backend != null && backend.BackendId == "mono-b1" && backend.Url == "https://mono.example/api" && backend.ETag != null, created);
+        Expect("create_exchange", created.Exchanges.Length == 1, created);
 
-        NativeResult got = Interop.Call(client, "backend_get", "{" + Address + ",\"backendId\":\"mono-b1\"}");
-        Expect("get", got.Ok, got);
-        string description = Field(got.Json, "description");
-        Expect("unicode_round_trip", description == Unicode, got);
-        Console.WriteLine("description_utf8 " + Hex(Encoding.UTF8.GetBytes(description)));
+        CmdletAnswer got = Interop.Invoke(null, client, "cmdlet_backend_get", Backend("mono-b1"));
+        backend = First(got);
+        Expect("get", backend != null && backend.Context is IDictionary && (string)((IDictionary)backend.Context)["ServiceName"] == "apimService1", got);
+        Expect("unicode_round_trip", backend.Description == Unicode, got);
+        Console.WriteLine("description_utf8 " + Hex(Encoding.UTF8.GetBytes(backend.Description)));
 
-        NativeResult listed = Interop.Call(client, "backend_list", "{" + Address + "}");
-        Expect("list", listed.Ok && listed.Json.Contains("\"name\":\"mono-b1\""), listed);
+        Hashtable list = new Hashtable();
+        list["Context"] = Context();
+        CmdletAnswer listed = Interop.Invoke(null, client, "cmdlet_backend_get", list);
+        Expect("list", listed.Ok && listed.Output.Length == 1 && ((PsApiManagementBackend)listed.Output[0]).BackendId == "mono-b1", listed);
 
-        NativeResult updated = Interop.Call(client, "backend_update", "{" + Address + ",\"backendId\":\"mono-b1\",\"ifMatch\":\"*\",\"body\":{\"properties\":{\"title\":\"" + Unicode + "\"}}}");
-        Expect("update", updated.Ok && Field(updated.Json, "title") == Unicode && Field(updated.Json, "description") == Unicode, updated);
+        Hashtable update = Backend("mono-b1");
+        update["Title"] = Unicode;
+        update["PassThru"] = true;
+        CmdletAnswer updated = Interop.Invoke(null, client, "cmdlet_backend_update", update);
+        backend = First(updated);
+        Expect("update", backend != null && backend.Title == Unicode && backend.Description == Unicode, updated);
 
-        PendingCall pending = Interop.BeginCall(client, "backend_get_entity_tag", "{" + Address + ",\"backendId\":\"mono-b1\"}");
-        int polls = 0;
-        while (!pending.Wait(100))
-        {
-            polls++;
-            if (polls > 600)
-            {
-                Expect("begin_call_finishes", false, null);
-            }
-        }
-        Expect("begin_call", pending.Result.Ok && pending.Result.Json.Contains("\"etag\":\""), pending.Result);
-
-        NativeResult deleted = Interop.Call(client, "backend_delete", "{" + Address + ",\"backendId\":\"mono-b1\",\"ifMatch\":\"*\"}");
+        CmdletAnswer deleted = Interop.Invoke(null, client, "cmdlet_backend_delete", Backend("mono-b1"));
         Expect("delete", deleted.Ok, deleted);
 
-        NativeResult gone = Interop.Call(client, "backend_get", "{" + Address + ",\"backendId\":\"mono-b1\"}");
-        Expect("get_after_delete", gone.Status == 1 && gone.Json.Contains("ResourceNotFound"), gone);
+        CmdletAnswer gone = Interop.Invoke(null, client, "cmdlet_backend_get", Backend("mono-b1"));
+        Expect("get_after_delete", !gone.Ok && gone.ErrorJson.Contains("ResourceNotFound"), gone);
 
-        NativeResult credential = Interop.Build("backend_credential_new", "{\"query\":{\"sv\":[\"a\",\"b\"]},\"header\":{\"x-key\":[\"" + Unicode + "\"]}}");
-        Expect("build_credential", credential.Ok && credential.Json.StartsWith("{\"body\":{") && credential.Json.Contains(Unicode), credential);
+        Hashtable query = new Hashtable();
+        query["sv"] = new[] { "a", "b" };
+        Hashtable header = new Hashtable();
+        header["x-key"] = new[] { Unicode };
+        Hashtable credentialParameters = new Hashtable();
+        credentialParameters["Query"] = query;
+        credentialParameters["Header"] = header;
+        CmdletAnswer credential = Interop.Invoke(null, null, "cmdlet_backend_credential_new", credentialParameters);
+        PsApiManagementBackendCredential built = credential.Ok && credential.Output.Length == 1 ? credential.Output[0] as PsApiManagementBackendCredential : null;
+        Expect("build_credential", built != null && ((string[])((IDictionary)built.Header)["x-key"])[0] == Unicode, credential);
 
-        NativeResult badBuild = Interop.Build("backend_credential_new", "[1]");
-        Expect("build_rejects_non_object", badBuild.Status == 2 && badBuild.Json.Contains("\"target\":\"request_json\""), badBuild);
+        Hashtable incomplete = new Hashtable();
+        incomplete["AuthorizationHeaderScheme"] = "basic";
+        CmdletAnswer refusedBuild = Interop.Invoke(null, null, "cmdlet_backend_credential_new", incomplete);
+        Expect("build_refuses_bad_value", !refusedBuild.Ok && refusedBuild.ErrorJson.Contains("AuthorizationHeaderParameter"), refusedBuild);
 
-        NativeResult nullRequest = Interop.Call(client, "backend_get", null);
-        Expect("null_request", nullRequest.Status == 3 && nullRequest.Json.Contains("\"target\":\"request_json\""), nullRequest);
-
-        NativeResult malformed = Interop.Call(client, "backend_get", "{not json");
-        Expect("malformed_json", malformed.Status == 2 && malformed.Json.Contains("not valid JSON"), malformed);
-
-        // Every operation and builder Native.cs declares resolves in the library and reports a
-        // NULL request as status 3 (no network involved).
-        string[] operations = { "backend_create_or_update", "backend_get", "backend_get_entity_tag", "backend_list",
-            "backend_update", "backend_delete", "backend_reconnect", "api_connector_create", "api_connector_get",
-            "api_connector_list", "api_connector_update", "api_connector_delete", "api_connector_upload_client_certificate",
-            "backend_export", "backend_plan", "backend_sync", "backend_mirror", "api_connector_export", "api_connector_plan", "api_connector_sync" };
-        foreach (string operation in operations)
+        bool unknown = false;
+        try
         {
-            NativeResult r = Interop.Call(client, operation, null);
-            if (r.Status != 3)
-            {
-                Expect("entry_point " + operation, false, r);
-            }
+            Interop.Invoke(null, client, "cmdlet_no_such_thing", new Hashtable());
         }
-        string[] builders = { "backend_credential_new", "backend_proxy_new", "backend_service_fabric_new", "backend_tls_new",
-            "backend_pool_item_new", "backend_pool_new", "backend_circuit_breaker_rule_new" };
-        foreach (string builder in builders)
+        catch (ArgumentException)
         {
-            NativeResult r = Interop.Build(builder, null);
-            if (r.Status != 3)
-            {
-                Expect("entry_point " + builder, false, r);
-            }
+            unknown = true;
         }
-        Expect("every_entry_point_resolves", true, null);
+        Expect("unknown_function_refused", unknown, null);
 
-        NativeResult connectors = Interop.Call(client, "api_connector_list", "{}");
-        Expect("api_connector_list", connectors.Ok && connectors.Json.Contains("\"value\":[]"), connectors);
+        CmdletAnswer connector = Interop.Invoke(null, client, "cmdlet_api_connector_get", new Hashtable());
+        Expect("api_connector_list", connector.Ok && connector.Output.Length == 0, connector);
 
         Interop.Cancel(client);
-        NativeResult afterCancel = Interop.Call(client, "backend_list", "{" + Address + "}");
+        CmdletAnswer afterCancel = Interop.Invoke(null, client, "cmdlet_backend_get", list);
         Expect("call_after_cancel", afterCancel.Ok, afterCancel);
 
         CancelLikeCtrlC();

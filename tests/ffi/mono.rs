@@ -1,8 +1,11 @@
-//! module/ApimNative/Native.cs, compiled as C# 5 (`mcs -langversion:5`), the same source build.ps1
+//! module/ApimNative/*.cs, compiled as C# 5 (`mcs -langversion:5`), the same sources build.ps1
 //! compiles into bin/ApimNative.Interop.dll, runs tests/dotnet/InteropHarness.cs under mono
-//! against the cdylib, whose absolute path it gets at run time (Interop.Load) as in the module: the backend lifecycle on the in-process emulator, a builder, BeginCall,
-//! `Zürich 東京 🚀` round-tripped through a description byte for byte, and the module's Ctrl+C
-//! path (BeginCall, Wait(100) polling, Cancel) returning status 5.
+//! against the cdylib, whose absolute path it gets at run time (Interop.Load) as in the module.
+//! The harness takes the module's path: the cmdlet functions through `Interop.Invoke` with bound
+//! parameters as hashtables, answers read into the declared classes (the backend lifecycle on
+//! the in-process emulator, a builder, errors), `Zürich 東京 🚀` round-tripped through a
+//! description byte for byte, and the Ctrl+C path (a stop signal watched while the call blocks
+//! the caller's thread) returning the cancelled answer.
 
 use crate::ffi_tools;
 
@@ -50,9 +53,10 @@ fn native_cs_compiles_as_csharp5_and_drives_the_library_under_mono() {
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(run.status.success(), "harness failed ({:?}):\n{stdout}\n{stderr}", run.status);
     for step in [
-        "load_is_idempotent", "load_refuses_another_path", "start_emulator", "new_client", "create", "get", "unicode_round_trip", "list", "update", "begin_call",
-        "delete", "get_after_delete", "build_credential", "build_rejects_non_object", "null_request",
-        "malformed_json", "every_entry_point_resolves", "api_connector_list", "call_after_cancel", "call_reaches_server", "cancelled_call_returns", "cancel_status",
+        "load_is_idempotent", "load_refuses_another_path", "start_emulator", "new_client", "create", "create_exchange", "get",
+        "unicode_round_trip", "list", "update", "delete", "get_after_delete", "build_credential", "build_refuses_bad_value",
+        "unknown_function_refused", "api_connector_list", "call_after_cancel", "new_client_for_cancel", "call_reaches_server",
+        "cancelled_call_returns", "cancel_status",
     ] {
         assert!(stdout.lines().any(|l| l == format!("ok {step}")), "step {step} missing:\n{stdout}\n{stderr}");
     }

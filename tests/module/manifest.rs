@@ -228,7 +228,7 @@ fn native_cs_is_csharp_5_and_finds_the_library_at_run_time() {
     // A prebuilt assembly cannot carry the library's path: it is handed over by Load at run time.
     assert!(!code.contains("__APIM_NATIVE_LIBRARY__"), "Native.cs must not expect a path substituted into its source");
     assert!(!code.contains("apim_native\""), "Native.cs must not DllImport the library by name");
-    for api in ["Load", "BeginCall", "BeginInvoke", "Cancel", "Build", "NewClient", "StartEmulator", "Wait", "LibraryPath"] {
+    for api in ["Load", "Invoke", "Cancel", "NewClient", "StartEmulator", "LibraryPath"] {
         assert!(source.contains(api), "Native.cs lacks {api}, which the module calls");
     }
 }

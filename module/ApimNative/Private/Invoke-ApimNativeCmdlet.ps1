@@ -8,9 +8,9 @@ function Invoke-ApimNativeCmdlet {
     writes them as JSON, leaving out the common parameters) to apim_<Function>, which maps them to
     the wire contract, sends what is needed and answers with the output objects, already typed.
 
-    With -Client the call runs on the thread pool and this function waits in 100 ms steps, so that
-    Ctrl+C (PipelineStoppedException between two waits) reaches the finally block, which cancels
-    the call. Without -Client the function is a builder: no request, it runs at once.
+    The call runs on this thread (with -Client a request, without it a builder). Ctrl+C still
+    stops it: the interop watches $Cmdlet.Stopping while the call is in flight and cancels the
+    client's calls when the pipeline stops; PowerShell then stops at the next statement.
 
     The HTTP exchanges go to the calling cmdlet's Verbose and Debug streams, as the lines the library
     wrote for them. The answer's variables (keyed by the parameter that names each, e.g.
@@ -46,33 +46,20 @@ function Invoke-ApimNativeCmdlet {
         $Operation
     )
 
-    if ($null -eq $Client) {
-        $answer = [ApimNative.Interop]::InvokeBuilder($Function, $Parameters)
-    }
-    else {
-        $pending = [ApimNative.Interop]::BeginInvoke($Client, $Function, $Parameters)
-        $finished = $false
-        try {
-            while (-not $pending.Wait(100)) {
-            }
-            $finished = $true
-        }
-        finally {
-            if (-not $finished) {
-                [ApimNative.Interop]::Cancel($Client)
-            }
-        }
-        $answer = $pending.Answer
-    }
+    $answer = [ApimNative.Interop]::Invoke($Cmdlet, $Client, $Function, $Parameters)
 
     # The library wrote each exchange's lines (never a header or a body). Write-Debug and
     # Write-Verbose follow the cmdlet's -Verbose/-Debug and its forwarded preferences, and never
-    # prompt, as $PSCmdlet.WriteVerbose would under -Debug.
-    foreach ($lines in $answer.Exchanges) {
-        foreach ($line in $lines['debug']) {
-            Write-Debug -Message $line
+    # prompt, as $PSCmdlet.WriteVerbose would under -Debug. When both preferences are
+    # SilentlyContinue neither would write anything, and the loop is skipped: each of its three
+    # cmdlet calls per exchange cost about as much as an empty advanced function.
+    if ($VerbosePreference -ne 'SilentlyContinue' -or $DebugPreference -ne 'SilentlyContinue') {
+        foreach ($lines in $answer.Exchanges) {
+            foreach ($line in $lines['debug']) {
+                Write-Debug -Message $line
+            }
+            Write-Verbose -Message $lines['verbose']
         }
-        Write-Verbose -Message $lines['verbose']
     }
     if ($answer.Ok) {
         if ($null -ne $answer.Variables) {
