@@ -12,6 +12,8 @@
 //! Sizes: `APIM_BENCH_ROUNDS` x `APIM_BENCH_ITERS` sequential calls per op (10 x 100),
 //! `APIM_BENCH_CONC_SECONDS` (3), `APIM_BENCH_LIST_REPEATS` for the 100k list (2);
 //! `APIM_BENCH_EMULATOR` runs another emulator binary (to compare builds).
+//! `APIM_BENCH_CALLGRIND_OPS` picks the callgrind operations (get,put,patch,delete);
+//! `APIM_BENCH_CALLGRIND_OUT=dir` keeps each callgrind profile there for `callgrind_annotate`.
 //!
 //! With `taskset` on the PATH the emulator runs on core 1 and this process on core 0, so client
 //! and server do not compete for one core (the figures are still noisy on a shared machine).
@@ -596,14 +598,16 @@ fn cold(base: &str) {
     }
 }
 
-/// Child mode `callgrind-lib|callgrind-bare URL OP N`: N calls of OP (get|put), nothing else.
+/// Child mode `callgrind-lib|callgrind-bare URL OP N`: N calls of OP (get|put|patch|delete),
+/// nothing else. `APIM_BENCH_CALLGRIND_OUT` keeps callgrind's profile (for `callgrind_annotate`).
 fn callgrind_child(mode: &str, base_url: &str, op: &str, n: usize) {
     if mode == "callgrind-lib" {
         let lib = LibClient::new(base_url);
-        let (f, request): (OpFn, CString) = if op == "put" {
-            (apim_backend_create_or_update, lib_request("cg", Some("cg-lib"), None, Some(common::realistic_backend())))
-        } else {
-            (apim_backend_get, lib_request("cg", Some("cg-lib"), None, None))
+        let (f, request): (OpFn, CString) = match op {
+            "put" => (apim_backend_create_or_update, lib_request("cg", Some("cg-lib"), None, Some(common::realistic_backend()))),
+            "patch" => (apim_backend_update, lib_request("cg", Some("cg-lib"), Some("*"), Some(patch_body()))),
+            "delete" => (apim_backend_delete, lib_request("cg", Some("cg-lib"), Some("*"), None)),
+            _ => (apim_backend_get, lib_request("cg", Some("cg-lib"), None, None)),
         };
         for _ in 0..n {
             lib.call(f, &request);
@@ -613,13 +617,15 @@ fn callgrind_child(mode: &str, base_url: &str, op: &str, n: usize) {
         let rt = current_thread();
         let url = bare.url("cg", Some("cg-bare"));
         let body = serde_json::to_vec(&common::realistic_backend()).unwrap();
+        let patch = serde_json::to_vec(&patch_body()).unwrap();
         rt.block_on(async {
             for _ in 0..n {
-                if op == "put" {
-                    bare.send(reqwest::Method::PUT, &url, None, Some(&body)).await;
-                } else {
-                    bare.send(reqwest::Method::GET, &url, None, None).await;
-                }
+                match op {
+                    "put" => bare.send(reqwest::Method::PUT, &url, None, Some(&body)).await,
+                    "patch" => bare.send(reqwest::Method::PATCH, &url, Some("*"), Some(&patch)).await,
+                    "delete" => bare.send(reqwest::Method::DELETE, &url, Some("*"), None).await,
+                    _ => bare.send(reqwest::Method::GET, &url, None, None).await,
+                };
             }
         });
     }
@@ -633,12 +639,21 @@ fn callgrind(base: &str) {
     let rt = current_thread();
     let bare = &Bare::new(base);
     let body = serde_json::to_vec(&common::realistic_backend()).unwrap();
-    rt.block_on(bare.send(reqwest::Method::PUT, &bare.url("cg", Some("cg-lib")), None, Some(&body)));
-    rt.block_on(bare.send(reqwest::Method::PUT, &bare.url("cg", Some("cg-bare")), None, Some(&body)));
+    // Every run starts from both backends in place (a DELETE run removes them; its later calls
+    // find nothing, for both clients alike).
+    let put_both = || {
+        rt.block_on(bare.send(reqwest::Method::PUT, &bare.url("cg", Some("cg-lib")), None, Some(&body)));
+        rt.block_on(bare.send(reqwest::Method::PUT, &bare.url("cg", Some("cg-bare")), None, Some(&body)));
+    };
     let exe = std::env::current_exe().unwrap();
     let collected = |mode: &str, op: &str, n: usize| -> f64 {
+        put_both();
+        let out_file = match std::env::var("APIM_BENCH_CALLGRIND_OUT") {
+            Ok(dir) => format!("{dir}/callgrind.{mode}.{op}.{n}"),
+            Err(_) => "/dev/null".to_string(),
+        };
         let out = Command::new("valgrind")
-            .args(["--tool=callgrind", "--callgrind-out-file=/dev/null"])
+            .args(["--tool=callgrind", &format!("--callgrind-out-file={out_file}")])
             .arg(&exe)
             .args([mode, &bare.base, op, &n.to_string()])
             .env("APIM_BENCH_CHILD", "1")
@@ -653,7 +668,8 @@ fn callgrind(base: &str) {
     let (small, large) = (100, 600);
     println!("\n## callgrind: CPU instructions per call in the client process ((I({large}) - I({small})) / {})", large - small);
     println!("{:<6} {:>14} {:>14} {:>8}", "op", "C ABI", "bare", "ratio");
-    for op in ["get", "put"] {
+    let ops = std::env::var("APIM_BENCH_CALLGRIND_OPS").unwrap_or_else(|_| "get,put,patch,delete".to_string());
+    for op in ops.split(',').map(str::trim) {
         let per = |mode: &str| (collected(mode, op, large) - collected(mode, op, small)) / (large - small) as f64;
         let (l, b) = (per("callgrind-lib"), per("callgrind-bare"));
         println!("{:<6} {:>14.0} {:>14.0} {:>8.2}", op.to_uppercase(), l, b, l / b);

@@ -24,6 +24,8 @@ pub struct ApimClient {
     /// The subscription of the session this client was made from (`Session::client`): used when
     /// neither the request nor the options name one, before the environment / CLI fallback.
     pub(crate) session_subscription: Option<Arc<super::session::SessionSubscription>>,
+    /// The last backend collection URL built (see `backend::CollectionUrl`).
+    pub(crate) backend_collection: std::sync::Mutex<Option<super::backend::CollectionUrl>>,
 }
 
 /// Validating a known-good address and duration compiles the model's patterns (regexes kept for
@@ -65,7 +67,7 @@ impl ApimClient {
         // Why here: the address patterns are compiled once per process; doing it now keeps that
         // cost out of the first call (it was most of the first call's extra time).
         compile_patterns_now();
-        Ok(ApimClient { options, api_version, token_source, engine, endpoints, env, fallback_subscription: tokio::sync::OnceCell::new(), session_subscription: None })
+        Ok(ApimClient { options, api_version, token_source, engine, endpoints, env, fallback_subscription: tokio::sync::OnceCell::new(), session_subscription: None, backend_collection: Default::default() })
     }
 
     pub fn options(&self) -> &ClientOptions {

@@ -10,7 +10,7 @@ pub use graph_error::parse_graph_error;
 
 use super::dialect::GRAPH;
 use super::engine::Call;
-use super::transport::{check_extra_headers, check_header_value, HttpRequest, HttpResponse};
+use super::transport::{check_extra_headers, check_header_value, json_bytes, HttpRequest, HttpResponse};
 use super::retry::Idempotency;
 use super::{ApimClient, ListResult, OperationResult};
 use crate::model::api_connector::{
@@ -117,10 +117,10 @@ impl ApimClient {
     /// to pass the service's text through (the C ABI).
     pub async fn api_connector_create_as<B: DeserializeOwned>(&self, req: &ApiConnectorRequest) -> Result<OperationResult<B>, ApimError> {
         let body = required_body(req)?;
-        let wire = check_api_connector_create(body)?;
+        let wire = json_bytes(&check_api_connector_create(body)?)?;
         let mut call = self.graph_call(req)?;
         let url = collection_url(call.base(), &[]);
-        let request = HttpRequest::new(Method::POST, url).body(Some(to_wire(&wire)?));
+        let request = HttpRequest::new(Method::POST, url).json(wire);
         let response = call.send(&request).await?;
         entity_result(call, response)
     }
@@ -170,11 +170,11 @@ impl ApimClient {
     /// to pass the service's text through (the C ABI).
     pub async fn api_connector_update_as<B: DeserializeOwned>(&self, req: &ApiConnectorRequest) -> Result<OperationResult<B>, ApimError> {
         let (id, body) = id_and_body(req)?;
-        let wire = check_api_connector_update(body)?;
+        let wire = json_bytes(&check_api_connector_update(body)?)?;
         let if_match = checked_if_match(req)?;
         let mut call = self.graph_call(req)?;
         let url = collection_url(call.base(), &[id]);
-        let mut request = HttpRequest::new(Method::PATCH, url).body(Some(to_wire(&wire)?)).if_match(if_match);
+        let mut request = HttpRequest::new(Method::PATCH, url).json(wire).if_match(if_match);
         // A PATCH replaces the named properties with the same values each time.
         request.idempotency = Idempotency::Idempotent;
         let response = call.send(&request).await?;
@@ -213,10 +213,10 @@ impl ApimClient {
         req: &ApiConnectorRequest,
     ) -> Result<OperationResult<B>, ApimError> {
         let (id, body) = id_and_body(req)?;
-        let wire = check_upload_client_certificate(body)?;
+        let wire = json_bytes(&check_upload_client_certificate(body)?)?;
         let mut call = self.graph_call(req)?;
         let url = collection_url(call.base(), &[id, "uploadClientCertificate"]);
-        let response = call.send(&HttpRequest::new(Method::POST, url).body(Some(to_wire(&wire)?))).await?;
+        let response = call.send(&HttpRequest::new(Method::POST, url).json(wire)).await?;
         entity_result(call, response)
     }
 
@@ -299,11 +299,6 @@ fn collection_url(base: &Url, segments: &[&str]) -> Url {
         path.extend(segments);
     }
     url
-}
-
-fn to_wire<T: serde::Serialize>(wire: &T) -> Result<Value, ApimError> {
-    serde_json::to_value(wire)
-        .map_err(|e| ApimError::new("InternalError", format!("the body could not be serialised: {e}"), ErrorCategory::NotSpecified))
 }
 
 fn required_id(req: &ApiConnectorRequest) -> Result<&str, ApimError> {

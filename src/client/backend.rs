@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use super::dialect::ARM;
 use super::engine::Call;
-use super::transport::{check_header_value, HttpRequest, HttpResponse};
+use super::transport::{check_header_value, json_bytes, HttpRequest, HttpResponse};
 use super::retry::Idempotency;
 use super::{ApimClient, ListResult, OperationResult};
 use serde::de::DeserializeOwned;
@@ -15,10 +15,13 @@ use crate::auth::subscription::resolve_subscription_id;
 use crate::model::address::{collect_workspace_id, validate_backend_id, ServiceAddress};
 use crate::model::validate::Problems as ModelProblems;
 use crate::model::ApiVersion;
-use crate::model::backend::{check_backend_contract, check_backend_reconnect, check_backend_update};
-use crate::model::{ApimError, ErrorCategory, ErrorDetail};
+use crate::model::backend::{
+    check_backend_contract, check_backend_contract_text, check_backend_reconnect, check_backend_update, check_backend_update_text,
+};
+use crate::model::{ApimError, ErrorDetail};
 use reqwest::Method;
 use serde::Deserialize;
+use serde_json::value::RawValue;
 use serde_json::Value;
 use url::Url;
 
@@ -42,6 +45,11 @@ pub struct BackendRequest {
     pub if_match: Option<String>,
     #[serde(default)]
     pub body: Option<Value>,
+    /// The body as the caller's JSON text, in place of `body` (which is then not read): the C ABI
+    /// passes a PUT's or PATCH's body so (`ffi::backend`), and it is checked straight from the
+    /// text without building a `Value` first (issue 11). Not a member of the request JSON.
+    #[serde(skip)]
+    pub body_text: Option<Box<RawValue>>,
     #[serde(default)]
     pub filter: Option<String>,
     #[serde(default)]
@@ -66,6 +74,7 @@ impl std::fmt::Debug for BackendRequest {
             .field("backend_id", &self.backend_id)
             .field("if_match", &self.if_match)
             .field("body", &super::result::RedactedBody(&self.body))
+            .field("body_text", &super::result::RedactedBody(&self.body_text))
             .field("filter", &self.filter)
             .field("top", &self.top)
             .field("skip", &self.skip)
@@ -108,6 +117,13 @@ impl Problems {
             }
         }
     }
+}
+
+/// A request's body in the form it came in: a `Value` (Rust callers), or JSON text (the C ABI).
+#[derive(Clone, Copy)]
+enum Body<'r> {
+    Value(&'r Value),
+    Text(&'r str),
 }
 
 /// A checked operation, ready to send: its call, its URL and what its own checks produced.
@@ -186,14 +202,40 @@ impl ApimClient {
 
     /// `{armEndpoint}/subscriptions/.../service/{name}/backends[/{id}[/{suffix}]]?api-version=...`
     fn backend_url(&self, call: &Call<'_>, address: &Address, suffix: Option<&str>) -> Result<Url, ApimError> {
+        let mut url = self.collection_url(call, address)?;
+        if address.backend_id.is_some() || suffix.is_some() {
+            let mut segments = url.path_segments_mut().map_err(|_| not_a_base())?;
+            segments.extend(address.backend_id.as_deref().into_iter().chain(suffix));
+        }
+        Ok(url)
+    }
+
+    /// `{armEndpoint}/subscriptions/.../service/{name}[/workspaces/{ws}]/backends?api-version=...`,
+    /// the last one built kept for the next call. Why: the URL parser checks every character
+    /// it is given, and writing this prefix was ~8k of a GET's instructions (issue 11), while
+    /// a caller mostly works in one service; a hit costs a comparison and a copy.
+    fn collection_url(&self, call: &Call<'_>, address: &Address) -> Result<Url, ApimError> {
+        let mut last = self.backend_collection.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(known) = last.as_ref().filter(|k| k.base == *call.base() && k.service == address.service && k.workspace_id == address.workspace_id) {
+            return Ok(known.url.clone());
+        }
+        let url = self.build_collection_url(call, address)?;
+        *last = Some(CollectionUrl {
+            base: call.base().clone(),
+            service: address.service.clone(),
+            workspace_id: address.workspace_id.clone(),
+            url: url.clone(),
+        });
+        Ok(url)
+    }
+
+    fn build_collection_url(&self, call: &Call<'_>, address: &Address) -> Result<Url, ApimError> {
         let mut url = call.base().clone();
         {
             let s = &address.service;
-            let mut segments = url.path_segments_mut().map_err(|_| {
-                ApimError::invalid_argument("armEndpoint", "armEndpoint cannot have paths appended to it")
-            })?;
+            let mut segments = url.path_segments_mut().map_err(|_| not_a_base())?;
             segments.pop_if_empty();
-            segments.extend([
+            let service = [
                 "subscriptions",
                 s.subscription_id.as_str(),
                 "resourceGroups",
@@ -202,30 +244,24 @@ impl ApimClient {
                 "Microsoft.ApiManagement",
                 "service",
                 s.service_name.as_str(),
-            ]);
-            if let Some(ws) = &address.workspace_id {
-                segments.extend(["workspaces", ws.as_str()]);
-            }
-            segments.push("backends");
-            if let Some(id) = &address.backend_id {
-                segments.push(id);
-            }
-            if let Some(suffix) = suffix {
-                segments.push(suffix);
-            }
+            ];
+            let workspace = address.workspace_id.as_deref().map(|ws| ["workspaces", ws]);
+            segments.extend(service.into_iter().chain(workspace.into_iter().flatten()).chain(["backends"]));
         }
         url.set_query(Some(&format!("api-version={}", encode_query_value(self.api_version.as_str()))));
         Ok(url)
     }
 
-    fn body_required<'r>(&self, req: &'r BackendRequest, problems: &mut Problems) -> Option<&'r Value> {
-        match &req.body {
-            Some(b) if !b.is_null() => Some(b),
-            _ => {
-                problems.0.push(ApimError::invalid_argument("body", "body is required for this operation"));
-                None
-            }
+    fn body_required<'r>(&self, req: &'r BackendRequest, problems: &mut Problems) -> Option<Body<'r>> {
+        let body = match (&req.body_text, &req.body) {
+            (Some(text), _) => (text.get() != "null").then_some(Body::Text(text.get())),
+            (None, Some(b)) => (!b.is_null()).then_some(Body::Value(b)),
+            (None, None) => None,
+        };
+        if body.is_none() {
+            problems.0.push(ApimError::invalid_argument("body", "body is required for this operation"));
         }
+        body
     }
 
     /// What every operation does before it sends: the address (with the backend id when
@@ -261,12 +297,17 @@ impl ApimClient {
         let Prepared { mut call, url, checked: body } = self
             .prepare(req, true, None, |problems| {
                 self.body_required(req, problems)
-                    .and_then(|b| problems.check(check_backend_contract(b, self.api_version)))
-                    .map(|contract| to_wire(&contract))
+                    .and_then(|b| {
+                        problems.check(match b {
+                            Body::Value(v) => check_backend_contract(v, self.api_version),
+                            Body::Text(t) => check_backend_contract_text(t, self.api_version),
+                        })
+                    })
+                    .map(|contract| json_bytes(&contract))
             })
             .await?;
         // PUT replaces the whole entity, so repeating it converges on the same state: retry-safe.
-        let request = HttpRequest::new(Method::PUT, url.clone()).if_match(req.if_match.clone()).body(Some(body?));
+        let request = HttpRequest::new(Method::PUT, url.clone()).if_match(req.if_match.clone()).json(body?);
         let response = call.send(&request).await?;
         self.settle_write(call, url, response).await
     }
@@ -345,12 +386,17 @@ impl ApimClient {
                 let has_if_match = require_if_match(req, "update", problems);
                 let body = self
                     .body_required(req, problems)
-                    .and_then(|b| problems.check(check_backend_update(b, self.api_version)))
-                    .map(|update| to_wire(&update));
+                    .and_then(|b| {
+                        problems.check(match b {
+                            Body::Value(v) => check_backend_update(v, self.api_version),
+                            Body::Text(t) => check_backend_update_text(t, self.api_version),
+                        })
+                    })
+                    .map(|update| json_bytes(&update));
                 body.filter(|_| has_if_match)
             })
             .await?;
-        let request = HttpRequest::new(Method::PATCH, url.clone()).if_match(req.if_match.clone()).body(Some(body?));
+        let request = HttpRequest::new(Method::PATCH, url.clone()).if_match(req.if_match.clone()).json(body?);
         let response = call.send(&request).await?;
         self.settle_write(call, url, response).await
     }
@@ -392,13 +438,16 @@ impl ApimClient {
                     ));
                 }
                 let body = match req.body.as_ref().filter(|b| !b.is_null()) {
-                    Some(b) => problems.check(check_backend_reconnect(b)).map(|r| to_wire(&r).map(Some)),
+                    Some(b) => problems.check(check_backend_reconnect(b)).map(|r| json_bytes(&r).map(Some)),
                     None => Some(Ok(None)),
                 };
                 body.filter(|_| service_level)
             })
             .await?;
-        let mut request = HttpRequest::new(Method::POST, url).body(body?);
+        let mut request = HttpRequest::new(Method::POST, url);
+        if let Some(bytes) = body? {
+            request = request.json(bytes);
+        }
         request.idempotency = Idempotency::NonIdempotent;
         let response = call.send(&request).await?;
         let (response, _) = call.poll_to_completion(response).await?;
@@ -418,6 +467,18 @@ impl ApimClient {
         let entity = call.send(&HttpRequest::new(Method::GET, url)).await?;
         finish(call, entity)
     }
+}
+
+/// A backend collection's URL and what it was built from (`ApimClient::collection_url`).
+pub(crate) struct CollectionUrl {
+    base: Url,
+    service: ServiceAddress,
+    workspace_id: Option<String>,
+    url: Url,
+}
+
+fn not_a_base() -> ApimError {
+    ApimError::invalid_argument("armEndpoint", "armEndpoint cannot have paths appended to it")
 }
 
 /// A backend entity rather than an operation status: it has `id`, `name` and `properties`.
@@ -442,12 +503,6 @@ fn require_if_match(req: &BackendRequest, operation: &str, problems: &mut Proble
 fn finish<B: DeserializeOwned>(call: Call<'_>, response: HttpResponse) -> Result<OperationResult<B>, ApimError> {
     let body = response.body_as()?;
     Ok(OperationResult { status: response.status, etag: response.etag, body, exchanges: call.into_exchanges(), headers: BTreeMap::new() })
-}
-
-fn to_wire<T: serde::Serialize>(value: &T) -> Result<Value, ApimError> {
-    serde_json::to_value(value).map_err(|e| {
-        ApimError::new("InternalError", format!("the validated body could not be serialised: {e}"), ErrorCategory::NotSpecified)
-    })
 }
 
 /// What stays literal in a query value: RFC 3986's unreserved characters. Everything else is

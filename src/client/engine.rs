@@ -188,8 +188,9 @@ impl<'a> Call<'a> {
             .collect();
         secrets.extend(self.sender.bearer.lock().unwrap_or_else(|p| p.into_inner()).clone());
         secrets.extend(self.sender.extra_headers.iter().filter_map(|(_, v)| v.to_str().ok().map(str::to_string)));
-        if let Some(body) = &request.body {
-            secrets_in_body(body, &mut secrets);
+        // Read back only here, on the error path: the body is kept as the bytes that were sent.
+        if let Some(body) = request.body.as_deref().and_then(|b| serde_json::from_slice::<serde_json::Value>(b).ok()) {
+            secrets_in_body(&body, &mut secrets);
         }
         secrets
     }

@@ -7,12 +7,25 @@
 //! (`client::backend`); this file only decodes, blocks and encodes. Entities pass through as the
 //! service's JSON text (`RawJson`): parsing them only to write them out again cost a sixth of a GET.
 
-use super::operation::client_task;
+use super::boundary::json_arg_body_text;
+use super::operation::{client_task, client_task_decoded};
 use super::status::ApimStatus;
 use crate::client::backend::BackendRequest;
 use crate::client::RawJson;
 use super::client::ApimClientHandle;
 use std::ffi::c_char;
+
+/// A PUT's or PATCH's `request_json` with its body kept as the caller's text, which the core
+/// checks without building a `Value` (see `boundary::json_arg_body_text`).
+///
+/// # Safety
+/// As `boundary::utf8_arg`.
+unsafe fn request_with_body_text(request_json: *const c_char, name: &str) -> Result<BackendRequest, crate::model::ApimError> {
+    // SAFETY: forwarded to the caller.
+    let (mut request, text) = unsafe { json_arg_body_text::<BackendRequest>(request_json, name) }?;
+    request.body_text = text;
+    Ok(request)
+}
 
 /// Creates a backend or replaces it (ARM PUT). `request_json` needs `resourceGroupName`,
 /// `serviceName`, `backendId` and `body` (a BackendContract in wire form); `ifMatch` ("*" or an
@@ -36,7 +49,11 @@ pub unsafe extern "C" fn apim_backend_create_or_update(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { client_task("apim_backend_create_or_update", client, request_json, out_json, |c, r: BackendRequest| async move { c.backend_create_or_update_as::<RawJson>(&r).await }) }
+    unsafe {
+        client_task_decoded("apim_backend_create_or_update", client, request_json, out_json, request_with_body_text, |c, r| async move {
+            c.backend_create_or_update_as::<RawJson>(&r).await
+        })
+    }
 }
 
 /// Gets one backend (ARM GET). `request_json` needs `resourceGroupName`, `serviceName` and
@@ -96,7 +113,11 @@ pub unsafe extern "C" fn apim_backend_update(
     out_json: *mut *mut c_char,
 ) -> ApimStatus {
     // SAFETY: the caller's pointers are checked inside; see the contract above.
-    unsafe { client_task("apim_backend_update", client, request_json, out_json, |c, r: BackendRequest| async move { c.backend_update_as::<RawJson>(&r).await }) }
+    unsafe {
+        client_task_decoded("apim_backend_update", client, request_json, out_json, request_with_body_text, |c, r| async move {
+            c.backend_update_as::<RawJson>(&r).await
+        })
+    }
 }
 
 /// Deletes a backend (ARM DELETE). `request_json` needs `resourceGroupName`, `serviceName`,

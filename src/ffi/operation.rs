@@ -63,11 +63,32 @@ where
     Fut: Future<Output = Result<T, ApimError>> + Send + 'static,
     T: Serialize,
 {
+    // SAFETY: forwarded from the caller's contract above.
+    unsafe { client_task_decoded(function, client, request_json, out_json, json_arg::<R>, operation) }
+}
+
+/// [`client_task`] with the request decoded by `decode` (a [`json_arg`] variant).
+///
+/// # Safety
+/// As [`client_operation`]; `decode` is safe to call with `request_json` and a name.
+pub(crate) unsafe fn client_task_decoded<R, F, Fut, T>(
+    function: &'static str,
+    client: *const ApimClientHandle,
+    request_json: *const c_char,
+    out_json: *mut *mut c_char,
+    decode: unsafe fn(*const c_char, &str) -> Result<R, ApimError>,
+    operation: F,
+) -> ApimStatus
+where
+    F: FnOnce(Arc<ApimClient>, R) -> Fut,
+    Fut: Future<Output = Result<T, ApimError>> + Send + 'static,
+    T: Serialize,
+{
     boundary::run(function, out_json, || {
         // SAFETY: forwarded from the caller's contract above.
         let client: &ApimClientHandle = unsafe { handle_ref(client, "client") }?;
         // SAFETY: as above.
-        let request: R = unsafe { json_arg(request_json, "request_json") }?;
+        let request: R = unsafe { decode(request_json, "request_json") }?;
         let operation = operation(client.shared(), request);
         boundary::run_task(async move { boundary::to_json(&operation.await?) })
     })

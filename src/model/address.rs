@@ -115,12 +115,28 @@ pub fn collect_backend_id(backend_id: &str, target: &str, p: &mut Problems) {
     } else if let Some(why) = dot_segment_problem(backend_id) {
         // `.` and `..` would be normalised away by the URL (another route answers).
         p.push(target, rule::PATTERN, format!("{target} {why}"));
-    } else if !backend_id.is_empty() && !backend_id_pattern().is_match(backend_id) {
+    } else if !backend_id.is_empty() && !is_backend_id_word(backend_id) {
         p.push(
             target,
             rule::PATTERN,
             format!("{target} may hold only letters, digits, '_' and '-', and must not start or end with '-'"),
         );
+    }
+}
+
+/// Whether `backend_id` matches [`backend_id_pattern`]. An ASCII id (every id in practice) is
+/// checked byte by byte: within ASCII, Unicode `\w` is exactly `[0-9A-Za-z_]`. Why: compiling
+/// the Unicode pattern costs more than a whole call, and the first call of a process paid it
+/// (issue 11); only a non-ASCII id compiles and runs it.
+fn is_backend_id_word(backend_id: &str) -> bool {
+    if !backend_id.is_ascii() {
+        return backend_id_pattern().is_match(backend_id);
+    }
+    let word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+    let bytes = backend_id.as_bytes();
+    match (bytes.first(), bytes.last()) {
+        (Some(first), Some(last)) => word(first) && word(last) && bytes.iter().all(|b| word(b) || *b == b'-'),
+        _ => false,
     }
 }
 

@@ -35,7 +35,7 @@ use super::error::ApimError;
 use super::pool::BackendPool;
 use super::proxy::BackendProxyContract;
 use super::tls::BackendTlsProperties;
-use super::validate::{join, json_kind, parse_all, rule, Problems};
+use super::validate::{field, join, json_kind, parse_all, rule, Problems};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -144,34 +144,34 @@ impl BackendContractProperties {
     }
 
     pub fn validate(&self, path: &str, version: ApiVersion, kind: BodyKind, p: &mut Problems) {
-        let at = |field: &str| join(path, field);
-        p.opt_length(&at("title"), &self.title, 1, 300);
-        p.opt_length(&at("description"), &self.description, 1, 2000);
-        p.opt_length(&at("resourceId"), &self.resource_id, 1, 2000);
-        p.opt_length(&at("url"), &self.url, 1, 2000);
-        p.one_of(&at("protocol"), &self.protocol, &BACKEND_PROTOCOLS);
+        let at = |name: &'static str| field(path, name);
+        p.opt_length(at("title"), &self.title, 1, 300);
+        p.opt_length(at("description"), &self.description, 1, 2000);
+        p.opt_length(at("resourceId"), &self.resource_id, 1, 2000);
+        p.opt_length(at("url"), &self.url, 1, 2000);
+        p.one_of(at("protocol"), &self.protocol, &BACKEND_PROTOCOLS);
 
         let pooled = ApiVersion::V2024_05_01;
-        p.since(&at("type"), self.backend_type.is_some(), version, pooled);
+        p.since(at("type"), self.backend_type.is_some(), version, pooled);
         if version >= pooled {
-            p.one_of(&at("type"), &self.backend_type, &BACKEND_TYPES);
+            p.one_of(at("type"), &self.backend_type, &BACKEND_TYPES);
         }
-        p.since(&at("azureRegion"), self.azure_region.is_some(), version, ApiVersion::V2025_03_01Preview);
+        p.since(at("azureRegion"), self.azure_region.is_some(), version, ApiVersion::V2025_03_01Preview);
 
         if kind == BodyKind::CreateOrUpdate {
             if self.is_single() {
                 // The service's words when a Single backend lacks them (azure-powershell #26837).
                 if self.url.is_none() {
-                    let target = at("url");
+                    let target = join(path, "url");
                     p.push(&target, rule::REQUIRED, format!("{target}: 'url' should not be empty. A Single backend needs a url."));
                 }
                 if self.protocol.is_none() {
-                    let target = at("protocol");
+                    let target = join(path, "protocol");
                     p.push(&target, rule::REQUIRED, format!("{target}: 'protocol' should not be empty. A Single backend needs a protocol."));
                 }
             }
             if self.is_pool() && version >= pooled {
-                p.required(&at("pool"), &self.pool);
+                p.required(at("pool"), &self.pool);
             }
         }
         // The type restrictions apply only when the body says (or, for PUT, implies) the type:
@@ -179,34 +179,35 @@ impl BackendContractProperties {
         let states_type = kind == BodyKind::CreateOrUpdate || self.backend_type.is_some();
         if states_type && version >= pooled {
             if self.is_pool() {
-                self.pool_forbids(&at, p);
+                self.pool_forbids(path, p);
             } else if self.is_single() {
-                p.not_supported(&at("pool"), self.pool.is_some(), "pool is not supported for a Single backend; set type to Pool for a load-balanced pool.");
+                p.not_supported(at("pool"), self.pool.is_some(), "pool is not supported for a Single backend; set type to Pool for a load-balanced pool.");
             }
         }
 
         if let Some(props) = &self.properties {
-            props.validate(&at("properties"), version, p);
+            props.validate(&join(path, "properties"), version, p);
         }
         if let Some(credentials) = &self.credentials {
-            credentials.validate(&at("credentials"), version, p);
+            credentials.validate(&join(path, "credentials"), version, p);
         }
         if let Some(proxy) = &self.proxy {
-            proxy.validate(&at("proxy"), version, p);
+            proxy.validate(&join(path, "proxy"), version, p);
         }
         if let Some(tls) = &self.tls {
-            tls.validate(&at("tls"), version, p);
-            tls.require_both_flags(&at("tls"), version, p);
+            let tls_path = join(path, "tls");
+            tls.validate(&tls_path, version, p);
+            tls.require_both_flags(&tls_path, version, p);
         }
         // A field the version lacks is reported once, at the field; its insides are not checked
         // against a version that does not know them.
-        p.since(&at("circuitBreaker"), self.circuit_breaker.is_some(), version, pooled);
+        p.since(at("circuitBreaker"), self.circuit_breaker.is_some(), version, pooled);
         if let (Some(cb), true) = (&self.circuit_breaker, version >= pooled) {
-            cb.validate(&at("circuitBreaker"), version, p);
+            cb.validate(&join(path, "circuitBreaker"), version, p);
         }
-        p.since(&at("pool"), self.pool.is_some(), version, pooled);
+        p.since(at("pool"), self.pool.is_some(), version, pooled);
         if let (Some(pool), true) = (&self.pool, version >= pooled) {
-            pool.validate(&at("pool"), version, p);
+            pool.validate(&join(path, "pool"), version, p);
         }
     }
 }
@@ -214,17 +215,18 @@ impl BackendContractProperties {
 impl BackendContractProperties {
     /// A Pool carries only title, description, type and pool (rules A3-A6): the service's words
     /// where it was seen answering them, AVM's "Not supported for Backend Pools" for the rest.
-    fn pool_forbids(&self, at: &dyn Fn(&str) -> String, p: &mut Problems) {
-        p.not_supported(&at("url"), self.url.is_some(), "Url is not supported for backend pool.");
-        p.not_supported(&at("protocol"), self.protocol.is_some(), "Protocol is not supported for backend pool.");
-        p.not_supported(&at("circuitBreaker"), self.circuit_breaker.is_some(), "CircuitBreaker is not supported for backend pool.");
+    fn pool_forbids(&self, path: &str, p: &mut Problems) {
+        let at = |name: &'static str| field(path, name);
+        p.not_supported(at("url"), self.url.is_some(), "Url is not supported for backend pool.");
+        p.not_supported(at("protocol"), self.protocol.is_some(), "Protocol is not supported for backend pool.");
+        p.not_supported(at("circuitBreaker"), self.circuit_breaker.is_some(), "CircuitBreaker is not supported for backend pool.");
         let only = "is not supported for backend pool; a pool carries only title, description, type and pool, its members carry the rest.";
-        p.not_supported(&at("credentials"), self.credentials.is_some(), &format!("Credentials {only}"));
-        p.not_supported(&at("proxy"), self.proxy.is_some(), &format!("Proxy {only}"));
-        p.not_supported(&at("tls"), self.tls.is_some(), &format!("Tls {only}"));
-        p.not_supported(&at("resourceId"), self.resource_id.is_some(), &format!("ResourceId {only}"));
+        p.not_supported(at("credentials"), self.credentials.is_some(), format_args!("Credentials {only}"));
+        p.not_supported(at("proxy"), self.proxy.is_some(), format_args!("Proxy {only}"));
+        p.not_supported(at("tls"), self.tls.is_some(), format_args!("Tls {only}"));
+        p.not_supported(at("resourceId"), self.resource_id.is_some(), format_args!("ResourceId {only}"));
         let sf = self.properties.as_ref().is_some_and(|props| props.service_fabric_cluster.is_some());
-        p.not_supported(&join(&at("properties"), "serviceFabricCluster"), sf, &format!("ServiceFabricCluster {only}"));
+        p.not_supported(field(&join(path, "properties"), "serviceFabricCluster"), sf, format_args!("ServiceFabricCluster {only}"));
     }
 }
 
@@ -244,22 +246,76 @@ pub fn check_backend_contract(body: &Value, version: ApiVersion) -> Result<Backe
     let mut p = Problems::new();
     let contract: Option<BackendContract> = parse_body(body, &mut p);
     if let Some(contract) = &contract {
-        // A PUT without properties is checked as empty properties, so url/protocol are reported.
-        let empty = BackendContractProperties::default();
-        let props = contract.properties.as_ref().unwrap_or(&empty);
-        props.validate("properties", version, BodyKind::CreateOrUpdate, &mut p);
+        contract_rules(contract, version, &mut p);
     }
     p.finish_parsed(contract)
+}
+
+/// [`check_backend_contract`] for a body given as JSON text (the C ABI's request): the same
+/// result, parsed straight from the text when it is a well-typed object (see [`from_text`]).
+pub fn check_backend_contract_text(text: &str, version: ApiVersion) -> Result<BackendContract, ApimError> {
+    match from_text::<BackendContract>(text) {
+        Some(contract) => {
+            let mut p = Problems::new();
+            contract_rules(&contract, version, &mut p);
+            p.finish(contract)
+        }
+        None => check_backend_contract(&value_of_text(text)?, version),
+    }
+}
+
+fn contract_rules(contract: &BackendContract, version: ApiVersion, p: &mut Problems) {
+    // A PUT without properties is checked as empty properties, so url/protocol are reported.
+    let empty = BackendContractProperties::default();
+    let props = contract.properties.as_ref().unwrap_or(&empty);
+    props.validate("properties", version, BodyKind::CreateOrUpdate, p);
 }
 
 /// Parses and validates a PATCH body for `version`.
 pub fn check_backend_update(body: &Value, version: ApiVersion) -> Result<BackendUpdateParameters, ApimError> {
     let mut p = Problems::new();
     let update: Option<BackendUpdateParameters> = parse_body(body, &mut p);
-    if let Some(props) = update.as_ref().and_then(|u| u.properties.as_ref()) {
-        props.validate("properties", version, BodyKind::Update, &mut p);
+    if let Some(update) = &update {
+        update_rules(update, version, &mut p);
     }
     p.finish_parsed(update)
+}
+
+/// [`check_backend_update`] for a body given as JSON text (see [`check_backend_contract_text`]).
+pub fn check_backend_update_text(text: &str, version: ApiVersion) -> Result<BackendUpdateParameters, ApimError> {
+    match from_text::<BackendUpdateParameters>(text) {
+        Some(update) => {
+            let mut p = Problems::new();
+            update_rules(&update, version, &mut p);
+            p.finish(update)
+        }
+        None => check_backend_update(&value_of_text(text)?, version),
+    }
+}
+
+fn update_rules(update: &BackendUpdateParameters, version: ApiVersion, p: &mut Problems) {
+    if let Some(props) = &update.properties {
+        props.validate("properties", version, BodyKind::Update, p);
+    }
+}
+
+/// A body's text parsed straight into `T`, when it is an object that parses without a single
+/// type error; `None` sends the caller the long way (text -> `Value` -> `parse_all`), which
+/// owns every type error's message. Why: building the `Value` tree first (a map entry and a
+/// `String` per member) and dropping it again was a sixth of a PUT's instructions (issue 11).
+/// Both ways give the same `T`: a text with a duplicate member, which a `Value` would reduce to
+/// its last, fails here and so goes the long way.
+fn from_text<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
+    if !text.trim_start().starts_with('{') {
+        return None;
+    }
+    serde_json::from_str(text).ok()
+}
+
+/// The long way's `Value`; the C ABI has already checked the text's syntax, so an error here
+/// means a caller passed text that is not JSON at all.
+fn value_of_text(text: &str) -> Result<Value, ApimError> {
+    serde_json::from_str(text).map_err(|e| ApimError::invalid_argument("body", format!("body is not valid JSON: {e}")))
 }
 
 /// Parses and validates a reconnect body (`properties.after`, an ISO-8601 duration). The spec's

@@ -19,7 +19,7 @@
 
 use super::api_version::ApiVersion;
 use super::error::ApimError;
-use super::validate::{item, join, parse_all, rule, Problems};
+use super::validate::{field, item, join, parse_all, rule, Problems};
 use serde::{Deserialize, Serialize};
 use regex::Regex;
 use serde_json::{Map, Value};
@@ -127,11 +127,12 @@ impl BackendCircuitBreaker {
 
 impl CircuitBreakerRule {
     pub fn validate(&self, path: &str, version: ApiVersion, p: &mut Problems) {
-        let name = join(path, "name");
-        if p.required(&name, &self.name) {
+        let name = field(path, "name");
+        if p.required(name, &self.name) {
             let value = self.name.as_deref().unwrap_or_default();
-            p.length(&name, value, 1, 80);
+            p.length(name, value, 1, 80);
             if !value.is_empty() && !rule_name_pattern().is_match(value) {
+                let name = join(path, "name");
                 p.push(
                     &name,
                     rule::PATTERN,
@@ -139,35 +140,33 @@ impl CircuitBreakerRule {
                 );
             }
         }
-        let trip = join(path, "tripDuration");
-        p.required(&trip, &self.trip_duration);
-        p.duration(&trip, &self.trip_duration);
-        p.since(&join(path, "acceptRetryAfter"), self.accept_retry_after.is_some(), version, ApiVersion::V2024_05_01);
-        let fc_path = join(path, "failureCondition");
-        if p.required(&fc_path, &self.failure_condition) {
+        let trip = field(path, "tripDuration");
+        p.required(trip, &self.trip_duration);
+        p.duration(trip, &self.trip_duration);
+        p.since(field(path, "acceptRetryAfter"), self.accept_retry_after.is_some(), version, ApiVersion::V2024_05_01);
+        if p.required(field(path, "failureCondition"), &self.failure_condition) {
             if let Some(fc) = &self.failure_condition {
-                fc.validate(&fc_path, p);
+                fc.validate(&join(path, "failureCondition"), p);
             }
         }
-        let fr_path = join(path, "failureResponse");
-        p.since(&fr_path, self.failure_response.is_some(), version, ApiVersion::V2025_03_01Preview);
+        p.since(field(path, "failureResponse"), self.failure_response.is_some(), version, ApiVersion::V2025_03_01Preview);
         if let Some(fr) = &self.failure_response {
-            fr.validate(&fr_path, p);
+            fr.validate(&join(path, "failureResponse"), p);
         }
     }
 }
 
 impl CircuitBreakerFailureCondition {
     pub fn validate(&self, path: &str, p: &mut Problems) {
-        let interval = join(path, "interval");
-        p.required(&interval, &self.interval);
-        p.duration(&interval, &self.interval);
-        let (count, percentage) = (join(path, "count"), join(path, "percentage"));
-        p.exactly_one(&count, self.count.is_some(), &percentage, self.percentage.is_some());
-        p.opt_range(&count, self.count, 1, 10000);
-        p.opt_range(&percentage, self.percentage, 1, 100);
-        let (ranges, reasons) = (join(path, "statusCodeRanges"), join(path, "errorReasons"));
-        p.at_least_one(&ranges, self.status_code_ranges.is_some(), &reasons, self.error_reasons.is_some());
+        let interval = field(path, "interval");
+        p.required(interval, &self.interval);
+        p.duration(interval, &self.interval);
+        let (count, percentage) = (field(path, "count"), field(path, "percentage"));
+        p.exactly_one(count, self.count.is_some(), percentage, self.percentage.is_some());
+        p.opt_range(count, self.count, 1, 10000);
+        p.opt_range(percentage, self.percentage, 1, 100);
+        let (ranges, reasons) = (field(path, "statusCodeRanges"), field(path, "errorReasons"));
+        p.at_least_one(ranges, self.status_code_ranges.is_some(), reasons, self.error_reasons.is_some());
         if let Some(ranges) = &self.status_code_ranges {
             let ranges_path = join(path, "statusCodeRanges");
             p.max_items(&ranges_path, ranges.len(), 10);
@@ -187,11 +186,11 @@ impl CircuitBreakerFailureCondition {
 
 impl FailureStatusCodeRange {
     pub fn validate(&self, path: &str, p: &mut Problems) {
-        let (min, max) = (join(path, "min"), join(path, "max"));
-        p.required(&min, &self.min);
-        p.required(&max, &self.max);
-        p.opt_range(&min, self.min, 200, 599);
-        p.opt_range(&max, self.max, 200, 599);
+        let (min, max) = (field(path, "min"), field(path, "max"));
+        p.required(min, &self.min);
+        p.required(max, &self.max);
+        p.opt_range(min, self.min, 200, 599);
+        p.opt_range(max, self.max, 200, 599);
         if let (Some(min), Some(max)) = (self.min, self.max) {
             if min > max {
                 let target = join(path, "min");
@@ -203,7 +202,7 @@ impl FailureStatusCodeRange {
 
 impl BackendFailureResponse {
     pub fn validate(&self, path: &str, p: &mut Problems) {
-        p.opt_range(&join(path, "statusCode"), self.status_code, 100, 599);
+        p.opt_range(field(path, "statusCode"), self.status_code, 100, 599);
     }
 }
 

@@ -12,7 +12,7 @@
 
 use super::api_version::ApiVersion;
 use super::error::ApimError;
-use super::validate::{join, parse_all, rule, Problems};
+use super::validate::{field, join, parse_all, rule, Problems, Target};
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -69,10 +69,10 @@ impl BackendCredentialsContract {
             );
         }
         if let Some(ids) = &self.certificate_ids {
-            p.max_items(&join(path, "certificateIds"), ids.len(), 32);
+            p.max_items(field(path, "certificateIds"), ids.len(), 32);
         }
         if let Some(thumbprints) = &self.certificate {
-            p.max_items(&join(path, "certificate"), thumbprints.len(), 32);
+            p.max_items(field(path, "certificate"), thumbprints.len(), 32);
         }
         if let Some(auth) = &self.authorization {
             auth.validate(&join(path, "authorization"), p);
@@ -80,8 +80,8 @@ impl BackendCredentialsContract {
         // The gateway sends these as HTTP header values: a CR or LF would start another header.
         if let Some(headers) = &self.header {
             for (name, values) in headers {
-                let target = join(&join(path, "header"), name);
                 if values.iter().any(|v| has_line_break_or_control(v)) {
+                    let target = join(&join(path, "header"), name);
                     p.push(&target, rule::PATTERN, format!("{target} must not contain CR, LF or other control characters (it is sent as an HTTP header value; the value is not shown)"));
                 }
             }
@@ -91,17 +91,18 @@ impl BackendCredentialsContract {
 
 impl BackendAuthorizationHeaderCredentials {
     pub fn validate(&self, path: &str, p: &mut Problems) {
-        let scheme = join(path, "scheme");
-        if p.required(&scheme, &self.scheme) {
-            p.opt_length(&scheme, &self.scheme, 1, 100);
+        let scheme = field(path, "scheme");
+        if p.required(scheme, &self.scheme) {
+            p.opt_length(scheme, &self.scheme, 1, 100);
         }
-        let parameter = join(path, "parameter");
-        if p.required(&parameter, &self.parameter) {
-            p.opt_length(&parameter, &self.parameter, 1, 300);
+        let parameter = field(path, "parameter");
+        if p.required(parameter, &self.parameter) {
+            p.opt_length(parameter, &self.parameter, 1, 300);
         }
-        for (target, value) in [(&scheme, self.scheme.as_deref()), (&parameter, self.parameter.as_ref().map(|p| p.as_str()))] {
+        for (target, value) in [(scheme, self.scheme.as_deref()), (parameter, self.parameter.as_ref().map(|p| p.as_str()))] {
             if value.is_some_and(has_line_break_or_control) {
-                p.push(target, rule::PATTERN, format!("{target} must not contain CR, LF or other control characters (it is sent in the Authorization header; the value is not shown)"));
+                let target = target.path();
+                p.push(&target, rule::PATTERN, format!("{target} must not contain CR, LF or other control characters (it is sent in the Authorization header; the value is not shown)"));
             }
         }
     }

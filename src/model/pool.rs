@@ -15,7 +15,7 @@
 use super::api_version::ApiVersion;
 use super::circuit_breaker::BackendFailureResponse;
 use super::error::ApimError;
-use super::validate::{item, join, parse_all, rule, Problems};
+use super::validate::{field, item, join, parse_all, rule, Problems};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -131,10 +131,11 @@ impl BackendPool {
 
 impl BackendPoolItem {
     pub fn validate(&self, path: &str, version: ApiVersion, p: &mut Problems) {
-        let id = join(path, "id");
-        if p.required(&id, &self.id) {
-            p.opt_length(&id, &self.id, 1, usize::MAX);
+        let id = field(path, "id");
+        if p.required(id, &self.id) {
+            p.opt_length(id, &self.id, 1, usize::MAX);
             if self.id.as_deref().is_some_and(|v| !v.is_empty() && parse_backend_arm_id(v).is_none()) {
+                let id = join(path, "id");
                 p.push(
                     &id,
                     rule::PATTERN,
@@ -142,11 +143,11 @@ impl BackendPoolItem {
                 );
             }
         }
-        p.opt_range(&join(path, "weight"), self.weight, 0, 100);
-        p.opt_range(&join(path, "priority"), self.priority, 0, 100);
-        let carbon = join(path, "preferredCarbonEmission");
-        p.since(&carbon, self.preferred_carbon_emission.is_some(), version, ApiVersion::V2025_03_01Preview);
-        p.one_of(&carbon, &self.preferred_carbon_emission, &CARBON_EMISSION_CATEGORIES);
+        p.opt_range(field(path, "weight"), self.weight, 0, 100);
+        p.opt_range(field(path, "priority"), self.priority, 0, 100);
+        let carbon = field(path, "preferredCarbonEmission");
+        p.since(carbon, self.preferred_carbon_emission.is_some(), version, ApiVersion::V2025_03_01Preview);
+        p.one_of(carbon, &self.preferred_carbon_emission, &CARBON_EMISSION_CATEGORIES);
     }
 }
 

@@ -8,7 +8,7 @@
 
 use super::api_version::ApiVersion;
 use super::error::ApimError;
-use super::validate::{join, parse_all, Problems};
+use super::validate::{field, parse_all, Problems};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use super::redact::Redacted;
@@ -28,9 +28,9 @@ pub struct BackendProxyContract {
 
 impl BackendProxyContract {
     pub fn validate(&self, path: &str, _version: ApiVersion, p: &mut Problems) {
-        let url = join(path, "url");
-        if p.required(&url, &self.url) {
-            p.opt_length(&url, &self.url, 1, 2000);
+        let url = field(path, "url");
+        if p.required(url, &self.url) {
+            p.opt_length(url, &self.url, 1, 2000);
         }
     }
 }

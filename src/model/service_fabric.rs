@@ -12,7 +12,7 @@
 use super::api_version::ApiVersion;
 use super::error::ApimError;
 use super::tls::X509CertificateName;
-use super::validate::{item, join, parse_all, Problems};
+use super::validate::{field, item, join, parse_all, Problems};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -71,9 +71,9 @@ impl BackendServiceFabricClusterProperties {
             }
         }
         p.at_least_one(
-            &join(path, "clientCertificateId"),
+            field(path, "clientCertificateId"),
             self.client_certificate_id.is_some(),
-            &join(path, "clientCertificatethumbprint"),
+            field(path, "clientCertificatethumbprint"),
             self.client_certificate_thumbprint.is_some(),
         );
         // An empty array counts as absent: Az's recording sends `serverCertificateThumbprints: []`
@@ -81,7 +81,7 @@ impl BackendServiceFabricClusterProperties {
         let thumbprints = self.server_certificate_thumbprints.as_ref().is_some_and(|v| !v.is_empty());
         let names = self.server_x509_names.as_ref().is_some_and(|v| !v.is_empty());
         let other = join(path, "serverX509Names");
-        p.exactly_one(&join(path, "serverCertificateThumbprints"), thumbprints, &other, names);
+        p.exactly_one(field(path, "serverCertificateThumbprints"), thumbprints, &other, names);
         for (i, name) in self.server_x509_names.as_deref().unwrap_or_default().iter().enumerate() {
             let at = item(&other, i);
             p.required(&join(&at, "name"), &name.name);

@@ -14,7 +14,7 @@
 
 use super::api_version::ApiVersion;
 use super::error::ApimError;
-use super::validate::{join, parse_all, rule, Problems};
+use super::validate::{field, join, parse_all, rule, Problems};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -49,8 +49,8 @@ pub struct X509CertificateName {
 impl BackendTlsProperties {
     pub fn validate(&self, path: &str, version: ApiVersion, p: &mut Problems) {
         let newest = ApiVersion::V2025_03_01Preview;
-        p.since(&join(path, "serverCertificateThumbprints"), self.server_certificate_thumbprints.is_some(), version, newest);
-        p.since(&join(path, "serverX509Names"), self.server_x509_names.is_some(), version, newest);
+        p.since(field(path, "serverCertificateThumbprints"), self.server_certificate_thumbprints.is_some(), version, newest);
+        p.since(field(path, "serverX509Names"), self.server_x509_names.is_some(), version, newest);
     }
 }
 

@@ -10,6 +10,7 @@ use super::error::{ApimError, ErrorDetail};
 use regex::Regex;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// The rule codes that appear in `details[].code`. Stable: tests and callers match on them.
@@ -37,6 +38,38 @@ pub mod rule {
     pub const NESTED_POOL: &str = "NestedPool";
     /// A carbon preference on a member without azureRegion (checked by the emulator).
     pub const REQUIRES_AZURE_REGION: &str = "RequiresAzureRegion";
+}
+
+/// Where a problem is: a JSON path, written out only when a problem is reported there. Why not
+/// a `String` per rule: every rule names its field before it knows whether it fails, and
+/// building those names was a fifth of a valid PUT's instructions (issue 11).
+pub trait Target {
+    fn path(&self) -> Cow<'_, str>;
+}
+
+impl<T: AsRef<str> + ?Sized> Target for &T {
+    fn path(&self) -> Cow<'_, str> {
+        Cow::Borrowed((*self).as_ref())
+    }
+}
+
+/// `parent.name` (or `name` at the root of a builder object) as a [`Target`]: joined with
+/// [`join`] only when a problem is reported.
+#[derive(Debug, Clone, Copy)]
+pub struct Field<'a> {
+    parent: &'a str,
+    name: &'a str,
+}
+
+/// The member `name` of the object at `parent`, as a [`Target`].
+pub fn field<'a>(parent: &'a str, name: &'a str) -> Field<'a> {
+    Field { parent, name }
+}
+
+impl Target for Field<'_> {
+    fn path(&self) -> Cow<'_, str> {
+        Cow::Owned(join(self.parent, self.name))
+    }
 }
 
 /// The problems found so far in one body.
@@ -95,51 +128,60 @@ impl Problems {
     }
 
     /// `min..=max` characters (Unicode scalar values, as JSON Schema counts them).
-    pub fn length(&mut self, target: &str, value: &str, min: usize, max: usize) {
+    pub fn length(&mut self, target: impl Target, value: &str, min: usize, max: usize) {
+        // Bytes bound the count from above and, for ASCII, equal it: most values need no count.
+        if value.len() >= min && value.len() <= max && (value.is_ascii() || value.chars().count() >= min) {
+            return;
+        }
         let n = value.chars().count();
+        let target = target.path();
         if n < min {
-            self.push(target, rule::MIN_LENGTH, format!("{target} must be at least {min} character(s) long (it is {n})"));
+            self.push(&target, rule::MIN_LENGTH, format!("{target} must be at least {min} character(s) long (it is {n})"));
         } else if n > max {
-            self.push(target, rule::MAX_LENGTH, format!("{target} must be at most {max} characters long (it is {n})"));
+            self.push(&target, rule::MAX_LENGTH, format!("{target} must be at most {max} characters long (it is {n})"));
         }
     }
 
-    pub fn opt_length(&mut self, target: &str, value: &Option<impl AsRef<str>>, min: usize, max: usize) {
+    pub fn opt_length(&mut self, target: impl Target, value: &Option<impl AsRef<str>>, min: usize, max: usize) {
         if let Some(v) = value {
             self.length(target, v.as_ref(), min, max);
         }
     }
 
     /// A required member: absent and `null` are both "missing".
-    pub fn required<T>(&mut self, target: &str, value: &Option<T>) -> bool {
+    pub fn required<T>(&mut self, target: impl Target, value: &Option<T>) -> bool {
         if value.is_none() {
-            self.push(target, rule::REQUIRED, format!("{target} is required"));
+            let target = target.path();
+            self.push(&target, rule::REQUIRED, format!("{target} is required"));
             false
         } else {
             true
         }
     }
 
-    pub fn max_items(&mut self, target: &str, len: usize, max: usize) {
+    pub fn max_items(&mut self, target: impl Target, len: usize, max: usize) {
         if len > max {
-            self.push(target, rule::MAX_ITEMS, format!("{target} may hold at most {max} item(s) (it has {len})"));
+            let target = target.path();
+            self.push(&target, rule::MAX_ITEMS, format!("{target} may hold at most {max} item(s) (it has {len})"));
         }
     }
 
-    pub fn min_items(&mut self, target: &str, len: usize, min: usize) {
+    pub fn min_items(&mut self, target: impl Target, len: usize, min: usize) {
         if len < min {
-            self.push(target, rule::MIN_ITEMS, format!("{target} must hold at least {min} item(s) (it has {len})"));
+            let target = target.path();
+            self.push(&target, rule::MIN_ITEMS, format!("{target} must hold at least {min} item(s) (it has {len})"));
         }
     }
 
     /// An inclusive numeric range. The number is not a secret anywhere in the spec, so it is shown.
-    pub fn range(&mut self, target: &str, value: i64, min: i64, max: i64) {
+    pub fn range(&mut self, target: impl Target, value: i64, min: i64, max: i64) {
         if value < min || value > max {
-            self.push(target, rule::RANGE, format!("{target} must be between {min} and {max} (it is {value})"));
+            let target = target.path();
+            self.push(&target, rule::RANGE, format!("{target} must be between {min} and {max} (it is {value})"));
         }
     }
 
-    pub fn opt_range(&mut self, target: &str, value: Option<i64>, min: i64, max: i64) {
+    pub fn opt_range(&mut self, target: impl Target, value: Option<i64>, min: i64, max: i64) {
         if let Some(v) = value {
             self.range(target, v, min, max);
         }
@@ -147,20 +189,22 @@ impl Problems {
 
     /// An x-ms-enum with modelAsString: any string parses, but only the spec's values validate.
     /// ARM compares enum values case-insensitively, so `HTTP` is accepted for `http`.
-    pub fn one_of(&mut self, target: &str, value: &Option<String>, allowed: &[&str]) {
+    pub fn one_of(&mut self, target: impl Target, value: &Option<String>, allowed: &[&str]) {
         if let Some(v) = value {
             if !allowed.iter().any(|a| a.eq_ignore_ascii_case(v)) {
-                self.push(target, rule::ENUM, format!("{target} '{v}' is not one of: {}", allowed.join(", ")));
+                let target = target.path();
+                self.push(&target, rule::ENUM, format!("{target} '{v}' is not one of: {}", allowed.join(", ")));
             }
         }
     }
 
     /// An ISO-8601 duration such as `PT1H` or `P1DT30M` (`format: duration`).
-    pub fn duration(&mut self, target: &str, value: &Option<String>) {
+    pub fn duration(&mut self, target: impl Target, value: &Option<String>) {
         if let Some(v) = value {
             if !is_iso8601_duration(v) {
+                let target = target.path();
                 self.push(
-                    target,
+                    &target,
                     rule::DURATION,
                     format!("{target} must be an ISO-8601 duration such as PT30S or PT1H (it is '{v}')"),
                 );
@@ -169,35 +213,43 @@ impl Problems {
     }
 
     /// A field that must not be there, with the reason (`Url is not supported for backend pool.`).
-    /// The message starts with the target so every detail names its field.
-    pub fn not_supported(&mut self, target: &str, present: bool, why: &str) {
+    /// The message starts with the target so every detail names its field. `why` is written only
+    /// when the field is there.
+    pub fn not_supported(&mut self, target: impl Target, present: bool, why: impl std::fmt::Display) {
         if present {
-            self.push(target, rule::NOT_SUPPORTED, format!("{target}: {why}"));
+            let target = target.path();
+            self.push(&target, rule::NOT_SUPPORTED, format!("{target}: {why}"));
         }
     }
 
     /// Exactly one of two members (terraform's "Exactly one of `a` or `b` must be specified");
     /// the problem is reported at the first.
-    pub fn exactly_one(&mut self, first: &str, first_set: bool, second: &str, second_set: bool) {
-        match (first_set, second_set) {
-            (true, true) => self.push(first, rule::EXACTLY_ONE, format!("{first} and {second} are both set; exactly one of them must be set")),
-            (false, false) => self.push(first, rule::EXACTLY_ONE, format!("{first} or {second} is required; exactly one of them must be set")),
-            _ => {}
+    pub fn exactly_one(&mut self, first: impl Target, first_set: bool, second: impl Target, second_set: bool) {
+        if first_set != second_set {
+            return;
+        }
+        let (first, second) = (first.path(), second.path());
+        if first_set {
+            self.push(&first, rule::EXACTLY_ONE, format!("{first} and {second} are both set; exactly one of them must be set"));
+        } else {
+            self.push(&first, rule::EXACTLY_ONE, format!("{first} or {second} is required; exactly one of them must be set"));
         }
     }
 
     /// At least one of two members; the problem is reported at the first.
-    pub fn at_least_one(&mut self, first: &str, first_set: bool, second: &str, second_set: bool) {
+    pub fn at_least_one(&mut self, first: impl Target, first_set: bool, second: impl Target, second_set: bool) {
         if !first_set && !second_set {
-            self.push(first, rule::AT_LEAST_ONE, format!("{first} or {second} is required; at least one of them must be set"));
+            let (first, second) = (first.path(), second.path());
+            self.push(&first, rule::AT_LEAST_ONE, format!("{first} or {second} is required; at least one of them must be set"));
         }
     }
 
     /// A field that `version` does not have: a clear error instead of silently dropping it.
-    pub fn since(&mut self, target: &str, present: bool, version: ApiVersion, since: ApiVersion) {
+    pub fn since(&mut self, target: impl Target, present: bool, version: ApiVersion, since: ApiVersion) {
         if present && version < since {
+            let target = target.path();
             self.push(
-                target,
+                &target,
                 rule::NOT_IN_API_VERSION,
                 format!("{target} is not available in api-version {version}; it needs api-version {since} or later"),
             );
@@ -206,12 +258,18 @@ impl Problems {
 }
 
 /// `parent.field`, or just `field` at the root of a builder object.
+/// Built by hand rather than with `format!`: every rule names its field before it knows whether
+/// it fails, so a valid PUT builds dozens of these (issue 11), and the formatting machinery cost
+/// several times the copy.
 pub fn join(parent: &str, field: &str) -> String {
     if parent.is_empty() {
-        field.to_string()
-    } else {
-        format!("{parent}.{field}")
+        return field.to_string();
     }
+    let mut path = String::with_capacity(parent.len() + 1 + field.len());
+    path.push_str(parent);
+    path.push('.');
+    path.push_str(field);
+    path
 }
 
 /// `parent[index]`.
@@ -254,6 +312,12 @@ const MAX_TYPE_ERRORS: usize = 32;
 /// variable in the caller's script than intent. The message says so and tells the caller to leave
 /// the item out.
 pub fn parse_all<T: DeserializeOwned>(value: &Value, root: &str, p: &mut Problems) -> Option<T> {
+    // The common case first: a well-typed body parses in one plain pass. serde_path_to_error
+    // records the path of every member on the way (a String per key), which only an error needs,
+    // so it runs only when this pass fails; a success of either is the same value.
+    if let Ok(parsed) = T::deserialize(value) {
+        return Some(parsed);
+    }
     let mut work: Option<Value> = None;
     let mut reported = 0usize;
     let mut last: Option<(Vec<Step>, usize)> = None;
@@ -288,6 +352,10 @@ pub fn parse_all<T: DeserializeOwned>(value: &Value, root: &str, p: &mut Problem
 
 /// The first-error form for callers that only want to know whether `body` has the right shape.
 pub fn parse<T: DeserializeOwned>(body: &Value, root: &str) -> Result<T, ErrorDetail> {
+    // As in `parse_all`: the path is tracked only when the plain pass fails.
+    if let Ok(parsed) = T::deserialize(body) {
+        return Ok(parsed);
+    }
     serde_path_to_error::deserialize::<_, T>(body)
         .map_err(|e| type_detail(body, body, root, e.path(), &e.inner().to_string()))
 }

@@ -196,3 +196,49 @@ fn if_match_is_required_and_service_400_is_an_error_status() {
     assert_eq!(err["details"][0]["target"], "pool", "{err}");
     assert_eq!(err["details"][0]["message"], "Backend Entity 'nowhere' not found.", "{err}");
 }
+
+/// A PUT's or PATCH's body is checked straight from the request's text (issue 11); every text
+/// the short way hands back to the full decoder must still mean what it meant: an escaped
+/// member name, a repeated `body` (the last one counts, as in any JSON object read into a
+/// value), `null`, a non-object, wrong types inside, an unknown or missing request member.
+#[test]
+fn a_body_is_read_the_same_however_the_request_text_is_written() {
+    let emulator = Emulator::start();
+    let client = emulator.client();
+    let address = format!(r#""subscriptionId":"{SUB}","resourceGroupName":"rg1","serviceName":"apimService1""#);
+    let body = |description: &str| backend_body(description).to_string();
+
+    let escaped = format!(r#"{{{address},"backendId":"text-b1","b\u006fdy":{}}}"#, body("escaped"));
+    let (status, created) = op(apim_backend_create_or_update, client.ptr(), &escaped);
+    assert_eq!(status, ApimStatus::Ok, "{created}");
+    assert_eq!(created["body"]["properties"]["description"], "escaped", "{created}");
+
+    let repeated = format!(r#"{{{address},"backendId":"text-b1","body":{},"body":{}}}"#, body("first"), body("last"));
+    let (status, replaced) = op(apim_backend_create_or_update, client.ptr(), &repeated);
+    assert_eq!(status, ApimStatus::Ok, "{replaced}");
+    assert_eq!(replaced["body"]["properties"]["description"], "last", "{replaced}");
+
+    let spaced = format!("{{ {address} ,\n \"backendId\" : \"text-b1\" ,\n \"ifMatch\":\"*\", \"body\" :\n {{ \"properties\" : {{ \"description\" : \"spaced\" }} }} }}");
+    let (status, patched) = op(apim_backend_update, client.ptr(), &spaced);
+    assert_eq!(status, ApimStatus::Ok, "{patched}");
+    assert_eq!(patched["body"]["properties"]["description"], "spaced", "{patched}");
+    assert_eq!(patched["body"]["properties"]["url"], "https://backend.contoso.example/api", "{patched}");
+
+    for (what, text, target, code) in [
+        ("null body", format!(r#"{{{address},"backendId":"text-b2","body":null}}"#), "body", "InvalidArgument"),
+        ("no body", format!(r#"{{{address},"backendId":"text-b2"}}"#), "body", "InvalidArgument"),
+        ("array body", format!(r#"{{{address},"backendId":"text-b2","body":[1]}}"#), "body", "InvalidType"),
+        ("wrong type inside", format!(r#"{{{address},"backendId":"text-b2","body":{{"properties":{{"url":5,"protocol":"http"}}}}}}"#), "properties.url", "InvalidType"),
+        ("unknown member", format!(r#"{{{address},"backendId":"text-b2","bodee":{{}},"body":{}}}"#, body("x")), "bodee", "UnknownField"),
+        ("missing member", format!(r#"{{"subscriptionId":"{SUB}","serviceName":"apimService1","backendId":"text-b2","body":{}}}"#, body("x")), "resourceGroupName", "Required"),
+    ] {
+        let (status, error) = op(apim_backend_create_or_update, client.ptr(), &text);
+        assert_eq!(status, ApimStatus::InvalidArgument, "{what}: {error}");
+        let named = error["target"] == target && error["code"] == code
+            || error["details"].as_array().is_some_and(|ds| ds.iter().any(|d| d["target"] == target && d["code"] == code));
+        assert!(named, "{what}: expected {target} {code} in {error}");
+        assert!(error.get("httpStatus").is_none(), "{what}: nothing was sent: {error}");
+    }
+    let (status, missing) = op(apim_backend_get, client.ptr(), &request("text-b2", json!({})));
+    assert_eq!(status, ApimStatus::Error, "nothing was created: {missing}");
+}

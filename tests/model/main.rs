@@ -9,3 +9,5 @@ mod graph;
 mod round_trip;
 mod rules;
 mod validation;
+mod backend_id;
+mod body_text;
