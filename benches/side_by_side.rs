@@ -8,7 +8,8 @@
 //! time), `conc` (16 threads GET, then PUT), `list` (1k/10k/100k backends and the latency of other
 //! requests while the 100k list runs), `mem` (client RSS over `APIM_BENCH_MEMORY_CALLS` calls,
 //! default 100000, and the emulator's RSS holding 111k backends), `cold` (new process: client_new,
-//! first and second call), `callgrind` (CPU instructions per call, needs valgrind).
+//! first and second call, and each call's minor page faults), `callgrind` (CPU instructions
+//! per call, and of a new process's first and second GET; needs valgrind).
 //! Sizes: `APIM_BENCH_ROUNDS` x `APIM_BENCH_ITERS` sequential calls per op (10 x 100),
 //! `APIM_BENCH_CONC_SECONDS` (3), `APIM_BENCH_LIST_REPEATS` for the 100k list (2);
 //! `APIM_BENCH_EMULATOR` runs another emulator binary (to compare builds).
@@ -536,30 +537,41 @@ fn memory(lib: &LibClient) {
 }
 
 /// Child modes: `cold-lib URL` / `cold-bare URL` print `client_new_us first_us second_us`.
+/// The process's minor page faults so far (`/proc/self/stat` field 10; 0 where there is none).
+/// Why: a first call's extra wall time is mostly first touches of code and data, which an
+/// instruction count does not show.
+fn minor_faults() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    after.split_whitespace().nth(7).and_then(|v| v.parse().ok()).unwrap_or(0.0)
+}
+
+/// Child mode `cold-lib|cold-bare URL`: prints client-new, first and second call µs, then the
+/// minor page faults of the first and the second call.
 fn cold_child(mode: &str, base_url: &str) {
     let t = Instant::now();
-    if mode == "cold-lib" {
+    let (new, first, second, faults) = if mode == "cold-lib" {
         let lib = LibClient::new(base_url);
         let new = t.elapsed();
         let get = lib_request("cold", Some("cold1"), None, None);
-        let t1 = Instant::now();
+        let (f0, t1) = (minor_faults(), Instant::now());
         lib.call(apim_backend_get, &get);
-        let first = t1.elapsed();
-        let t2 = Instant::now();
+        let (first, f1, t2) = (t1.elapsed(), minor_faults(), Instant::now());
         lib.call(apim_backend_get, &get);
-        println!("{:.0} {:.0} {:.0}", us(new), us(first), us(t2.elapsed()));
+        (new, first, t2.elapsed(), [f1 - f0, minor_faults() - f1])
     } else {
         let bare = Bare::new(base_url);
         let rt = current_thread();
         let new = t.elapsed();
         let url = bare.url("cold", Some("cold1"));
-        let t1 = Instant::now();
+        let (f0, t1) = (minor_faults(), Instant::now());
         rt.block_on(bare.send(reqwest::Method::GET, &url, None, None));
-        let first = t1.elapsed();
-        let t2 = Instant::now();
+        let (first, f1, t2) = (t1.elapsed(), minor_faults(), Instant::now());
         rt.block_on(bare.send(reqwest::Method::GET, &url, None, None));
-        println!("{:.0} {:.0} {:.0}", us(new), us(first), us(t2.elapsed()));
-    }
+        (new, first, t2.elapsed(), [f1 - f0, minor_faults() - f1])
+    };
+    println!("{:.0} {:.0} {:.0} {} {}", us(new), us(first), us(second), faults[0], faults[1]);
 }
 
 fn cold(base: &str) {
@@ -568,16 +580,19 @@ fn cold(base: &str) {
     rt.block_on(bare.send(reqwest::Method::PUT, &bare.url("cold", Some("cold1")), None, Some(&serde_json::to_vec(&common::realistic_backend()).unwrap())));
     let exe = std::env::current_exe().unwrap();
     println!("\n## cold start: a new process per run (10 runs, medians)");
-    println!("{:<6} {:>14} {:>14} {:>14} {:>14} {:>12}", "client", "process ms", "client new µs", "1st call µs", "2nd call µs", "1st / 2nd");
+    println!(
+        "{:<6} {:>14} {:>14} {:>14} {:>14} {:>12} {:>16}",
+        "client", "process ms", "client new µs", "1st call µs", "2nd call µs", "1st / 2nd", "page faults 1st/2nd"
+    );
     for mode in ["cold-lib", "cold-bare"] {
         let mut process = Vec::new();
-        let mut fields: [Vec<f64>; 3] = [Vec::new(), Vec::new(), Vec::new()];
+        let mut fields: [Vec<f64>; 5] = Default::default();
         for _ in 0..10 {
             let t = Instant::now();
             let out = Command::new(&exe).args([mode, &bare.base]).env("APIM_BENCH_CHILD", "1").output().expect("child");
             process.push(t.elapsed());
             let text = String::from_utf8_lossy(&out.stdout);
-            for (i, v) in text.split_whitespace().filter_map(|v| v.parse::<f64>().ok()).take(3).enumerate() {
+            for (i, v) in text.split_whitespace().filter_map(|v| v.parse::<f64>().ok()).take(5).enumerate() {
                 fields[i].push(v);
             }
         }
@@ -586,14 +601,16 @@ fn cold(base: &str) {
             v[v.len() / 2]
         };
         let (n, f, s) = (med(&mut fields[0]), med(&mut fields[1]), med(&mut fields[2]));
+        let (faults_first, faults_second) = (med(&mut fields[3]), med(&mut fields[4]));
         println!(
-            "{:<6} {:>14.1} {:>14.0} {:>14.0} {:>14.0} {:>12.2}",
+            "{:<6} {:>14.1} {:>14.0} {:>14.0} {:>14.0} {:>12.2} {:>16}",
             if mode == "cold-lib" { "C ABI" } else { "bare" },
             median(&mut process).as_secs_f64() * 1e3,
             n,
             f,
             s,
-            f / s
+            f / s,
+            format!("{faults_first:.0} / {faults_second:.0}")
         );
     }
 }
@@ -641,7 +658,10 @@ fn callgrind(base: &str) {
     let body = serde_json::to_vec(&common::realistic_backend()).unwrap();
     // Every run starts from both backends in place (a DELETE run removes them; its later calls
     // find nothing, for both clients alike).
+    // A new client each time: a valgrind run takes long enough for the emulator to close an
+    // idle pooled connection, and reusing it failed with IncompleteMessage.
     let put_both = || {
+        let bare = Bare::new(base);
         rt.block_on(bare.send(reqwest::Method::PUT, &bare.url("cg", Some("cg-lib")), None, Some(&body)));
         rt.block_on(bare.send(reqwest::Method::PUT, &bare.url("cg", Some("cg-bare")), None, Some(&body)));
     };
@@ -673,6 +693,15 @@ fn callgrind(base: &str) {
         let per = |mode: &str| (collected(mode, op, large) - collected(mode, op, small)) / (large - small) as f64;
         let (l, b) = (per("callgrind-lib"), per("callgrind-bare"));
         println!("{:<6} {:>14.0} {:>14.0} {:>8.2}", op.to_uppercase(), l, b, l / b);
+    }
+    // The cold start by instructions, which the machine's load does not move: a process's first
+    // GET (I(1) - I(0)) against its second (I(2) - I(1)).
+    println!("\n## callgrind: a new process's 1st and 2nd GET, instructions");
+    println!("{:<6} {:>14} {:>14} {:>10}", "client", "1st call", "2nd call", "1st / 2nd");
+    for (mode, name) in [("callgrind-lib", "C ABI"), ("callgrind-bare", "bare")] {
+        let i: Vec<f64> = (0..3).map(|n| collected(mode, "get", n)).collect();
+        let (first, second) = (i[1] - i[0], i[2] - i[1]);
+        println!("{:<6} {:>14.0} {:>14.0} {:>10.2}", name, first, second, first / second);
     }
 }
 
