@@ -9,5 +9,5 @@ mod graph;
 mod round_trip;
 mod rules;
 mod validation;
-mod backend_id;
+mod address_patterns;
 mod body_text;
