@@ -254,14 +254,7 @@ pub fn check_backend_contract(body: &Value, version: ApiVersion) -> Result<Backe
 /// [`check_backend_contract`] for a body given as JSON text (the C ABI's request): the same
 /// result, parsed straight from the text when it is a well-typed object (see [`from_text`]).
 pub fn check_backend_contract_text(text: &str, version: ApiVersion) -> Result<BackendContract, ApimError> {
-    match from_text::<BackendContract>(text) {
-        Some(contract) => {
-            let mut p = Problems::new();
-            contract_rules(&contract, version, &mut p);
-            p.finish(contract)
-        }
-        None => check_backend_contract(&value_of_text(text)?, version),
-    }
+    check_text(text, |contract, p| contract_rules(contract, version, p), |value| check_backend_contract(value, version))
 }
 
 fn contract_rules(contract: &BackendContract, version: ApiVersion, p: &mut Problems) {
@@ -283,19 +276,29 @@ pub fn check_backend_update(body: &Value, version: ApiVersion) -> Result<Backend
 
 /// [`check_backend_update`] for a body given as JSON text (see [`check_backend_contract_text`]).
 pub fn check_backend_update_text(text: &str, version: ApiVersion) -> Result<BackendUpdateParameters, ApimError> {
-    match from_text::<BackendUpdateParameters>(text) {
-        Some(update) => {
-            let mut p = Problems::new();
-            update_rules(&update, version, &mut p);
-            p.finish(update)
-        }
-        None => check_backend_update(&value_of_text(text)?, version),
-    }
+    check_text(text, |update, p| update_rules(update, version, p), |value| check_backend_update(value, version))
 }
 
 fn update_rules(update: &BackendUpdateParameters, version: ApiVersion, p: &mut Problems) {
     if let Some(props) = &update.properties {
         props.validate("properties", version, BodyKind::Update, p);
+    }
+}
+
+/// A body given as text: parsed straight into `T` and checked by `rules` when it is a well-typed
+/// object (see [`from_text`]), else parsed into a `Value` and checked the long way, `by_value`.
+fn check_text<T: serde::de::DeserializeOwned>(
+    text: &str,
+    rules: impl FnOnce(&T, &mut Problems),
+    by_value: impl FnOnce(&Value) -> Result<T, ApimError>,
+) -> Result<T, ApimError> {
+    match from_text::<T>(text) {
+        Some(parsed) => {
+            let mut p = Problems::new();
+            rules(&parsed, &mut p);
+            p.finish(parsed)
+        }
+        None => by_value(&value_of_text(text)?),
     }
 }
 
