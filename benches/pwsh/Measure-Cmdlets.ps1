@@ -8,9 +8,20 @@ A benchmark, not a test: it asserts nothing. In one PowerShell process it import
 starts the emulator (Start-ApimNativeEmulator, 127.0.0.1), connects to it and creates one backend
 and one API connector. Then, for each pair, it runs -Count calls of the cmdlet and -Count calls of
 its baseline in alternating rounds of 100 (so that drift of a shared machine hits both alike),
-after a warm-up of 50 each, and prints the microseconds per call and the ratio, in wall-clock
-time and in CPU time of the whole process (all its threads, the in-process emulator's included;
-steadier than the wall clock on a busy machine, and it counts work moved to other threads):
+after a warm-up (below), and prints the microseconds per call and the ratio, in wall-clock time
+and in CPU time of the whole process (all its threads, the in-process emulator's included;
+steadier than the wall clock on a busy machine, and it counts work moved to other threads).
+
+Why the warm-up is long: .NET compiles each method first without optimising (tier 0) and again,
+optimised, once it has been called often and no new method has been compiled for 100 ms; in a
+PowerShell loop new methods keep coming for a while, so with the earlier warm-up of 50 calls the
+first pair (Get-AzApiManagementBackend) was measured mostly on tier-0 code, at twice the time of
+the same loop warmed (about 1,000 us against 480; a pwsh with DOTNET_TieredCompilation=0 showed
+no such gap, and gen-0 collections were one per 100 calls either way). A pair now warms up in
+rounds of -Warmup calls of each until a round compiles fewer than 10 methods twice in a row
+([System.Runtime.JitInfo], .NET 6 and later; without it a fixed 30 rounds), at most -MaxWarmup
+calls, and the JIT column says how many methods were compiled during the measured rounds (a
+figure well above a few dozen means the pair was still warming up):
 
 - Get-AzApiManagementBackend -BackendId   vs  Invoke-RestMethod GET of the same URL
 - New-AzApiManagementBackend              vs  Invoke-RestMethod PUT of the same body
@@ -27,6 +38,10 @@ Build first (build.ps1 -Task Build: a release library). The figures are per call
 .PARAMETER Count
 Calls per cmdlet and per baseline (default 1000).
 
+.PARAMETER MaxWarmup
+Most warm-up calls per cmdlet and per baseline before measuring (default 4000; the list pair
+warms up with 10 lists, each a thousand objects).
+
 .EXAMPLE
 PS> ./benches/pwsh/Measure-Cmdlets.ps1
 #>
@@ -35,7 +50,12 @@ param (
     [Parameter()]
     [ValidateRange(100, 100000)]
     [int]
-    $Count = 1000
+    $Count = 1000,
+
+    [Parameter()]
+    [ValidateRange(100, 100000)]
+    [int]
+    $MaxWarmup = 4000
 )
 
 $ErrorActionPreference = 'Stop'
@@ -69,14 +89,32 @@ function Measure-Pair {
 
         [Parameter()]
         [int]
-        $Calls = $Count
+        $Calls = $Count,
+
+        [Parameter()]
+        [int]
+        $WarmupLimit = $MaxWarmup
     )
 
-    $warmup = [System.Math]::Min(50, $Calls)
-    for ($i = 0; $i -lt $warmup; $i++) {
-        $null = & $Cmdlet
-        $null = & $Baseline
+    # Warm-up (see the description): rounds of both until the JIT has little left to compile.
+    $jitInfo = 'System.Runtime.JitInfo' -as [type]
+    $warmupCalls = 0
+    $quietRounds = 0
+    while ($warmupCalls -lt $WarmupLimit -and $quietRounds -lt 2) {
+        $compiledBefore = if ($jitInfo) { $jitInfo::GetCompiledMethodCount($false) } else { 0 }
+        for ($i = 0; $i -lt $RoundSize; $i++) {
+            $null = & $Cmdlet
+            $null = & $Baseline
+        }
+        $warmupCalls += $RoundSize
+        if ($jitInfo) {
+            $quietRounds = if ($jitInfo::GetCompiledMethodCount($false) - $compiledBefore -lt 10) { $quietRounds + 1 } else { 0 }
+        }
+        elseif ($warmupCalls -ge 30 * $RoundSize) {
+            $quietRounds = 2
+        }
     }
+    $compiledAtStart = if ($jitInfo) { $jitInfo::GetCompiledMethodCount($false) } else { 0 }
     $cmdletWatch = New-Object -TypeName System.Diagnostics.Stopwatch
     $baselineWatch = New-Object -TypeName System.Diagnostics.Stopwatch
     # CPU time of the whole process (every thread: the emulator's and the runtime's too), which a
@@ -119,6 +157,8 @@ function Measure-Pair {
         BaseCpuUs   = [System.Math]::Round($baselineCpuMicroseconds, 0)
         CpuRatio    = [System.Math]::Round($cmdletCpuMicroseconds / [System.Math]::Max($baselineCpuMicroseconds, 1), 2)
         Calls       = $calls
+        Warmup      = $warmupCalls
+        JIT         = if ($jitInfo) { $jitInfo::GetCompiledMethodCount($false) - $compiledAtStart } else { $null }
     }
 }
 
@@ -210,7 +250,7 @@ try {
             $page.value
             $next = $page.nextLink
         }
-    } -RoundSize 1 -Calls 20
+    } -RoundSize 1 -Calls 20 -WarmupLimit 10
     Measure-Pair -Name 'empty advanced function' -Cmdlet {
         Invoke-Nothing -Value 'x'
     } -BaselineName 'scriptblock with $null' -Baseline {
