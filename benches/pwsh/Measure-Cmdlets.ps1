@@ -13,15 +13,17 @@ and in CPU time of the whole process (all its threads, the in-process emulator's
 steadier than the wall clock on a busy machine, and it counts work moved to other threads).
 
 Why the warm-up is long: .NET compiles each method first without optimising (tier 0) and again,
-optimised, once it has been called often and no new method has been compiled for 100 ms; in a
-PowerShell loop new methods keep coming for a while, so with the earlier warm-up of 50 calls the
-first pair (Get-AzApiManagementBackend) was measured mostly on tier-0 code, at twice the time of
-the same loop warmed (about 1,000 us against 480; a pwsh with DOTNET_TieredCompilation=0 showed
-no such gap, and gen-0 collections were one per 100 calls either way). A pair now warms up in
-rounds of -Warmup calls of each until a round compiles fewer than 10 methods twice in a row
-([System.Runtime.JitInfo], .NET 6 and later; without it a fixed 30 rounds), at most -MaxWarmup
-calls, and the JIT column says how many methods were compiled during the measured rounds (a
-figure well above a few dozen means the pair was still warming up):
+optimised, once it has been called 30 times after 100 ms without a new tier-0 compile; a
+PowerShell loop keeps compiling new methods (hundreds per round of 100 calls) for its first
+1,500-2,500 calls, so with the earlier warm-up of 50 calls the first pair
+(Get-AzApiManagementBackend) was measured mostly on tier-0 code: 1,000-1,500 us of its thread's
+CPU per call against 340-430 us once warmed, alone or alternating with Invoke-RestMethod alike.
+Gen-0 collections were one per 100 calls in every case, and with DOTNET_TieredCompilation=0 the
+gap between the first pair and the rest was gone. Each pair now warms up in rounds of 100 calls
+of both until a round compiles fewer than 10 methods twice in a row ([System.Runtime.JitInfo],
+.NET 6 and later; without it 30 rounds), at most -MaxWarmup calls; the Warmup column says how
+many it took and the JIT column how many methods were compiled while measuring (more than a few
+dozen means the pair was still warming up):
 
 - Get-AzApiManagementBackend -BackendId   vs  Invoke-RestMethod GET of the same URL
 - New-AzApiManagementBackend              vs  Invoke-RestMethod PUT of the same body
@@ -257,7 +259,7 @@ try {
         $null
     }
     )
-    $results | Format-Table -AutoSize | Out-String -Width 200
+    $results | Format-Table -Property * -AutoSize | Out-String -Width 260
 }
 finally {
     Disconnect-ApimNative
