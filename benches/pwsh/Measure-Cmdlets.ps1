@@ -8,9 +8,22 @@ A benchmark, not a test: it asserts nothing. In one PowerShell process it import
 starts the emulator (Start-ApimNativeEmulator, 127.0.0.1), connects to it and creates one backend
 and one API connector. Then, for each pair, it runs -Count calls of the cmdlet and -Count calls of
 its baseline in alternating rounds of 100 (so that drift of a shared machine hits both alike),
-after a warm-up of 50 each, and prints the microseconds per call and the ratio, in wall-clock
-time and in CPU time of the whole process (all its threads, the in-process emulator's included;
-steadier than the wall clock on a busy machine, and it counts work moved to other threads):
+after a warm-up (below), and prints the microseconds per call and the ratio, in wall-clock time
+and in CPU time of the whole process (all its threads, the in-process emulator's included;
+steadier than the wall clock on a busy machine, and it counts work moved to other threads).
+
+Why the warm-up is long: .NET compiles each method first without optimising (tier 0) and again,
+optimised, once it has been called 30 times after 100 ms without a new tier-0 compile; a
+PowerShell loop keeps compiling new methods (hundreds per round of 100 calls) for its first
+1,500-2,500 calls, so with the earlier warm-up of 50 calls the first pair
+(Get-AzApiManagementBackend) was measured mostly on tier-0 code: 1,000-1,500 us of its thread's
+CPU per call against 340-430 us once warmed, alone or alternating with Invoke-RestMethod alike.
+Gen-0 collections were one per 100 calls in every case, and with DOTNET_TieredCompilation=0 the
+gap between the first pair and the rest was gone. Each pair now warms up in rounds of 100 calls
+of both until a round compiles fewer than 10 methods twice in a row ([System.Runtime.JitInfo],
+.NET 6 and later; without it 30 rounds), at most -MaxWarmup calls; the Warmup column says how
+many it took and the JIT column how many methods were compiled while measuring (more than a few
+dozen means the pair was still warming up):
 
 - Get-AzApiManagementBackend -BackendId   vs  Invoke-RestMethod GET of the same URL
 - New-AzApiManagementBackend              vs  Invoke-RestMethod PUT of the same body
@@ -27,6 +40,10 @@ Build first (build.ps1 -Task Build: a release library). The figures are per call
 .PARAMETER Count
 Calls per cmdlet and per baseline (default 1000).
 
+.PARAMETER MaxWarmup
+Most warm-up calls per cmdlet and per baseline before measuring (default 4000; the list pair
+warms up with 10 lists, each a thousand objects).
+
 .EXAMPLE
 PS> ./benches/pwsh/Measure-Cmdlets.ps1
 #>
@@ -35,7 +52,12 @@ param (
     [Parameter()]
     [ValidateRange(100, 100000)]
     [int]
-    $Count = 1000
+    $Count = 1000,
+
+    [Parameter()]
+    [ValidateRange(100, 100000)]
+    [int]
+    $MaxWarmup = 4000
 )
 
 $ErrorActionPreference = 'Stop'
@@ -69,14 +91,32 @@ function Measure-Pair {
 
         [Parameter()]
         [int]
-        $Calls = $Count
+        $Calls = $Count,
+
+        [Parameter()]
+        [int]
+        $WarmupLimit = $MaxWarmup
     )
 
-    $warmup = [System.Math]::Min(50, $Calls)
-    for ($i = 0; $i -lt $warmup; $i++) {
-        $null = & $Cmdlet
-        $null = & $Baseline
+    # Warm-up (see the description): rounds of both until the JIT has little left to compile.
+    $jitInfo = 'System.Runtime.JitInfo' -as [type]
+    $warmupCalls = 0
+    $quietRounds = 0
+    while ($warmupCalls -lt $WarmupLimit -and $quietRounds -lt 2) {
+        $compiledBefore = if ($jitInfo) { $jitInfo::GetCompiledMethodCount($false) } else { 0 }
+        for ($i = 0; $i -lt $RoundSize; $i++) {
+            $null = & $Cmdlet
+            $null = & $Baseline
+        }
+        $warmupCalls += $RoundSize
+        if ($jitInfo) {
+            $quietRounds = if ($jitInfo::GetCompiledMethodCount($false) - $compiledBefore -lt 10) { $quietRounds + 1 } else { 0 }
+        }
+        elseif ($warmupCalls -ge 30 * $RoundSize) {
+            $quietRounds = 2
+        }
     }
+    $compiledAtStart = if ($jitInfo) { $jitInfo::GetCompiledMethodCount($false) } else { 0 }
     $cmdletWatch = New-Object -TypeName System.Diagnostics.Stopwatch
     $baselineWatch = New-Object -TypeName System.Diagnostics.Stopwatch
     # CPU time of the whole process (every thread: the emulator's and the runtime's too), which a
@@ -119,6 +159,8 @@ function Measure-Pair {
         BaseCpuUs   = [System.Math]::Round($baselineCpuMicroseconds, 0)
         CpuRatio    = [System.Math]::Round($cmdletCpuMicroseconds / [System.Math]::Max($baselineCpuMicroseconds, 1), 2)
         Calls       = $calls
+        Warmup      = $warmupCalls
+        JIT         = if ($jitInfo) { $jitInfo::GetCompiledMethodCount($false) - $compiledAtStart } else { $null }
     }
 }
 
@@ -210,14 +252,14 @@ try {
             $page.value
             $next = $page.nextLink
         }
-    } -RoundSize 1 -Calls 20
+    } -RoundSize 1 -Calls 20 -WarmupLimit 10
     Measure-Pair -Name 'empty advanced function' -Cmdlet {
         Invoke-Nothing -Value 'x'
     } -BaselineName 'scriptblock with $null' -Baseline {
         $null
     }
     )
-    $results | Format-Table -AutoSize | Out-String -Width 200
+    $results | Format-Table -Property * -AutoSize | Out-String -Width 260
 }
 finally {
     Disconnect-ApimNative

@@ -102,6 +102,13 @@ namespace ApimNative
         /// parameter that names each variable (-ResponseHeadersVariable); null when none.</summary>
         public readonly System.Collections.IDictionary Variables;
 
+        /// <summary>The function and the parameters the answer is for, kept by Interop.Run and
+        /// RunBuilder for Invoke-ApimNativeCmdlet -Answer (the ErrorId's operation, the names of the
+        /// variables to set); null from Invoke.</summary>
+        public string Function { get; internal set; }
+
+        public System.Collections.IDictionary Parameters { get; internal set; }
+
         internal CmdletAnswer(int status, byte[] json)
         {
             Ok = status == 0;
@@ -277,6 +284,40 @@ namespace ApimNative
                     StopWatcher.Remove(watched);
                 }
             }
+        }
+
+        /// <summary>Invoke for a cmdlet's last call, finished here when nothing is left for
+        /// PowerShell: the output objects are written through the cmdlet ($PSCmdlet) and null is
+        /// returned. Otherwise (a failure, variables to set, exchange lines while -Verbose or -Debug
+        /// writes them) nothing is written and the answer is returned for
+        /// Invoke-ApimNativeCmdlet -Answer to finish (CallerPreference.Finish).
+        ///
+        /// Why: a call of Invoke-ApimNativeCmdlet and its statements cost PowerShell about 40 us,
+        /// twice a builder's native call; a call whose output is returned into a variable (a
+        /// ShouldProcess plan) goes through Invoke-ApimNativeCmdlet instead, as WriteObject would
+        /// send it to the cmdlet's output.</summary>
+        public static CmdletAnswer Run(object cmdlet, ClientHandle client, string function, System.Collections.IDictionary parameters)
+        {
+            CmdletAnswer answer = Invoke(cmdlet, client, function, parameters);
+            return CallerPreference.Finish(cmdlet, answer) ? null : Unfinished(answer, function, parameters);
+        }
+
+        /// <summary>A builder cmdlet's whole body (no request): forwards the caller's preferences
+        /// into the cmdlet's scope (CallerPreference.Apply, what . Use-ApimCallerPreference does for
+        /// the other cmdlets), runs the builder and finishes as Run does; the session's first use
+        /// (the format views not loaded yet) is left to Invoke-ApimNativeCmdlet -Answer too.</summary>
+        public static CmdletAnswer RunBuilder(object cmdlet, string function, System.Collections.IDictionary parameters)
+        {
+            bool firstUse = CallerPreference.Apply(cmdlet);
+            CmdletAnswer answer = Invoke(cmdlet, null, function, parameters);
+            return !firstUse && CallerPreference.Finish(cmdlet, answer) ? null : Unfinished(answer, function, parameters);
+        }
+
+        private static CmdletAnswer Unfinished(CmdletAnswer answer, string function, System.Collections.IDictionary parameters)
+        {
+            answer.Function = function;
+            answer.Parameters = parameters;
+            return answer;
         }
 
         /// <summary>apim_client_cancel: the client's calls in flight return status 5 (cancelled).</summary>

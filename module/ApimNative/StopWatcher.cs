@@ -4,7 +4,9 @@
 // Why a watcher thread: a cmdlet's native call runs on the pipeline's thread (Interop.Invoke),
 // so nothing on that thread can notice a stop until the call returns. One background thread
 // looks at the calls in flight every 100 ms and cancels the client of any whose pipeline is
-// stopping; it is off the calls' path, and with no call in flight it sleeps until the next one.
+// stopping; it is off the calls' path, and once no call has been in flight for a second it sleeps
+// until the next one. Why not sleep as soon as no call is in flight: a cmdlet called in a loop
+// then woke the watcher at every call (a thread wake-up, and the gate's lock contended by it).
 
 using System;
 using System.Collections.Generic;
@@ -16,6 +18,9 @@ namespace ApimNative
     {
         /// <summary>How often a call in flight is checked (and, while stopping, cancelled again).</summary>
         private const int PollMilliseconds = 100;
+
+        /// <summary>Polls without a call in flight before the watcher sleeps until the next call.</summary>
+        private const int IdlePollsBeforeSleep = 10;
 
         private static readonly object Gate = new object();
         private static readonly List<WatchedCall> Calls = new List<WatchedCall>();
@@ -68,12 +73,18 @@ namespace ApimNative
         private static void Watch()
         {
             List<ClientHandle> toCancel = new List<ClientHandle>();
+            int idlePolls = 0;
             while (true)
             {
                 lock (Gate)
                 {
-                    watcherIdle = Calls.Count == 0;
+                    idlePolls = Calls.Count == 0 ? idlePolls + 1 : 0;
+                    watcherIdle = idlePolls > IdlePollsBeforeSleep;
                     Monitor.Wait(Gate, watcherIdle ? Timeout.Infinite : PollMilliseconds);
+                    if (watcherIdle)
+                    {
+                        idlePolls = 0;
+                    }
                     watcherIdle = false;
                     foreach (WatchedCall call in Calls)
                     {

@@ -18,6 +18,11 @@ function Invoke-ApimNativeCmdlet {
     set theirs. A failure becomes an
     ErrorRecord written through the calling cmdlet (non-terminating per item, terminating under
     -ErrorAction Stop), or thrown with -Terminating.
+
+    -Answer finishes an answer that [ApimNative.Interop]::Run or RunBuilder left unfinished (a
+    cmdlet's last call, made by the interop itself, which writes the output objects when nothing
+    else is to do): the function and parameters are the answer's own, and the session's first-use
+    work (format views, cleanup) is done first if it is still due.
     #>
     # Not an advanced function on purpose: every cmdlet call passes here, and binding an advanced
     # function's common parameters costs more than the builder's native call itself.
@@ -43,10 +48,23 @@ function Invoke-ApimNativeCmdlet {
         # The operation the ErrorId names (ApimNative.<Operation>Failed) when it is not the
         # function's own, e.g. a ShouldProcess description failing for the cmdlet's operation.
         [string]
-        $Operation
+        $Operation,
+
+        [ApimNative.CmdletAnswer]
+        $Answer
     )
 
-    $answer = [ApimNative.Interop]::Invoke($Cmdlet, $Client, $Function, $Parameters)
+    if ($null -eq $Answer) {
+        $Answer = [ApimNative.Interop]::Invoke($Cmdlet, $Client, $Function, $Parameters)
+    }
+    else {
+        $Function = $Answer.Function
+        $Parameters = $Answer.Parameters
+        if (-not $script:ApimNativeFormatsLoaded) {
+            Import-ApimFormatData
+            Register-ApimNativeCleanup
+        }
+    }
 
     # The library wrote each exchange's lines (never a header or a body). Write-Debug and
     # Write-Verbose follow the cmdlet's -Verbose/-Debug and its forwarded preferences, and never
@@ -54,26 +72,26 @@ function Invoke-ApimNativeCmdlet {
     # SilentlyContinue neither would write anything, and the loop is skipped: each of its three
     # cmdlet calls per exchange cost about as much as an empty advanced function.
     if ($VerbosePreference -ne 'SilentlyContinue' -or $DebugPreference -ne 'SilentlyContinue') {
-        foreach ($lines in $answer.Exchanges) {
+        foreach ($lines in $Answer.Exchanges) {
             foreach ($line in $lines['debug']) {
                 Write-Debug -Message $line
             }
             Write-Verbose -Message $lines['verbose']
         }
     }
-    if ($answer.Ok) {
-        if ($null -ne $answer.Variables) {
-            foreach ($parameter in @($answer.Variables.Keys)) {
-                $Cmdlet.SessionState.PSVariable.Set([string]$Parameters[$parameter], $answer.Variables[$parameter])
+    if ($Answer.Ok) {
+        if ($null -ne $Answer.Variables) {
+            foreach ($parameter in @($Answer.Variables.Keys)) {
+                $Cmdlet.SessionState.PSVariable.Set([string]$Parameters[$parameter], $Answer.Variables[$parameter])
             }
         }
-        return $answer.Output
+        return $Answer.Output
     }
 
     if (-not $Operation) {
         $Operation = $Function -replace '^cmdlet_', ''
     }
-    $record = ConvertTo-ApimErrorRecord -NativeError $answer.Error -ErrorJson $answer.ErrorJson -Operation $Operation -TargetObject $TargetObject
+    $record = ConvertTo-ApimErrorRecord -NativeError $Answer.Error -ErrorJson $Answer.ErrorJson -Operation $Operation -TargetObject $TargetObject
     if ($Terminating) {
         $Cmdlet.ThrowTerminatingError($record)
     }

@@ -16,7 +16,8 @@ function Use-ApimCallerPreference {
     Why dot-sourced and not advanced: dot-sourced, its assignments are the cmdlet's own local
     variables, which is what forwarding needs; the earlier form set them with Set-Variable -Scope 1,
     eight cmdlet calls that cost more than the whole native call (1.2 ms against 40 us). The
-    values are read by one call into the interop (CallerPreference.cs).
+    values are read and set by one call into the interop (CallerPreference.Apply). The builder
+    cmdlets do not call this: [ApimNative.Interop]::RunBuilder does the same as their first step.
 
     -Debug sets $DebugPreference to Inquire in Windows PowerShell 5.1, which prompts after every
     DEBUG line and throws under -NonInteractive; the module writes DEBUG lines as information,
@@ -25,40 +26,9 @@ function Use-ApimCallerPreference {
     Every public cmdlet starts here, so this is also where the format views load and the cleanup on
     Remove-Module is registered, on first use.
     #>
-    if (-not $script:ApimNativeFormatsLoaded) {
+    # One call forwards them all into this scope and turns Inquire into Continue (CallerPreference.cs).
+    if ([ApimNative.CallerPreference]::Apply($PSCmdlet)) {
         Import-ApimFormatData
         Register-ApimNativeCleanup
-    }
-    # One call reads them all (CallerPreference.cs): $null when the caller set nothing the cmdlet
-    # does not already see, else $null at each value the cmdlet keeps.
-    $ApimCallerValues = [ApimNative.CallerPreference]::Of($PSCmdlet)
-    if ($null -ne $ApimCallerValues) {
-        if ($null -ne $ApimCallerValues[0]) {
-            $ErrorActionPreference = $ApimCallerValues[0]
-        }
-        if ($null -ne $ApimCallerValues[1]) {
-            $WarningPreference = $ApimCallerValues[1]
-        }
-        if ($null -ne $ApimCallerValues[2]) {
-            $InformationPreference = $ApimCallerValues[2]
-        }
-        if ($null -ne $ApimCallerValues[3]) {
-            $VerbosePreference = $ApimCallerValues[3]
-        }
-        if ($null -ne $ApimCallerValues[4]) {
-            $DebugPreference = $ApimCallerValues[4]
-        }
-        if ($null -ne $ApimCallerValues[5]) {
-            $WhatIfPreference = $ApimCallerValues[5]
-        }
-        if ($null -ne $ApimCallerValues[6]) {
-            $ConfirmPreference = $ApimCallerValues[6]
-        }
-        if ($null -ne $ApimCallerValues[7]) {
-            $ProgressPreference = $ApimCallerValues[7]
-        }
-    }
-    if ([string]$DebugPreference -eq 'Inquire') {
-        $DebugPreference = [System.Management.Automation.ActionPreference]::Continue
     }
 }

@@ -161,12 +161,16 @@ function Get-AzApiManagementBackend {
         $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -Endpoint ([string]$backendContext.Endpoint) -ApiVersion ([string]$backendContext.ApiVersion)
         # The library follows every page of a list in one call; the progress bar stands while it does.
         $listing = -not $PSBoundParameters.ContainsKey('BackendId') -and $PSCmdlet.ParameterSetName -eq 'ContextParameterSet'
-        $activity = 'Listing the backends of API Management service {0}' -f $backendContext.ServiceName
         if ($listing) {
+            $activity = 'Listing the backends of API Management service {0}' -f $backendContext.ServiceName
             Write-Progress -Activity $activity -Status 'Reading every page'
         }
         try {
-            Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_get' -Parameters $parameters -Client $client -TargetObject $id
+            # The interop writes the objects itself; what is left (an error, -Verbose/-Debug lines) Invoke-ApimNativeCmdlet finishes.
+            $ApimAnswer = [ApimNative.Interop]::Run($PSCmdlet, $client, 'cmdlet_backend_get', $parameters)
+            if ($null -ne $ApimAnswer) {
+                Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Answer $ApimAnswer -TargetObject $id
+            }
         }
         finally {
             if ($listing) {

@@ -169,6 +169,10 @@ function Get-MgIdentityApiConnector {
 
     process {
         $client = Get-ApimNativeClient -Cmdlet $PSCmdlet -ForGraph
-        Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_api_connector_get' -Parameters $PSBoundParameters -Client $client -TargetObject $IdentityApiConnectorId
+        # The interop writes the objects itself; what is left (an error, -Verbose/-Debug lines) Invoke-ApimNativeCmdlet finishes.
+        $ApimAnswer = [ApimNative.Interop]::Run($PSCmdlet, $client, 'cmdlet_api_connector_get', $PSBoundParameters)
+        if ($null -ne $ApimAnswer) {
+            Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Answer $ApimAnswer -TargetObject $IdentityApiConnectorId
+        }
     }
 }

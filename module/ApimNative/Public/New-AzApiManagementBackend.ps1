@@ -298,6 +298,10 @@ function New-AzApiManagementBackend {
             return
         }
         $given['BackendId'] = $plan.BackendId
-        Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_create_or_update' -Parameters $given -Client $client -TargetObject $plan.BackendId
+        # The interop writes the objects itself; what is left (an error, -Verbose/-Debug lines) Invoke-ApimNativeCmdlet finishes.
+        $ApimAnswer = [ApimNative.Interop]::Run($PSCmdlet, $client, 'cmdlet_backend_create_or_update', $given)
+        if ($null -ne $ApimAnswer) {
+            Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Answer $ApimAnswer -TargetObject $plan.BackendId
+        }
     }
 }

@@ -112,6 +112,10 @@ function New-AzApiManagementBackendPool {
     end {
         # In the end block the bound Service is only the last piped item: the library gets them all.
         $PSBoundParameters['Service'] = $services.ToArray()
-        Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_pool_new' -Parameters $PSBoundParameters -Terminating
+        # The interop writes the object itself; what is left (an error) Invoke-ApimNativeCmdlet finishes.
+        $ApimAnswer = [ApimNative.Interop]::Run($PSCmdlet, $null, 'cmdlet_backend_pool_new', $PSBoundParameters)
+        if ($null -ne $ApimAnswer) {
+            Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Answer $ApimAnswer -Terminating
+        }
     }
 }

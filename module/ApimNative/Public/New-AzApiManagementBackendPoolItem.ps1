@@ -117,6 +117,10 @@ function New-AzApiManagementBackendPoolItem {
     }
 
     process {
-        Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_pool_item_new' -Parameters $PSBoundParameters -Terminating
+        # The interop writes the object itself; what is left (an error) Invoke-ApimNativeCmdlet finishes.
+        $ApimAnswer = [ApimNative.Interop]::Run($PSCmdlet, $null, 'cmdlet_backend_pool_item_new', $PSBoundParameters)
+        if ($null -ne $ApimAnswer) {
+            Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Answer $ApimAnswer -Terminating
+        }
     }
 }

@@ -119,6 +119,10 @@ function New-AzApiManagementBackendServiceFabric {
     }
 
     process {
-        Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_service_fabric_new' -Parameters $PSBoundParameters -Terminating
+        # The interop writes the object itself; what is left (an error) Invoke-ApimNativeCmdlet finishes.
+        $ApimAnswer = [ApimNative.Interop]::Run($PSCmdlet, $null, 'cmdlet_backend_service_fabric_new', $PSBoundParameters)
+        if ($null -ne $ApimAnswer) {
+            Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Answer $ApimAnswer -Terminating
+        }
     }
 }

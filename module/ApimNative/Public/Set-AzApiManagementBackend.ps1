@@ -313,6 +313,10 @@ function Set-AzApiManagementBackend {
         if ($null -eq $plan -or -not $PSCmdlet.ShouldProcess($plan.Target, $plan.Action)) {
             return
         }
-        Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Function 'cmdlet_backend_update' -Parameters $PSBoundParameters -Client $client -TargetObject $plan.BackendId
+        # The interop writes the objects itself; what is left (an error, -Verbose/-Debug lines) Invoke-ApimNativeCmdlet finishes.
+        $ApimAnswer = [ApimNative.Interop]::Run($PSCmdlet, $client, 'cmdlet_backend_update', $PSBoundParameters)
+        if ($null -ne $ApimAnswer) {
+            Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Answer $ApimAnswer -TargetObject $plan.BackendId
+        }
     }
 }
