@@ -32,8 +32,20 @@ sends nothing), for this module and the baseline: work the import leaves to the 
 views, PowerShell's first .NET call site) shows up there, so a cut of the import that only moves
 work is visible.
 
+.PARAMETER JitTime
+Also start, in the same loop, a bare process and an importing one that each print at exit how long
+their pipeline thread spent compiling methods and how many the process compiled
+([System.Runtime.JitInfo]), and
+report what the import adds in JIT time beside what it adds in wall time. Their difference is the
+import's cost that a precompiled (ReadyToRun) PowerShell would not pay the JIT for, the way the
+official PowerShell packages ship their engine; the NuGet tool build these machines use ships it as
+IL only. Both processes pay the same extra call site for the print, so the differences stay fair.
+
 .EXAMPLE
 PS> ./benches/pwsh/Measure-ModuleImport.ps1 -Runs 9
+
+.EXAMPLE
+PS> ./benches/pwsh/Measure-ModuleImport.ps1 -Runs 15 -JitTime
 
 .EXAMPLE
 PS> ./benches/pwsh/Measure-ModuleImport.ps1 -Runs 15 -BaselineManifest ../before/module/ApimNative/ApimNative.psd1
@@ -56,7 +68,11 @@ param (
 
     [Parameter()]
     [switch]
-    $FirstCall
+    $FirstCall,
+
+    [Parameter()]
+    [switch]
+    $JitTime
 )
 
 $ErrorActionPreference = 'Stop'
@@ -82,6 +98,37 @@ function Measure-Process {
                     $exception, 'ApimNative.BenchmarkFailed', [System.Management.Automation.ErrorCategory]::InvalidResult, $null)))
     }
     $watch.Elapsed.TotalMilliseconds
+}
+
+function Measure-JitProcess {
+    <#
+    One process that prints at exit the time its pipeline thread spent in the JIT (the thread that
+    runs the import: JIT work there is serial with it, unlike tier-1 recompiles on background
+    threads) and how many methods the process compiled: wall ms, JIT ms and JIT'd methods.
+    #>
+    [CmdletBinding()]
+    [OutputType([double[]])]
+    param (
+        # What runs before the print: the import, or nothing for the bare start.
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyString()]
+        [string]
+        $Command
+    )
+
+    $print = '$jit = [System.Runtime.JitInfo]; [System.Console]::Out.WriteLine((''jit {0} {1}'' -f @($jit::GetCompilationTime($true).TotalMilliseconds.ToString([cultureinfo]::InvariantCulture), $jit::GetCompiledMethodCount($false)))); exit'
+    $watch = [System.Diagnostics.Stopwatch]::StartNew()
+    $output = & $PwshPath -NoProfile -NonInteractive -Command ($Command + $print) 2>&1
+    $watch.Stop()
+    $line = @($output | Where-Object { "$_" -like 'jit *' })
+    if ($LASTEXITCODE -ne 0 -or $line.Count -ne 1) {
+        $exception = New-Object -TypeName System.InvalidOperationException -ArgumentList @(
+            ('{0} -Command {1} exited with {2} without its JIT line: {3}' -f $PwshPath, $Command, $LASTEXITCODE, ($output | Out-String)))
+        $PSCmdlet.ThrowTerminatingError((New-Object -TypeName System.Management.Automation.ErrorRecord -ArgumentList @(
+                    $exception, 'ApimNative.BenchmarkFailed', [System.Management.Automation.ErrorCategory]::InvalidResult, $null)))
+    }
+    $fields = "$($line[0])".Split(' ')
+    @($watch.Elapsed.TotalMilliseconds, [double]::Parse($fields[1], [cultureinfo]::InvariantCulture), [double]$fields[2])
 }
 
 function Get-Median {
@@ -138,6 +185,11 @@ $importTimes = New-Object -TypeName System.Collections.Generic.List[double]
 $differences = New-Object -TypeName System.Collections.Generic.List[double]
 $baselineDifferences = New-Object -TypeName System.Collections.Generic.List[double]
 $savedDifferences = New-Object -TypeName System.Collections.Generic.List[double]
+$jitWallDifferences = New-Object -TypeName System.Collections.Generic.List[double]
+$jitTimeDifferences = New-Object -TypeName System.Collections.Generic.List[double]
+$jitMethodDifferences = New-Object -TypeName System.Collections.Generic.List[double]
+$bareJitTimes = New-Object -TypeName System.Collections.Generic.List[double]
+$jitImportCommand = 'Import-Module -Name ''{0}''; ' -f $manifest
 for ($run = 1; $run -le $Runs; $run++) {
     $bareTime = Measure-Process -ArgumentList $bare
     $importTime = Measure-Process -ArgumentList $import
@@ -169,6 +221,18 @@ for ($run = 1; $run -le $Runs; $run++) {
             $row['BaselineFirstCallAddedMs'] = [System.Math]::Round($baselineFirstCallTime - $bareTime, 0)
         }
     }
+    if ($JitTime) {
+        $bareJit = Measure-JitProcess -Command ''
+        $importJit = Measure-JitProcess -Command $jitImportCommand
+        $bareJitTimes.Add($bareJit[1])
+        $jitWallDifferences.Add($importJit[0] - $bareJit[0])
+        $jitTimeDifferences.Add($importJit[1] - $bareJit[1])
+        $jitMethodDifferences.Add($importJit[2] - $bareJit[2])
+        $row['JitBareMs'] = [System.Math]::Round($bareJit[1], 0)
+        $row['JitAddedMs'] = [System.Math]::Round($importJit[1] - $bareJit[1], 0)
+        $row['JitAddedMethods'] = $importJit[2] - $bareJit[2]
+        $row['JitRunWallAddedMs'] = [System.Math]::Round($importJit[0] - $bareJit[0], 0)
+    }
     [PSCustomObject]$row
 }
 
@@ -183,6 +247,16 @@ if ($FirstCall) {
     if ($hasBaseline) {
         $summary += ' (the baseline {0:N0} ms)' -f (Get-Median -Value $baselineFirstCallDifferences.ToArray())
     }
+}
+if ($JitTime) {
+    $jitWall = Get-Median -Value $jitWallDifferences.ToArray()
+    $jitAdded = Get-Median -Value $jitTimeDifferences.ToArray()
+    $outsideJit = New-Object -TypeName System.Collections.Generic.List[double]
+    for ($index = 0; $index -lt $jitWallDifferences.Count; $index++) {
+        $outsideJit.Add($jitWallDifferences[$index] - $jitTimeDifferences[$index])
+    }
+    $summary += '; in the JIT-reporting runs the bare start spends {0:N0} ms compiling methods, and the import adds {1:N0} ms of wall time, of which {2:N0} ms compiling {3:N0} more methods: {4:N0} ms outside the JIT (medians; pairwise)' -f @(
+        (Get-Median -Value $bareJitTimes.ToArray()), $jitWall, $jitAdded, (Get-Median -Value $jitMethodDifferences.ToArray()), (Get-Median -Value $outsideJit.ToArray()))
 }
 $sortedDifferences = @($differences | Sort-Object)
 $summary += '; added by the import: min {0:N0}, max {1:N0} ms (the spread says how noisy the machine was)' -f $sortedDifferences[0], $sortedDifferences[-1]

@@ -145,20 +145,28 @@ fn every_output_type_name_has_a_view() {
             }
         }
     }
-    // The objects the library makes are declared in OutputTypes.cs, each with its PSTypeName.
-    for name in declared_output_type_names() {
+    // The objects the library makes are declared in C# (OutputTypes.cs, Emulator.cs), each with its
+    // PSTypeName: every declared one needs its view too.
+    for (file, name) in declared_output_type_names() {
         count += 1;
         if !format.contains(&format!("<TypeName>{name}</TypeName>")) {
-            missing.push(format!("{name} (OutputTypes.cs)"));
+            missing.push(format!("{name} ({file})"));
         }
     }
     assert!(count >= 8, "expected the module's output objects, found {count} PSTypeNames");
     assert!(missing.is_empty(), "no view in ApimNative.Format.ps1xml for {missing:?}");
 }
 
-/// The PowerShell type names of the declared output types ([PowerShellTypeName("...")] in OutputTypes.cs).
-fn declared_output_type_names() -> Vec<String> {
-    attribute_strings(&read(&module_dir().join("OutputTypes.cs")), "[PowerShellTypeName(\"")
+/// The PowerShell type names of the declared output types ([PowerShellTypeName("...")] in any of the
+/// module's .cs files), each with the file that declares it.
+fn declared_output_type_names() -> Vec<(String, String)> {
+    files_under(&module_dir(), &["cs"])
+        .into_iter()
+        .flat_map(|file| {
+            let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            attribute_strings(&read(&file), "[PowerShellTypeName(\"").into_iter().map(move |type_name| (name.clone(), type_name))
+        })
+        .collect()
 }
 
 /// The string each `opening` (an attribute up to its quote) is followed by, up to the next quote.

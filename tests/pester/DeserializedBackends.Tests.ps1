@@ -12,15 +12,6 @@ Describe 'Deserialized objects (backend cmdlets)' {
         $emulator = Start-TestEmulator
         $context = New-TestContext -Emulator $emulator
 
-        function ConvertTo-Deserialized {
-            # The copy a remote session or Import-Clixml gives back: Deserialized.<type>, no methods.
-            # Depth 3 keeps a backend's nested parts (credentials -> authorization, pool ->
-            # services) as objects; at PSSerializer's default depth 1 they become their ToString().
-            param ($InputObject)
-            $copy = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($InputObject, 3))
-            $copy.PSObject.TypeNames[0] | Should -BeLike 'Deserialized.*'
-            $copy
-        }
 
         $backendIds = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/apimService1/backends/'
     }

@@ -16,13 +16,6 @@ Describe 'Deserialized objects' {
         $null = New-TestBackend -Context $context -BackendId 'kept'
         $keptId = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/apimService1/backends/kept'
 
-        function ConvertTo-Deserialized {
-            # The copy a remote session or Import-Clixml gives back: Deserialized.<type>, no methods.
-            param ($InputObject)
-            $copy = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($InputObject))
-            $copy.PSObject.TypeNames[0] | Should -BeLike 'Deserialized.*'
-            $copy
-        }
     }
 
     AfterAll {

@@ -207,3 +207,15 @@ function Stop-TestCountingRelay {
     $null = $Relay.Handle.AsyncWaitHandle.WaitOne(5000)
     $Relay.Relay.Dispose()
 }
+
+function ConvertTo-Deserialized {
+    <#
+    The copy a remote session or Import-Clixml gives back: Deserialized.<type>, no methods. Depth 3
+    keeps a backend's nested parts (credentials -> authorization, pool -> services) as objects; at
+    PSSerializer's default depth 1 they would become their ToString().
+    #>
+    param ($InputObject)
+    $copy = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($InputObject, 3))
+    $copy.PSObject.TypeNames[0] | Should -BeLike 'Deserialized.*'
+    $copy
+}

@@ -16,12 +16,6 @@ Describe 'Graph -BodyParameter and -InputObject, typed as Graph''s interfaces' {
             ConvertFrom-Json -InputObject $text -AsHashtable
         }
 
-        function ConvertTo-Deserialized {
-            param ($InputObject)
-            $copy = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($InputObject, 3))
-            $copy.PSObject.TypeNames[0] | Should -BeLike 'Deserialized.*'
-            $copy
-        }
 
         $basic = @{ '@odata.type' = '#microsoft.graph.basicAuthentication'; username = 'MyUsername'; password = 'MyPassword' }
     }
