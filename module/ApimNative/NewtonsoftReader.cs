@@ -32,9 +32,9 @@ namespace ApimNative
         private const int EndObject = 13;
         private const int EndArray = 14;
 
-        private static readonly object BindLock = new object();
-        private static bool bound;
-        private static NewtonsoftReader instance;
+        // Bound on first use; a bind that throws is tried again by the next use (PublicationOnly),
+        // and once bound, reading the value takes no lock (every answer's read asks for it).
+        private static readonly Lazy<NewtonsoftReader> Bound = new Lazy<NewtonsoftReader>(Bind, System.Threading.LazyThreadSafetyMode.PublicationOnly);
 
         private readonly Func<TextReader, object> create;
         private readonly Func<object, bool> read;
@@ -44,18 +44,7 @@ namespace ApimNative
         /// <summary>The reader, or null when the host cannot load Newtonsoft.Json.</summary>
         internal static NewtonsoftReader Instance
         {
-            get
-            {
-                lock (BindLock)
-                {
-                    if (!bound)
-                    {
-                        bound = true;
-                        instance = Bind();
-                    }
-                    return instance;
-                }
-            }
+            get { return Bound.Value; }
         }
 
         private static NewtonsoftReader Bind()

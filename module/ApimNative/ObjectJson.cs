@@ -108,6 +108,13 @@ namespace ApimNative
             {
                 return fast.Read(json);
             }
+            return ReadWithFrameworkReader(json);
+        }
+
+        /// <summary>Read with the framework's reader, the one Windows PowerShell 5.1 and Mono have
+        /// (a test reads the same text both ways on PowerShell 7).</summary>
+        internal static object ReadWithFrameworkReader(byte[] json)
+        {
             using (XmlDictionaryReader reader = JsonReaderWriterFactory.CreateJsonReader(json, XmlDictionaryReaderQuotas.Max))
             {
                 reader.MoveToContent();
@@ -530,8 +537,9 @@ namespace ApimNative
     /// an object of an undeclared type is a hashtable, and a PSCredential cannot be read.</summary>
     internal sealed class PowerShellTypes
     {
-        private static readonly object BindLock = new object();
-        private static PowerShellTypes instance;
+        // Bound on first use, as NewtonsoftReader is: a bind that throws is tried again by the next
+        // use, and reading the bound value takes no lock (every output object asks for it).
+        private static readonly Lazy<PowerShellTypes> Bound = new Lazy<PowerShellTypes>(() => new PowerShellTypes(FindAutomationAssembly()), System.Threading.LazyThreadSafetyMode.PublicationOnly);
 
         private readonly Type psObjectType;
         private readonly Type customObjectType;
@@ -550,17 +558,7 @@ namespace ApimNative
 
         internal static PowerShellTypes Instance
         {
-            get
-            {
-                lock (BindLock)
-                {
-                    if (instance == null)
-                    {
-                        instance = new PowerShellTypes(FindAutomationAssembly());
-                    }
-                    return instance;
-                }
-            }
+            get { return Bound.Value; }
         }
 
         private PowerShellTypes(Assembly automation)

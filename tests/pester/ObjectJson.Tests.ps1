@@ -112,24 +112,20 @@ Describe 'ApimNative.ObjectJson' {
     It 'reads alike with Newtonsoft.Json and with the framework reader (Windows PowerShell 5.1 has only the latter)' {
         $readerType = [ApimNative.ObjectJson].Assembly.GetType('ApimNative.NewtonsoftReader')
         $flags = [System.Reflection.BindingFlags]'NonPublic, Static'
-        $fast = $readerType.GetProperty('Instance', $flags).GetValue($null)
-        $fast | Should -Not -BeNullOrEmpty
-        $instance = $readerType.GetField('instance', $flags)
+        $readerType.GetProperty('Instance', $flags).GetValue($null) | Should -Not -BeNullOrEmpty
+        $frameworkRead = [ApimNative.ObjectJson].GetMethod('ReadWithFrameworkReader', $flags)
         $json = '{"shared":[{"PSTypeName":"ApimNative.BackendTls","ValidateCertificateChain":true}],"n":[3,5000000000,0.5,-1e2,18446744073709551616],"s":["Zürich 東京 🚀","2024-01-01T00:00:00Z","\"q\"\n"],"t":{"PSShared":0},"u":{"PSTypeName":"Contoso.Thing","@odata.type":"#x","None":null,"On":false},"e":{},"a":[]}'
         $shown = foreach ($fastReader in @($true, $false)) {
-            try {
-                if (-not $fastReader) {
-                    $instance.SetValue($null, $null)
-                }
+            if ($fastReader) {
                 $read = [ApimNative.ObjectJson]::Read($json)
-                $numbers = @($read['n'] | ForEach-Object { '{0}:{1}' -f $_.GetType().Name, ([System.IFormattable]$_).ToString($null, [cultureinfo]::InvariantCulture) }) -join ','
-                $strings = $read['s'] -join '|'
-                '{0};{1};{2};{3};{4};{5};{6};{7};{8}' -f $numbers, $strings, $read['s'].GetType().Name, $read['t'].PSObject.TypeNames[0], $read['t'].ValidateCertificateChain,
-                    $read['u'].PSObject.TypeNames[0], ($read['u'].PSObject.Properties.Name -join ','), $read['e'].GetType().Name, $read['a'].GetType().Name
             }
-            finally {
-                $instance.SetValue($null, $fast)
+            else {
+                $read = $frameworkRead.Invoke($null, [object[]]@(, [System.Text.Encoding]::UTF8.GetBytes($json)))
             }
+            $numbers = @($read['n'] | ForEach-Object { '{0}:{1}' -f $_.GetType().Name, ([System.IFormattable]$_).ToString($null, [cultureinfo]::InvariantCulture) }) -join ','
+            $strings = $read['s'] -join '|'
+            '{0};{1};{2};{3};{4};{5};{6};{7};{8}' -f $numbers, $strings, $read['s'].GetType().Name, $read['t'].PSObject.TypeNames[0], $read['t'].ValidateCertificateChain,
+                $read['u'].PSObject.TypeNames[0], ($read['u'].PSObject.Properties.Name -join ','), $read['e'].GetType().Name, $read['a'].GetType().Name
         }
         $shown[0] | Should -Be 'Int32:3,Int64:5000000000,Double:0.5,Double:-100,Double:1.8446744073709552E+19;Zürich 東京 🚀|2024-01-01T00:00:00Z|"q"
 ;String[];ApimNative.BackendTls;True;Contoso.Thing;@odata.type,None,On;Hashtable;Object[]'
