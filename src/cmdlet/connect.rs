@@ -88,7 +88,7 @@ pub fn connect(parameters: &Parameters) -> Result<Connected, ApimError> {
     };
     let options = SessionOptions {
         auth: session_auth,
-        subscription: parameters.string("Subscription")?,
+        subscription: parameters.string("Subscription")?.or_else(|| emulator_url.as_ref().map(|_| EMULATOR_SUBSCRIPTION.to_string())),
         arm_endpoint: arm_endpoint.clone(),
         graph_endpoint: graph_endpoint.clone(),
         environment: None,
@@ -122,6 +122,11 @@ pub fn connect(parameters: &Parameters) -> Result<Connected, ApimError> {
     let answer = json!({ "output": [connection], "exchanges": [], "target": target, "connection": state });
     Ok(Connected { session, answer })
 }
+
+/// The subscription of a session connected with `-Emulator` and no `-Subscription`. The emulator
+/// keeps resources under any subscription id, so without this the ARM cmdlets would fail for want
+/// of one (or ask the Azure CLI for the signed-in user's real subscription, for a local emulator).
+pub const EMULATOR_SUBSCRIPTION: &str = "00000000-0000-0000-0000-000000000000";
 
 /// `-Emulator`'s `BaseUrl`, when an emulator object was given.
 fn emulator_base_url(parameters: &Parameters) -> Result<Option<String>, ApimError> {

@@ -136,6 +136,30 @@ Describe 'Connect-ApimNative' {
         }
     }
 
+    It 'gives an -Emulator connection without -Subscription the emulator subscription, so a context without one works' {
+        $plain = Start-ApimNativeEmulator
+        $saved = $env:AZURE_SUBSCRIPTION_ID
+        try {
+            # An emulator connection does not take the environment's subscription (meant for Azure).
+            $env:AZURE_SUBSCRIPTION_ID = '99999999-9999-9999-9999-999999999999'
+            $connection = Connect-ApimNative -Emulator $plain
+            $connection.SubscriptionId | Should -Be '00000000-0000-0000-0000-000000000000'
+            $apimContext = New-AzApiManagementContext -ResourceGroupName 'rg1' -ServiceName 'contoso'
+            $made = New-AzApiManagementBackend -Context $apimContext -BackendId 'no-subscription' -Url 'https://contoso.com/' -Protocol http
+            $made.Id | Should -BeLike '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/*/backends/no-subscription'
+            @(Get-AzApiManagementBackend -Context $apimContext).BackendId | Should -Be @('no-subscription')
+
+            # -Subscription still wins.
+            $chosen = Connect-ApimNative -Emulator $plain -Subscription '00000000-0000-0000-0000-000000000007'
+            $chosen.SubscriptionId | Should -Be '00000000-0000-0000-0000-000000000007'
+            @(Get-AzApiManagementBackend -Context $apimContext).Count | Should -Be 0
+        }
+        finally {
+            $env:AZURE_SUBSCRIPTION_ID = $saved
+            Stop-ApimNativeEmulator -Emulator $plain
+        }
+    }
+
     It 'takes explicit -ArmEndpoint and -GraphEndpoint, over -Environment' {
         $plain = Start-ApimNativeEmulator
         try {

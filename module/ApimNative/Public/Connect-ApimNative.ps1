@@ -103,7 +103,9 @@ function Connect-ApimNative {
 
     .PARAMETER Emulator
     An emulator started with Start-ApimNativeEmulator: every ARM and Graph cmdlet that follows
-    talks to it, with no credential. A copy of that object (Import-Clixml, a job) and an object of
+    talks to it, with no credential. Without -Subscription the subscription is
+    00000000-0000-0000-0000-000000000000 (the emulator keeps resources under any id, and the
+    environment and the Azure CLI are not asked). A copy of that object (Import-Clixml, a job) and an object of
     a script's own named ApimNative.Emulator with a BaseUrl (for an emulator started as
     apim-emulator) are taken too.
 
