@@ -539,7 +539,7 @@ namespace ApimNative
     {
         // Bound on first use, as NewtonsoftReader is: a bind that throws is tried again by the next
         // use, and reading the bound value takes no lock (every output object asks for it).
-        private static readonly Lazy<PowerShellTypes> Bound = new Lazy<PowerShellTypes>(() => new PowerShellTypes(FindAutomationAssembly()), System.Threading.LazyThreadSafetyMode.PublicationOnly);
+        private static readonly Lazy<PowerShellTypes> Bound = new Lazy<PowerShellTypes>(Bind, System.Threading.LazyThreadSafetyMode.PublicationOnly);
 
         private readonly Type psObjectType;
         private readonly Type customObjectType;
@@ -559,6 +559,11 @@ namespace ApimNative
         internal static PowerShellTypes Instance
         {
             get { return Bound.Value; }
+        }
+
+        private static PowerShellTypes Bind()
+        {
+            return new PowerShellTypes(FindAutomationAssembly());
         }
 
         private PowerShellTypes(Assembly automation)
