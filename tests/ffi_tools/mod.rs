@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 /// True when `tool` runs. When it does not: a loud message and false, unless `CI=true`, where a
-/// missing tool is a failure (CI installs gcc, mono-mcs and mono-runtime).
+/// missing tool is a failure (CI installs gcc and mono-devel).
 pub fn have_tool(tool: &str, version_arg: &str) -> bool {
     let found = Command::new(tool)
         .arg(version_arg)
