@@ -131,4 +131,24 @@ Describe 'ApimNative.ObjectJson' {
 ;String[];ApimNative.BackendTls;True;Contoso.Thing;@odata.type,None,On;Hashtable;Object[]'
         $shown[1] | Should -Be $shown[0]
     }
+    It 'keeps every object and array of a nested answer its own, siblings at one depth alike (the reader reuses its lists per depth)' {
+        # Objects and arrays at the same depth, nested inside each other and one after another:
+        # a list still in use being emptied for the next value would lose or mix members here.
+        $json = '{"output":[{"a":{"x":[1,{"y":[2,3]},[4,[5]]],"z":{"k":"v"}},"b":[{"c":1},{"c":2,"d":[{"e":[]}]}]},{"a":{"x":[],"z":{}},"b":[]}],"after":{"m":[{"n":1}],"o":"p"}}'
+        $flags = [System.Reflection.BindingFlags]'NonPublic, Static'
+        $frameworkRead = [ApimNative.ObjectJson].GetMethod('ReadWithFrameworkReader', $flags)
+        $shown = foreach ($read in @([ApimNative.ObjectJson]::Read($json), $frameworkRead.Invoke($null, [object[]]@(, [System.Text.Encoding]::UTF8.GetBytes($json))))) {
+            $first = $read['output'][0]
+            @(
+                $read['output'].Count,
+                ($first['a']['x'][0]), ($first['a']['x'][1]['y'] -join '+'), ($first['a']['x'][2][0]), ($first['a']['x'][2][1] -join ''),
+                $first['a']['z']['k'], (($first['a'].Keys | Sort-Object) -join ','),
+                $first['b'][0]['c'], $first['b'][1]['c'], $first['b'][1]['d'][0]['e'].Count, $first['b'].Count,
+                $read['output'][1]['a']['x'].Count, $read['output'][1]['a']['z'].Count, $read['output'][1]['b'].Count,
+                $read['after']['m'][0]['n'], $read['after']['o'], (($read.Keys | Sort-Object) -join ',')
+            ) -join ';'
+        }
+        $shown[0] | Should -Be '2;1;2+3;4;5;v;x,z;1;2;0;2;0;0;0;1;p;after,output'
+        $shown[1] | Should -Be $shown[0]
+    }
 }
