@@ -16,7 +16,11 @@ pub fn entra_client() -> &'static reqwest::Client {
     CLIENT.get_or_init(|| {
         // Why fall back to the bare builder: a malformed proxy variable must not make sign-in
         // panic; the request then goes direct, and the chain's error explains any failure.
-        let builder = crate::net::configure(reqwest::Client::builder(), crate::net::TlsRoots::from_env())
+        // The roots are read here (once per process, shared with the API clients): the authority
+        // is https, and an unreadable store falls back as a malformed proxy variable does.
+        let roots = crate::net::TlsRoots::from_env();
+        let builder = crate::net::configure(reqwest::Client::builder(), roots)
+            .and_then(|builder| crate::net::load_roots(roots).map(|()| builder))
             .unwrap_or_else(|_| reqwest::Client::builder().no_proxy());
         build(builder, Duration::from_secs(5))
     })

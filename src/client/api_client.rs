@@ -59,7 +59,8 @@ impl ApimClient {
         ];
         let token_source = crate::auth::token_source_from_options_with_env(&options.auth, &env)?;
         let roots = options.tls_roots.unwrap_or_else(crate::net::TlsRoots::from_env);
-        let http = http::shared_client(options.connect_timeout_seconds, roots)?;
+        let tls = endpoints.iter().any(|e| crate::net::may_need_tls(&e.url));
+        let http = http::shared_client(options.connect_timeout_seconds, roots, tls)?;
         let policy = retry::RetryPolicy::from_options(&options.retry);
         // timeoutSeconds 0 means no per-request limit.
         let timeout = (options.timeout_seconds > 0).then(|| std::time::Duration::from_secs(options.timeout_seconds));

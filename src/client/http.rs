@@ -15,8 +15,18 @@ use std::time::Duration;
 static CLIENTS: OnceLock<Mutex<HashMap<(u64, TlsRoots), reqwest::Client>>> = OnceLock::new();
 
 /// The shared client whose connect timeout is `connect_timeout_seconds` (0 means no limit) and
-/// that trusts `roots`.
-pub fn shared_client(connect_timeout_seconds: u64, roots: TlsRoots) -> Result<reqwest::Client, ApimError> {
+/// that trusts `roots`. With `tls` (some endpoint of the caller may need TLS) the roots are read
+/// now if no client has read them yet, so an unreadable store fails here, as it always has; a
+/// client whose endpoints are all plain http on loopback does not read them at all.
+pub fn shared_client(connect_timeout_seconds: u64, roots: TlsRoots, tls: bool) -> Result<reqwest::Client, ApimError> {
+    let client = pooled_client(connect_timeout_seconds, roots)?;
+    if tls {
+        crate::net::load_roots(roots).map_err(unavailable)?;
+    }
+    Ok(client)
+}
+
+fn pooled_client(connect_timeout_seconds: u64, roots: TlsRoots) -> Result<reqwest::Client, ApimError> {
     let map = CLIENTS.get_or_init(|| Mutex::new(HashMap::new()));
     // Why unwrap_or_else(into_inner): a panic while holding the lock cannot leave the map
     // half-written (insert is the only mutation), so a poisoned lock is still safe to use.
@@ -29,14 +39,15 @@ pub fn shared_client(connect_timeout_seconds: u64, roots: TlsRoots) -> Result<re
     Ok(client)
 }
 
+fn unavailable(reason: String) -> ApimError {
+    ApimError::new(
+        "HttpClientUnavailable",
+        format!("the HTTP client could not be created: {reason}"),
+        ErrorCategory::ResourceUnavailable,
+    )
+}
+
 fn build(connect_timeout_seconds: u64, roots: TlsRoots) -> Result<reqwest::Client, ApimError> {
-    let unavailable = |reason: String| {
-        ApimError::new(
-            "HttpClientUnavailable",
-            format!("the HTTP client could not be created: {reason}"),
-            ErrorCategory::ResourceUnavailable,
-        )
-    };
     let mut builder = crate::net::configure(reqwest::Client::builder(), roots)
         .map_err(unavailable)?
         .user_agent(concat!("apim_native/", env!("CARGO_PKG_VERSION")))

@@ -6,11 +6,16 @@
 //! TLS-inspecting corporate proxy whose root the administrators installed in the OS store.
 //! `Bundled` trusts only the Mozilla roots compiled into the library (webpki-roots), for hosts
 //! that must not depend on the machine's store.
+//!
+//! One configuration per `TlsRoots` serves the whole process (every API client's reqwest client and
+//! the token client), so the platform roots are read at most once per process, and only by a
+//! client that may need TLS (see `deferred_verifier`). The store (and `SSL_CERT_FILE`/`SSL_CERT_DIR`)
+//! is therefore read once per process, as the process-wide reqwest clients already implied.
 
+use super::deferred_verifier::DeferredPlatformVerifier;
 use rustls::ClientConfig;
-use rustls_platform_verifier::BuilderVerifierExt;
 use serde::Deserialize;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -31,23 +36,62 @@ impl TlsRoots {
     }
 }
 
+/// The process's configuration for one `TlsRoots`, and for `Platform` its verifier, whose roots are
+/// read when [`load_roots`] or the first handshake asks for them.
+struct Shared {
+    config: ClientConfig,
+    platform: Option<Arc<DeferredPlatformVerifier>>,
+}
+
+fn shared(roots: TlsRoots) -> &'static Result<Shared, String> {
+    static PLATFORM: OnceLock<Result<Shared, String>> = OnceLock::new();
+    static BUNDLED: OnceLock<Result<Shared, String>> = OnceLock::new();
+    let cell = match roots {
+        TlsRoots::Platform => &PLATFORM,
+        TlsRoots::Bundled => &BUNDLED,
+    };
+    // Why a kept error is fine here: building can only fail on the provider's protocol versions,
+    // which do not change while the process runs (reading the store is in `load_roots`).
+    cell.get_or_init(|| build(roots))
+}
+
 /// A rustls configuration with the ring provider (the one the rest of the crate uses) and
 /// HTTP/2 + HTTP/1.1 offered by ALPN, as reqwest would set up itself.
-pub fn tls_config(roots: TlsRoots) -> Result<ClientConfig, String> {
+fn build(roots: TlsRoots) -> Result<Shared, String> {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let builder = ClientConfig::builder_with_provider(provider)
+    let builder = ClientConfig::builder_with_provider(provider.clone())
         .with_safe_default_protocol_versions()
         .map_err(|e| format!("TLS could not be set up: {e}"))?;
-    let mut config = match roots {
-        TlsRoots::Platform => builder
-            .with_platform_verifier()
-            .map_err(|e| format!("the operating system's certificate verifier could not be set up: {e}"))?
-            .with_no_client_auth(),
+    let (mut config, platform) = match roots {
+        TlsRoots::Platform => {
+            let verifier = Arc::new(DeferredPlatformVerifier::new(provider));
+            let config = builder.dangerous().with_custom_certificate_verifier(verifier.clone()).with_no_client_auth();
+            (config, Some(verifier))
+        }
         TlsRoots::Bundled => {
             let store = rustls::RootCertStore { roots: webpki_roots::TLS_SERVER_ROOTS.to_vec() };
-            builder.with_root_certificates(store).with_no_client_auth()
+            (builder.with_root_certificates(store).with_no_client_auth(), None)
         }
     };
     config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
-    Ok(config)
+    Ok(Shared { config, platform })
+}
+
+/// The process's configuration for `roots`, for a reqwest builder (a copy sharing the one verifier;
+/// reqwest takes the configuration by value).
+pub fn tls_config(roots: TlsRoots) -> Result<ClientConfig, String> {
+    shared(roots).as_ref().map(|s| s.config.clone()).map_err(Clone::clone)
+}
+
+/// Makes sure the roots `roots` names can be used, reading the platform store now if no one has
+/// yet; the error is the one making a client with these roots has always reported.
+pub fn load_roots(roots: TlsRoots) -> Result<(), String> {
+    let shared = shared(roots).as_ref().map_err(Clone::clone)?;
+    match &shared.platform {
+        Some(verifier) => verifier
+            .load()
+            .map(|_| ())
+            .map_err(|e| format!("the operating system's certificate verifier could not be set up: {e}")),
+        None => Ok(()),
+    }
 }
