@@ -98,6 +98,14 @@ namespace ApimNative
             {
                 setInCmdletScope(cmdlet, "DebugPreference", continuePreference);
             }
+            return FirstUseDue(cmdlet);
+        }
+
+        /// <summary>True while the module's first-use work is still due (its format views are not
+        /// loaded yet: $script:ApimNativeFormatsLoaded), which the caller then does.</summary>
+        internal static bool FirstUseDue(object cmdlet)
+        {
+            Bind();
             return !true.Equals(moduleValue(cmdlet, "ApimNativeFormatsLoaded"));
         }
 

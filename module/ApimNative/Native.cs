@@ -302,13 +302,20 @@ namespace ApimNative
             return CallerPreference.Finish(cmdlet, answer) ? null : Unfinished(answer, function, parameters);
         }
 
-        /// <summary>A builder cmdlet's whole body (no request): forwards the caller's preferences
-        /// into the cmdlet's scope (CallerPreference.Apply, what . Use-ApimCallerPreference does for
-        /// the other cmdlets), runs the builder and finishes as Run does; the session's first use
-        /// (the format views not loaded yet) is left to Invoke-ApimNativeCmdlet -Answer too.</summary>
+        /// <summary>A builder cmdlet's whole body (no request): runs the builder and finishes as Run
+        /// does; the session's first use (the format views not loaded yet) is left to
+        /// Invoke-ApimNativeCmdlet -Answer too.
+        ///
+        /// Why the caller's preferences are not forwarded here, as . Use-ApimCallerPreference does
+        /// for the other cmdlets: a builder writes nothing a preference governs (no request, so no
+        /// ShouldProcess and no verbose or debug lines; no warning, progress or information), and
+        /// its one error is terminating, which the caller's own $ErrorActionPreference governs
+        /// where the error lands. Reading the sixteen preference variables cost 6 us of a builder's
+        /// 100 (README, PowerShell). A builder that comes to write any of those must forward them
+        /// first (CallerPreference.Apply).</summary>
         public static CmdletAnswer RunBuilder(object cmdlet, string function, System.Collections.IDictionary parameters)
         {
-            bool firstUse = CallerPreference.Apply(cmdlet);
+            bool firstUse = CallerPreference.FirstUseDue(cmdlet);
             CmdletAnswer answer = Invoke(cmdlet, null, function, parameters);
             return !firstUse && CallerPreference.Finish(cmdlet, answer) ? null : Unfinished(answer, function, parameters);
         }

@@ -34,6 +34,31 @@ Describe 'Caller preferences and -Debug' {
         $outcome | Should -BeLike 'ApimNative.BackendGetFailed*'
     }
 
+    It 'a builder''s error (terminating) follows the script-scope $ErrorActionPreference of its caller, with nothing forwarded' {
+        # Interop.RunBuilder forwards no preference: the builder's one error is terminating, and
+        # where it lands the caller's own preference decides, as for Az's compiled cmdlets. In a
+        # fresh pwsh, as a runbook runs: Pester's own error handling would decide inside an It.
+        $pwsh = [System.IO.Path]::Combine($PSHOME, 'pwsh')
+        $module = [System.IO.Path]::Combine($PSScriptRoot, '..', '..', 'module', 'ApimNative', 'ApimNative.psd1')
+        $script = @"
+Import-Module '$module'
+`$incomplete = { New-AzApiManagementBackendCredential -AuthorizationHeaderScheme 'basic' }
+'STOP=' + (& { `$ErrorActionPreference = 'Stop'; try { `$null = & `$incomplete; 'not stopped' } catch { `$_.FullyQualifiedErrorId } })
+'SILENT=' + (& { `$ErrorActionPreference = 'SilentlyContinue'; `$null = & `$incomplete; 'went on' })
+'CONTINUE=' + (& { `$ErrorActionPreference = 'Continue'; `$null = & `$incomplete 2>`$null; 'went on' })
+`$credential = New-AzApiManagementBackendCredential -AuthorizationHeaderScheme 'basic' -AuthorizationHeaderParameter 'p' -Debug 5>&1
+'DEBUGRECORDS=' + @(`$credential | Where-Object -FilterScript { `$_ -is [System.Management.Automation.DebugRecord] }).Count
+'SCHEME=' + @(`$credential)[0].Authorization.Scheme
+"@
+        $output = & $pwsh -NoProfile -NonInteractive -Command $script 2>&1 | Out-String
+        $output | Should -Match 'STOP=ApimNative\.BackendCredentialNewFailed'
+        $output | Should -Match 'SILENT=went on'
+        $output | Should -Match 'CONTINUE=went on'
+        # -Debug on a builder writes nothing and asks nothing (-NonInteractive would throw at a prompt).
+        $output | Should -Match 'DEBUGRECORDS=0'
+        $output | Should -Match 'SCHEME=basic'
+    }
+
     It 'a script-scope $ConfirmPreference = Low asks before a change (and -NonInteractive refuses to ask)' {
         $null = New-TestBackend -Context $context -BackendId 'confirm-scope'
         $outcome = & {

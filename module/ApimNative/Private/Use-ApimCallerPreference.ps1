@@ -17,7 +17,8 @@ function Use-ApimCallerPreference {
     variables, which is what forwarding needs; the earlier form set them with Set-Variable -Scope 1,
     eight cmdlet calls that cost more than the whole native call (1.2 ms against 40 us). The
     values are read and set by one call into the interop (CallerPreference.Apply). The builder
-    cmdlets do not call this: [ApimNative.Interop]::RunBuilder does the same as their first step.
+    cmdlets do not call this: a builder writes nothing a preference governs, and its one error is
+    terminating ([ApimNative.Interop]::RunBuilder says why).
 
     -Debug sets $DebugPreference to Inquire in Windows PowerShell 5.1, which prompts after every
     DEBUG line and throws under -NonInteractive; the module writes DEBUG lines as information,

@@ -82,9 +82,9 @@ function New-AzApiManagementBackendProxy {
         $DefaultProfile
     )
 
-    # The whole call in one step of the interop: the caller's preferences forwarded (as
-    # . Use-ApimCallerPreference does), the builder run, its object written; what is left
-    # (the session's first use, an error) Invoke-ApimNativeCmdlet finishes.
+    # The whole call in one step of the interop: the builder run, its object written (no
+    # preference governs what a builder does, see Interop.RunBuilder); what is left (the
+    # session's first use, an error) Invoke-ApimNativeCmdlet finishes.
     $ApimAnswer = [ApimNative.Interop]::RunBuilder($PSCmdlet, 'cmdlet_backend_proxy_new', $PSBoundParameters)
     if ($null -ne $ApimAnswer) {
         Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Answer $ApimAnswer -Terminating
