@@ -31,13 +31,9 @@ namespace ApimNative
             "ErrorAction", "WarningAction", "InformationAction", "Verbose", "Debug", "WhatIf", "Confirm", null,
         };
 
-        private static readonly object BindLock = new object();
-        private static Func<object, string, object> callerValue;
-        private static Func<object, IDictionary> boundParameters;
-        private static Func<object, string, object> moduleValue;
-        private static Action<object, string, object> setInCmdletScope;
-        private static Action<object, object> writeObject;
-        private static object continuePreference;
+        // Bound on first use, as ObjectJson's PowerShellTypes is: a bind that throws is tried again
+        // by the next use (PublicationOnly), and once bound, every call reads it without a lock.
+        private static readonly Lazy<Accessors> Bound = new Lazy<Accessors>(Accessors.Bind, System.Threading.LazyThreadSafetyMode.PublicationOnly);
 
         /// <summary>For each of Variables, the value in the caller's scope, or null where the cmdlet
         /// keeps its own (the matching common parameter was given, the caller has no such variable,
@@ -49,8 +45,8 @@ namespace ApimNative
             {
                 throw new ArgumentNullException("cmdlet");
             }
-            Bind();
-            IDictionary bound = boundParameters(cmdlet);
+            Accessors use = Bound.Value;
+            IDictionary bound = use.BoundParameters(cmdlet);
             object[] values = null;
             for (int i = 0; i < Variables.Length; i++)
             {
@@ -58,8 +54,8 @@ namespace ApimNative
                 {
                     continue;
                 }
-                object caller = callerValue(cmdlet, Variables[i]);
-                if (caller == null || caller.Equals(moduleValue(cmdlet, Variables[i])))
+                object caller = use.CallerValue(cmdlet, Variables[i]);
+                if (caller == null || caller.Equals(use.ModuleValue(cmdlet, Variables[i])))
                 {
                     continue;
                 }
@@ -83,20 +79,21 @@ namespace ApimNative
         public static bool Apply(object cmdlet)
         {
             object[] values = Of(cmdlet);
+            Accessors use = Bound.Value;
             if (values != null)
             {
                 for (int i = 0; i < values.Length; i++)
                 {
                     if (values[i] != null)
                     {
-                        setInCmdletScope(cmdlet, Variables[i], values[i]);
+                        use.SetInCmdletScope(cmdlet, Variables[i], values[i]);
                     }
                 }
             }
-            object debug = moduleValue(cmdlet, "DebugPreference");
+            object debug = use.ModuleValue(cmdlet, "DebugPreference");
             if (debug != null && string.Equals(debug.ToString(), "Inquire", StringComparison.OrdinalIgnoreCase))
             {
-                setInCmdletScope(cmdlet, "DebugPreference", continuePreference);
+                use.SetInCmdletScope(cmdlet, "DebugPreference", use.ContinuePreference);
             }
             return FirstUseDue(cmdlet);
         }
@@ -105,8 +102,7 @@ namespace ApimNative
         /// loaded yet: $script:ApimNativeFormatsLoaded), which the caller then does.</summary>
         internal static bool FirstUseDue(object cmdlet)
         {
-            Bind();
-            return !true.Equals(moduleValue(cmdlet, "ApimNativeFormatsLoaded"));
+            return !true.Equals(Bound.Value.ModuleValue(cmdlet, "ApimNativeFormatsLoaded"));
         }
 
         /// <summary>Writes a successful answer's objects through the cmdlet ($PSCmdlet.WriteObject,
@@ -122,14 +118,14 @@ namespace ApimNative
             {
                 return false;
             }
-            Bind();
-            if (answer.Exchanges.Length > 0 && (Writes(moduleValue(cmdlet, "VerbosePreference")) || Writes(moduleValue(cmdlet, "DebugPreference"))))
+            Accessors use = Bound.Value;
+            if (answer.Exchanges.Length > 0 && (Writes(use.ModuleValue(cmdlet, "VerbosePreference")) || Writes(use.ModuleValue(cmdlet, "DebugPreference"))))
             {
                 return false;
             }
             foreach (object output in answer.Output)
             {
-                writeObject(cmdlet, output);
+                use.WriteObject(cmdlet, output);
             }
             return true;
         }
@@ -140,19 +136,28 @@ namespace ApimNative
             return preference == null || !string.Equals(preference.ToString(), "SilentlyContinue", StringComparison.OrdinalIgnoreCase);
         }
 
-        private static void Bind()
+        /// <summary>PowerShell's members this class uses, as compiled delegates.</summary>
+        private sealed class Accessors
         {
-            lock (BindLock)
+            internal readonly Func<object, string, object> CallerValue;
+            internal readonly Func<object, IDictionary> BoundParameters;
+            internal readonly Func<object, string, object> ModuleValue;
+            internal readonly Action<object, string, object> SetInCmdletScope;
+            internal readonly Action<object, object> WriteObject;
+            internal readonly object ContinuePreference;
+
+            internal static Accessors Bind()
             {
-                if (callerValue != null)
-                {
-                    return;
-                }
                 Assembly automation = PowerShellTypes.FindAutomationAssembly();
                 if (automation == null)
                 {
                     throw new InvalidOperationException("CallerPreference needs PowerShell: System.Management.Automation is not loaded.");
                 }
+                return new Accessors(automation);
+            }
+
+            private Accessors(Assembly automation)
+            {
                 Type cmdletType = automation.GetType("System.Management.Automation.PSCmdlet", true);
                 ParameterExpression cmdlet = Expression.Parameter(typeof(object), "cmdlet");
                 ParameterExpression name = Expression.Parameter(typeof(string), "name");
@@ -161,22 +166,20 @@ namespace ApimNative
                 // calling script sees.
                 Expression variables = Expression.Property(Expression.Property(typed, "SessionState"), "PSVariable");
                 MethodInfo getValue = variables.Type.GetMethod("GetValue", new[] { typeof(string) });
-                Func<object, string, object> callerRead = Expression.Lambda<Func<object, string, object>>(Expression.Call(variables, getValue, name), cmdlet, name).Compile();
+                CallerValue = Expression.Lambda<Func<object, string, object>>(Expression.Call(variables, getValue, name), cmdlet, name).Compile();
                 // What the cmdlet sees without forwarding: its module's scope, then the global one.
                 Expression module = Expression.Property(Expression.Property(Expression.Property(typed, "MyInvocation"), "MyCommand"), "Module");
                 Expression moduleVariables = Expression.Property(Expression.Property(module, "SessionState"), "PSVariable");
-                moduleValue = Expression.Lambda<Func<object, string, object>>(Expression.Call(moduleVariables, getValue, name), cmdlet, name).Compile();
+                ModuleValue = Expression.Lambda<Func<object, string, object>>(Expression.Call(moduleVariables, getValue, name), cmdlet, name).Compile();
                 ParameterExpression value = Expression.Parameter(typeof(object), "value");
                 MethodInfo set = moduleVariables.Type.GetMethod("Set", new[] { typeof(string), typeof(object) });
-                setInCmdletScope = Expression.Lambda<Action<object, string, object>>(Expression.Call(moduleVariables, set, name, value), cmdlet, name, value).Compile();
+                SetInCmdletScope = Expression.Lambda<Action<object, string, object>>(Expression.Call(moduleVariables, set, name, value), cmdlet, name, value).Compile();
                 MethodInfo write = cmdletType.GetMethod("WriteObject", new[] { typeof(object) });
-                writeObject = Expression.Lambda<Action<object, object>>(Expression.Call(typed, write, value), cmdlet, value).Compile();
-                continuePreference = Enum.Parse(automation.GetType("System.Management.Automation.ActionPreference", true), "Continue");
-                boundParameters = Expression.Lambda<Func<object, IDictionary>>(
+                WriteObject = Expression.Lambda<Action<object, object>>(Expression.Call(typed, write, value), cmdlet, value).Compile();
+                ContinuePreference = Enum.Parse(automation.GetType("System.Management.Automation.ActionPreference", true), "Continue");
+                BoundParameters = Expression.Lambda<Func<object, IDictionary>>(
                     Expression.TypeAs(Expression.Property(Expression.Property(typed, "MyInvocation"), "BoundParameters"), typeof(IDictionary)),
                     cmdlet).Compile();
-                // Last: Bind returns early once this is set.
-                callerValue = callerRead;
             }
         }
     }
