@@ -9,6 +9,7 @@
 use super::backend::{self, properties_from_parameters, PARAMETER_NAMES};
 use super::backend_address::ServiceScope;
 use super::backend_credential::SecureValues;
+use super::backend_list::BackendList;
 use super::{duration, CmdletOutput, Parameters};
 use crate::client::backend::BackendRequest;
 use crate::client::{ApimClient, OperationResult};
@@ -48,8 +49,8 @@ pub async fn create_or_update(client: &ApimClient, p: &Parameters) -> Result<Cmd
 pub async fn get(client: &ApimClient, p: &Parameters) -> Result<CmdletOutput, ApimError> {
     let id = given_id(p, "list every backend")?;
     let scope = ServiceScope::from_parameter(p)?;
-    let mut output = CmdletOutput::default();
     if let Some(id) = id {
+        let mut output = CmdletOutput::default();
         let result = client.backend_get(&scope.request(Some(&id))).await?;
         output.push_backend(result, &scope, &SecureValues::none())?;
         return Ok(output);
@@ -62,20 +63,13 @@ pub async fn get(client: &ApimClient, p: &Parameters) -> Result<CmdletOutput, Ap
         one_page: true,
         ..scope.request(None)
     };
+    let mut list = BackendList::new(&scope, top);
     loop {
         let page = client.backend_list(&request).await?;
-        output.exchanges.extend(page.exchanges);
-        for item in &page.value {
-            if top.is_some_and(|top| output.output.len() as i64 >= top) {
-                return Ok(output.with_shared_member("Context"));
-            }
-            let wire = backend::read_wire(item)?;
-            output.output.push(backend::to_object(&wire, None, &scope, &SecureValues::none()));
-        }
-        let reached_top = top.is_some_and(|top| output.output.len() as i64 >= top);
+        list.add_page(&page.value, page.exchanges)?;
         match page.next_link.filter(|link| !link.is_empty()) {
-            Some(link) if !reached_top => request = BackendRequest { next_link: Some(link), one_page: true, ..scope.request(None) },
-            _ => return Ok(output.with_shared_member("Context")),
+            Some(link) if !list.is_full() => request = BackendRequest { next_link: Some(link), one_page: true, ..scope.request(None) },
+            _ => return Ok(list.finish()),
         }
     }
 }

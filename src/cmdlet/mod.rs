@@ -26,6 +26,7 @@ pub mod backend;
 pub mod backend_address;
 pub mod backend_circuit_breaker;
 pub mod backend_credential;
+pub mod backend_list;
 pub mod backend_operations;
 pub mod backend_pool;
 pub mod backend_proxy;

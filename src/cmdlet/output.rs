@@ -15,9 +15,15 @@ pub struct PsObject {
 
 impl PsObject {
     pub fn new(type_name: &str) -> Self {
-        let mut members = Map::new();
-        members.insert("PSTypeName".to_string(), Value::String(type_name.to_string()));
-        PsObject { members }
+        Self::with_capacity(type_name, 0)
+    }
+
+    /// `new` with room for `members` members (PSTypeName included), for an object that is made
+    /// many times over (each backend of a list).
+    pub fn with_capacity(type_name: &str, members: usize) -> Self {
+        let mut map = Map::with_capacity(members);
+        map.insert("PSTypeName".to_string(), Value::String(type_name.to_string()));
+        PsObject { members: map }
     }
 
     /// Sets a property; a later value for the same name replaces the earlier one.

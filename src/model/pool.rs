@@ -37,6 +37,47 @@ pub struct BackendIdParts {
 /// `/subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.ApiManagement/service/{svc}[/workspaces/{ws}]/backends/{id}`,
 /// compared case-insensitively as ARM does; `None` for anything else.
 pub fn parse_backend_arm_id(id: &str) -> Option<BackendIdParts> {
+    split_backend_arm_id(id).or_else(|| match_backend_arm_id(id))
+}
+
+/// The id's segments, the fixed ones compared ASCII-case-insensitively. Why before the regex:
+/// a list maps every backend's id, and the regex was 7% of the mapping of a 1,000-backend list
+/// (issue 17). What this accepts the regex accepts with the same parts (the segments cannot hold
+/// a '/'); what it refuses goes to the regex, whose Unicode case folding also takes spellings
+/// such as U+017F for 's', so the answer is the regex's either way.
+fn split_backend_arm_id(id: &str) -> Option<BackendIdParts> {
+    let mut segments = id.strip_prefix('/')?.split('/');
+    let mut next = || segments.next().filter(|segment| !segment.is_empty());
+    let fixed = |segment: Option<&str>, name: &str| segment.filter(|s| s.eq_ignore_ascii_case(name)).map(|_| ());
+    fixed(next(), "subscriptions")?;
+    let subscription_id = next()?;
+    fixed(next(), "resourceGroups")?;
+    let resource_group_name = next()?;
+    fixed(next(), "providers")?;
+    fixed(next(), "Microsoft.ApiManagement")?;
+    fixed(next(), "service")?;
+    let service_name = next()?;
+    let mut kind = next()?;
+    let mut workspace_id = None;
+    if kind.eq_ignore_ascii_case("workspaces") {
+        workspace_id = Some(next()?);
+        kind = next()?;
+    }
+    fixed(Some(kind), "backends")?;
+    let backend_id = next()?;
+    if segments.next().is_some() {
+        return None;
+    }
+    Some(BackendIdParts {
+        subscription_id: subscription_id.to_string(),
+        resource_group_name: resource_group_name.to_string(),
+        service_name: service_name.to_string(),
+        workspace_id: workspace_id.map(str::to_string),
+        backend_id: backend_id.to_string(),
+    })
+}
+
+fn match_backend_arm_id(id: &str) -> Option<BackendIdParts> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
@@ -177,4 +218,39 @@ pub fn check_pool(value: &Value) -> Result<BackendPool, ApimError> {
         parsed.validate("", ApiVersion::DEFAULT, &mut p);
     }
     p.finish_parsed(parsed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_backend_id_is_split_as_the_regex_splits_it() {
+        let service = "/subscriptions/sub-1/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/apim1";
+        let ids = [
+            format!("{service}/backends/b1"),
+            format!("{service}/workspaces/ws1/backends/b1"),
+            format!("{service}/BACKENDS/b1").to_lowercase(),
+            format!("{service}/backends/b1/"),
+            format!("{service}/backends/b1//x"),
+            format!("{service}/backends/"),
+            format!("{service}/backends/b1/extra"),
+            format!("{service}/workspaces/backends/b1"),
+            format!("{service}/workspaces//backends/b1"),
+            format!("{service}/apis/a1"),
+            format!("{service}/backends/b\n1"),
+            "/subscriptions/sub-1/resourceGroups//providers/Microsoft.ApiManagement/service/apim1/backends/b1".to_string(),
+            "subscriptions/sub-1/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/apim1/backends/b1".to_string(),
+            // Unicode case folding: U+017F (long s) is an 's' to the regex, not to an ASCII comparison.
+            "/\u{17f}ubscriptions/sub-1/resourceGroups/rg1/providers/Microsoft.ApiManagement/service/apim1/backends/b1".to_string(),
+            String::new(),
+        ];
+        for id in &ids {
+            assert_eq!(parse_backend_arm_id(id), match_backend_arm_id(id), "{id}");
+        }
+        let parts = parse_backend_arm_id(&ids[1]).unwrap();
+        assert_eq!((parts.service_name.as_str(), parts.workspace_id.as_deref(), parts.backend_id.as_str()), ("apim1", Some("ws1"), "b1"));
+        assert!(split_backend_arm_id(&ids[0]).is_some() && split_backend_arm_id(&ids[13]).is_none());
+        assert!(parse_backend_arm_id(&ids[13]).is_some(), "the regex still takes what the ASCII comparison refuses");
+    }
 }
