@@ -2,8 +2,9 @@
 //! Use-ApimCallerPreference: called without the dot, the function's assignments would land in its
 //! own scope and vanish, and a runbook's $ErrorActionPreference = 'Stop' or $WhatIfPreference
 //! would silently stop reaching the cmdlet (PowerShell accepts any arguments to a plain function,
-//! so nothing would fail at run time). A builder cmdlet may instead start with
-//! `[ApimNative.Interop]::RunBuilder($PSCmdlet, ...)`, which forwards them in C# (CallerPreference.Apply).
+//! so nothing would fail at run time). A builder cmdlet calls `[ApimNative.Interop]::RunBuilder($PSCmdlet, ...)`
+//! instead, which needs no forwarding: a builder writes nothing a preference governs and its one
+//! error is terminating (the doc comment of Interop.RunBuilder says why).
 
 use crate::support::{code_only, parse, public_files, read};
 

@@ -99,7 +99,6 @@ function New-AzApiManagementBackendPool {
     )
 
     begin {
-        . Use-ApimCallerPreference
         $services = New-Object -TypeName System.Collections.Generic.List[object]
     }
 
@@ -112,8 +111,10 @@ function New-AzApiManagementBackendPool {
     end {
         # In the end block the bound Service is only the last piped item: the library gets them all.
         $PSBoundParameters['Service'] = $services.ToArray()
-        # The interop writes the object itself; what is left (an error) Invoke-ApimNativeCmdlet finishes.
-        $ApimAnswer = [ApimNative.Interop]::Run($PSCmdlet, $null, 'cmdlet_backend_pool_new', $PSBoundParameters)
+        # One step of the interop: the builder run, its object written (no preference governs what
+        # a builder does, see Interop.RunBuilder); what is left (the session's first use, an error)
+        # Invoke-ApimNativeCmdlet finishes.
+        $ApimAnswer = [ApimNative.Interop]::RunBuilder($PSCmdlet, 'cmdlet_backend_pool_new', $PSBoundParameters)
         if ($null -ne $ApimAnswer) {
             Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Answer $ApimAnswer -Terminating
         }

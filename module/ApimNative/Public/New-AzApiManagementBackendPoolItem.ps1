@@ -112,13 +112,11 @@ function New-AzApiManagementBackendPoolItem {
         $DefaultProfile
     )
 
-    begin {
-        . Use-ApimCallerPreference
-    }
-
     process {
-        # The interop writes the object itself; what is left (an error) Invoke-ApimNativeCmdlet finishes.
-        $ApimAnswer = [ApimNative.Interop]::Run($PSCmdlet, $null, 'cmdlet_backend_pool_item_new', $PSBoundParameters)
+        # One step of the interop per item: the builder run, its object written (no preference
+        # governs what a builder does, see Interop.RunBuilder); what is left (the session's first
+        # use, an error) Invoke-ApimNativeCmdlet finishes.
+        $ApimAnswer = [ApimNative.Interop]::RunBuilder($PSCmdlet, 'cmdlet_backend_pool_item_new', $PSBoundParameters)
         if ($null -ne $ApimAnswer) {
             Invoke-ApimNativeCmdlet -Cmdlet $PSCmdlet -Answer $ApimAnswer -Terminating
         }
