@@ -207,6 +207,7 @@ namespace ApimNative
             return double.Parse(Convert.ToString(number, System.Globalization.CultureInfo.InvariantCulture), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
         }
     }
+
     /// <summary>The lists one read collects an object's members and an array's items in, one of
     /// each per nesting depth, emptied and used again for the next object or array at that depth.
     /// Why: a list's answer has thousands of objects, and a new list for each (grown 4, 8, 16, 32)
