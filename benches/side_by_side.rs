@@ -295,20 +295,52 @@ fn sequential(lib: &LibClient, base: &str) {
             }
         }
     }
+    // The bare client driven as the C ABI drives its calls: each request spawned onto a 2-worker
+    // runtime and joined from this thread, so the difference to the bare column is the hand-off.
+    let handed = Bare::new(base);
+    let workers = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    let handed_url = handed.url("seq", Some("seq-handed"));
+    let mut handed_samples: Vec<Vec<Duration>> = (0..4).map(|_| Vec::new()).collect();
+    for round in 0..rounds + 1 {
+        for _ in 0..per_round {
+            let mut d = [Duration::ZERO; 4];
+            for (op, (method, if_match, body)) in [
+                (reqwest::Method::PUT, None, Some(put_bytes.clone())),
+                (reqwest::Method::GET, None, None),
+                (reqwest::Method::PATCH, Some("*"), Some(patch_bytes.clone())),
+                (reqwest::Method::DELETE, Some("*"), None),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                let (client, url) = (handed.clone(), handed_url.clone());
+                let t = Instant::now();
+                workers.block_on(workers.spawn(async move { client.send(method, &url, if_match, body.as_deref()).await })).unwrap();
+                d[op] = t.elapsed();
+            }
+            if round > 0 {
+                for (op, d) in d.into_iter().enumerate() {
+                    handed_samples[op].push(d);
+                }
+            }
+        }
+    }
     println!("\n## sequential ({} calls per op and client, medians; p90 in brackets)", rounds * per_round);
-    println!("{:<8} {:>16} {:>16} {:>8}", "op", "C ABI µs", "bare µs", "ratio");
+    println!("{:<8} {:>16} {:>16} {:>8} {:>16}", "op", "C ABI µs", "bare µs", "ratio", "bare handed µs");
     for (op, name) in ["PUT", "GET", "PATCH", "DELETE"].iter().enumerate() {
         let [lib_s, bare_s] = &mut samples[op];
         let (l, b) = (median(lib_s), median(bare_s));
         let (l90, b90) = (percentile(lib_s, 0.9), percentile(bare_s, 0.9));
+        let h = median(&mut handed_samples[op]);
         println!(
-            "{:<8} {:>7.0} [{:>6.0}] {:>7.0} [{:>6.0}] {:>8.2}",
+            "{:<8} {:>7.0} [{:>6.0}] {:>7.0} [{:>6.0}] {:>8.2} {:>16.0}",
             name,
             us(l),
             us(l90),
             us(b),
             us(b90),
-            l.as_secs_f64() / b.as_secs_f64()
+            l.as_secs_f64() / b.as_secs_f64(),
+            us(h)
         );
     }
 }

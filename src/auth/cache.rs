@@ -64,4 +64,10 @@ impl TokenSource for CachingTokenSource {
     fn name(&self) -> &str {
         self.inner.name()
     }
+    fn ready(&self, scope: &str) -> Option<AccessToken> {
+        // Why try_lock: a slot that is locked is being refreshed; the caller then waits in `token`.
+        let slot = self.slot(scope);
+        let cached = slot.try_lock().ok()?;
+        cached.as_ref().filter(|token| token.expires_on > SystemTime::now() + self.refresh_margin).cloned()
+    }
 }

@@ -13,14 +13,21 @@ impl StaticToken {
     pub fn new(token: String) -> Self {
         StaticToken { token }
     }
+
+    fn current(&self) -> AccessToken {
+        AccessToken { token: self.token.clone(), expires_on: SystemTime::now() + Duration::from_secs(3600) }
+    }
 }
 
 #[async_trait]
 impl TokenSource for StaticToken {
     async fn token(&self, _scope: &str) -> Result<AccessToken, ApimError> {
-        Ok(AccessToken { token: self.token.clone(), expires_on: SystemTime::now() + Duration::from_secs(3600) })
+        Ok(self.current())
     }
     fn name(&self) -> &str {
         "static token"
+    }
+    fn ready(&self, _scope: &str) -> Option<AccessToken> {
+        Some(self.current())
     }
 }

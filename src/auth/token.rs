@@ -28,4 +28,10 @@ pub trait TokenSource: Send + Sync {
     async fn token(&self, scope: &str) -> Result<AccessToken, ApimError>;
     /// A short name for errors and logs ("static token", "managed identity", ...).
     fn name(&self) -> &str;
+    /// A token valid for `scope` that is at hand without waiting or sending anything (a static or
+    /// cached one), or None. Lets a call driven on its caller's own runtime skip handing the
+    /// token request to the shared runtime when there is nothing to fetch.
+    fn ready(&self, _scope: &str) -> Option<AccessToken> {
+        None
+    }
 }

@@ -60,7 +60,7 @@ impl ApimClient {
         let token_source = crate::auth::token_source_from_options_with_env(&options.auth, &env)?;
         let roots = options.tls_roots.unwrap_or_else(crate::net::TlsRoots::from_env);
         let tls = endpoints.iter().any(|e| crate::net::may_need_tls(&e.url));
-        let http = http::shared_client(options.connect_timeout_seconds, roots, tls)?;
+        let http = http::HttpClient::new(options.connect_timeout_seconds, roots, tls)?;
         let policy = retry::RetryPolicy::from_options(&options.retry);
         // timeoutSeconds 0 means no per-request limit.
         let timeout = (options.timeout_seconds > 0).then(|| std::time::Duration::from_secs(options.timeout_seconds));
@@ -84,5 +84,11 @@ impl ApimClient {
     /// fresh one, so cancelled calls return `OperationCancelled` and later calls are unaffected.
     pub fn cancel_all(&self) {
         self.engine.cancel_all();
+    }
+
+    /// Makes the calling thread ready to drive this client's calls on a runtime of its own
+    /// (`crate::runtime::with_call_runtime`), so its first call does not build them.
+    pub fn prepare_this_thread(&self) {
+        self.engine.prepare_this_thread();
     }
 }

@@ -4,6 +4,7 @@
 //! URLs, ETags and error shapes; the service's differences are a [`Dialect`] (ARM, Graph).
 
 use super::dialect::Dialect;
+use super::http::HttpClient;
 use super::retry::RetryPolicy;
 use super::retry_loop::{sleep_unless_cancelled, Retrying};
 use super::transport::{HttpRequest, HttpResponse, Sender};
@@ -18,9 +19,9 @@ use url::Url;
 
 pub use super::retry_loop::cancelled_error;
 
-/// The per-`ApimClient` engine state: the shared HTTP client, the policy and the cancel switch.
+/// The per-`ApimClient` engine state: the HTTP client, the policy and the cancel switch.
 pub struct Engine {
-    pub(super) http: reqwest::Client,
+    pub(super) http: HttpClient,
     policy: RetryPolicy,
     pub(super) timeout: Option<Duration>,
     /// Replaced by a fresh token on every `cancel_all`, so calls started afterwards run normally.
@@ -28,12 +29,17 @@ pub struct Engine {
 }
 
 impl Engine {
-    pub fn new(http: reqwest::Client, policy: RetryPolicy, timeout: Option<Duration>) -> Engine {
+    pub fn new(http: HttpClient, policy: RetryPolicy, timeout: Option<Duration>) -> Engine {
         Engine { http, policy, timeout, cancel: Mutex::new(CancellationToken::new()) }
     }
 
     pub fn policy(&self) -> RetryPolicy {
         self.policy
+    }
+
+    /// Makes this thread ready to drive calls on its own runtime (its runtime and HTTP client).
+    pub fn prepare_this_thread(&self) {
+        self.http.prepare_this_thread();
     }
 
     /// Cancels every call that started before now.

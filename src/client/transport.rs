@@ -5,13 +5,14 @@
 use super::dialect::Dialect;
 use super::retry::{parse_retry_after, parse_retry_after_ms, Failure, Idempotency};
 use super::ApimClient;
+use crate::auth::{AccessToken, TokenSource};
 use crate::model::{ApimError, ErrorCategory, ErrorDetail};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, IF_MATCH};
 use reqwest::Method;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 use url::Url;
 
@@ -201,6 +202,8 @@ impl Sender<'_> {
         let engine = &self.client.engine;
         let mut builder = engine
             .http
+            .for_this_call()
+            .map_err(AttemptError::Fatal)?
             .request(request.method.clone(), request.url.clone())
             .header(ACCEPT, "application/json")
             .header(self.dialect.client_request_id_header, self.client_request_id.as_str());
@@ -222,7 +225,7 @@ impl Sender<'_> {
             builder = builder.header(reqwest::header::CONTENT_LENGTH, "0");
         }
         if let Some(source) = &self.client.token_source {
-            let token = source.token(&self.scope).await.map_err(AttemptError::Fatal)?;
+            let token = self.bearer_token(source).await.map_err(AttemptError::Fatal)?;
             // The token never appears in an error: a header parse failure reports only the source.
             let mut value = HeaderValue::from_str(&format!("Bearer {}", token.token)).map_err(|_| {
                 AttemptError::Fatal(ApimError::new(
@@ -252,6 +255,26 @@ impl Sender<'_> {
             headers,
             body,
         })
+    }
+
+    /// The token for this call's scope. While this thread drives the call on its own runtime, a
+    /// token that must be fetched is fetched on the shared runtime: token sources send through
+    /// process-wide HTTP clients (`auth::http`) and may start processes (Azure CLI), whose tasks
+    /// must not be left on a runtime that runs only while its thread makes a call.
+    async fn bearer_token(&self, source: &Arc<dyn TokenSource>) -> Result<AccessToken, ApimError> {
+        if !crate::runtime::driving_here() {
+            return source.token(&self.scope).await;
+        }
+        if let Some(token) = source.ready(&self.scope) {
+            return Ok(token);
+        }
+        let (source, scope) = (Arc::clone(source), self.scope.clone());
+        match crate::runtime::runtime().spawn(async move { source.token(&scope).await }).await {
+            Ok(fetched) => fetched,
+            Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+            // Only a runtime shutting down cancels its tasks, and the shared one never shuts down.
+            Err(e) => Err(ApimError::new("InternalError", format!("the token request ended early: {e}"), ErrorCategory::NotSpecified)),
+        }
     }
 
     fn transport_error(&self, request: &HttpRequest, e: reqwest::Error) -> AttemptError {

@@ -259,17 +259,30 @@ fn redact_strings(message: &str) -> String {
     re.replace_all(message, "string").into_owned()
 }
 
-/// Runs `future` to completion on the shared runtime. C callers' threads are never runtime
-/// threads; a caller already inside a tokio runtime would deadlock or panic, so it gets an error.
+/// Runs one client call's `future` to completion, on this thread's runtime or the shared one
+/// ([`crate::runtime::with_call_runtime`]). C callers' threads are never runtime threads; a
+/// caller already inside a tokio runtime would deadlock or panic, so it gets an error.
 pub(crate) fn block_on<F: Future>(future: F) -> Result<F::Output, ApimError> {
+    if tokio::runtime::Handle::try_current().is_ok() {
+        return Err(in_runtime_error());
+    }
+    Ok(crate::runtime::block_on_call(future))
+}
+
+/// Runs `future` to completion on the shared runtime, for what spawns tasks that must outlive
+/// the call (the in-process emulator's server).
+pub(crate) fn block_on_shared<F: Future>(future: F) -> Result<F::Output, ApimError> {
     if tokio::runtime::Handle::try_current().is_ok() {
         return Err(in_runtime_error());
     }
     Ok(crate::runtime::runtime().block_on(future))
 }
 
-/// Runs `task` to completion as a task of the shared runtime and waits for it on this thread.
-/// A panic inside the task is resumed here, so [`run`] reports it like any other.
+/// Runs `task` to completion for one client call. Alone, it runs here on this thread's runtime
+/// (a panic unwinds to [`run`] as anywhere else); with other calls in flight, as a task of the
+/// shared runtime that this thread waits for, so the task and its connection's I/O share one
+/// worker and this thread is woken once. A panic inside the task is resumed here, so [`run`]
+/// reports it like any other.
 pub(crate) fn run_task<F>(task: F) -> Result<String, ApimError>
 where
     F: Future<Output = Result<String, ApimError>> + Send + 'static,
@@ -277,13 +290,15 @@ where
     if tokio::runtime::Handle::try_current().is_ok() {
         return Err(in_runtime_error());
     }
-    let runtime = crate::runtime::runtime();
-    match runtime.block_on(runtime.spawn(task)) {
-        Ok(result) => result,
-        Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
-        // Only a runtime shutting down cancels its tasks, and the shared one never shuts down.
-        Err(e) => Err(ApimError::new("InternalError", format!("the operation's task ended early: {e}"), ErrorCategory::NotSpecified)),
-    }
+    crate::runtime::with_call_runtime(|runtime| match runtime {
+        here @ crate::runtime::CallRuntime::ThisThread(_) => here.block_on(task),
+        crate::runtime::CallRuntime::Shared(shared) => match shared.block_on(shared.spawn(task)) {
+            Ok(result) => result,
+            Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+            // Only a runtime shutting down cancels its tasks, and the shared one never shuts down.
+            Err(e) => Err(ApimError::new("InternalError", format!("the operation's task ended early: {e}"), ErrorCategory::NotSpecified)),
+        },
+    })
 }
 
 fn in_runtime_error() -> ApimError {

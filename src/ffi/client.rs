@@ -70,6 +70,8 @@ pub(crate) unsafe fn hand_out_client(client: ApimClient, out_client: *mut *mut A
         "armEndpoint": client.options().arm_endpoint,
         "graphEndpoint": client.options().graph_endpoint,
     }))?;
+    // The thread that makes a client is the one most likely to call it first.
+    client.prepare_this_thread();
     // SAFETY: the caller's promise above.
     unsafe { *out_client = Box::into_raw(Box::new(ApimClientHandle { client: Arc::new(client) })) };
     Ok(summary)

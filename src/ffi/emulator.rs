@@ -1,6 +1,6 @@
 //! `ApimEmulator` handles: the local ARM + Graph emulator, in-process on a loopback port.
 
-use super::boundary::{self, block_on, json_arg, out_ptr};
+use super::boundary::{self, block_on_shared, json_arg, out_ptr};
 use super::status::ApimStatus;
 use crate::emulator::{EmulatorHandle, EmulatorOptions};
 use crate::model::ApimError;
@@ -39,7 +39,7 @@ pub unsafe extern "C" fn apim_emulator_start(
                 format!("listen must be a loopback address such as 127.0.0.1:0, not {}", options.listen),
             ));
         }
-        let handle = block_on(crate::emulator::start(options))??;
+        let handle = block_on_shared(crate::emulator::start(options))??;
         let started = boundary::to_json(&json!({ "baseUrl": handle.base_url }))?;
         // SAFETY: checked non-NULL; the caller promises writable storage for one pointer.
         unsafe { *out_emulator = Box::into_raw(Box::new(ApimEmulator { handle })) };
@@ -63,7 +63,7 @@ pub unsafe extern "C" fn apim_emulator_stop(emulator: *mut ApimEmulator) {
             // Called from async code: cannot block here, so let the runtime finish the stop.
             crate::runtime::runtime().spawn(stop);
         } else {
-            let _ = block_on(stop);
+            let _ = block_on_shared(stop);
         }
     });
 }

@@ -88,3 +88,89 @@ fn apim_client_new_names_every_missing_auth_field_without_the_secret() {
         assert_eq!(status, ApimStatus::Ok, "{kind}: {result}");
     }
 }
+
+/// A client handle that threads may share, as the C ABI allows.
+struct SharedClient(*mut apim_native::ffi::ApimClientHandle);
+// SAFETY: the C ABI documents a client as usable from any number of threads at once.
+unsafe impl Send for SharedClient {}
+unsafe impl Sync for SharedClient {}
+
+impl SharedClient {
+    fn list(&self) -> (ApimStatus, String) {
+        let request = CString::new(json!({"subscriptionId":"00000000-0000-0000-0000-000000000000","resourceGroupName":"rg1","serviceName":"apim1"}).to_string()).unwrap();
+        let mut out = std::ptr::null_mut();
+        // SAFETY: a live client, a NUL-terminated request and an out pointer; `out` is freed below.
+        let status = unsafe { apim_native::ffi::apim_backend_list(self.0, request.as_ptr(), &mut out) };
+        // SAFETY: set by the library.
+        let text = unsafe { CStr::from_ptr(out) }.to_string_lossy().into_owned();
+        unsafe { apim_string_free(out) };
+        (status, text)
+    }
+}
+
+impl Drop for SharedClient {
+    fn drop(&mut self) {
+        // SAFETY: made by apim_client_new, freed once.
+        unsafe { apim_client_free(self.0) };
+    }
+}
+
+/// A call made alone runs on its thread's own runtime (src/runtime.rs), but a token it has to
+/// fetch is fetched on the shared one: the sign-in client is process-wide, and a sign-in
+/// connection left on the first thread's runtime would hold up every other thread's sign-in
+/// while the first thread sits idle. The tokens here expire within the refresh margin, so every
+/// call signs in again.
+#[test]
+fn a_sign_in_made_during_a_call_alone_serves_other_threads_while_its_thread_is_idle() {
+    let servers = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build().unwrap();
+    let (emulator, entra) = servers.block_on(async {
+        let options: EmulatorOptions = serde_json::from_value(json!({"listen":"127.0.0.1:0","requireToken":ISSUED})).unwrap();
+        (emulator::start(options).await.unwrap(), FakeServer::start(200, entra_ok(ISSUED, 60)).await)
+    });
+    let options = CString::new(
+        json!({
+            "armEndpoint": emulator.base_url, "graphEndpoint": emulator.base_url, "retry": {"maxAttempts": 1},
+            "auth": {"kind":"clientSecret","tenantId":"contoso.onmicrosoft.com","clientId":"app-1","clientSecret":SECRET,"authorityHost":entra.base}
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let (mut raw, mut out) = (std::ptr::null_mut(), std::ptr::null_mut());
+    // SAFETY: valid pointers; `out` is freed at once.
+    let status = unsafe { apim_client_new(options.as_ptr(), &mut raw, &mut out) };
+    unsafe { apim_string_free(out) };
+    assert_eq!(status, ApimStatus::Ok);
+    let client = std::sync::Arc::new(SharedClient(raw));
+
+    let (go, calls) = std::sync::mpsc::channel::<()>();
+    let (answered, answers) = std::sync::mpsc::channel();
+    let first = client.clone();
+    let idle_thread = std::thread::spawn(move || {
+        for () in calls {
+            answered.send(first.list()).unwrap();
+        }
+    });
+    let deadline = std::time::Duration::from_secs(30);
+    go.send(()).unwrap();
+    let (status, text) = answers.recv_timeout(deadline).expect("the first thread's call");
+    assert_eq!(status, ApimStatus::Ok, "{text}");
+
+    // The first thread is alive and idle; another thread's call signs in and finishes.
+    let (done, finished) = std::sync::mpsc::channel();
+    let second = client.clone();
+    std::thread::spawn(move || {
+        let _ = done.send(second.list());
+    });
+    let (status, text) = finished.recv_timeout(deadline).expect("another thread's call signed in while the first thread was idle");
+    assert_eq!(status, ApimStatus::Ok, "{text}");
+
+    go.send(()).unwrap();
+    let (status, text) = answers.recv_timeout(deadline).expect("the first thread's second call");
+    assert_eq!(status, ApimStatus::Ok, "{text}");
+    drop(go);
+    idle_thread.join().unwrap();
+    assert_eq!(entra.count(), 3, "every call signed in");
+    assert!(!text.contains(SECRET));
+    drop(client);
+    servers.block_on(emulator.stop());
+}

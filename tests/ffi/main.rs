@@ -12,6 +12,7 @@ mod graph_support;
 mod backend_ops;
 mod builders;
 mod c_program;
+mod caller_thread;
 mod cancel;
 mod emulator_survives;
 mod graph;
