@@ -1,6 +1,8 @@
-//! The tokio runtimes behind the C ABI (DESIGN: one runtime per process): the shared
-//! multi-threaded one, which serves the in-process emulator and every call made while another is
-//! in flight, and a current-thread one per calling thread for a call made alone.
+//! The tokio runtimes behind the C ABI: the shared multi-threaded one, which serves the
+//! in-process emulator, sign-ins and every call made while another is in flight, and a
+//! current-thread one per calling thread, which runs only inside that thread's calls made alone.
+//! DESIGN.md asks for one runtime per process; the shared one is still the only one with worker
+//! threads or anything running between calls (README, Performance, fourth round, says why).
 
 use std::cell::{Cell, OnceCell};
 use std::future::Future;
