@@ -4,6 +4,7 @@
 //! DESIGN.md asks for one runtime per process; the shared one is still the only one with worker
 //! threads or anything running between calls (README, Performance, fourth round, says why).
 
+use crate::model::{ApimError, ErrorCategory};
 use std::cell::{Cell, OnceCell};
 use std::future::Future;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -29,6 +30,17 @@ pub fn runtime() -> &'static Runtime {
             // panic into APIM_STATUS_PANIC with an error JSON.
             .expect("failed to start the tokio runtime")
     })
+}
+
+/// What a task of the shared runtime returned: its output, or its panic resumed here (so the
+/// FFI boundary reports it like any other); `what` names the task in the error for a cancelled
+/// one, which only a runtime shutting down makes, and the shared one never shuts down.
+pub fn joined<T>(result: Result<T, tokio::task::JoinError>, what: &str) -> Result<T, ApimError> {
+    match result {
+        Ok(output) => Ok(output),
+        Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+        Err(e) => Err(ApimError::new("InternalError", format!("{what} ended early: {e}"), ErrorCategory::NotSpecified)),
+    }
 }
 
 /// Client calls running now, on any thread and either runtime.

@@ -269,12 +269,7 @@ impl Sender<'_> {
             return Ok(token);
         }
         let (source, scope) = (Arc::clone(source), self.scope.clone());
-        match crate::runtime::runtime().spawn(async move { source.token(&scope).await }).await {
-            Ok(fetched) => fetched,
-            Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
-            // Only a runtime shutting down cancels its tasks, and the shared one never shuts down.
-            Err(e) => Err(ApimError::new("InternalError", format!("the token request ended early: {e}"), ErrorCategory::NotSpecified)),
-        }
+        crate::runtime::joined(crate::runtime::runtime().spawn(async move { source.token(&scope).await }).await, "the token request")?
     }
 
     fn transport_error(&self, request: &HttpRequest, e: reqwest::Error) -> AttemptError {

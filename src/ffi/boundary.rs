@@ -292,12 +292,7 @@ where
     }
     crate::runtime::with_call_runtime(|runtime| match runtime {
         here @ crate::runtime::CallRuntime::ThisThread(_) => here.block_on(task),
-        crate::runtime::CallRuntime::Shared(shared) => match shared.block_on(shared.spawn(task)) {
-            Ok(result) => result,
-            Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
-            // Only a runtime shutting down cancels its tasks, and the shared one never shuts down.
-            Err(e) => Err(ApimError::new("InternalError", format!("the operation's task ended early: {e}"), ErrorCategory::NotSpecified)),
-        },
+        crate::runtime::CallRuntime::Shared(shared) => crate::runtime::joined(shared.block_on(shared.spawn(task)), "the operation's task")?,
     })
 }
 
