@@ -33,7 +33,7 @@ impl Call<'_> {
                 .with_request_id(current.request_id.clone()));
             }
             let policy = self.policy();
-            let wait = current.retry_after.unwrap_or(DEFAULT_POLL_INTERVAL).min(policy.max_delay);
+            let wait = current.retry_after().unwrap_or(DEFAULT_POLL_INTERVAL).min(policy.max_delay);
             self.sleep(wait).await?;
             let url = self.follow_url(&location, "Location")?;
             current = self.send(&HttpRequest::new(Method::GET, url)).await?;

@@ -285,7 +285,7 @@ pub(crate) fn block_on_shared<F: Future>(future: F) -> Result<F::Output, ApimErr
 /// reports it like any other.
 pub(crate) fn run_task<F>(task: F) -> Result<String, ApimError>
 where
-    F: Future<Output = Result<String, ApimError>> + Send + 'static,
+    F: Future<Output = Result<String, ApimError>> + Send + Unpin + 'static,
 {
     if tokio::runtime::Handle::try_current().is_ok() {
         return Err(in_runtime_error());

@@ -90,6 +90,7 @@ where
         // SAFETY: as above.
         let request: R = unsafe { decode(request_json, "request_json") }?;
         let operation = operation(client.shared(), request);
-        boundary::run_task(async move { boundary::to_json(&operation.await?) })
+        // Boxed here, where it is made: see `CallRuntime::block_on`.
+        boundary::run_task(Box::pin(async move { boundary::to_json(&operation.await?) }))
     })
 }

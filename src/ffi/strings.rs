@@ -11,11 +11,14 @@ static LIVE_STRINGS: AtomicIsize = AtomicIsize::new(0);
 /// Moves `text` to the C heap of this library. JSON produced by serde_json never contains a NUL
 /// byte (it is escaped as `\u0000`), but the fallback keeps the promise of a valid C string.
 pub(crate) fn into_c_string(text: String) -> *mut c_char {
-    let c = CString::new(text).unwrap_or_else(|e| {
-        let mut bytes = e.into_vec();
+    let mut bytes = text.into_bytes();
+    // Why memchr: `CString::new` looks for a NUL byte by byte, ~1.6k instructions for a GET's
+    // result (issue 11); memchr's vector search is a tenth of that.
+    if memchr::memchr(0, &bytes).is_some() {
         bytes.retain(|b| *b != 0);
-        CString::new(bytes).unwrap_or_default()
-    });
+    }
+    // SAFETY: no NUL byte is left in `bytes` (searched, and removed if found).
+    let c = unsafe { CString::from_vec_unchecked(bytes) };
     LIVE_STRINGS.fetch_add(1, Ordering::SeqCst);
     c.into_raw()
 }
